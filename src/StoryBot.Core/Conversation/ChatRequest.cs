@@ -1,0 +1,21 @@
+namespace StoryBot.Core.Conversation;
+
+/// <summary>
+/// One thing a person said to the bot, on any platform. Slash commands arrive as their text
+/// form (<c>/who-is altman</c>); anything else is a question.
+/// </summary>
+/// <param name="Platform">"console", "discord" or "slack".</param>
+/// <param name="ChannelId">Where the reply goes.</param>
+/// <param name="UserId">Who asked, in the platform's own ids.</param>
+/// <param name="Text">The raw text or command line.</param>
+public sealed record ChatRequest(string Platform, string ChannelId, string UserId, string Text)
+{
+    /// <summary>
+    /// Whether the caller may run moderator commands, read by the adapter from the current
+    /// signed request (never cached from an earlier one).
+    /// </summary>
+    public bool IsModerator { get; init; }
+
+    /// <summary>The bot message the request refers to, such as the answer a reader reports.</summary>
+    public string? ReferencedMessageId { get; init; }
+}

@@ -1,0 +1,21 @@
+using StoryBot.Core.Answering;
+
+namespace StoryBot.Core.Conversation;
+
+/// <summary>
+/// Posts and edits bot messages in a channel of one platform; used by features that speak
+/// without being asked (daily summaries, corrections).
+/// </summary>
+public interface IChannelPoster
+{
+    /// <summary>"console", "discord" or "slack".</summary>
+    string Platform { get; }
+
+    Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the content of a message the bot posted earlier.</summary>
+    Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken);
+}
+
+/// <param name="ThreadId">The thread the message sits in, where the platform has threads.</param>
+public sealed record PostedMessage(string Platform, string ChannelId, string MessageId, string? ThreadId = null);

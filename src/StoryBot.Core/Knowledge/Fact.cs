@@ -1,0 +1,35 @@
+namespace StoryBot.Core.Knowledge;
+
+public enum Topic
+{
+    Funding,
+    Dispute,
+    People,
+    Timeline,
+    Places,
+}
+
+public enum AttributionKind
+{
+    /// <summary>The article states it in its own voice.</summary>
+    Reported,
+    Claimed,
+    Rebutted,
+    Estimated,
+    Announced,
+}
+
+/// <summary>Who says a fact is so: the article itself, or a named entity.</summary>
+public sealed record Attribution(AttributionKind Kind, string? By);
+
+public sealed record Fact
+{
+    public required string Id { get; init; }
+    public required Topic Topic { get; init; }
+    public required LocalizedText Statement { get; init; }
+    public required Attribution Attribution { get; init; }
+    public required IReadOnlyList<string> Citations { get; init; }
+
+    /// <summary>Entities the fact is about, so /who-is can list them.</summary>
+    public IReadOnlyList<string> Entities { get; init; } = [];
+}

@@ -1,0 +1,48 @@
+namespace StoryBot.Core.Knowledge;
+
+/// <summary>A validated, immutable knowledge pack: every citation id resolves to an excerpt.</summary>
+public sealed class KnowledgePack
+{
+    private readonly Dictionary<string, Excerpt> _excerptsById;
+    private readonly Dictionary<string, Entity> _entitiesById;
+    private readonly Dictionary<string, SourceDocument> _sourcesById;
+
+    public KnowledgePack(
+        IReadOnlyList<SourceDocument> sources,
+        IReadOnlyList<Excerpt> excerpts,
+        IReadOnlyList<Entity> entities,
+        IReadOnlyList<Fact> facts,
+        IReadOnlyList<TimelineEntry> timeline,
+        StorySummary summary,
+        string version)
+    {
+        Sources = sources;
+        Excerpts = excerpts;
+        Entities = entities;
+        Facts = facts;
+        Timeline = timeline;
+        Summary = summary;
+        Version = version;
+        _excerptsById = excerpts.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _sourcesById = sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<SourceDocument> Sources { get; }
+    public IReadOnlyList<Excerpt> Excerpts { get; }
+    public IReadOnlyList<Entity> Entities { get; }
+    public IReadOnlyList<Fact> Facts { get; }
+    public IReadOnlyList<TimelineEntry> Timeline { get; }
+    public StorySummary Summary { get; }
+
+    /// <summary>A digest of the pack's content; changes whenever any curated text changes.</summary>
+    public string Version { get; }
+
+    public Excerpt Excerpt(string id) => _excerptsById[id];
+
+    public bool TryGetExcerpt(string id, out Excerpt excerpt) => _excerptsById.TryGetValue(id, out excerpt!);
+
+    public Entity? FindEntity(string id) => _entitiesById.GetValueOrDefault(id);
+
+    public SourceDocument Source(string id) => _sourcesById[id];
+}

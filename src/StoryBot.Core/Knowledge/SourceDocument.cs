@@ -1,0 +1,19 @@
+namespace StoryBot.Core.Knowledge;
+
+/// <summary>An article the pack quotes from, split into its content paragraphs.</summary>
+public sealed record SourceDocument
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Outlet { get; init; }
+    public required string Language { get; init; }
+    public required string Kind { get; init; }
+
+    /// <summary>The file as it is on disk, byte for byte; quotes are checked against it.</summary>
+    public required string RawText { get; init; }
+
+    /// <summary>Content paragraphs in reading order; <see cref="Paragraph.Number"/> is 1-based.</summary>
+    public required IReadOnlyList<Paragraph> Paragraphs { get; init; }
+}
+
+public sealed record Paragraph(int Number, string Text, bool Flagged = false, string? FlagNote = null);

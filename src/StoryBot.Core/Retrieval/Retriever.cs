@@ -113,7 +113,7 @@ internal static class Retriever
             bonus += 0.3;
         }
 
-        if (excerpt.Speaker is { } speaker && question.Terms.Any(t => t.Names.Contains(speaker)))
+        if (question.Speaker is not null && excerpt.Speaker == question.Speaker)
         {
             bonus += 0.15;
         }

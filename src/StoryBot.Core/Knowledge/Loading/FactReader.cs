@@ -61,7 +61,7 @@ internal static class FactReader
 
     private static IEnumerable<Fact> ReadTopic(PackReading reading, PackFile file, Topic topic)
     {
-        foreach (var (map, _) in ListFile.Entries(reading, file, "fact", Keys))
+        foreach (var (map, _) in ListFile.Entries(reading, file, "fact", Keys, reading.FactIds))
         {
             var id = map.DefineId(reading.FactIds);
 

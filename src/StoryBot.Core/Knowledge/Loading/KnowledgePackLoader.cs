@@ -65,13 +65,9 @@ public static class KnowledgePackLoader
         foreach (var relativePath in metadataFiles)
         {
             var file = reading.Files.Read(relativePath, reading.Errors);
-            if (file is not null && SourceReader.Read(file, reading.Files, reading.Errors) is { } source)
+            if (file is not null && SourceReader.Read(file, reading) is { } source)
             {
-                var id = source.Document.Id;
-                if (reading.SourceIds.Add(id, file, source.IdAt, reading.Errors))
-                {
-                    sources.Add(id, source);
-                }
+                sources.TryAdd(source.Document.Id, source);
             }
         }
 

@@ -49,6 +49,22 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void ReportsAKeyGivenTwiceInOneEntry()
+        {
+            _t._pack.Edit("entities.yaml", "  name: Sam Altman", "  name: Sam Altman\n  name: Samuel Altman");
+
+            _t.OnlyError("knowledge/entities.yaml", 13, "YAML syntax error", "Duplicate key");
+        }
+
+        [Fact]
+        public void ReportsAnEmptyFile()
+        {
+            _t._pack.Write("timeline.yaml", "# nothing yet");
+
+            _t.OnlyError("knowledge/timeline.yaml", 0, "file is empty");
+        }
+
+        [Fact]
         public void ReportsAFileThatIsNotAList()
         {
             _t._pack.Write("timeline.yaml", "id: monday\norder: 1");

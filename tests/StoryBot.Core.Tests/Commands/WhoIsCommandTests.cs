@@ -29,6 +29,16 @@ public sealed class WhoIsCommandTests
         Ask.AssertQuotesAreVerbatim(reply);
     }
 
+    [Theory]
+    [InlineData("altmann")]
+    [InlineData("Musk")]
+    public async Task ANameAloneDoesNotDecideTheLanguage(string name)
+    {
+        var reply = await _bot.Bot("/who-is " + name);
+
+        Assert.Equal(Language.English, reply.Language);
+    }
+
     [Fact]
     public async Task AnswersInGermanWhenAskedInGerman()
     {

@@ -17,7 +17,9 @@ internal sealed class SourceListing(IKnowledgeProvider knowledge, DisabledCitati
         var reply = new ReplyWriter(context).Heading("Sources the answers quote:", "Quellen, die die Antworten zitieren:");
         foreach (var source in pack.Sources)
         {
-            reply.Plain("• ").Strong(source.Title).Plain($" ({source.Outlet})");
+            var excerpts = pack.Excerpts.Count(e => e.SourceId == source.Id);
+            reply.Plain("• ").Strong(source.Title).Plain($" ({source.Outlet}, {source.Language}) — ")
+                .Say($"{excerpts} quoted excerpts, id {source.Id}", $"{excerpts} zitierte Auszüge, Id {source.Id}");
             if (withdrawn.Contains(CitationTarget.Source(source.Id)))
             {
                 reply.Say(" — withdrawn by the moderators", " — von der Moderation zurückgezogen");

@@ -38,7 +38,7 @@ internal static class TargetResolver
             .Concat(pack.Excerpts.Select(e => e.Id))
             .Where(candidate => candidate.Contains(id, StringComparison.OrdinalIgnoreCase)
                 || id.Contains(candidate, StringComparison.OrdinalIgnoreCase)
-                || CommonPrefix(candidate, id) >= Math.Max(3, id.Length - 2))
+                || CommonPrefix(candidate, id) >= Math.Max(2, id.Length - 1))
             .Take(3)
             .ToList();
     }

@@ -19,11 +19,27 @@ public sealed class CorrectionProcessor(
     ILogger<CorrectionProcessor> logger)
 {
     private const int BatchSize = 20;
+    private const int MaxPerRun = 200;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
 
     /// <returns>How many corrections were attempted.</returns>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var attempted = 0;
+        int batch;
+        do
+        {
+            // Again after a batch: a correction whose edit proved impossible is due at once for its post.
+            batch = await RunBatchAsync(cancellationToken);
+            attempted += batch;
+        }
+        while (batch > 0 && attempted < MaxPerRun);
+
+        return attempted;
+    }
+
+    private async Task<int> RunBatchAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var attempted = 0;

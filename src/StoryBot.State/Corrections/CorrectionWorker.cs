@@ -24,10 +24,7 @@ internal sealed class CorrectionWorker(
             var wait = options.Value.CorrectionPollInterval;
             try
             {
-                while (await processor.RunDueAsync(stoppingToken) > 0)
-                {
-                    // Keep going while work is due.
-                }
+                await processor.RunDueAsync(stoppingToken);
 
                 if (await processor.NextDueAsync(stoppingToken) is { } next)
                 {

@@ -216,4 +216,20 @@ public abstract partial class StateContract
             await worker.StopAsync(CancellationToken.None);
         }
     }
+
+    [StorageFact]
+    public async Task An_answer_posted_after_its_excerpt_was_disabled_is_corrected_too()
+    {
+        var discord = new FlakyPoster("discord");
+        var bot = Start(discord);
+        await bot.SendAsync(StateHarness.Moderator("/sources disable article under review"));
+
+        // Composed just before the disable, posted and recorded just after it.
+        await bot.PostAnswerAsync("late", Language.English, "a-1", "b-1");
+        await bot.Get<CorrectionProcessor>().RunDueAsync(CancellationToken.None);
+
+        var (message, corrected) = Assert.Single(discord.Edits);
+        Assert.Equal("late", message.MessageId);
+        Assert.Equal([true, false], corrected.Citations.Select(c => c.Withdrawn));
+    }
 }

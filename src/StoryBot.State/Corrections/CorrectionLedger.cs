@@ -73,6 +73,18 @@ public sealed class CorrectionLedger(IStateDatabase database, TimeProvider time)
                 ("now", now.ToUnixTimeMilliseconds())) == 1,
             cancellationToken);
 
+    /// <summary>Undoes a claim whose attempt was interrupted by shutdown: due again now, the attempt not counted.</summary>
+    internal Task ReleaseAsync(long id, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            session => session.ExecuteAsync(
+                """
+                UPDATE corrections SET attempts = attempts - 1, next_attempt_at = @now, updated_at = @now
+                WHERE id = @id AND status = 'pending' AND attempts > 0
+                """,
+                ("id", id),
+                ("now", time.Now())),
+            cancellationToken);
+
     internal Task<CorrectionWork?> LoadAsync(long id, CancellationToken cancellationToken) =>
         database.ReadAsync(
             async session =>

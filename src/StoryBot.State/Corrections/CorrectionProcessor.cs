@@ -50,11 +50,20 @@ public sealed class CorrectionProcessor(
                 continue; // Another instance took it.
             }
 
-            var work = await ledger.LoadAsync(id, cancellationToken);
-            if (work is not null)
+            try
             {
-                await ProcessAsync(work, cancellationToken);
-                attempted++;
+                var work = await ledger.LoadAsync(id, cancellationToken);
+                if (work is not null)
+                {
+                    await ProcessAsync(work, cancellationToken);
+                    attempted++;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping mid-attempt: hand the correction back at once rather than when the lease ends.
+                await ledger.ReleaseAsync(id, CancellationToken.None);
+                throw;
             }
         }
 

@@ -23,6 +23,9 @@ public sealed class CorrectionProcessor(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
 
+    /// <summary>The platforms this instance can edit on (lowercase, as answers record them).</summary>
+    private string[] Platforms => [.. posters.Select(p => p.Platform.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+
     /// <returns>How many corrections were attempted.</returns>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ public sealed class CorrectionProcessor(
     {
         var now = time.GetUtcNow();
         var attempted = 0;
-        foreach (var id in await ledger.DueAsync(now, BatchSize, cancellationToken))
+        foreach (var id in await ledger.DueAsync(now, Platforms, BatchSize, cancellationToken))
         {
             if (!await ledger.TryClaimAsync(id, now, now + Lease, cancellationToken))
             {
@@ -70,7 +73,7 @@ public sealed class CorrectionProcessor(
         return attempted;
     }
 
-    internal Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => ledger.NextDueAsync(cancellationToken);
+    internal Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => ledger.NextDueAsync(Platforms, cancellationToken);
 
     private async Task ProcessAsync(CorrectionWork work, CancellationToken cancellationToken)
     {

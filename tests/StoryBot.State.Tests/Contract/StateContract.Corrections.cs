@@ -287,4 +287,20 @@ public abstract partial class StateContract
         Assert.Single(discord.Edits);
         Assert.Equal(1, Assert.Single(await after.Get<CorrectionLedger>().ListAsync(CancellationToken.None)).Attempts);
     }
+
+    [StorageFact]
+    public async Task A_correction_waits_for_an_instance_that_serves_its_platform()
+    {
+        var discordOnly = Start(new FlakyPoster("discord"));
+        await discordOnly.PostAnswerAsync(new PostedMessage("slack", "C1", "1700000000.000300"), Language.English, "a-1");
+        await discordOnly.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
+
+        Assert.Equal(0, await discordOnly.Get<CorrectionProcessor>().RunDueAsync(CancellationToken.None));
+        Assert.Equal(CorrectionStatus.Pending, Assert.Single(await discordOnly.Get<CorrectionLedger>().ListAsync(CancellationToken.None)).Status);
+
+        var slack = new FlakyPoster("slack");
+        await Start(slack).Get<CorrectionProcessor>().RunDueAsync(CancellationToken.None);
+
+        Assert.Equal("1700000000.000300", Assert.Single(slack.Edits).Message.MessageId);
+    }
 }

@@ -94,6 +94,7 @@ public sealed class CorrectionProcessor(
         }
 
         var poster = posters.FirstOrDefault(p => string.Equals(p.Platform, answer.Message.Platform, StringComparison.OrdinalIgnoreCase));
+        PostedMessage? posted = null;
         try
         {
             if (poster is null)
@@ -104,18 +105,22 @@ public sealed class CorrectionProcessor(
             if (correction.Mode == CorrectionMode.Edit)
             {
                 await poster.EditAsync(answer.Message, corrected, cancellationToken);
-                await FinishAsync(correction, "done", null, CorrectionStatus.Edited, AuditLog.Actions.CorrectionEdited, target, reason, cancellationToken);
             }
             else
             {
-                var posted = await poster.PostAsync(answer.Message.ChannelId, corrected, cancellationToken);
-                await FinishAsync(correction, "done", null, CorrectionStatus.Posted, AuditLog.Actions.CorrectionPosted, $"{target} (correction posted as message {posted.MessageId})", reason, cancellationToken);
+                posted = await poster.PostAsync(answer.Message.ChannelId, corrected, cancellationToken);
             }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             await RecordFailureAsync(correction, exception, poster is null, target, reason, cancellationToken);
+            return;
         }
+
+        // Outside the try: a failure to record a success must not be taken for a platform failure.
+        await (posted is null
+            ? FinishAsync(correction, "done", null, CorrectionStatus.Edited, AuditLog.Actions.CorrectionEdited, target, reason, cancellationToken)
+            : FinishAsync(correction, "done", null, CorrectionStatus.Posted, AuditLog.Actions.CorrectionPosted, $"{target} (correction posted as message {posted.MessageId})", reason, cancellationToken));
     }
 
     private async Task RecordFailureAsync(CorrectionRecord correction, Exception exception, bool noPoster, string target, string reason, CancellationToken cancellationToken)

@@ -287,6 +287,14 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void ReportsANameThatLeadsToTwoEntities()
+        {
+            _t._pack.Edit("entities.yaml", "aliases: [Altman, Altmann]", "aliases: [Altman, Altmann, elon]");
+
+            _t.OnlyError("knowledge/entities.yaml", 13, "entity 'altman': the name \"elon\" is already a name or alias of entity 'musk'");
+        }
+
+        [Fact]
         public void ReportsAnIdWithSpaces()
         {
             _t._pack.Edit("timeline.yaml", "- id: tuesday-musk", "- id: tuesday musk");

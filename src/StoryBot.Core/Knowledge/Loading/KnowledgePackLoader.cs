@@ -84,7 +84,7 @@ public static class KnowledgePackLoader
                 continue;
             }
 
-            var hint = Nearest.Within(relativePath, TopLevelFiles, maxDistance: 3) is { } near ? $" (did you mean {near}?)" : "";
+            var hint = Nearest.Within(relativePath, TopLevelFiles) is { } near ? $" (did you mean {near}?)" : "";
             reading.Errors.Add(reading.Files.Display(relativePath), $"unknown pack file{hint}; the pack's files are {string.Join(", ", TopLevelFiles)}, sources/ and facts/");
         }
     }

@@ -55,7 +55,7 @@ internal sealed class YamlMap
 
             if (!keys.Contains(key))
             {
-                var near = Nearest.Within(key, keys, maxDistance: 3);
+                var near = Nearest.Within(key, keys);
                 var hint = near is null ? "" : $" (did you mean '{near}'?)";
                 if (near is not null)
                 {
@@ -173,7 +173,7 @@ internal sealed class YamlMap
             return value;
         }
 
-        var hint = Nearest.Within(text, values.Keys, maxDistance: 3) is { } near ? $" (did you mean '{near}'?)" : "";
+        var hint = Nearest.Within(text, values.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
         _errors.Add(_file, At(key), $"{What}: unknown {key} '{text}'{hint}; allowed: {string.Join(", ", values.Keys)}");
         return null;
     }

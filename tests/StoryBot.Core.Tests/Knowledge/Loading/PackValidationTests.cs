@@ -121,6 +121,18 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void DoesNotTakeAnotherLanguageForATypo()
+        {
+            _t._pack.Edit("facts/dispute.yaml", "    de: \"Altman sagt, Musk liege falsch.\"", "    fr: \"Altman dit que Musk a tort.\"");
+
+            var errors = _t.Errors();
+
+            Assert.Equal(
+                ["fact 'altman-wrong': 'statement' has no German text ('de')", "fact 'altman-wrong': 'statement': unknown key 'fr'; allowed keys: en, de"],
+                errors.Select(e => e.Message));
+        }
+
+        [Fact]
         public void ReportsAMissingKeyAtTheEntry()
         {
             _t._pack.Edit("entities.yaml", "  name: Stargate\n", "");

@@ -89,6 +89,14 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void ReportsAFactFileWithTheShortExtension()
+        {
+            _t._pack.Write("facts/places.yml", "[]");
+
+            _t.OnlyError("knowledge/facts/places.yml", 0, "pack files end in .yaml");
+        }
+
+        [Fact]
         public void ReportsAFactFileThatIsNotATopic()
         {
             _t._pack.Write("facts/fundng.yaml", "[]");

@@ -9,7 +9,7 @@ namespace StoryBot.Core.Knowledge.Loading;
 /// </summary>
 internal sealed class YamlMap
 {
-    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlNode> _entries = new(StringComparer.Ordinal);
 
     // Keys a misspelt key was taken for: their absence is already reported with the typo.
     private readonly HashSet<string> _misspelt = new(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ internal sealed class YamlMap
         var map = new YamlMap(mapping, file, errors, id is null ? what : $"{what} '{id}'");
         foreach (var (keyNode, value) in mapping.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            if (keyNode is not YamlScalarNode { Value: { } key })
             {
                 errors.Add(file, keyNode.Start, $"{map.What}: a key must be plain text; found {Describe(keyNode)}");
                 continue;
@@ -66,7 +66,7 @@ internal sealed class YamlMap
                 continue;
             }
 
-            map._entries[key] = (scalarKey, value);
+            map._entries[key] = value;
         }
 
         return map;
@@ -75,13 +75,13 @@ internal sealed class YamlMap
     public bool Has(string key) => _entries.ContainsKey(key);
 
     /// <summary>Where the value of <paramref name="key"/> starts, or the mapping itself when the key is absent.</summary>
-    public Mark At(string key) => _entries.TryGetValue(key, out var entry) ? entry.Value.Start : Start;
+    public Mark At(string key) => _entries.TryGetValue(key, out var value) ? value.Start : Start;
 
     public YamlNode? Node(string key, bool required)
     {
-        if (_entries.TryGetValue(key, out var entry))
+        if (_entries.TryGetValue(key, out var value))
         {
-            return entry.Value;
+            return value;
         }
 
         if (required && !_misspelt.Contains(key))

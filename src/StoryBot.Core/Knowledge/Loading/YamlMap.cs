@@ -209,7 +209,7 @@ internal sealed class YamlMap
 
         if (node is not YamlSequenceNode sequence)
         {
-            // A single id written without brackets is a common slip; accept it only as a list.
+            // A single id written without brackets is a common slip: the message shows the list form.
             _errors.Add(_file, node.Start, $"{What}: '{key}' must be a list, e.g. [a, b]; found {Describe(node)}");
             return null;
         }

@@ -15,7 +15,22 @@ internal sealed class ConsoleStreams(TextReader input, TextWriter output, TextWr
     public TextWriter Posts { get; } = posts;
 
     /// <summary>Serialises writers: the chat and the scheduled summaries share the terminal.</summary>
-    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+    private SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    /// <summary>Writes a whole block at once, so the chat and unprompted posts never interleave.</summary>
+    public async Task WriteAsync(TextWriter writer, string text, CancellationToken cancellationToken)
+    {
+        await WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await writer.WriteAsync(text);
+            await writer.FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+    }
 
     public static ConsoleStreams Process(bool interactive) => new(Console.In, Console.Out, interactive ? Console.Out : Console.Error);
 }

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Summaries;
+
+public static class SummariesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Daily summaries (section <c>Summaries</c>): validated schedules, the ledger in the state
+    /// database, the composer (also for <c>/summary</c>) and the scheduler. Needs
+    /// <c>AddStoryState</c> (the database), <c>AddStoryCore</c> (the pack and the citation
+    /// policy) and the platforms' <c>IChannelPoster</c>s.
+    /// </summary>
+    public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<SummariesOptions>()
+            .BindConfiguration(SummariesOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummariesOptions>, SummariesOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, SummaryLedgerSchema>());
+        services.TryAddSingleton<ISummaryLedger, SqlSummaryLedger>();
+        services.TryAddSingleton<IStorySummaryComposer, StorySummaryComposer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SummaryScheduler>());
+        return services;
+    }
+}

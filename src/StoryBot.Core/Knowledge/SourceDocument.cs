@@ -16,4 +16,5 @@ public sealed record SourceDocument
     public required IReadOnlyList<Paragraph> Paragraphs { get; init; }
 }
 
-public sealed record Paragraph(int Number, string Text, bool Flagged = false, string? FlagNote = null);
+/// <param name="Flag">What curation found wrong with the paragraph, if anything.</param>
+public sealed record Paragraph(int Number, string Text, LocalizedText? Flag = null);

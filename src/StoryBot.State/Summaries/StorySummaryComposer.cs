@@ -238,6 +238,6 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         // it, never as the ground of a summary line.
         private bool IsFlagged(Excerpt excerpt) =>
             pack.Sources.FirstOrDefault(source => source.Id == excerpt.SourceId)?.Paragraphs
-                .FirstOrDefault(paragraph => paragraph.Number == excerpt.Paragraph)?.Flagged == true;
+                .FirstOrDefault(paragraph => paragraph.Number == excerpt.Paragraph)?.Flag is not null;
     }
 }

@@ -71,9 +71,7 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
 
     private static Claim ClaimFromSummary(KnowledgePack pack, Language language, SummaryTexts texts)
     {
-        var outlet = pack.Summary.Citations
-            .Select(id => pack.TryGetExcerpt(id, out var excerpt) ? OutletOf(pack, excerpt.SourceId) : null)
-            .FirstOrDefault(name => name is not null);
+        var outlet = FirstOutlet(pack, pack.Summary.Citations);
         return new Claim(pack.Summary.Text.In(language), outlet is null ? null : texts.Reported(outlet), pack.Summary.Citations);
     }
 
@@ -84,27 +82,32 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
 
     private static string? Attribute(KnowledgePack pack, Fact fact, SummaryTexts texts)
     {
-        var outlet = fact.Citations
-            .Select(id => pack.TryGetExcerpt(id, out var excerpt) ? OutletOf(pack, excerpt.SourceId) : null)
-            .FirstOrDefault(name => name is not null);
-        var who = fact.Attribution.By is { } by ? pack.FindEntity(by)?.Name ?? by : outlet;
-        if (who is null)
+        var outlet = FirstOutlet(pack, fact.Citations);
+        var who = fact.Attribution.By is { } by ? pack.FindEntity(by)?.Name ?? by : null;
+        return (fact.Attribution.Kind, who) switch
         {
-            return null;
-        }
+            (AttributionKind.Claimed, not null) => texts.Claimed(who),
+            (AttributionKind.Rebutted, not null) => texts.Rebutted(who),
+            (AttributionKind.Announced, not null) => texts.Announced(who),
+            (AttributionKind.Estimated, _) when (who ?? outlet) is { } estimator => texts.Estimated(estimator),
 
-        return fact.Attribution.Kind switch
-        {
-            AttributionKind.Claimed => texts.Claimed(who),
-            AttributionKind.Rebutted => texts.Rebutted(who),
-            AttributionKind.Estimated => texts.Estimated(who),
-            AttributionKind.Announced => texts.Announced(who),
-            _ => texts.Reported(outlet ?? who),
+            // Without a named speaker the article says it in its own voice.
+            _ => outlet is null ? null : texts.Reported(outlet),
         };
     }
 
-    private static string? OutletOf(KnowledgePack pack, string sourceId) =>
-        pack.Sources.FirstOrDefault(source => source.Id == sourceId)?.Outlet;
+    private static string? FirstOutlet(KnowledgePack pack, IEnumerable<string> excerptIds) =>
+        excerptIds
+            .Select(id => pack.TryGetExcerpt(id, out var excerpt) ? OutletOf(pack, excerpt.SourceId) : null)
+            .FirstOrDefault(name => name is not null);
+
+    /// <summary>The outlet's name without its parenthetical ("TechCrunch (German translation)" reads "TechCrunch").</summary>
+    private static string? OutletOf(KnowledgePack pack, string sourceId)
+    {
+        var outlet = pack.Sources.FirstOrDefault(source => source.Id == sourceId)?.Outlet;
+        var parenthesis = outlet?.IndexOf(" (", StringComparison.Ordinal) ?? -1;
+        return parenthesis > 0 ? outlet![..parenthesis] : outlet;
+    }
 
     /// <summary>Keeps up to <see cref="ClaimsPerSection"/> claims that still have an allowed citation.</summary>
     private static List<NumberedClaim> Take(CitationNumbers citations, IEnumerable<Claim> claims)

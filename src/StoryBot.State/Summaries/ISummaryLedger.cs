@@ -42,7 +42,8 @@ public enum ClaimOutcome
     Decided,
 }
 
-public sealed record ClaimResult(ClaimOutcome Outcome, SlotRecord Record);
+/// <param name="PreviousOwner">On a take-over, the instance whose claim expired.</param>
+public sealed record ClaimResult(ClaimOutcome Outcome, SlotRecord Record, string? PreviousOwner = null);
 
 /// <summary>The details a claim needs besides its key.</summary>
 public sealed record SlotClaim(SummarySlot Slot, string LocalTime, string Platform, string ChannelId, string Owner);

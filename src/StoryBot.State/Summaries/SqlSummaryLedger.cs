@@ -34,6 +34,7 @@ internal sealed class SqlSummaryLedger(IStateDatabase database) : ISummaryLedger
 
             // A claim whose lease ran out without a recorded message id belongs to an instance
             // that stopped mid-post; the lease condition lets exactly one successor take it.
+            var before = (await FindAsync(session, claim.Slot))!;
             var takenOver = await session.ExecuteAsync("""
                 UPDATE summary_ledger
                 SET owner = @owner, lease_until = @lease, attempts = attempts + 1, updated_at = @now
@@ -47,7 +48,7 @@ internal sealed class SqlSummaryLedger(IStateDatabase database) : ISummaryLedger
             var outcome = takenOver == 1 ? ClaimOutcome.TakenOver
                 : record.Status == SlotStatus.Claimed ? ClaimOutcome.HeldElsewhere
                 : ClaimOutcome.Decided;
-            return new ClaimResult(outcome, record);
+            return new ClaimResult(outcome, record, takenOver == 1 ? before.Owner : null);
         }, cancellationToken);
 
     public async Task<bool> RenewAsync(SummarySlot slot, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int attempts, string? lastError, CancellationToken cancellationToken) =>

@@ -120,7 +120,7 @@ internal sealed class SummarySlotWorker(
                 await AttemptAsync(schedule, slot, claim.Record.Attempts, cancellationToken);
                 break;
             case ClaimOutcome.TakenOver:
-                SummaryLog.TakingOver(logger, Describe(schedule, slot), schedule.Name, claim.Record.Owner, schedule.Platform, schedule.ChannelId);
+                SummaryLog.TakingOver(logger, Describe(schedule, slot), schedule.Name, claim.PreviousOwner, schedule.Platform, schedule.ChannelId);
                 await AttemptAsync(schedule, slot, claim.Record.Attempts, cancellationToken);
                 break;
             case ClaimOutcome.HeldElsewhere:

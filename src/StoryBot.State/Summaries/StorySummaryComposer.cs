@@ -16,10 +16,12 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
 {
     public const string Command = "/summary";
 
-    // A few lines: enough to tell the story, small enough for any platform's message limits.
+    // A few lines: enough to tell the story, small enough that the body and every quote with
+    // its rendering fit one platform message (Discord: 10 embeds, 6000 characters in all).
+    // One excerpt per claim is enough to ground it; the first allowed one is the curated best.
     private const int ClaimsPerSection = 2;
-    private const int CitationsPerClaim = 2;
-    private const int MaxCitations = 8;
+    private const int CitationsPerClaim = 1;
+    private const int MaxCitations = 6;
 
     public Reply Compose(Language language, CitationFilter filter, KnowledgePack pack, SummaryBaseline? since = null)
     {

@@ -72,7 +72,7 @@ public sealed class StorySummaryComposerTests
         {
             var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
 
-            Assert.InRange(reply.Citations.Count, 3, 8);
+            Assert.InRange(reply.Citations.Count, 3, 6);
             Assert.True(BodyOf(reply).Length < 1000, BodyOf(reply));
             Assert.DoesNotContain("The partners have committed", BodyOf(reply), StringComparison.Ordinal);
         }

@@ -78,14 +78,14 @@ internal sealed class ModerationSchema : IStateMigrations
             CREATE INDEX corrections_due ON corrections (status, next_attempt_at);
 
             CREATE TABLE correction_attempts (
+                id {dialect.IdentityPrimaryKey},
                 correction_id BIGINT NOT NULL,
-                attempt BIGINT NOT NULL,
                 mode TEXT NOT NULL,
                 outcome TEXT NOT NULL,
                 error TEXT NULL,
-                attempted_at BIGINT NOT NULL,
-                PRIMARY KEY (correction_id, attempt)
+                attempted_at BIGINT NOT NULL
             );
+            CREATE INDEX correction_attempts_correction ON correction_attempts (correction_id, id);
 
             CREATE TABLE audit_log (
                 id {dialect.IdentityPrimaryKey},

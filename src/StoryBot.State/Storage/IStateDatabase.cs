@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace StoryBot.State.Storage;
 
 /// <summary>
@@ -17,6 +19,13 @@ public interface IStateDatabase
     /// The work may run again on a transient conflict; it must only touch the session.
     /// </summary>
     Task<T> WriteAsync<T>(Func<StateSession, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An open connection (schema migrated, SQLite busy timeout set) for code that issues
+    /// single self-contained statements in autocommit; prefer <see cref="WriteAsync{T}"/>,
+    /// which also retries. The caller disposes it.
+    /// </summary>
+    Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>Applies pending migrations; safe to call many times and from several instances at once.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);

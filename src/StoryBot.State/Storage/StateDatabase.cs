@@ -36,6 +36,12 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable
         return await RunAsync(work, write: true, cancellationToken);
     }
 
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        return await OpenAsync(cancellationToken);
+    }
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await _migrationGate.WaitAsync(cancellationToken);

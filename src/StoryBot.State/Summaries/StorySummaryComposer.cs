@@ -7,21 +7,23 @@ using StoryBot.Core.Knowledge;
 namespace StoryBot.State.Summaries;
 
 /// <summary>
-/// Builds the summary from the curated pack: the pack's summary (or, when none of its excerpts
-/// may be cited, the first timeline events), then the money and the dispute facts. Every claim
-/// keeps only the excerpts the moderators allow and that do not sit in a flagged paragraph; a
-/// claim left with none is dropped rather than stated uncited.
+/// Builds the summary from the curated pack in three short sections. <b>What happened</b>: the
+/// timeline events at the heart of the story (see <see cref="CentralEvents"/>), in order.
+/// <b>The money</b>: funding facts that give a figure. <b>The dispute</b>: dispute facts, the
+/// article's own observations first (the parties' claims are already in the events). The money
+/// and the dispute only take facts that bring an excerpt not cited yet, so no line repeats
+/// another. Every line cites all of its excerpts the moderators allow (a line rests on all of
+/// them) except those in flagged paragraphs; a line left with none is dropped, never stated uncited.
 /// </summary>
 public sealed class StorySummaryComposer : IStorySummaryComposer
 {
     public const string Command = "/summary";
 
-    // A few lines: enough to tell the story, small enough that the body and every quote with
-    // its rendering fit one platform message (Discord: 10 embeds, 6000 characters in all).
-    // One excerpt per claim is enough to ground it; the first allowed one is the curated best.
-    private const int ClaimsPerSection = 2;
-    private const int CitationsPerClaim = 1;
-    private const int MaxCitations = 6;
+    // A few lines, small enough that the body and every quote with its rendering fit one
+    // Discord message (10 embeds: the body and at most nine quotes).
+    private const int EventsInSection = 3;
+    private const int FactsInSection = 2;
+    private const int MaxCitations = 9;
 
     public Reply Compose(Language language, CitationFilter filter, KnowledgePack pack, SummaryBaseline? since = null)
     {
@@ -29,17 +31,18 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         ArgumentNullException.ThrowIfNull(pack);
 
         var texts = SummaryTexts.For(language);
-        var citations = new CitationNumbers(pack, filter);
+        var citations = new CitationNumbers(pack, filter, SpeakersOf(pack, texts));
 
-        var happened = Take(citations, [ClaimFromSummary(pack, language, texts)]);
+        var happened = Take(citations, CentralEvents(pack, language, texts, centralOnly: true), EventsInSection, mustAddExcerpt: false);
         if (happened.Count == 0)
         {
-            happened = Take(citations, pack.Timeline.OrderBy(entry => entry.Order).Select(entry => new Claim(
-                $"{entry.Day.In(language)}: {entry.Event.In(language)}", null, entry.Citations)));
+            happened = Take(citations, CentralEvents(pack, language, texts, centralOnly: false), EventsInSection, mustAddExcerpt: false);
         }
 
-        var money = Take(citations, ClaimsAbout(pack, Topic.Funding, language, texts));
-        var dispute = Take(citations, ClaimsAbout(pack, Topic.Dispute, language, texts));
+        var money = Take(citations, ClaimsAbout(pack, Topic.Funding, language, texts)
+            .Where(claim => claim.Text.Any(char.IsAsciiDigit)), FactsInSection, mustAddExcerpt: true);
+        var dispute = Take(citations, ClaimsAbout(pack, Topic.Dispute, language, texts)
+            .OrderBy(claim => claim.ArticleVoice ? 0 : 1), FactsInSection, mustAddExcerpt: true);
 
         if (citations.Count == 0)
         {
@@ -71,16 +74,56 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         };
     }
 
-    private static Claim ClaimFromSummary(KnowledgePack pack, Language language, SummaryTexts texts)
+    /// <summary>
+    /// Timeline events in order; with <paramref name="centralOnly"/>, only those at the heart of
+    /// the story: resting on an excerpt that both the pack's summary and a money or dispute fact cite.
+    /// </summary>
+    private static IEnumerable<Claim> CentralEvents(KnowledgePack pack, Language language, SummaryTexts texts, bool centralOnly)
     {
-        var outlet = FirstOutlet(pack, pack.Summary.Citations);
-        return new Claim(pack.Summary.Text.In(language), outlet is null ? null : texts.Reported(outlet), pack.Summary.Citations);
+        var central = pack.Facts
+            .Where(fact => fact.Topic is Topic.Funding or Topic.Dispute)
+            .SelectMany(fact => fact.Citations)
+            .Intersect(pack.Summary.Citations, StringComparer.Ordinal)
+            .ToHashSet(StringComparer.Ordinal);
+        return pack.Timeline
+            .OrderBy(entry => entry.Order)
+            .Where(entry => !centralOnly || entry.Citations.Any(central.Contains))
+            .Select(entry => new Claim(
+                $"{entry.Day.In(language)}: {entry.Event.In(language)}",
+                FirstOutlet(pack, entry.Citations) is { } outlet ? texts.Reported(outlet) : null,
+                entry.Citations,
+                ArticleVoice: true));
     }
 
     private static IEnumerable<Claim> ClaimsAbout(KnowledgePack pack, Topic topic, Language language, SummaryTexts texts) =>
         pack.Facts
             .Where(fact => fact.Topic == topic)
-            .Select(fact => new Claim(fact.Statement.In(language), Attribute(pack, fact, texts), fact.Citations));
+            .Select(fact => new Claim(
+                fact.Statement.In(language),
+                Attribute(pack, fact, texts),
+                fact.Citations,
+                ArticleVoice: fact.Attribution.Kind == AttributionKind.Reported));
+
+    /// <summary>
+    /// For each excerpt that a fact puts in a named speaker's mouth, that attribution: a quote
+    /// keeps saying who said it even when the line citing it is an event or another fact.
+    /// </summary>
+    private static Dictionary<string, string> SpeakersOf(KnowledgePack pack, SummaryTexts texts)
+    {
+        var speakers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var fact in pack.Facts.Where(fact => fact.Attribution is { By: not null, Kind: AttributionKind.Claimed or AttributionKind.Rebutted or AttributionKind.Announced }))
+        {
+            foreach (var id in fact.Citations)
+            {
+                if (Attribute(pack, fact, texts) is { } attribution)
+                {
+                    speakers.TryAdd(id, attribution);
+                }
+            }
+        }
+
+        return speakers;
+    }
 
     private static string? Attribute(KnowledgePack pack, Fact fact, SummaryTexts texts)
     {
@@ -111,18 +154,18 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         return parenthesis > 0 ? outlet![..parenthesis] : outlet;
     }
 
-    /// <summary>Keeps up to <see cref="ClaimsPerSection"/> claims that still have an allowed citation.</summary>
-    private static List<NumberedClaim> Take(CitationNumbers citations, IEnumerable<Claim> claims)
+    /// <summary>Keeps up to <paramref name="max"/> claims that still have an allowed citation.</summary>
+    private static List<NumberedClaim> Take(CitationNumbers citations, IEnumerable<Claim> claims, int max, bool mustAddExcerpt)
     {
         var taken = new List<NumberedClaim>();
         foreach (var claim in claims)
         {
-            if (taken.Count == ClaimsPerSection)
+            if (taken.Count == max)
             {
                 break;
             }
 
-            var numbers = citations.Cite(claim);
+            var numbers = citations.Cite(claim, mustAddExcerpt);
             if (numbers.Count > 0)
             {
                 taken.Add(new NumberedClaim(claim, numbers));
@@ -197,12 +240,12 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
     private static string Markers(IEnumerable<int> numbers) =>
         string.Concat(numbers.Select(number => string.Create(CultureInfo.InvariantCulture, $"[{number}]")));
 
-    private sealed record Claim(string Text, string? Attribution, IReadOnlyList<string> ExcerptIds);
+    private sealed record Claim(string Text, string? Attribution, IReadOnlyList<string> ExcerptIds, bool ArticleVoice);
 
     private sealed record NumberedClaim(Claim Claim, IReadOnlyList<int> Numbers);
 
     /// <summary>Numbers the citations in order of first use, each excerpt once.</summary>
-    private sealed class CitationNumbers(KnowledgePack pack, CitationFilter filter)
+    private sealed class CitationNumbers(KnowledgePack pack, CitationFilter filter, IReadOnlyDictionary<string, string> speakers)
     {
         private readonly List<Citation> _all = [];
         private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
@@ -211,29 +254,38 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
 
         public int Count => _all.Count;
 
-        public List<int> Cite(Claim claim)
+        /// <summary>
+        /// Numbers every allowed excerpt of the claim, or none when the claim has no allowed
+        /// excerpt, would overflow the limit, or (with <paramref name="mustAddExcerpt"/>) cites
+        /// nothing that is not cited already.
+        /// </summary>
+        public List<int> Cite(Claim claim, bool mustAddExcerpt)
         {
             var usable = claim.ExcerptIds
                 .Distinct(StringComparer.Ordinal)
                 .Select(id => pack.TryGetExcerpt(id, out var excerpt) ? excerpt : null)
                 .OfType<Excerpt>()
                 .Where(excerpt => filter.Allows(excerpt.SourceId, excerpt.Id) && !IsFlagged(excerpt))
-                .Take(CitationsPerClaim)
                 .ToList();
+            var fresh = usable.Count(excerpt => !_numbers.ContainsKey(excerpt.Id));
+            if (usable.Count == 0 || (mustAddExcerpt && fresh == 0) || _all.Count + fresh > MaxCitations)
+            {
+                return [];
+            }
 
             var numbers = new List<int>();
             foreach (var excerpt in usable)
             {
-                if (_numbers.TryGetValue(excerpt.Id, out var known))
+                if (!_numbers.TryGetValue(excerpt.Id, out var number))
                 {
-                    numbers.Add(known);
+                    _all.Add(new Citation(
+                        excerpt.Id, excerpt.SourceId, excerpt.Paragraph, excerpt.Quote, excerpt.Translation,
+                        speakers.GetValueOrDefault(excerpt.Id) ?? claim.Attribution));
+                    number = _all.Count;
+                    _numbers[excerpt.Id] = number;
                 }
-                else if (_all.Count < MaxCitations)
-                {
-                    _all.Add(new Citation(excerpt.Id, excerpt.SourceId, excerpt.Paragraph, excerpt.Quote, excerpt.Translation, claim.Attribution));
-                    _numbers[excerpt.Id] = _all.Count;
-                    numbers.Add(_all.Count);
-                }
+
+                numbers.Add(number);
             }
 
             return numbers;

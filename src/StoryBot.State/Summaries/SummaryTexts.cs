@@ -36,7 +36,7 @@ internal sealed record SummaryTexts(
         Reported: who => $"reported by {who}",
         Claimed: who => $"according to {who}",
         Rebutted: who => $"{who}'s rebuttal",
-        Estimated: who => $"an estimate, per {who}",
+        Estimated: who => $"estimate reported by {who}",
         Announced: who => $"announced by {who}");
 
     private static readonly SummaryTexts German = new(

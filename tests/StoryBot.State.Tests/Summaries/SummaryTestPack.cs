@@ -13,7 +13,7 @@ internal static class SummaryTestPack
 
     private static readonly Lazy<(SourceDocument Source, IReadOnlyList<Excerpt> Excerpts)> Real = new(LoadReal);
 
-    public static KnowledgePack Build(string version = "pack-1", Func<IEnumerable<Fact>, IEnumerable<Fact>>? editFacts = null)
+    public static KnowledgePack Build(string version = "pack-1")
     {
         var (source, excerpts) = Real.Value;
         Entity Person(string id, string name) => new()
@@ -26,42 +26,54 @@ internal static class SummaryTestPack
             Citations = [],
         };
 
-        IEnumerable<Fact> facts =
+        Fact[] facts =
         [
-            Fact("nadella-garbled", Topic.Dispute, "Nadella commented on Musk's claims", "Nadella äußerte sich zu Musks Behauptungen",
-                new Attribution(AttributionKind.Reported, null), "nadella-davos-garbled"),
             Fact("up-to-500bn", Topic.Funding, "Stargate would channel up to $500 billion into data centres for OpenAI.",
                 "Stargate soll bis zu 500 Milliarden US-Dollar in Rechenzentren für OpenAI lenken.",
                 new Attribution(AttributionKind.Announced, null), "stargate-up-to-500bn"),
+            Fact("investors", Topic.Funding, "SoftBank and MGX are among the investors.",
+                "SoftBank und MGX gehören zu den Investoren.",
+                new Attribution(AttributionKind.Reported, null), "partners-committed-100bn"),
             Fact("softbank-under-10bn", Topic.Funding, "Musk says SoftBank has secured well under $10 billion.",
                 "Musk sagt, SoftBank habe sich deutlich weniger als 10 Milliarden US-Dollar gesichert.",
                 new Attribution(AttributionKind.Claimed, "musk"), "musk-softbank-under-10bn"),
             Fact("committed-100bn", Topic.Funding, "The partners have committed $100 billion at first.",
                 "Die Partner haben zunächst 100 Milliarden US-Dollar zugesagt.",
                 new Attribution(AttributionKind.Reported, null), "partners-committed-100bn"),
+            Fact("xai-12bn", Topic.Funding, "xAI is estimated to have spent $12 billion on its Memphis data centre.",
+                "xAI hat Schätzungen zufolge 12 Milliarden US-Dollar für sein Rechenzentrum in Memphis ausgegeben.",
+                new Attribution(AttributionKind.Estimated, null), "xai-memphis-12bn"),
             Fact("musk-no-money", Topic.Dispute, "Musk claims Stargate does not have the money.",
                 "Musk behauptet, Stargate habe das Geld nicht.",
                 new Attribution(AttributionKind.Claimed, "musk"), "musk-claims-no-money", "musk-they-dont-have-the-money"),
             Fact("altman-wrong", Topic.Dispute, "Altman replied that Musk is wrong.",
                 "Altman antwortete, Musk liege falsch.",
                 new Attribution(AttributionKind.Rebutted, "altman"), "altman-wrong"),
+            Fact("nadella-garbled", Topic.Dispute, "Nadella commented on Musk's claims.", "Nadella äußerte sich zu Musks Behauptungen.",
+                new Attribution(AttributionKind.Reported, null), "nadella-davos-garbled"),
+            Fact("musk-not-neutral", Topic.Dispute, "The article points out that Musk is not a neutral party.",
+                "Der Artikel betont, dass Musk keine neutrale Partei ist.",
+                new Attribution(AttributionKind.Reported, null), "musk-not-neutral"),
         ];
-        facts = editFacts?.Invoke(facts) ?? facts;
-
         return new KnowledgePack(
             [source],
             excerpts,
             [Person("musk", "Elon Musk"), Person("altman", "Sam Altman")],
-            [.. facts],
+            facts,
             [
-                Timeline(1, "Tuesday", "Dienstag", "Stargate is announced at the White House.", "Stargate wird im Weißen Haus angekündigt.", "stargate-up-to-500bn"),
-                Timeline(2, "Wednesday", "Mittwoch", "Altman fires back at Musk on X.", "Altman schießt auf X gegen Musk zurück.", "altman-fires-back"),
+                Timeline(10, "Monday", "Montag", "DOGE is made more official.", "DOGE wird offizieller.", "doge-executive-order"),
+                Timeline(30, "Tuesday", "Dienstag", "Stargate is announced at the White House.", "Stargate wird im Weißen Haus angekündigt.", "stargate-up-to-500bn"),
+                Timeline(40, "Tuesday", "Dienstag", "Musk claims on X that Stargate lacks the money and SoftBank has under $10 billion.",
+                    "Musk behauptet auf X, Stargate fehle das Geld und SoftBank habe weniger als 10 Milliarden US-Dollar.",
+                    "musk-they-dont-have-the-money", "musk-softbank-under-10bn"),
+                Timeline(50, "Wednesday", "Mittwoch", "Altman fires back on X: Musk is wrong.", "Altman kontert auf X: Musk liege falsch.",
+                    "altman-fires-back", "altman-wrong"),
             ],
             new StorySummary(
                 new LocalizedText(
                     "Elon Musk and Sam Altman are fighting on X over Stargate, OpenAI's data-centre project.",
                     "Elon Musk und Sam Altman streiten auf X über Stargate, das Rechenzentrumsprojekt von OpenAI."),
-                ["dek", "altman-fires-back"]),
+                ["dek", "stargate-up-to-500bn", "musk-softbank-under-10bn", "altman-wrong"]),
             version);
     }
 
@@ -132,7 +144,7 @@ internal static class SummaryTestPack
         return (source, excerpts);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

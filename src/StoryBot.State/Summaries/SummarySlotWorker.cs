@@ -45,13 +45,14 @@ internal sealed class SummarySlotWorker(
     /// <param name="slots">The schedule's slots in the look-back horizon, oldest first.</param>
     public async Task HandleAsync(SummarySchedule schedule, IReadOnlyList<SummarySlot> slots, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Only the newest slot may still post (and only inside the window): after downtime
-        // across several slots the channel gets one summary, not a burst of stale ones.
+        // Posts whose message id could not be written yet: write them first.
         foreach (var posted in _unrecorded.Values.Where(p => p.Schedule == schedule).ToList())
         {
             await RecordPostedAsync(posted, cancellationToken);
         }
 
+        // Only the newest slot may still post (and only inside the window): after downtime
+        // across several slots the channel gets one summary, not a burst of stale ones.
         var current = slots.Count > 0 && now - slots[^1].Utc <= options.CatchUpWindow ? slots[^1] : (SummarySlot?)null;
         foreach (var slot in slots)
         {

@@ -55,6 +55,19 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
+    public async Task A_restart_just_before_the_slot_posts_once_at_the_slot()
+    {
+        var first = await Harness.StartAsync();
+        await Harness.RunUntilAsync(Slot.AddMinutes(-1));
+        await Harness.StopAsync(first);
+
+        await Harness.StartAsync();
+        await Harness.RunUntilAsync(Slot.AddHours(5));
+
+        Assert.Equal(Slot, Assert.Single(Harness.Discord.Posts).At);
+    }
+
+    [StorageFact]
     public async Task A_restart_inside_the_slot_does_not_post_again()
     {
         var first = await Harness.StartAsync();

@@ -144,6 +144,20 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
+    public async Task Three_instances_on_an_hourly_schedule_post_every_slot_exactly_once()
+    {
+        var harness = new SchedulerHarness(backend, Midnight).Schedule("hourly", "chan-h", cron: "0 * * * *");
+        _harness = harness;
+        await harness.StartAsync();
+        await harness.StartAsync();
+        await harness.StartAsync();
+
+        await harness.RunUntilAsync(Midnight.AddHours(30).AddMinutes(30));
+
+        Assert.Equal(Enumerable.Range(0, 31).Select(hour => Midnight.AddHours(hour)), harness.Discord.Posts.Select(p => p.At).Order());
+    }
+
+    [StorageFact]
     public async Task A_failing_platform_is_retried_with_backoff_then_recorded_failed_with_an_actionable_log_line()
     {
         Harness.Discord.Failure = _ => new HttpRequestException("Response status code does not indicate success: 503 (Service Unavailable).");

@@ -29,6 +29,12 @@ internal static class LanguageDetector
                 continue;
             }
 
+            // A proper name reads the same in both languages, whatever the article's spelling.
+            if (index.EntitiesNamedBy(word).Any(id => index.Pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation or EntityKind.Project))
+            {
+                continue;
+            }
+
             var packEnglish = index.EnglishWords.Contains(word);
             var packGerman = index.GermanWords.Contains(word);
             if (packEnglish != packGerman)

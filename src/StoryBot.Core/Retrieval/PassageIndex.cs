@@ -27,7 +27,8 @@ internal sealed partial class PassageIndex
         _entitiesByNameForm = builder.NameForms.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         EnglishWords = builder.English;
         GermanWords = builder.German;
-        _surfaceByLength = builder.English.Concat(builder.German)
+        _surfaceByLength = builder.ExcerptPostings.Keys.Concat(builder.PassagePostings.Keys)
+            .Where(k => !k.Contains(':', StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .GroupBy(k => k.Length)
             .ToDictionary(g => g.Key, g => g.ToList());

@@ -34,7 +34,7 @@ internal sealed partial class PassageIndex
                 var timed = namesTime || pack.Timeline.Any(t => t.Citations.Contains(excerpt.Id));
                 var speaker = SpeakerOf(excerpt.Id);
                 Excerpts.Add(new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker));
-                foreach (var form in FormsOf(excerpt.Translation, excerpt.Quote))
+                foreach (var form in FormsOf(excerpt.Translation, excerpt.Quote, countWords: true))
                 {
                     PostExcerpt(form, index, 1f);
                 }
@@ -42,7 +42,7 @@ internal sealed partial class PassageIndex
 
             foreach (var entity in pack.Entities)
             {
-                foreach (var form in FormsOf(NamesOf(entity), NamesOf(entity)))
+                foreach (var form in FormsOf(NamesOf(entity), NamesOf(entity), countWords: false))
                 {
                     if (!NameForms.TryGetValue(form, out var ids))
                     {
@@ -93,13 +93,15 @@ internal sealed partial class PassageIndex
                 }
             }
 
-            var forms = FormsOf(string.Join('\n', en), string.Join('\n', de));
+            // Names are written alike in both languages, so only the statements tell the languages apart.
+            var forms = FormsOf(string.Join('\n', en), string.Join('\n', de), countWords: false);
+            FormsOf(passage.Text.En, passage.Text.De, countWords: true);
             passage.Breadth = forms.Count;
 
             // An entity's role line describes the entity, not the excerpts it cites: only its
             // names lead to them.
             var excerptForms = passage.Kind == PassageKind.Entity
-                ? FormsOf(string.Join('\n', en.Skip(1)), string.Join('\n', de.Skip(1)))
+                ? FormsOf(string.Join('\n', en.Skip(1)), string.Join('\n', de.Skip(1)), countWords: false)
                 : forms;
             foreach (var form in forms)
             {
@@ -139,19 +141,26 @@ internal sealed partial class PassageIndex
             postings[excerpt] = Math.Max(postings.GetValueOrDefault(excerpt), closeness);
         }
 
-        private HashSet<string> FormsOf(string en, string de)
+        /// <param name="countWords">Whether the texts' words tell the languages apart (statements, quotes; not names).</param>
+        private HashSet<string> FormsOf(string en, string de, bool countWords)
         {
             var forms = new HashSet<string>(StringComparer.Ordinal);
             foreach (var surface in StoryAnalyzers.Terms(StoryAnalyzers.Surface, en))
             {
                 forms.Add(surface);
-                English.Add(surface);
+                if (countWords)
+                {
+                    English.Add(surface);
+                }
             }
 
             foreach (var surface in StoryAnalyzers.Terms(StoryAnalyzers.Surface, de))
             {
                 forms.Add(surface);
-                German.Add(surface);
+                if (countWords)
+                {
+                    German.Add(surface);
+                }
             }
 
             foreach (var stem in StoryAnalyzers.Terms(StoryAnalyzers.English, en))

@@ -111,8 +111,10 @@ public sealed class CorrectionProcessor(
         var error = CorrectionFailures.Describe(exception);
         var permanent = CorrectionFailures.IsPermanent(exception);
         var now = time.GetUtcNow();
-        if (permanent && correction.Mode == CorrectionMode.Edit && !noPoster)
+        var exhausted = correction.Attempts >= options.Value.CorrectionMaxAttempts;
+        if ((permanent || exhausted) && correction.Mode == CorrectionMode.Edit && !noPoster)
         {
+            // Whatever stops the edit, a new post in the channel may still get the correction out.
             logger.LogWarning("Correction {Id}: the answer cannot be edited ({Error}); posting the correction instead", correction.Id, error);
             await ledger.RecordAsync(
                 correction,
@@ -121,7 +123,7 @@ public sealed class CorrectionProcessor(
             return;
         }
 
-        if (permanent || correction.Attempts >= options.Value.CorrectionMaxAttempts)
+        if (permanent || exhausted)
         {
             logger.LogError(
                 "Correction {Id} of {Target} failed after {Attempts} attempt(s): {Error}. The answer still shows the withdrawn excerpt; edit or delete it by hand.",

@@ -20,7 +20,7 @@ public sealed record RecordedAnswer(
 /// Records every answer the adapters post (the <see cref="IAnswerRecorder"/> they call), and
 /// finds them again by message or channel.
 /// </summary>
-public sealed class AnswerLog(IStateDatabase database, TimeProvider time) : IAnswerRecorder
+public sealed class AnswerLog(IStateDatabase database, TimeProvider time, CorrectionSignal signal) : IAnswerRecorder
 {
     private const string Columns = "id, platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at";
 
@@ -34,7 +34,7 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time) : IAns
             return; // Only answers cite excerpts; nothing else can need a correction.
         }
 
-        await database.WriteAsync(
+        var queued = await database.WriteAsync(
             async session =>
             {
                 var id = await session.ScalarAsync<long?>(
@@ -67,9 +67,13 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time) : IAns
                         ("source", citation.Source));
                 }
 
-                return 1;
+                return await CorrectionQueueSql.EnqueueForDisabledAsync(session, id.Value, time.Now());
             },
             cancellationToken);
+        if (queued > 0)
+        {
+            signal.Nudge();
+        }
     }
 
     public Task<RecordedAnswer?> FindAsync(long id, CancellationToken cancellationToken) =>

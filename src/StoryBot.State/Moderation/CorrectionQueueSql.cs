@@ -29,6 +29,23 @@ internal static class CorrectionQueueSql
             ("now", now));
     }
 
+    /// <summary>
+    /// Queues corrections for an answer recorded just now that cites something already disabled:
+    /// composed before a disable and posted after it, it would otherwise escape correction.
+    /// </summary>
+    public static Task<int> EnqueueForDisabledAsync(StateSession session, long answerId, long now) =>
+        session.ExecuteAsync(
+            """
+            INSERT INTO corrections (answer_id, target_kind, target_id, status, mode, attempts, next_attempt_at, created_at, updated_at)
+            SELECT @answer, d.target_kind, d.target_id, 'pending', 'edit', 0, @now, @now, @now
+            FROM disabled_citations d
+            WHERE (d.target_kind = 'excerpt' AND d.target_id IN (SELECT excerpt_id FROM answer_citations WHERE answer_id = @answer))
+               OR (d.target_kind = 'source' AND d.target_id IN (SELECT source_id FROM answer_citations WHERE answer_id = @answer))
+            ON CONFLICT (answer_id, target_kind, target_id) DO NOTHING
+            """,
+            ("answer", answerId),
+            ("now", now));
+
     /// <summary>A target enabled again before its corrections ran no longer needs them.</summary>
     public static Task<int> CancelPendingAsync(StateSession session, CitationTarget target, long now) =>
         session.ExecuteAsync(

@@ -56,6 +56,8 @@ public sealed class PostgresStateDatabase : StateDatabase
 
     protected override ValueTask DisposeCoreAsync() => _dataSource.DisposeAsync();
 
+    protected override void DisposeCore() => _dataSource.Dispose();
+
     private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

@@ -78,10 +78,15 @@ public sealed class SqliteStateDatabase : StateDatabase
 
     protected override ValueTask DisposeCoreAsync()
     {
+        DisposeCore();
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void DisposeCore()
+    {
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 
     private sealed class NoLock : IAsyncDisposable

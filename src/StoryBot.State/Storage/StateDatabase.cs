@@ -7,7 +7,7 @@ namespace StoryBot.State.Storage;
 /// What both providers share: one transaction per call, retry of transient conflicts, and the
 /// migration runner. Providers supply connections, transactions and what counts as transient.
 /// </summary>
-public abstract class StateDatabase : IStateDatabase, IAsyncDisposable
+public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposable
 {
     private const int MaxAttempts = 12;
 
@@ -85,7 +85,17 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>For hosts disposed synchronously (<c>using var host</c>).</summary>
+    public void Dispose()
+    {
+        DisposeCore();
+        _migrationGate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     protected abstract ValueTask DisposeCoreAsync();
+
+    protected abstract void DisposeCore();
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

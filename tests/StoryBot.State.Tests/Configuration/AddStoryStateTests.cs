@@ -70,6 +70,24 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
+        public async Task A_host_disposed_synchronously_disposes_the_database_without_error()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddStoryState(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "state.db")}",
+            }).Build());
+            var provider = services.BuildServiceProvider();
+            await provider.GetRequiredService<IStateDatabase>().MigrateAsync(CancellationToken.None);
+
+            provider.Dispose();
+
+            Directory.Delete(folder, recursive: true);
+        }
+
+        [Fact]
         public async Task The_sqlite_folder_is_created_when_missing()
         {
             var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));

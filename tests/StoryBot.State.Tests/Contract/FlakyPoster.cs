@@ -17,10 +17,21 @@ internal sealed class FlakyPoster(string platform, params Exception[] editFailur
 
     public int EditCalls { get; private set; }
 
+    public int PostCalls { get; private set; }
+
+    /// <summary>When set, every post fails with it.</summary>
+    public Exception? PostFailure { get; init; }
+
     public static HttpRequestException Status(HttpStatusCode status) => new($"HTTP {(int)status}", null, status);
 
     public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken)
     {
+        PostCalls++;
+        if (PostFailure is not null)
+        {
+            throw PostFailure;
+        }
+
         Posts.Add((channelId, reply));
         return Task.FromResult(new PostedMessage(platform, channelId, $"posted-{Posts.Count}"));
     }

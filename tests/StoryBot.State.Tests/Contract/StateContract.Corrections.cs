@@ -124,7 +124,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_platform_that_stays_down_fails_the_correction_after_the_last_attempt_and_audits_it()
+    public async Task An_edit_that_keeps_failing_is_replaced_by_a_post_after_its_last_attempt()
     {
         var down = Enumerable.Range(0, 10).Select(_ => (Exception)FlakyPoster.Status(HttpStatusCode.BadGateway)).ToArray();
         var discord = new FlakyPoster("discord", down);
@@ -133,15 +133,41 @@ public abstract partial class StateContract
         await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
         var processor = bot.Get<CorrectionProcessor>();
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 3; i++)
         {
             await processor.RunDueAsync(CancellationToken.None);
             Time.Advance(TimeSpan.FromHours(1));
         }
 
         Assert.Equal(3, discord.EditCalls);
+        Assert.Single(discord.Posts);
+        Assert.Equal(CorrectionStatus.Posted, Assert.Single(await bot.Get<CorrectionLedger>().ListAsync(CancellationToken.None)).Status);
+    }
+
+    [StorageFact]
+    public async Task A_platform_that_stays_down_fails_the_correction_after_the_last_attempt_and_audits_it()
+    {
+        var down = Enumerable.Range(0, 10).Select(_ => (Exception)FlakyPoster.Status(HttpStatusCode.BadGateway)).ToArray();
+        var discord = new FlakyPoster("discord", down) { PostFailure = FlakyPoster.Status(HttpStatusCode.ServiceUnavailable) };
+        var bot = Start(discord);
+        await bot.PostAnswerAsync("m-1", Language.English, "a-1");
+        await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
+        var processor = bot.Get<CorrectionProcessor>();
+
+        for (var i = 0; i < 10; i++)
+        {
+            await processor.RunDueAsync(CancellationToken.None);
+            Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal(3, discord.EditCalls);
+        Assert.Equal(3, discord.PostCalls);
         var correction = Assert.Single(await bot.Get<CorrectionLedger>().ListAsync(CancellationToken.None));
         Assert.Equal(CorrectionStatus.Failed, correction.Status);
+        Assert.Contains("503", correction.LastError, StringComparison.Ordinal);
+        Assert.Equal(
+            ["retry", "retry", "edit-impossible", "retry", "retry", "failed"],
+            (await bot.Get<CorrectionLedger>().AttemptsAsync(correction.Id, CancellationToken.None)).Select(a => a.Outcome));
         Assert.Equal(AuditLog.Actions.CorrectionFailed, (await bot.Get<AuditLog>().LatestAsync(1, CancellationToken.None))[0].Action);
     }
 
@@ -215,5 +241,21 @@ public abstract partial class StateContract
         {
             await worker.StopAsync(CancellationToken.None);
         }
+    }
+
+    [StorageFact]
+    public async Task An_answer_posted_after_its_excerpt_was_disabled_is_corrected_too()
+    {
+        var discord = new FlakyPoster("discord");
+        var bot = Start(discord);
+        await bot.SendAsync(StateHarness.Moderator("/sources disable article under review"));
+
+        // Composed just before the disable, posted and recorded just after it.
+        await bot.PostAnswerAsync("late", Language.English, "a-1", "b-1");
+        await bot.Get<CorrectionProcessor>().RunDueAsync(CancellationToken.None);
+
+        var (message, corrected) = Assert.Single(discord.Edits);
+        Assert.Equal("late", message.MessageId);
+        Assert.Equal([true, false], corrected.Citations.Select(c => c.Withdrawn));
     }
 }

@@ -118,4 +118,16 @@ public abstract partial class StateContract
 
         Assert.Equal(1, await CountAsync(database, "audit_log"));
     }
+
+    [StorageFact]
+    public async Task A_raw_connection_comes_migrated_for_single_statements()
+    {
+        var database = Backend.Open();
+
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM disabled_citations";
+
+        Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

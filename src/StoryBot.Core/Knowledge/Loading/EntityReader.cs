@@ -20,7 +20,7 @@ internal static class EntityReader
     public static List<Entity> Read(PackReading reading)
     {
         var entities = new List<Entity>();
-        foreach (var (map, file) in ListFile.Entries(reading, FileName, "entity", Keys))
+        foreach (var (map, file) in ListFile.Entries(reading, FileName, "entity", Keys, reading.EntityIds))
         {
             var id = map.DefineId(reading.EntityIds);
 

@@ -56,7 +56,7 @@ public static class KnowledgePackLoader
     private static Dictionary<string, LoadedSource> ReadSources(PackReading reading)
     {
         var sources = new Dictionary<string, LoadedSource>(StringComparer.Ordinal);
-        var metadataFiles = reading.Files.List(SourcesFolder, ".yaml");
+        var metadataFiles = reading.Files.List(SourcesFolder, ".yaml", reading.Errors);
         if (metadataFiles.Count == 0)
         {
             reading.Errors.Add(reading.Files.Display(SourcesFolder + "/"), "no sources; add sources/<id>.yaml beside the source's text file");
@@ -65,13 +65,9 @@ public static class KnowledgePackLoader
         foreach (var relativePath in metadataFiles)
         {
             var file = reading.Files.Read(relativePath, reading.Errors);
-            if (file is not null && SourceReader.Read(file, reading.Files, reading.Errors) is { } source)
+            if (file is not null && SourceReader.Read(file, reading) is { } source)
             {
-                var id = source.Document.Id;
-                if (reading.SourceIds.Add(id, file, source.IdAt, reading.Errors))
-                {
-                    sources.Add(id, source);
-                }
+                sources.TryAdd(source.Document.Id, source);
             }
         }
 
@@ -81,7 +77,7 @@ public static class KnowledgePackLoader
     /// <summary>A misnamed file (entites.yaml) would otherwise be skipped without a word.</summary>
     private static void ReportUnknownFiles(PackReading reading)
     {
-        foreach (var relativePath in reading.Files.List("", ".yaml").Concat(reading.Files.List("", ".yml")))
+        foreach (var relativePath in reading.Files.List("", ".yaml", reading.Errors).Concat(reading.Files.List("", ".yml", reading.Errors)))
         {
             if (TopLevelFiles.Contains(relativePath, StringComparer.Ordinal))
             {

@@ -10,6 +10,9 @@ namespace StoryBot.Core.Knowledge.Loading;
 internal sealed class YamlMap
 {
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+
+    // Keys a misspelt key was taken for: their absence is already reported with the typo.
+    private readonly HashSet<string> _misspelt = new(StringComparer.Ordinal);
     private readonly PackFile _file;
     private readonly PackErrors _errors;
 
@@ -21,8 +24,8 @@ internal sealed class YamlMap
         What = what;
     }
 
-    /// <summary>Names the thing being read in messages, e.g. <c>excerpt 'dek'</c>; refined once its id is known.</summary>
-    public string What { get; set; }
+    /// <summary>Names the thing being read in messages, e.g. <c>excerpt 'dek'</c>.</summary>
+    public string What { get; }
 
     public Mark Start { get; }
 
@@ -37,19 +40,29 @@ internal sealed class YamlMap
             return null;
         }
 
-        var map = new YamlMap(mapping, file, errors, what);
+        // Name the entry by its id from the start, so even a typo in the key before 'id' says whose key it is.
+        var id = keys.Contains("id") && mapping.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) && idNode is YamlScalarNode { Value: { Length: > 0 } idValue }
+            ? idValue
+            : null;
+        var map = new YamlMap(mapping, file, errors, id is null ? what : $"{what} '{id}'");
         foreach (var (keyNode, value) in mapping.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
             {
-                errors.Add(file, keyNode.Start, $"{what}: a key must be plain text; found {Describe(keyNode)}");
+                errors.Add(file, keyNode.Start, $"{map.What}: a key must be plain text; found {Describe(keyNode)}");
                 continue;
             }
 
             if (!keys.Contains(key))
             {
-                var hint = Nearest.Within(key, keys, maxDistance: 3) is { } near ? $" (did you mean '{near}'?)" : "";
-                errors.Add(file, keyNode.Start, $"{what}: unknown key '{key}'{hint}; allowed keys: {string.Join(", ", keys)}");
+                var near = Nearest.Within(key, keys, maxDistance: 3);
+                var hint = near is null ? "" : $" (did you mean '{near}'?)";
+                if (near is not null)
+                {
+                    map._misspelt.Add(near);
+                }
+
+                errors.Add(file, keyNode.Start, $"{map.What}: unknown key '{key}'{hint}; allowed keys: {string.Join(", ", keys)}");
                 continue;
             }
 
@@ -71,7 +84,7 @@ internal sealed class YamlMap
             return entry.Value;
         }
 
-        if (required)
+        if (required && !_misspelt.Contains(key))
         {
             _errors.Add(_file, Start, $"{What}: missing key '{key}'");
         }
@@ -116,13 +129,12 @@ internal sealed class YamlMap
         return id;
     }
 
-    /// <summary>Reads the entry's <c>id</c>, names the entry by it in later messages and registers it (reporting a duplicate).</summary>
+    /// <summary>Reads the entry's <c>id</c> and registers it, reporting a duplicate.</summary>
     public string? DefineId(IdIndex index)
     {
         var id = Id();
         if (id is not null)
         {
-            What = $"{What} '{id}'";
             index.Add(id, _file, At("id"), _errors);
         }
 

@@ -11,15 +11,23 @@ namespace StoryBot.State.Summaries;
 public static class SummariesServiceCollectionExtensions
 {
     /// <summary>
-    /// Daily summaries (section <c>Summaries</c>): validated schedules, the ledger in the state
-    /// database, the composer, the <c>/summary</c> command that shares its content, and the
-    /// scheduler. Call after <c>AddStoryCore</c> (the pack, the citation policy, and the
-    /// built-in <c>/summary</c> this replaces) and with <c>AddStoryState</c> (the database);
-    /// the platforms register their <c>IChannelPoster</c>s.
+    /// Story summaries: the composer and the <c>/summary</c> command that uses it (replacing
+    /// Core's command of that name, so call after <c>AddStoryCore</c>), and with
+    /// <paramref name="schedule"/> the daily schedules (section <c>Summaries</c>, validated at
+    /// start), their ledger in the state database (needs <c>AddStoryState</c>) and the scheduler,
+    /// which posts through the registered <see cref="IChannelPoster"/>s. Pass
+    /// <c>schedule: false</c> for one-shot runs that must not post anything unasked.
     /// </summary>
-    public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration configuration, bool schedule = true)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton<IStorySummaryComposer, StorySummaryComposer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SummaryChatCommand>());
+        if (!schedule)
+        {
+            return services;
+        }
 
         services.AddOptions<SummariesOptions>()
             .BindConfiguration(SummariesOptions.Section)
@@ -29,8 +37,6 @@ public static class SummariesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, SummaryLedgerSchema>());
         services.TryAddSingleton<ISummaryLedger, SqlSummaryLedger>();
-        services.TryAddSingleton<IStorySummaryComposer, StorySummaryComposer>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SummaryChatCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SummaryScheduler>());
         return services;
     }

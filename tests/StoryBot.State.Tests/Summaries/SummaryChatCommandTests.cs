@@ -47,6 +47,17 @@ public sealed class SummaryChatCommandTests
     }
 
     [Fact]
+    public void Without_scheduling_add_summaries_registers_the_command_but_no_scheduler()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+
+        var services = new ServiceCollection().AddSummaries(configuration, schedule: false);
+
+        Assert.Contains(services, d => d.ImplementationType == typeof(SummaryChatCommand));
+        Assert.DoesNotContain(services, d => d.ImplementationType == typeof(SummaryScheduler));
+    }
+
+    [Fact]
     public void Add_summaries_registers_it_after_whatever_summary_command_came_before()
     {
         var configuration = new ConfigurationBuilder().Build();

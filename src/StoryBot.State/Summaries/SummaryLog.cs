@@ -44,4 +44,8 @@ internal static partial class SummaryLog
     [LoggerMessage(EventId = 6017, Level = LogLevel.Error,
         Message = "The summary ledger could not be read or written while handling slot {Slot} of schedule {Schedule}: {Error}. Retrying in a minute; check Storage:ConnectionString and that the database is reachable.")]
     public static partial void LedgerUnavailable(ILogger logger, string slot, string schedule, string error);
+
+    [LoggerMessage(EventId = 6018, Level = LogLevel.Warning,
+        Message = "Could not hand back the summary claims waiting for a retry while stopping ({Error}: {Message}); another instance takes them over when their lease runs out (Summaries:ClaimLease).")]
+    public static partial void ReleaseFailed(ILogger logger, string error, string message);
 }

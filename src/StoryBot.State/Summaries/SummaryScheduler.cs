@@ -23,6 +23,8 @@ public sealed class SummaryScheduler : BackgroundService
     // A schedule firing every minute must not turn a long look-back into thousands of queries.
     private const int MaxSlotsPerPass = 64;
 
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly SummariesOptions _options;
     private readonly IReadOnlyList<SummarySchedule> _schedules;
     private readonly IReadOnlyList<IChannelPoster> _posters;
@@ -78,8 +80,24 @@ public sealed class SummaryScheduler : BackgroundService
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
+        }
+
+        await ReleaseAsync();
+    }
+
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(ReleaseTimeout, _time);
+            await _worker.ReleaseWaitingClaimsAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Not handing a claim back only delays its successor until the lease runs out.
+            SummaryLog.ReleaseFailed(_logger, ex.GetType().Name, ex.Message);
         }
     }
 

@@ -81,6 +81,21 @@ internal sealed class SummarySlotWorker(
         }
     }
 
+    /// <summary>
+    /// On a graceful stop, hands back the claims this instance holds only to wait for a retry:
+    /// no request of theirs is in flight, so a successor may post them at once instead of
+    /// waiting for the lease to run out.
+    /// </summary>
+    public async Task ReleaseWaitingClaimsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (slot, retry) in _retries.ToList())
+        {
+            await ledger.RenewAsync(slot, instance, now, now, retry.Attempt - 1, retry.LastError, cancellationToken);
+            _retries.Remove(slot);
+        }
+    }
+
     /// <summary>Forgets decided slots that have left the look-back horizon.</summary>
     public void Forget(DateTimeOffset before)
     {

@@ -197,6 +197,23 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
+    public async Task A_graceful_restart_while_waiting_to_retry_lets_the_next_instance_post_at_once()
+    {
+        Harness.Discord.Failure = call => call == 1 ? new HttpRequestException("503 Service Unavailable") : null;
+        var first = await Harness.StartAsync();
+        await Harness.RunUntilAsync(Slot.AddSeconds(10));
+        await Harness.StopAsync(first);
+
+        await Harness.StartAsync();
+        await Harness.RunUntilAsync(Slot.AddHours(1));
+
+        // Handed back at Slot+10 s, taken over a second later, not after the 5-minute lease.
+        Assert.Equal(Slot.AddSeconds(11), Assert.Single(Harness.Discord.Posts).At);
+        var record = await RecordAsync(MorningSlot);
+        Assert.Equal((SlotStatus.Posted, 2), (record?.Status, record?.Attempts));
+    }
+
+    [StorageFact]
     public async Task Retries_stop_when_the_catch_up_window_closes()
     {
         Harness.Options.CatchUpWindow = TimeSpan.FromMinutes(2);

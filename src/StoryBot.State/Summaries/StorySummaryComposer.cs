@@ -31,7 +31,7 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         ArgumentNullException.ThrowIfNull(pack);
 
         var texts = SummaryTexts.For(language);
-        var citations = new CitationNumbers(pack, filter, SpeakersOf(pack, texts));
+        var citations = new SummaryCitations(pack, filter, SpeakersOf(pack, texts), MaxCitations);
 
         var happened = Take(citations, CentralEvents(pack, language, texts, centralOnly: true), EventsInSection, mustAddExcerpt: false);
         if (happened.Count == 0)
@@ -78,7 +78,7 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
     /// Timeline events in order; with <paramref name="centralOnly"/>, only those at the heart of
     /// the story: resting on an excerpt that both the pack's summary and a money or dispute fact cite.
     /// </summary>
-    private static IEnumerable<Claim> CentralEvents(KnowledgePack pack, Language language, SummaryTexts texts, bool centralOnly)
+    private static IEnumerable<SummaryClaim> CentralEvents(KnowledgePack pack, Language language, SummaryTexts texts, bool centralOnly)
     {
         var central = pack.Facts
             .Where(fact => fact.Topic is Topic.Funding or Topic.Dispute)
@@ -88,17 +88,17 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         return pack.Timeline
             .OrderBy(entry => entry.Order)
             .Where(entry => !centralOnly || entry.Citations.Any(central.Contains))
-            .Select(entry => new Claim(
+            .Select(entry => new SummaryClaim(
                 $"{entry.Day.In(language)}: {entry.Event.In(language)}",
                 FirstOutlet(pack, entry.Citations) is { } outlet ? texts.Reported(outlet) : null,
                 entry.Citations,
                 ArticleVoice: true));
     }
 
-    private static IEnumerable<Claim> ClaimsAbout(KnowledgePack pack, Topic topic, Language language, SummaryTexts texts) =>
+    private static IEnumerable<SummaryClaim> ClaimsAbout(KnowledgePack pack, Topic topic, Language language, SummaryTexts texts) =>
         pack.Facts
             .Where(fact => fact.Topic == topic)
-            .Select(fact => new Claim(
+            .Select(fact => new SummaryClaim(
                 fact.Statement.In(language),
                 Attribute(pack, fact, texts),
                 fact.Citations,
@@ -155,7 +155,7 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
     }
 
     /// <summary>Keeps up to <paramref name="max"/> claims that still have an allowed citation.</summary>
-    private static List<NumberedClaim> Take(CitationNumbers citations, IEnumerable<Claim> claims, int max, bool mustAddExcerpt)
+    private static List<NumberedClaim> Take(SummaryCitations citations, IEnumerable<SummaryClaim> claims, int max, bool mustAddExcerpt)
     {
         var taken = new List<NumberedClaim>();
         foreach (var claim in claims)
@@ -199,7 +199,7 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         body.Add(TextRun.Plain(line.ToString()));
     }
 
-    private static void AddChanges(List<TextRun> body, SummaryTexts texts, SummaryBaseline since, KnowledgePack pack, CitationFilter filter, CitationNumbers citations)
+    private static void AddChanges(List<TextRun> body, SummaryTexts texts, SummaryBaseline since, KnowledgePack pack, CitationFilter filter, SummaryCitations citations)
     {
         var before = since.ExcerptIds.ToHashSet(StringComparer.Ordinal);
         var packUpdated = !string.Equals(since.PackVersion, pack.Version, StringComparison.Ordinal);
@@ -239,62 +239,4 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
 
     private static string Markers(IEnumerable<int> numbers) =>
         string.Concat(numbers.Select(number => string.Create(CultureInfo.InvariantCulture, $"[{number}]")));
-
-    private sealed record Claim(string Text, string? Attribution, IReadOnlyList<string> ExcerptIds, bool ArticleVoice);
-
-    private sealed record NumberedClaim(Claim Claim, IReadOnlyList<int> Numbers);
-
-    /// <summary>Numbers the citations in order of first use, each excerpt once.</summary>
-    private sealed class CitationNumbers(KnowledgePack pack, CitationFilter filter, IReadOnlyDictionary<string, string> speakers)
-    {
-        private readonly List<Citation> _all = [];
-        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
-
-        public IReadOnlyList<Citation> All => _all;
-
-        public int Count => _all.Count;
-
-        /// <summary>
-        /// Numbers every allowed excerpt of the claim, or none when the claim has no allowed
-        /// excerpt, would overflow the limit, or (with <paramref name="mustAddExcerpt"/>) cites
-        /// nothing that is not cited already.
-        /// </summary>
-        public List<int> Cite(Claim claim, bool mustAddExcerpt)
-        {
-            var usable = claim.ExcerptIds
-                .Distinct(StringComparer.Ordinal)
-                .Select(id => pack.TryGetExcerpt(id, out var excerpt) ? excerpt : null)
-                .OfType<Excerpt>()
-                .Where(excerpt => filter.Allows(excerpt.SourceId, excerpt.Id) && !IsFlagged(excerpt))
-                .ToList();
-            var fresh = usable.Count(excerpt => !_numbers.ContainsKey(excerpt.Id));
-            if (usable.Count == 0 || (mustAddExcerpt && fresh == 0) || _all.Count + fresh > MaxCitations)
-            {
-                return [];
-            }
-
-            var numbers = new List<int>();
-            foreach (var excerpt in usable)
-            {
-                if (!_numbers.TryGetValue(excerpt.Id, out var number))
-                {
-                    _all.Add(new Citation(
-                        excerpt.Id, excerpt.SourceId, excerpt.Paragraph, excerpt.Quote, excerpt.Translation,
-                        speakers.GetValueOrDefault(excerpt.Id) ?? claim.Attribution));
-                    number = _all.Count;
-                    _numbers[excerpt.Id] = number;
-                }
-
-                numbers.Add(number);
-            }
-
-            return numbers;
-        }
-
-        // A flagged paragraph is garbled or doubtful in the source: fine to quote when asked about
-        // it, never as the ground of a summary line.
-        private bool IsFlagged(Excerpt excerpt) =>
-            pack.Sources.FirstOrDefault(source => source.Id == excerpt.SourceId)?.Paragraphs
-                .FirstOrDefault(paragraph => paragraph.Number == excerpt.Paragraph)?.Flag is not null;
-    }
 }

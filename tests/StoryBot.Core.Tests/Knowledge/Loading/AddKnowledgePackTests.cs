@@ -108,7 +108,8 @@ public sealed class AddKnowledgePackTests
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("Knowledge:Path is required", exception.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains("Knowledge:Path is required", failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,8 +23,8 @@ internal sealed class ConsoleChannelPoster(ConsoleStreams streams, ConsoleMessag
         await streams.WriteLock.WaitAsync(cancellationToken);
         try
         {
-            await streams.Output.WriteLineAsync(text);
-            await streams.Output.FlushAsync(cancellationToken);
+            await streams.Posts.WriteLineAsync(text);
+            await streams.Posts.FlushAsync(cancellationToken);
         }
         finally
         {

@@ -39,13 +39,15 @@ internal static class DiscordMarkdown
     }
 
     /// <summary>
-    /// Text a user typed, echoed back: escaped like any text, with every <c>@</c> broken by a
-    /// zero-width space (so @everyone, @here and pasted mentions stay words) and links broken so
-    /// they neither auto-link nor unfurl.
+    /// Text a user typed, echoed back: escaped like any text, with every <c>@</c> and <c>&lt;</c>
+    /// followed by a zero-width space (so @everyone, @here, pasted user, role and channel
+    /// mentions and timestamps stay plain words) and links broken so they neither auto-link nor
+    /// unfurl.
     /// </summary>
     public static string Inert(string text) =>
         Escape(text)
             .Replace("@", "@" + ZeroWidthSpace, StringComparison.Ordinal)
+            .Replace("<", "<" + ZeroWidthSpace, StringComparison.Ordinal)
             .Replace("://", ":" + ZeroWidthSpace + "//", StringComparison.Ordinal);
 
     /// <summary>Bold without letting surrounding spaces break the markers.</summary>

@@ -1,0 +1,15 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Retrieval;
+
+/// <summary>A content word of a question with every form that may match it in the pack.</summary>
+/// <param name="Word">The folded word as typed.</param>
+/// <param name="Forms">Surface, stems, synonyms, spelling corrections and compound parts.</param>
+/// <param name="Weight">How much the word says about what is asked (rarer in the pack weighs more).</param>
+internal sealed record QueryTerm(string Word, IReadOnlyList<string> Forms, double Weight);
+
+internal sealed record AnalyzedQuestion(
+    Language Language,
+    QuestionIntent Intent,
+    IReadOnlyList<string> Surface,
+    IReadOnlyList<QueryTerm> Terms);

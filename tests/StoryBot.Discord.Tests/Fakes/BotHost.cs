@@ -34,7 +34,7 @@ public sealed class BotHost : IAsyncDisposable
     public static async Task<BotHost> StartAsync(
         FakeDiscord discord,
         Ed25519Signer signer,
-        IChatBot bot,
+        IChatBot? bot,
         bool runGateway = false,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
@@ -59,7 +59,11 @@ public sealed class BotHost : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddSingleton(bot);
+        if (bot is not null)
+        {
+            builder.Services.AddSingleton(bot);
+        }
+
         builder.Services.AddSingleton(new DiscordTimings
         {
             RestRetryBase = TimeSpan.FromMilliseconds(10),

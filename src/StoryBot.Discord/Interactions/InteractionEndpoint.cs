@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using StoryBot.Discord.Conversation;
@@ -68,19 +69,25 @@ internal static class InteractionEndpoint
             return null;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var reader = request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var result = await reader.ReadAsync(cancellationToken);
+            if (result.Buffer.Length > MaxBodyBytes)
             {
+                reader.AdvanceTo(result.Buffer.Start);
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (result.IsCompleted)
+            {
+                var body = result.Buffer.ToArray();
+                reader.AdvanceTo(result.Buffer.End);
+                return body;
+            }
 
-        return buffer.ToArray();
+            // Nothing consumed, everything examined: wait for the rest of the body.
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
     }
 }

@@ -46,6 +46,12 @@ internal sealed class InteractionHandler(
 
         // The answer must not die with an HTTP request: a deferred one finishes after it.
         var answer = AskAsync(request, lifetime.ApplicationStopping);
+        if (answer.IsCompleted)
+        {
+            // Most commands answer synchronously: no deadline timer needed.
+            return Answered(interaction, request, await answer);
+        }
+
         using (var timer = new CancellationTokenSource())
         {
             var deadline = Task.Delay(options.CurrentValue.DeferAfter, time, timer.Token);

@@ -266,6 +266,33 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task ASlowAnswerNeverHoldsUpTheReceiveLoop()
+        {
+            var release = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _t._bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
+                .Returns(() =>
+                {
+                    asked.TrySetResult();
+                    return release.Task;
+                });
+            await _t.StartBotAsync();
+
+            // An interval far beyond the test, so the only heartbeat is the one asked for.
+            var connection = await _t.ConnectReadyAsync(heartbeatIntervalMs: 3_600_000);
+            await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message("a slow question", guildId: null));
+            await asked.Task.WaitAsync(FakeDiscord.Patience);
+
+            var heartbeat = connection.WaitForHeartbeatAsync();
+            await connection.SendAsync("{\"op\": 1, \"d\": null}");
+
+            await heartbeat;
+            Assert.DoesNotContain(_t._discord.Requests, r => r.Method == "POST");
+            release.SetResult(TestReplies.Answer());
+            await _t._discord.WaitForRequestAsync(r => r.Method == "POST");
+        }
+
+        [Fact]
         public async Task EveryoneAndRoleMentionsInAQuestionNeverPing()
         {
             _t._bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
@@ -359,10 +386,10 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
     private async Task StartBotAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
         _host = await BotHost.StartAsync(_discord, _signer, _bot.Object, runGateway: true, settings: settings, services: services);
 
-    private async Task<FakeGatewayConnection> ConnectReadyAsync(string sessionId = "session-1")
+    private async Task<FakeGatewayConnection> ConnectReadyAsync(string sessionId = "session-1", int heartbeatIntervalMs = 41250)
     {
         var connection = await _discord.NextGatewayConnectionAsync();
-        await connection.SendHelloAsync();
+        await connection.SendHelloAsync(heartbeatIntervalMs);
         var identify = await connection.ReceiveAsync();
         Assert.Equal(2, identify.GetProperty("op").GetInt32());
         await connection.SendReadyAsync(sessionId, _discord.ResumeGatewayUrl);

@@ -200,6 +200,25 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ASlowPrivateReplyReplacesThePublicDeferralWithAPrivateFollowUp()
+    {
+        var answered = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = new Mock<IChatBot>();
+        bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).Returns(answered.Task);
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.100" });
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "?")}]"), _signer);
+        Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
+        answered.SetResult(TestReplies.Private(ReplyKind.Error, "Please ask a question."));
+
+        var deleted = await _discord.WaitForRequestAsync(r => r.Method == "DELETE");
+        var followUp = await _discord.WaitForRequestAsync(r => r.Method == "POST");
+        Assert.EndsWith("/messages/@original", deleted.Path, StringComparison.Ordinal);
+        Assert.Equal($"webhooks/{FakeDiscord.ApplicationId}/A_UNIQUE_TOKEN_786008729715212338", followUp.Path);
+        Assert.Equal(64, followUp.Json.GetProperty("flags").GetInt32());
+    }
+
+    [Fact]
     public async Task InlineAnswerIsRecordedWithTheIdOfTheOriginalMessage()
     {
         var recorded = new TaskCompletionSource<PostedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -10,6 +10,7 @@ public sealed class FakeGatewayConnection : IDisposable
 {
     private readonly WebSocket _socket;
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<int> _heartbeats = Channel.CreateUnbounded<int>();
     private readonly TaskCompletionSource<int?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private int _sequence;
@@ -58,6 +59,7 @@ public sealed class FakeGatewayConnection : IDisposable
                 if (payload.GetProperty("op").GetInt32() == 1)
                 {
                     HeartbeatsReceived++;
+                    _heartbeats.Writer.TryWrite(HeartbeatsReceived);
                     if (AcknowledgeHeartbeats)
                     {
                         await SendAsync("""{"op": 11}""");
@@ -112,6 +114,17 @@ public sealed class FakeGatewayConnection : IDisposable
     }
 
     public void Dispose() => _sendLock.Dispose();
+
+    /// <summary>Completes when the bot sends its next heartbeat.</summary>
+    public async Task WaitForHeartbeatAsync()
+    {
+        using var timeout = new CancellationTokenSource(FakeDiscord.Patience);
+        while (_heartbeats.Reader.TryRead(out _))
+        {
+        }
+
+        await _heartbeats.Reader.ReadAsync(timeout.Token);
+    }
 
     public async Task CloseAsync(int code, string reason = "")
     {

@@ -89,7 +89,8 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             await _t.StartBotAsync();
             var first = await _t._discord.NextGatewayConnectionAsync();
             first.AcknowledgeHeartbeats = false;
-            await first.SendHelloAsync(heartbeatIntervalMs: 2000);
+            // Long enough that READY is in before the first unanswered beat, even on a loaded machine.
+            await first.SendHelloAsync(heartbeatIntervalMs: 5000);
             await first.ReceiveAsync();
             await first.SendReadyAsync("session-zombie", _t._discord.ResumeGatewayUrl);
 

@@ -62,6 +62,18 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task AskChannelsAddTheMessageContentIntentOnly()
+        {
+            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:AskChannelIds:0"] = "222222222222222222" });
+            var connection = await _t._discord.NextGatewayConnectionAsync();
+            await connection.SendHelloAsync();
+
+            var identify = await connection.ReceiveAsync();
+
+            Assert.Equal(4609 | 32768, identify.GetProperty("d").GetProperty("intents").GetInt32());
+        }
+
+        [Fact]
         public async Task ReconnectRequestResumesOnTheResumeGatewayUrl()
         {
             await _t.StartBotAsync();

@@ -22,8 +22,17 @@ internal sealed class GatewayClient(
     TimeProvider time,
     ILoggerFactory loggers)
 {
-    /// <summary>GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES: no privileged intent needed.</summary>
+    /// <summary>
+    /// GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES: no privileged intent. Discord delivers the
+    /// content of DMs and of messages that mention the bot without MESSAGE_CONTENT.
+    /// </summary>
     public const int Intents = (1 << 0) | (1 << 9) | (1 << 12);
+
+    /// <summary>
+    /// Privileged: needed only to read messages in ask channels that do not mention the bot.
+    /// It must be switched on for the application, or Discord closes with 4014.
+    /// </summary>
+    public const int MessageContentIntent = 1 << 15;
 
     private readonly ILogger _logger = loggers.CreateLogger<GatewayClient>();
     private readonly GatewaySession _session = new();
@@ -233,7 +242,7 @@ internal sealed class GatewayClient(
     private object IdentifyPayload() => new
     {
         Token = options.Value.Token,
-        Intents,
+        Intents = options.Value.AskChannelIds.Count > 0 ? Intents | MessageContentIntent : Intents,
         Properties = new { Os = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), Browser = "StoryBot", Device = "StoryBot" },
         Shard = new[] { 0, 1 },
     };

@@ -47,6 +47,13 @@ internal sealed partial class MessageHandler(
         var text = StripMention(message.String("content") ?? string.Empty, botId);
         if (text.Length == 0)
         {
+            // A bare mention or an empty DM asks what the bot can do; an empty message in an
+            // ask channel is an attachment, or content withheld for want of the intent.
+            if (guildId is not null && !mentioned)
+            {
+                return;
+            }
+
             text = "/help";
         }
 

@@ -250,6 +250,19 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ReportAnswerMenuCommandReportsItsTargetMessage()
+    {
+        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Notice, "Reported."));
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+        var body = Payloads.SlashCommand("Report answer").Replace("\"type\": 1, \"name\"", "\"type\": 3, \"target_id\": \"1100000000000000888\", \"name\"", StringComparison.Ordinal);
+
+        using var response = await host.PostInteractionAsync(body, _signer);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000888"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
     public async Task OverTheCooldownAnInteractionGetsAPrivateNoticeInsteadOfAnAnswer()
     {
         var bot = BotHost.ChatBot(TestReplies.Answer());

@@ -33,7 +33,7 @@ internal sealed class Heartbeater(GatewayConnection connection, GatewaySession s
         {
             return false;
         }
-        catch (System.Net.WebSockets.WebSocketException ex)
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or InvalidOperationException or ObjectDisposedException)
         {
             // The socket is gone; the receive loop sees the same and reconnects.
             logger.LogDebug("Heartbeat not sent: {Error}", ex.Message);

@@ -39,8 +39,18 @@ public static class DiscordServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
-        services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations();
+        // The shared sections are bound by the core; bind them here only when it has not (binding
+        // twice would append every list entry twice).
+        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<ModerationOptions>)))
+        {
+            services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<CooldownOptions>)))
+        {
+            services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations();
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UserCooldown>();
         services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);

@@ -80,6 +80,13 @@ internal sealed class GatewayClient(
             }
 
             failures = end.Healthy ? 0 : failures + 1;
+
+            // A resume address that keeps failing may be gone: fall back to a fresh session.
+            if (failures >= 3 && _session.CanResume)
+            {
+                _session.Reset();
+            }
+
             var delay = failures == 0
                 ? timings.ReconnectBase * Random.Shared.NextDouble()
                 : Backoff.Jittered(timings.ReconnectBase, timings.ReconnectCap, failures - 1);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Commands;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Retrieval;
 
 namespace StoryBot.Core;
@@ -18,6 +19,7 @@ public static class StoryCoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddKnowledgePack(configuration);
         services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
 

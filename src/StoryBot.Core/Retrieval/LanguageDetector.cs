@@ -15,13 +15,23 @@ internal static class LanguageDetector
         var lexicon = Lexicon.Default;
         var english = 0.0;
         var german = 0.0;
-        foreach (var word in surface)
+        for (var position = 0; position < surface.Count; position++)
         {
+            var word = surface[position];
+
+            // The first word is most often the question word, and it says the most.
+            var signal = position == 0 ? 2.0 : 1.0;
             var inEnglish = lexicon.EnglishStopWords.Contains(word);
             var inGerman = lexicon.GermanStopWords.Contains(word);
             if (inEnglish != inGerman)
             {
-                (inEnglish ? ref english : ref german) += 1.0;
+                (inEnglish ? ref english : ref german) += signal;
+                continue;
+            }
+
+            // A proper name reads the same in both languages, whatever the article's spelling.
+            if (index.EntitiesNamedBy(word).Any(id => index.Pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation or EntityKind.Project))
+            {
                 continue;
             }
 
@@ -29,7 +39,7 @@ internal static class LanguageDetector
             var packGerman = index.GermanWords.Contains(word);
             if (packEnglish != packGerman)
             {
-                (packEnglish ? ref english : ref german) += 0.5;
+                (packEnglish ? ref english : ref german) += signal / 2;
             }
         }
 

@@ -10,20 +10,28 @@ namespace StoryBot.Core.Retrieval;
 /// </summary>
 internal sealed class Lexicon
 {
-    private readonly Dictionary<string, int> _groupOfStem;
+    private readonly Dictionary<string, List<int>> _groupsOfStem;
     private readonly List<string[]> _groupStems;
 
-    private Lexicon(HashSet<string> englishStops, HashSet<string> germanStops, List<string[]> groups)
+    private readonly HashSet<string> _fillerStems;
+
+    private Lexicon(HashSet<string> englishStops, HashSet<string> germanStops, HashSet<string> fillerStems, List<string[]> groups)
     {
+        _fillerStems = fillerStems;
         EnglishStopWords = englishStops;
         GermanStopWords = germanStops;
         _groupStems = groups;
-        _groupOfStem = new Dictionary<string, int>(StringComparer.Ordinal);
+        _groupsOfStem = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < groups.Count; i++)
         {
             foreach (var stem in groups[i])
             {
-                _groupOfStem.TryAdd(stem, i);
+                if (!_groupsOfStem.TryGetValue(stem, out var list))
+                {
+                    _groupsOfStem[stem] = list = [];
+                }
+
+                list.Add(i);
             }
         }
     }
@@ -36,34 +44,41 @@ internal sealed class Lexicon
     /// <summary>Folded surface forms that are stop words or filler in German.</summary>
     public IReadOnlySet<string> GermanStopWords { get; }
 
-    public bool IsStopWord(string surface) => EnglishStopWords.Contains(surface) || GermanStopWords.Contains(surface);
+    /// <summary>
+    /// Whether a question word carries no topic: a stop word, or any inflection of a filler
+    /// word ("passierte" of "passieren").
+    /// </summary>
+    public bool IsStopWord(string surface, IEnumerable<string> forms) =>
+        EnglishStopWords.Contains(surface) || GermanStopWords.Contains(surface) || forms.Any(_fillerStems.Contains);
 
     /// <summary>All stems that mean the same as <paramref name="stem"/>, itself included.</summary>
-    public IReadOnlyList<string> Synonyms(string stem) =>
-        _groupOfStem.TryGetValue(stem, out var group) ? _groupStems[group] : [stem];
+    public IEnumerable<string> Synonyms(string stem) =>
+        _groupsOfStem.TryGetValue(stem, out var groups) ? groups.SelectMany(g => _groupStems[g]) : [stem];
 
     private static Lexicon Load()
     {
         var snowball = typeof(SnowballFilter).Assembly;
-        var english = Fold(ReadSnowball(snowball, "english_stop.txt"));
+        // Contractions ("won't") would fold to a content word ("won"); the list has their parts anyway.
+        var english = Fold(ReadSnowball(snowball, "english_stop.txt").Where(w => !w.Contains('\'', StringComparison.Ordinal)));
         var german = Fold(ReadSnowball(snowball, "german_stop.txt"));
 
         // Filler lines are tagged by the language heading above them.
+        var fillerStems = new HashSet<string>(StringComparer.Ordinal);
         HashSet<string>? current = null;
+        var prefix = string.Empty;
         foreach (var line in ReadOwn("filler.txt"))
         {
             if (line.StartsWith('#'))
             {
-                current = line.Contains("German", StringComparison.Ordinal) ? german
-                    : line.Contains("English", StringComparison.Ordinal) ? english
-                    : current;
+                (current, prefix) = line.Contains("German", StringComparison.Ordinal) ? (german, "de:")
+                    : line.Contains("English", StringComparison.Ordinal) ? (english, "en:")
+                    : (current, prefix);
                 continue;
             }
 
-            foreach (var word in Fold(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
-            {
-                current?.Add(word);
-            }
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            current?.UnionWith(Fold(words));
+            fillerStems.UnionWith(words.SelectMany(TermForms.StemsOf).Where(f => f.StartsWith(prefix, StringComparison.Ordinal)));
         }
 
         var groups = new List<string[]>();
@@ -83,7 +98,7 @@ internal sealed class Lexicon
             groups.Add([.. stems]);
         }
 
-        return new Lexicon(english, german, groups);
+        return new Lexicon(english, german, fillerStems, groups);
     }
 
     private static HashSet<string> Fold(IEnumerable<string> words)

@@ -25,12 +25,6 @@ internal sealed record Passage
     public EntityKind? EntityKind { get; init; }
     public Topic? Topic { get; init; }
 
-    /// <summary>States a figure (a sum of money, a count).</summary>
-    public bool HasAmount { get; init; }
-
-    /// <summary>Places something in time (a weekday, last year, this year).</summary>
-    public bool HasTime { get; init; }
-
     /// <summary>Number of distinct forms; shorter passages win ties.</summary>
     public int Breadth { get; set; }
 }

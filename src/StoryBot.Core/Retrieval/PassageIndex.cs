@@ -4,34 +4,42 @@ using StoryBot.Core.Knowledge;
 namespace StoryBot.Core.Retrieval;
 
 /// <summary>
-/// An inverted index over the pack's passages, keyed by the forms <see cref="TermForms"/>
-/// produces. Built once per pack version; immutable and safe to share between threads.
+/// The pack made searchable. Each excerpt is indexed with everything curation says about it
+/// (its quote and rendering, the statements and names of the facts, timeline entries and
+/// entities that cite it), so a paraphrased question finds the quote that answers it.
+/// Built once per pack version; immutable and safe to share between threads.
 /// </summary>
 internal sealed partial class PassageIndex
 {
-    private readonly Dictionary<string, int[]> _postings;
+    private readonly Dictionary<string, Posting[]> _excerptPostings;
+    private readonly Dictionary<string, int[]> _passagePostings;
+    private readonly Dictionary<string, string[]> _entitiesByNameForm;
     private readonly Dictionary<int, List<string>> _surfaceByLength;
 
-    private PassageIndex(
-        KnowledgePack pack,
-        List<Passage> passages,
-        Dictionary<string, int[]> postings,
-        HashSet<string> englishWords,
-        HashSet<string> germanWords)
+    private PassageIndex(KnowledgePack pack, List<Passage> passages, Builder builder)
     {
         Pack = pack;
         Passages = passages;
-        _postings = postings;
-        EnglishWords = englishWords;
-        GermanWords = germanWords;
-        _surfaceByLength = postings.Keys
+        Excerpts = builder.Excerpts;
+        _excerptPostings = builder.ExcerptPostings.ToDictionary(
+            p => p.Key, p => p.Value.Select(e => new Posting(e.Key, e.Value)).ToArray(), StringComparer.Ordinal);
+        _passagePostings = builder.PassagePostings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _entitiesByNameForm = builder.NameForms.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        EnglishWords = builder.English;
+        GermanWords = builder.German;
+        _surfaceByLength = builder.ExcerptPostings.Keys.Concat(builder.PassagePostings.Keys)
             .Where(k => !k.Contains(':', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
             .GroupBy(k => k.Length)
             .ToDictionary(g => g.Key, g => g.ToList());
     }
 
     public KnowledgePack Pack { get; }
+
+    /// <summary>Facts, entities, timeline entries and the summary: the statements answers are made of.</summary>
     public IReadOnlyList<Passage> Passages { get; }
+
+    public IReadOnlyList<ExcerptProfile> Excerpts { get; }
 
     /// <summary>Surface words the pack uses in its English texts.</summary>
     public IReadOnlySet<string> EnglishWords { get; }
@@ -42,61 +50,28 @@ internal sealed partial class PassageIndex
     public static PassageIndex Build(KnowledgePack pack)
     {
         var passages = PassagesOf(pack);
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var english = new HashSet<string>(StringComparer.Ordinal);
-        var german = new HashSet<string>(StringComparer.Ordinal);
-
+        var builder = new Builder(pack);
         foreach (var passage in passages)
         {
-            var (en, de) = TextsOf(pack, passage);
-            var forms = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var surface in StoryAnalyzers.Terms(StoryAnalyzers.Surface, en))
-            {
-                forms.Add(surface);
-                english.Add(surface);
-            }
-
-            foreach (var surface in StoryAnalyzers.Terms(StoryAnalyzers.Surface, de))
-            {
-                forms.Add(surface);
-                german.Add(surface);
-            }
-
-            foreach (var stem in StoryAnalyzers.Terms(StoryAnalyzers.English, en))
-            {
-                forms.Add("en:" + stem);
-            }
-
-            foreach (var stem in StoryAnalyzers.Terms(StoryAnalyzers.German, de))
-            {
-                forms.Add("de:" + stem);
-            }
-
-            foreach (var form in forms)
-            {
-                if (!postings.TryGetValue(form, out var list))
-                {
-                    postings[form] = list = [];
-                }
-
-                list.Add(passage.Index);
-            }
-
-            passage.Breadth = forms.Count;
+            builder.Add(passage);
         }
 
-        return new PassageIndex(
-            pack,
-            passages,
-            postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
-            english,
-            german);
+        return new PassageIndex(pack, passages, builder);
     }
 
-    public bool Contains(string form) => _postings.ContainsKey(form);
+    public bool Contains(string form) => _excerptPostings.ContainsKey(form) || _passagePostings.ContainsKey(form);
 
-    public ReadOnlySpan<int> PostingsOf(string form) =>
-        _postings.TryGetValue(form, out var list) ? list : ReadOnlySpan<int>.Empty;
+    /// <summary>Excerpts the form is found with, each with how closely (0 to 1) it belongs to the excerpt.</summary>
+    public ReadOnlySpan<Posting> ExcerptPostingsOf(string form) =>
+        _excerptPostings.TryGetValue(form, out var list) ? list : ReadOnlySpan<Posting>.Empty;
+
+    /// <summary>Passages whose own statement or names hold the form.</summary>
+    public ReadOnlySpan<int> PassagePostingsOf(string form) =>
+        _passagePostings.TryGetValue(form, out var list) ? list : ReadOnlySpan<int>.Empty;
+
+    /// <summary>Entities one of whose names has the form.</summary>
+    public IReadOnlyList<string> EntitiesNamedBy(string form) =>
+        _entitiesByNameForm.TryGetValue(form, out var ids) ? ids : [];
 
     /// <summary>Surface words of the pack within <paramref name="maxEdits"/> of <paramref name="word"/>.</summary>
     public IEnumerable<string> NearWords(string word, int maxEdits)
@@ -110,7 +85,7 @@ internal sealed partial class PassageIndex
 
             foreach (var candidate in words)
             {
-                if (EditDistance.IsWithin(word, candidate, maxEdits))
+                if (candidate.Length >= 5 && EditDistance.IsWithin(word, candidate, maxEdits))
                 {
                     yield return candidate;
                 }
@@ -133,8 +108,6 @@ internal sealed partial class PassageIndex
                 Attribution = fact.Attribution,
                 Entities = fact.Entities,
                 Topic = fact.Topic,
-                HasAmount = HasAmount(fact.Statement),
-                HasTime = HasTime(fact.Statement),
             });
         }
 
@@ -149,8 +122,6 @@ internal sealed partial class PassageIndex
                 Citations = entity.Citations,
                 EntityKind = entity.Kind,
                 Entities = [entity.Id],
-                HasAmount = HasAmount(entity.Role),
-                HasTime = HasTime(entity.Role),
             });
         }
 
@@ -164,8 +135,6 @@ internal sealed partial class PassageIndex
                 Text = new LocalizedText($"{entry.Day.En}: {entry.Event.En}", $"{entry.Day.De}: {entry.Event.De}"),
                 Citations = entry.Citations,
                 Topic = Knowledge.Topic.Timeline,
-                HasAmount = HasAmount(entry.Event),
-                HasTime = true,
             });
         }
 
@@ -181,49 +150,9 @@ internal sealed partial class PassageIndex
         return passages;
     }
 
-    /// <summary>
-    /// The words a passage is found by: its curated statement, the names of what it is about,
-    /// and the quotes it cites with their renderings.
-    /// </summary>
-    private static (string En, string De) TextsOf(KnowledgePack pack, Passage passage)
-    {
-        var en = new List<string> { passage.Text.En };
-        var de = new List<string> { passage.Text.De };
+    internal static bool HasAmount(string text) => AmountPattern().IsMatch(text);
 
-        foreach (var id in passage.Entities)
-        {
-            if (pack.FindEntity(id) is { } entity)
-            {
-                var names = string.Join(' ', entity.Aliases.Prepend(entity.Name));
-                en.Add(names);
-                de.Add(names);
-            }
-        }
-
-        if (passage.Attribution?.By is { } by && pack.FindEntity(by) is { } speaker)
-        {
-            en.Add(speaker.Name);
-            de.Add(speaker.Name);
-        }
-
-        if (passage.Kind != PassageKind.Entity)
-        {
-            foreach (var id in passage.Citations)
-            {
-                if (pack.TryGetExcerpt(id, out var excerpt))
-                {
-                    en.Add(excerpt.Translation);
-                    de.Add(excerpt.Quote);
-                }
-            }
-        }
-
-        return (string.Join('\n', en), string.Join('\n', de));
-    }
-
-    private static bool HasAmount(LocalizedText text) => AmountPattern().IsMatch(text.En) || AmountPattern().IsMatch(text.De);
-
-    private static bool HasTime(LocalizedText text) => TimePattern().IsMatch(text.En) || TimePattern().IsMatch(text.De);
+    internal static bool HasTime(string text) => TimePattern().IsMatch(text);
 
     [GeneratedRegex(@"\d")]
     private static partial Regex AmountPattern();
@@ -231,3 +160,12 @@ internal sealed partial class PassageIndex
     [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|last year|this year|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|letztes Jahr|letzten Jahr|diesem Jahr|dieses Jahr)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePattern();
 }
+
+/// <param name="Excerpt">Position of the excerpt in <see cref="PassageIndex.Excerpts"/>.</param>
+/// <param name="Closeness">1 for the excerpt's own words, less for what citing passages say around it.</param>
+internal readonly record struct Posting(int Excerpt, float Closeness);
+
+/// <param name="HasTime">The excerpt, or a timeline entry citing it, places it in time.</param>
+/// <param name="NamesTime">The excerpt's own words name the time.</param>
+/// <param name="Speaker">The entity whose words or claim the excerpt is, when a fact says so.</param>
+internal sealed record ExcerptProfile(int Index, Excerpt Excerpt, bool HasAmount, bool HasTime, bool NamesTime, string? Speaker);

@@ -15,24 +15,27 @@ internal static class QuestionAnalyzer
     {
         var surface = StoryAnalyzers.Terms(StoryAnalyzers.Surface, question);
         var language = LanguageDetector.Detect(question, surface, index, fallback);
-        var intent = QuestionIntents.Read(surface);
+        var (intent, frame) = QuestionIntents.Read(surface);
         var lexicon = Lexicon.Default;
-        var passageCount = Math.Max(1, index.Passages.Count);
+        var excerptCount = Math.Max(1, index.Excerpts.Count);
 
         var terms = new List<QueryTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in surface)
+        for (var position = 0; position < surface.Count; position++)
         {
-            if (lexicon.IsStopWord(word) || !seen.Add(word) || !word.Any(char.IsLetterOrDigit))
+            var word = surface[position];
+            if (frame.Contains(position) || !seen.Add(word) || !word.Any(char.IsLetterOrDigit)
+                || lexicon.IsStopWord(word, TermForms.StemsOf(word)) || IsMistypedFiller(word, index))
             {
                 continue;
             }
 
             var forms = FormsOf(word, index);
-            terms.Add(new QueryTerm(word, forms, Weight(forms, index, passageCount)));
+            terms.Add(new QueryTerm(word, forms, Weight(forms, index, excerptCount)) { Names = NamesOf(word, forms, index) });
         }
 
-        return new AnalyzedQuestion(language, intent, surface, terms);
+        var speaker = QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
+        return new AnalyzedQuestion(language, intent, surface, terms, speaker);
     }
 
     private static List<string> FormsOf(string word, PassageIndex index)
@@ -60,6 +63,49 @@ internal static class QuestionAnalyzer
         }
 
         return Expand(forms.Concat(CompoundParts(word, index)));
+    }
+
+    private static string? FirstSpeakerNamed(IEnumerable<QueryTerm> terms, PassageIndex index)
+    {
+        foreach (var term in terms)
+        {
+            var speaker = term.Names.FirstOrDefault(id => index.Pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation);
+            if (speaker is not null)
+            {
+                return speaker;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The entities a word names by its own spelling or a near one, never through a synonym
+    /// ("fund" is not MGX's "Fund"). An entity whose main name holds the word comes before one
+    /// that only has it in an alias ("musk" is Elon Musk before "Musks Unternehmen").
+    /// </summary>
+    private static List<string> NamesOf(string word, IReadOnlyList<string> forms, PassageIndex index)
+    {
+        var own = TermForms.StemsOf(word).ToList();
+        var spelled = own.Any(index.Contains) ? own : forms.Where(f => !f.Contains(':', StringComparison.Ordinal)).ToList();
+        var named = spelled.SelectMany(index.EntitiesNamedBy).Distinct(StringComparer.Ordinal).ToList();
+        return [.. named.OrderBy(id => MainNameHas(index.Pack.FindEntity(id), spelled) ? 0 : 1)];
+    }
+
+    private static bool MainNameHas(Entity? entity, IReadOnlyList<string> forms) =>
+        entity is not null && TermForms.StemsOf(entity.Name).Any(forms.Contains);
+
+    /// <summary>A word the pack does not know that is one typo away from filler ("happend").</summary>
+    private static bool IsMistypedFiller(string word, PassageIndex index)
+    {
+        if (word.Length < 6 || TermForms.StemsOf(word).Any(index.Contains))
+        {
+            return false;
+        }
+
+        var lexicon = Lexicon.Default;
+        return lexicon.EnglishStopWords.Concat(lexicon.GermanStopWords)
+            .Any(filler => filler.Length >= 5 && EditDistance.IsWithin(word, filler, 1));
     }
 
     private static List<string> Expand(IEnumerable<string> forms)
@@ -94,18 +140,20 @@ internal static class QuestionAnalyzer
         return [];
     }
 
-    /// <summary>Inverse passage frequency: a word found nowhere weighs the most.</summary>
-    private static double Weight(IReadOnlyList<string> forms, PassageIndex index, int passageCount)
+    /// <summary>Inverse excerpt frequency: a word found nowhere weighs the most.</summary>
+    private static double Weight(IReadOnlyList<string> forms, PassageIndex index, int excerptCount)
     {
-        var passages = new HashSet<int>();
+        var excerpts = new HashSet<int>();
         foreach (var form in forms)
         {
-            foreach (var passage in index.PostingsOf(form))
+            foreach (var posting in index.ExcerptPostingsOf(form))
             {
-                passages.Add(passage);
+                excerpts.Add(posting.Excerpt);
             }
         }
 
-        return Math.Log(1.0 + (passageCount / (passages.Count + 0.5)));
+        // A word found nowhere weighs like the rarest word the story has, not more: it may be a
+        // paraphrase the lexicon lacks as easily as a topic the story lacks.
+        return Math.Log(1.0 + (excerptCount / (Math.Max(1, excerpts.Count) + 0.5)));
     }
 }

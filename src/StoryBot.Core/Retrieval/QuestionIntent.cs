@@ -16,46 +16,59 @@ internal enum QuestionIntent
 internal static class QuestionIntents
 {
     private static readonly string[][] AmountPhrases =
-        [["how", "much"], ["how", "many"], ["how", "big"], ["how", "large"], ["wie", "viel"], ["wie", "viele"], ["wieviel"], ["wieviele"], ["wie", "hoch"], ["what", "amount"], ["welchen", "betrag"], ["welche", "summe"]];
+        [["how", "much"], ["how", "many"], ["how", "big"], ["how", "large"], ["wie", "viel"], ["wie", "viele"], ["wieviel"], ["wieviele"], ["wie", "hoch"], ["what", "amount"], ["welchen", "betrag"], ["welche", "summe"], ["number"], ["figure"], ["amount"], ["zahl"], ["betrag"], ["summe"]];
 
     private static readonly string[][] TimePhrases =
-        [["when"], ["wann"], ["what", "day"], ["which", "day"], ["welchem", "tag"], ["welchen", "tag"], ["what", "time"]];
+        [["when"], ["whens"], ["when's"], ["wann"], ["seit", "wann"], ["what", "day"], ["which", "day"], ["welchem", "tag"], ["welchen", "tag"], ["what", "time"], ["how", "long"]];
 
-    private static readonly string[][] PersonPhrases = [["who"], ["whom"], ["whos"], ["wer"], ["wen"], ["wem"]];
+    private static readonly string[][] PersonPhrases = [["who"], ["whom"], ["whos"], ["who's"], ["wer"], ["wen"], ["wem"]];
 
     private static readonly string[][] PlacePhrases =
-        [["where"], ["wo"], ["wohin"], ["which", "city"], ["what", "city"], ["welcher", "stadt"], ["welchem", "ort"], ["in", "welcher"]];
+        [["where"], ["wheres"], ["where's"], ["wo"], ["wohin"], ["which", "city"], ["what", "city"], ["welcher", "stadt"], ["welchem", "ort"], ["in", "welcher"]];
 
     private static readonly HashSet<string> OverviewWords =
         new(["story", "article", "news", "about", "geschichte", "artikel", "bericht", "worum", "overview", "summary", "zusammenfassung", "uberblick"], StringComparer.Ordinal);
 
-    public static QuestionIntent Read(IReadOnlyList<string> surface)
+    /// <summary>
+    /// The intent of a question and the positions of the words that only frame it ("how much",
+    /// "which day"), which say nothing about the topic.
+    /// </summary>
+    /// <summary>Words that ask what someone said, wrote or answered.</summary>
+    private static readonly HashSet<string> SpeechWords = new(
+        ["say", "says", "said", "saying", "claim", "claims", "claimed", "respond", "responds", "responded", "reply", "replies", "replied",
+         "react", "reacts", "reacted", "answer", "answers", "answered", "write", "writes", "wrote", "written", "post", "posts", "posted",
+         "tweet", "tweets", "tweeted", "sagen", "sagt", "sagte", "gesagt", "behaupten", "behauptet", "behauptete", "antworten", "antwortet",
+         "antwortete", "geantwortet", "reagieren", "reagiert", "reagierte", "schreiben", "schreibt", "schrieb", "geschrieben", "erwidert",
+         "erwiderte", "entgegnete", "postete", "gepostet"],
+        StringComparer.Ordinal);
+
+    public static bool AsksWhatSomeoneSaid(IReadOnlyList<string> surface) => surface.Any(SpeechWords.Contains);
+
+    public static (QuestionIntent Intent, HashSet<int> Frame) Read(IReadOnlyList<string> surface)
     {
-        if (Contains(surface, AmountPhrases))
+        var frame = new HashSet<int>();
+        foreach (var (intent, phrases) in Intents)
         {
-            return QuestionIntent.Amount;
+            if (Find(surface, phrases, frame))
+            {
+                return (intent, frame);
+            }
         }
 
-        if (Contains(surface, TimePhrases))
-        {
-            return QuestionIntent.Time;
-        }
-
-        if (Contains(surface, PlacePhrases))
-        {
-            return QuestionIntent.Place;
-        }
-
-        if (Contains(surface, PersonPhrases))
-        {
-            return QuestionIntent.Person;
-        }
-
-        return surface.Any(OverviewWords.Contains) ? QuestionIntent.Overview : QuestionIntent.Open;
+        return (surface.Any(OverviewWords.Contains) ? QuestionIntent.Overview : QuestionIntent.Open, frame);
     }
 
-    private static bool Contains(IReadOnlyList<string> tokens, string[][] phrases)
+    private static readonly (QuestionIntent Intent, string[][] Phrases)[] Intents =
+    [
+        (QuestionIntent.Amount, AmountPhrases),
+        (QuestionIntent.Time, TimePhrases),
+        (QuestionIntent.Place, PlacePhrases),
+        (QuestionIntent.Person, PersonPhrases),
+    ];
+
+    private static bool Find(IReadOnlyList<string> tokens, string[][] phrases, HashSet<int> frame)
     {
+        var found = false;
         foreach (var phrase in phrases)
         {
             for (var i = 0; i + phrase.Length <= tokens.Count; i++)
@@ -68,11 +81,12 @@ internal static class QuestionIntents
 
                 if (match)
                 {
-                    return true;
+                    frame.UnionWith(Enumerable.Range(i, phrase.Length));
+                    found = true;
                 }
             }
         }
 
-        return false;
+        return found;
     }
 }

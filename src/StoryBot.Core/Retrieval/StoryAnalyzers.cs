@@ -44,7 +44,8 @@ internal static class StoryAnalyzers
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream result = new LowerCaseFilter(Version, source);
+            TokenStream result = SplitWords(source);
+            result = new LowerCaseFilter(Version, result);
             result = new ASCIIFoldingFilter(result);
             return new TokenStreamComponents(source, result);
         }
@@ -59,7 +60,8 @@ internal static class StoryAnalyzers
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream result = new LowerCaseFilter(Version, source);
+            TokenStream result = SplitWords(source);
+            result = new LowerCaseFilter(Version, result);
             if (german)
             {
                 result = new GermanNormalizationFilter(result);
@@ -75,6 +77,13 @@ internal static class StoryAnalyzers
             return new TokenStreamComponents(source, result);
         }
     }
+
+    /// <summary>"500bn" is "500" and "bn"; "Musk's" is "Musk".</summary>
+    private static WordDelimiterFilter SplitWords(TokenStream input) => new(
+        Version,
+        input,
+        WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS | WordDelimiterFlags.SPLIT_ON_NUMERICS | WordDelimiterFlags.STEM_ENGLISH_POSSESSIVE,
+        null);
 
     internal static CharArraySet StopWords(bool german) => german ? GermanAnalyzer.DefaultStopSet : EnglishAnalyzer.DefaultStopSet;
 }

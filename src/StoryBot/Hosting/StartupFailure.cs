@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Knowledge.Loading;
 
 namespace StoryBot.Hosting;
 
 /// <summary>Turns start-up failures a person can fix (configuration, the knowledge pack) into plain messages.</summary>
 internal static class StartupFailure
 {
-    public static bool IsStartupFailure(Exception exception) => Unwrap(exception) is OptionsValidationException or InvalidDataException;
+    public static bool IsStartupFailure(Exception exception) => Unwrap(exception) is OptionsValidationException or KnowledgePackException;
 
     public static string Describe(Exception exception) => Unwrap(exception) switch
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.ConsoleChat;
 using StoryBot.Core;
+using StoryBot.State;
 
 namespace StoryBot.Hosting;
 
@@ -11,6 +12,7 @@ internal static class StoryBotServices
     public static IServiceCollection AddStoryBot(this IServiceCollection services, IConfiguration configuration, RunMode mode)
     {
         services.AddStoryCore(configuration);
+        services.AddStoryState(configuration);
         if (mode.Kind != RunKind.Serve)
         {
             services.AddConsoleChat(interactive: false);

@@ -10,7 +10,7 @@ internal static class ExcerptReader
     public static List<Excerpt> Read(PackReading reading, IReadOnlyDictionary<string, LoadedSource> sources)
     {
         var excerpts = new List<Excerpt>();
-        foreach (var (map, file) in ListFile.Entries(reading, FileName, "excerpt", Keys))
+        foreach (var (map, file) in ListFile.Entries(reading, FileName, "excerpt", Keys, reading.ExcerptIds))
         {
             var id = map.DefineId(reading.ExcerptIds);
 
@@ -24,7 +24,8 @@ internal static class ExcerptReader
 
             if (!sources.TryGetValue(sourceId, out var source))
             {
-                // Sources are all known by now, so this reference is checked at once.
+                // Sources are all known by now, so this reference is checked at once. A source that exists
+                // but failed to load has its own errors; its quotes cannot be checked until it is fixed.
                 reading.SourceIds.Require(new Located<string>(sourceId, map.At("source")), map.What, "source", file, reading.Errors);
                 continue;
             }

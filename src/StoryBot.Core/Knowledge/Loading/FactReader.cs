@@ -28,8 +28,8 @@ internal static class FactReader
 
     public static List<Fact> Read(PackReading reading)
     {
-        var files = reading.Files.List(Folder, ".yaml");
-        if (!reading.Files.FolderExists(Folder) || files.Count == 0)
+        var files = reading.Files.List(Folder, ".yaml", reading.Errors);
+        if (files.Count == 0)
         {
             reading.Errors.Add(reading.Files.Display(Folder + "/"), $"no fact files; add one or more of {string.Join(", ", Topics.Keys.Select(t => t + ".yaml"))}");
             return [];
@@ -44,7 +44,7 @@ internal static class FactReader
             if (topic is null)
             {
                 var name = Path.GetFileNameWithoutExtension(relativePath);
-                var hint = Nearest.Within(name, Topics.Keys, maxDistance: 3) is { } near ? $" (did you mean {near}.yaml?)" : "";
+                var hint = Nearest.Within(name, Topics.Keys) is { } near ? $" (did you mean {near}.yaml?)" : "";
                 reading.Errors.Add(reading.Files.Display(relativePath), $"unknown fact topic '{name}'{hint}; fact files are named after their topic: {string.Join(", ", Topics.Keys)}");
                 continue;
             }
@@ -61,7 +61,7 @@ internal static class FactReader
 
     private static IEnumerable<Fact> ReadTopic(PackReading reading, PackFile file, Topic topic)
     {
-        foreach (var (map, _) in ListFile.Entries(reading, file, "fact", Keys))
+        foreach (var (map, _) in ListFile.Entries(reading, file, "fact", Keys, reading.FactIds))
         {
             var id = map.DefineId(reading.FactIds);
 

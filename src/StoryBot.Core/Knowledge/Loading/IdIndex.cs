@@ -13,6 +13,14 @@ internal sealed class IdIndex
 
     public IEnumerable<string> Ids => _first.Keys;
 
+    /// <summary>
+    /// False once a file defining these ids could not be read at all: its ids are unknown, so references
+    /// to them are not reported (the broken file is, and one cause should give one error).
+    /// </summary>
+    public bool Complete { get; private set; } = true;
+
+    public void MarkIncomplete() => Complete = false;
+
     public bool Contains(string id) => _first.ContainsKey(id);
 
     /// <summary>Registers an id; a second definition is reported with the place of the first.</summary>
@@ -31,7 +39,7 @@ internal sealed class IdIndex
     /// <summary>Reports <paramref name="reference"/> when no such id exists, naming the nearest ids that do.</summary>
     public void Require(Located<string> reference, string what, string role, PackFile file, PackErrors errors)
     {
-        if (Contains(reference.Value))
+        if (Contains(reference.Value) || !Complete)
         {
             return;
         }

@@ -56,7 +56,7 @@ public static class KnowledgePackLoader
     private static Dictionary<string, LoadedSource> ReadSources(PackReading reading)
     {
         var sources = new Dictionary<string, LoadedSource>(StringComparer.Ordinal);
-        var metadataFiles = reading.Files.List(SourcesFolder, ".yaml");
+        var metadataFiles = reading.Files.List(SourcesFolder, ".yaml", reading.Errors);
         if (metadataFiles.Count == 0)
         {
             reading.Errors.Add(reading.Files.Display(SourcesFolder + "/"), "no sources; add sources/<id>.yaml beside the source's text file");
@@ -65,30 +65,31 @@ public static class KnowledgePackLoader
         foreach (var relativePath in metadataFiles)
         {
             var file = reading.Files.Read(relativePath, reading.Errors);
-            if (file is not null && SourceReader.Read(file, reading.Files, reading.Errors) is { } source)
+            if (file is not null && SourceReader.Read(file, reading) is { } source)
             {
-                var id = source.Document.Id;
-                if (reading.SourceIds.Add(id, file, source.IdAt, reading.Errors))
-                {
-                    sources.Add(id, source);
-                }
+                sources.TryAdd(source.Document.Id, source);
             }
         }
 
         return sources;
     }
 
-    /// <summary>A misnamed file (entites.yaml) would otherwise be skipped without a word.</summary>
+    /// <summary>A misnamed file (entites.yaml, funding.yml) would otherwise be skipped without a word.</summary>
     private static void ReportUnknownFiles(PackReading reading)
     {
-        foreach (var relativePath in reading.Files.List("", ".yaml").Concat(reading.Files.List("", ".yml")))
+        foreach (var relativePath in new[] { SourcesFolder, FactReader.Folder }.SelectMany(folder => reading.Files.List(folder, ".yml", reading.Errors)))
+        {
+            reading.Errors.Add(reading.Files.Display(relativePath), "pack files end in .yaml; rename it, or it is not read");
+        }
+
+        foreach (var relativePath in reading.Files.List("", ".yaml", reading.Errors).Concat(reading.Files.List("", ".yml", reading.Errors)))
         {
             if (TopLevelFiles.Contains(relativePath, StringComparer.Ordinal))
             {
                 continue;
             }
 
-            var hint = Nearest.Within(relativePath, TopLevelFiles, maxDistance: 3) is { } near ? $" (did you mean {near}?)" : "";
+            var hint = Nearest.Within(relativePath, TopLevelFiles) is { } near ? $" (did you mean {near}?)" : "";
             reading.Errors.Add(reading.Files.Display(relativePath), $"unknown pack file{hint}; the pack's files are {string.Join(", ", TopLevelFiles)}, sources/ and facts/");
         }
     }

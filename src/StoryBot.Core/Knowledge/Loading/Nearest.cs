@@ -3,9 +3,13 @@ namespace StoryBot.Core.Knowledge.Loading;
 /// <summary>Edit-distance helpers behind the "did you mean" hints. Used only once something failed.</summary>
 internal static class Nearest
 {
-    /// <summary>The candidate closest to <paramref name="text"/> if it is within <paramref name="maxDistance"/> edits.</summary>
-    public static string? Within(string text, IEnumerable<string> candidates, int maxDistance)
+    /// <summary>
+    /// The candidate closest to <paramref name="text"/> when it is a plausible typo of it: one edit per
+    /// three characters, at least one and at most three (so "fr" is not taken for "de").
+    /// </summary>
+    public static string? Within(string text, IEnumerable<string> candidates)
     {
+        var maxDistance = Math.Clamp(text.Length / 3, 1, 3);
         string? best = null;
         var bestDistance = maxDistance + 1;
         foreach (var candidate in candidates)

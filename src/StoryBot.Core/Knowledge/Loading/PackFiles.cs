@@ -26,20 +26,25 @@ internal sealed class PackFiles
     public bool Exists(string relativePath) => File.Exists(Full(relativePath));
 
     /// <summary>Relative paths of the files directly inside <paramref name="folder"/> ("" for the root), sorted.</summary>
-    public IReadOnlyList<string> List(string folder, string extension)
+    public IReadOnlyList<string> List(string folder, string extension, PackErrors errors)
     {
         var full = folder.Length == 0 ? _root : Full(folder);
-        if (!Directory.Exists(full))
+        try
+        {
+            return [.. Directory.EnumerateFiles(full, "*" + extension)
+                .Select(path => Path.GetRelativePath(_root, path).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (DirectoryNotFoundException)
         {
             return [];
         }
-
-        return [.. Directory.EnumerateFiles(full, "*" + extension)
-            .Select(path => Path.GetRelativePath(_root, path).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)];
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(Display(folder + "/"), $"folder cannot be listed: {e.Message}");
+            return [];
+        }
     }
-
-    public bool FolderExists(string folder) => Directory.Exists(Full(folder));
 
     /// <summary>Reads a file; a missing or unreadable file is reported and gives null.</summary>
     public PackFile? Read(string relativePath, PackErrors errors)

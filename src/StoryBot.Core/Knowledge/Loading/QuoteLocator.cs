@@ -47,7 +47,7 @@ internal static class QuoteLocator
         var nearest = NearestPassage.Find(source.Document, quote);
         if (nearest is null)
         {
-            return message + "; no similar passage found";
+            return message + "; no passage of the source is close to it (copy the quote from the text file, word for word)";
         }
 
         return message + $"; did you mean (paragraph {nearest.Paragraph}): {Shown.Text(nearest.Text)}{FirstDifference(quote, nearest.Text)}";

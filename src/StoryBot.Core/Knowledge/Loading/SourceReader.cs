@@ -1,9 +1,7 @@
-using YamlDotNet.Core;
-
 namespace StoryBot.Core.Knowledge.Loading;
 
 /// <summary>A source as loaded: the document plus what the quote checks need to explain failures.</summary>
-internal sealed record LoadedSource(SourceDocument Document, PackFile MetadataFile, Mark IdAt, IReadOnlyList<NotContentLine> NotContent);
+internal sealed record LoadedSource(SourceDocument Document, IReadOnlyList<NotContentLine> NotContent);
 
 /// <summary>A line of a source file that curation marked as not article text.</summary>
 internal sealed record NotContentLine(string Text, string Why);
@@ -15,29 +13,24 @@ internal static class SourceReader
     private static readonly string[] NotContentKeys = ["text", "why"];
     private static readonly string[] FlagKeys = ["paragraph", "note"];
 
-    public static LoadedSource? Read(PackFile metadata, PackFiles files, PackErrors errors)
+    /// <summary>The source described by <paramref name="metadata"/>; null (with errors) when it cannot be served.</summary>
+    public static LoadedSource? Read(PackFile metadata, PackReading reading)
     {
+        var (files, errors) = (reading.Files, reading.Errors);
         var root = YamlFile.Parse(metadata, errors);
-        if (root is null)
-        {
-            return null;
-        }
-
-        var map = YamlMap.Open(root, metadata, errors, "source", Keys);
+        var map = root is null ? null : YamlMap.Open(root, metadata, errors, "source", Keys);
         if (map is null)
         {
+            // Its id is unknown, so excerpts naming it cannot be told apart from excerpts naming no source.
+            reading.SourceIds.MarkIncomplete();
             return null;
         }
 
-        var id = map.Id();
+        var id = map.DefineId(reading.SourceIds);
         var expectedId = Path.GetFileNameWithoutExtension(metadata.RelativePath);
-        if (id is not null)
+        if (id is not null && id != expectedId)
         {
-            map.What = $"source '{id}'";
-            if (id != expectedId)
-            {
-                errors.Add(metadata, map.At("id"), $"source id '{id}' does not match its file name; name the file sources/{id}.yaml or set id: {expectedId}");
-            }
+            errors.Add(metadata, map.At("id"), $"source id '{id}' does not match its file name; name the file sources/{id}.yaml or set id: {expectedId}");
         }
 
         var title = map.Text("title");
@@ -77,7 +70,7 @@ internal static class SourceReader
             RawText = text,
             Paragraphs = paragraphs,
         };
-        return new LoadedSource(document, metadata, map.At("id"), [.. notContent.Select(n => n.Value)]);
+        return new LoadedSource(document, [.. notContent.Select(n => n.Value)]);
     }
 
     private static string? ReadText(string fileName, YamlMap map, PackFile metadata, PackFiles files, PackErrors errors)

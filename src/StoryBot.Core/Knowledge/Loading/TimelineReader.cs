@@ -11,7 +11,7 @@ internal static class TimelineReader
     {
         var entries = new List<TimelineEntry>();
         var orders = new Dictionary<int, string>();
-        foreach (var (map, file) in ListFile.Entries(reading, FileName, "timeline entry", Keys))
+        foreach (var (map, file) in ListFile.Entries(reading, FileName, "timeline entry", Keys, reading.TimelineIds))
         {
             var id = map.DefineId(reading.TimelineIds);
 

@@ -9,7 +9,10 @@ namespace StoryBot.Core.Knowledge.Loading;
 /// </summary>
 internal sealed class YamlMap
 {
-    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlNode> _entries = new(StringComparer.Ordinal);
+
+    // Keys a misspelt key was taken for: their absence is already reported with the typo.
+    private readonly HashSet<string> _misspelt = new(StringComparer.Ordinal);
     private readonly PackFile _file;
     private readonly PackErrors _errors;
 
@@ -21,8 +24,8 @@ internal sealed class YamlMap
         What = what;
     }
 
-    /// <summary>Names the thing being read in messages, e.g. <c>excerpt 'dek'</c>; refined once its id is known.</summary>
-    public string What { get; set; }
+    /// <summary>Names the thing being read in messages, e.g. <c>excerpt 'dek'</c>.</summary>
+    public string What { get; }
 
     public Mark Start { get; }
 
@@ -37,23 +40,33 @@ internal sealed class YamlMap
             return null;
         }
 
-        var map = new YamlMap(mapping, file, errors, what);
+        // Name the entry by its id from the start, so even a typo in the key before 'id' says whose key it is.
+        var id = keys.Contains("id") && mapping.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) && idNode is YamlScalarNode { Value: { Length: > 0 } idValue }
+            ? idValue
+            : null;
+        var map = new YamlMap(mapping, file, errors, id is null ? what : $"{what} '{id}'");
         foreach (var (keyNode, value) in mapping.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            if (keyNode is not YamlScalarNode { Value: { } key })
             {
-                errors.Add(file, keyNode.Start, $"{what}: a key must be plain text; found {Describe(keyNode)}");
+                errors.Add(file, keyNode.Start, $"{map.What}: a key must be plain text; found {Describe(keyNode)}");
                 continue;
             }
 
             if (!keys.Contains(key))
             {
-                var hint = Nearest.Within(key, keys, maxDistance: 3) is { } near ? $" (did you mean '{near}'?)" : "";
-                errors.Add(file, keyNode.Start, $"{what}: unknown key '{key}'{hint}; allowed keys: {string.Join(", ", keys)}");
+                var near = Nearest.Within(key, keys);
+                var hint = near is null ? "" : $" (did you mean '{near}'?)";
+                if (near is not null)
+                {
+                    map._misspelt.Add(near);
+                }
+
+                errors.Add(file, keyNode.Start, $"{map.What}: unknown key '{key}'{hint}; allowed keys: {string.Join(", ", keys)}");
                 continue;
             }
 
-            map._entries[key] = (scalarKey, value);
+            map._entries[key] = value;
         }
 
         return map;
@@ -62,16 +75,16 @@ internal sealed class YamlMap
     public bool Has(string key) => _entries.ContainsKey(key);
 
     /// <summary>Where the value of <paramref name="key"/> starts, or the mapping itself when the key is absent.</summary>
-    public Mark At(string key) => _entries.TryGetValue(key, out var entry) ? entry.Value.Start : Start;
+    public Mark At(string key) => _entries.TryGetValue(key, out var value) ? value.Start : Start;
 
     public YamlNode? Node(string key, bool required)
     {
-        if (_entries.TryGetValue(key, out var entry))
+        if (_entries.TryGetValue(key, out var value))
         {
-            return entry.Value;
+            return value;
         }
 
-        if (required)
+        if (required && !_misspelt.Contains(key))
         {
             _errors.Add(_file, Start, $"{What}: missing key '{key}'");
         }
@@ -116,13 +129,12 @@ internal sealed class YamlMap
         return id;
     }
 
-    /// <summary>Reads the entry's <c>id</c>, names the entry by it in later messages and registers it (reporting a duplicate).</summary>
+    /// <summary>Reads the entry's <c>id</c> and registers it, reporting a duplicate.</summary>
     public string? DefineId(IdIndex index)
     {
         var id = Id();
         if (id is not null)
         {
-            What = $"{What} '{id}'";
             index.Add(id, _file, At("id"), _errors);
         }
 
@@ -161,7 +173,7 @@ internal sealed class YamlMap
             return value;
         }
 
-        var hint = Nearest.Within(text, values.Keys, maxDistance: 3) is { } near ? $" (did you mean '{near}'?)" : "";
+        var hint = Nearest.Within(text, values.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
         _errors.Add(_file, At(key), $"{What}: unknown {key} '{text}'{hint}; allowed: {string.Join(", ", values.Keys)}");
         return null;
     }
@@ -197,7 +209,7 @@ internal sealed class YamlMap
 
         if (node is not YamlSequenceNode sequence)
         {
-            // A single id written without brackets is a common slip; accept it only as a list.
+            // A single id written without brackets is a common slip: the message shows the list form.
             _errors.Add(_file, node.Start, $"{What}: '{key}' must be a list, e.g. [a, b]; found {Describe(node)}");
             return null;
         }

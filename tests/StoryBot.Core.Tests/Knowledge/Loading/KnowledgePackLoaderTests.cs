@@ -84,6 +84,23 @@ public sealed class KnowledgePackLoaderTests
         }
 
         [Fact]
+        public void ReadsWindowsLineEndingsAndByteOrderMarksLikeAnyOtherFile()
+        {
+            using var fixture = new FixturePack();
+            var unix = KnowledgePackLoader.Load(fixture.Path);
+            foreach (var file in new[] { "sources/story.de.txt", "excerpts.yaml", "entities.yaml" })
+            {
+                var text = fixture.Read(file).ReplaceLineEndings("\r\n");
+                File.WriteAllText(Path.Combine(fixture.Path, file), text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            }
+
+            var windows = KnowledgePackLoader.Load(fixture.Path);
+
+            Assert.Equal(unix.Source("story").Paragraphs, windows.Source("story").Paragraphs);
+            Assert.Equal(unix.Excerpts, windows.Excerpts);
+        }
+
+        [Fact]
         public void HasTheSameVersionWhenNothingChanged()
         {
             using var fixture = new FixturePack();

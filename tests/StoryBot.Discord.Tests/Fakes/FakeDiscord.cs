@@ -29,6 +29,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly Channel<RecordedRequest> _requestFeed = Channel.CreateUnbounded<RecordedRequest>();
     private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, FakeResponse Response)> _scripted = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<RecordedRequest, string> _createdIds = new(ReferenceEqualityComparer.Instance);
     private long _nextId = 1_100_000_000_000_000_000;
 
     private FakeDiscord(WebApplication app) => _app = app;
@@ -86,6 +87,10 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
+    /// <summary>The id the fake gave the message a recorded POST created.</summary>
+    public string LastCreatedMessageId(RecordedRequest request) =>
+        _createdIds.TryGetValue(request, out var id) ? id : throw new InvalidOperationException($"{request} created no message");
+
     public string NewId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task AcceptGatewayAsync(HttpContext context)
@@ -114,10 +119,10 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             body);
+        var response = TakeScripted(request) ?? DefaultResponse(request);
         Requests.Enqueue(request);
         await _requestFeed.Writer.WriteAsync(request);
 
-        var response = TakeScripted(request) ?? DefaultResponse(request);
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
@@ -177,7 +182,9 @@ public sealed class FakeDiscord : IAsyncDisposable
                      "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1} }
                     """);
             case ("POST", ["channels", var channel, "messages"]):
-                return new FakeResponse(200, Message(NewId(), channel, request.Body), limitHeaders);
+                var created = NewId();
+                _createdIds[request] = created;
+                return new FakeResponse(200, Message(created, channel, request.Body), limitHeaders);
             case ("PATCH", ["channels", var channel, "messages", var message]):
                 return new FakeResponse(200, Message(message, channel, request.Body), limitHeaders);
             case ("POST", ["interactions", _, _, "callback"]):

@@ -3,11 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using StoryBot.Core;
-using StoryBot.Core.Conversation;
-using StoryBot.Core.Knowledge;
-using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Discord.Tests.Fakes;
 
 namespace StoryBot.Discord.Tests;
@@ -23,13 +19,9 @@ public sealed class EndToEndTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _discord = await FakeDiscord.StartAsync();
-        var settings = new Dictionary<string, string?> { ["Knowledge:Path"] = KnowledgePath };
+        var settings = new Dictionary<string, string?> { ["Knowledge:Path"] = KnowledgePath, ["Knowledge:Reload"] = "false" };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _host = await BotHost.StartAsync(_discord, _signer, bot: null, runGateway: true, settings: settings, services: services =>
-        {
-            services.AddStoryCore(configuration);
-            services.TryAddSingleton<IKnowledgeProvider>(new LoadedPack(KnowledgePackLoader.Load(KnowledgePath)));
-        });
+        _host = await BotHost.StartAsync(_discord, _signer, bot: null, runGateway: true, settings: settings, services: services => services.AddStoryCore(configuration));
     }
 
     public async Task DisposeAsync()
@@ -110,10 +102,5 @@ public sealed class EndToEndTests : IAsyncLifetime, IDisposable
             Assert.Contains(quote, source, StringComparison.Ordinal);
             Assert.Matches(new Regex(@"^Source: stargate-dispute · ¶ \d+ · [-\w]+$"), embed.GetProperty("footer").GetProperty("text").GetString()!);
         }
-    }
-
-    private sealed class LoadedPack(KnowledgePack pack) : IKnowledgeProvider
-    {
-        public KnowledgePack Current => pack;
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NSec.Cryptography;
 using StoryBot.Core;
@@ -83,6 +82,7 @@ internal static class DiscordLoad
             ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
             ["Discord:RegisterCommands"] = "false",
             ["Knowledge:Path"] = knowledge,
+            ["Knowledge:Reload"] = "false",
         });
         var pack = KnowledgePackLoader.Load(knowledge);
         if (stub)
@@ -91,7 +91,6 @@ internal static class DiscordLoad
         }
 
         builder.Services.AddStoryCore(builder.Configuration);
-        builder.Services.TryAddSingleton<IKnowledgeProvider>(new LoadedPack(pack));
         builder.Services.AddDiscord(builder.Configuration);
 
         // The HTTP endpoint alone: no Gateway connection to a real Discord.
@@ -256,11 +255,6 @@ internal static class DiscordLoad
             Body = [TextRun.Plain("The story's headline says so.")],
             Citations = [new Citation(_excerpt.Id, _excerpt.SourceId, _excerpt.Paragraph, _excerpt.Quote, _excerpt.Translation)],
         });
-    }
-
-    private sealed class LoadedPack(KnowledgePack pack) : IKnowledgeProvider
-    {
-        public KnowledgePack Current => pack;
     }
 
     private sealed record LoadResult(List<double> Latencies, int Errors, TimeSpan Elapsed)

@@ -53,7 +53,10 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UserCooldown>();
-        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The factory's own request logging prints full URLs, and interaction URLs carry their
+        // token; the client logs every failure itself with the token redacted.
+        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
 
         services.TryAddSingleton<DiscordTimings>();
         services.TryAddSingleton<DiscordPlatformStatus>();

@@ -148,6 +148,7 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
             host.Services.GetRequiredService<DiscordRestClient>().SendAsync(HttpMethod.Patch, "webhooks/775799577604177920/secret-interaction-token/messages/@original", new { content = "x" }, CancellationToken.None));
 
         Assert.DoesNotContain("secret-interaction-token", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_logs.Collector.GetSnapshot(), l => l.Message.Contains("secret-interaction-token", StringComparison.Ordinal));
         Assert.Contains("/webhooks/775799577604177920/***/messages/@original", error.Message, StringComparison.Ordinal);
         Assert.False(host.Services.GetRequiredService<DiscordPlatformStatus>().IsDisabled);
     }

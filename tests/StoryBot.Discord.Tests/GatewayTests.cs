@@ -239,6 +239,22 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task AReplyToAnAnswerRefersToThatAnswer()
+        {
+            await _t.StartBotAsync();
+            var connection = await _t.ConnectReadyAsync();
+            var reply = Payloads.Message($"<@{FakeDiscord.BotUserId}> /report wrong quote", mentionsBot: true).TrimEnd().TrimEnd('}') + $$"""
+                , "message_reference": {"message_id": "1100000000000000321", "channel_id": "{{Payloads.ChannelId}}", "guild_id": "{{FakeDiscord.GuildId}}"},
+                "referenced_message": {"id": "1100000000000000321", "channel_id": "{{Payloads.ChannelId}}", "author": {"id": "{{FakeDiscord.BotUserId}}", "bot": true}, "content": "", "type": 0} }
+                """;
+
+            await connection.DispatchAsync("MESSAGE_CREATE", reply);
+
+            await _t._discord.WaitForRequestAsync(r => r.Method == "POST");
+            _t._bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report wrong quote" && r.ReferencedMessageId == "1100000000000000321" && !r.IsModerator), It.IsAny<CancellationToken>()));
+        }
+
+        [Fact]
         public async Task DirectMessageIsAnswered()
         {
             await _t.StartBotAsync();

@@ -58,7 +58,13 @@ internal sealed partial class MessageHandler(
         }
 
         // A message carries no proof of rights: moderator commands need the signed interaction.
-        var request = new ChatRequest(DiscordAsker.Platform, channelId, authorId, text);
+        // A reply to one of the bot's answers refers to it ("/report" in a reply reports it).
+        var request = new ChatRequest(DiscordAsker.Platform, channelId, authorId, text)
+        {
+            ReferencedMessageId = message.Child("referenced_message")?.Child("author")?.String("id") == botId
+                ? message.Child("message_reference")?.String("message_id")
+                : null,
+        };
         var reply = await asker.AskAsync(request, mustAnswer: false, cancellationToken);
         if (reply is null)
         {

@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using StoryBot.Benchmarks.Discord;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is [DiscordLoad.Mode, ..])
+{
+    return await DiscordLoad.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(DiscordLoad).Assembly).Run(args);
+return 0;

@@ -11,6 +11,7 @@ namespace StoryBot.Slack.Tests.Fakes;
 internal sealed class FakeSocket(WebSocket socket, HttpContext context, int number, bool silent)
 {
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
+    private readonly List<JsonElement> _frames = [];
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 #pragma warning restore CA1001
@@ -45,23 +46,31 @@ internal sealed class FakeSocket(WebSocket socket, HttpContext context, int numb
     /// <summary>Drops the TCP connection without a close frame, as Slack often does.</summary>
     public void DropAbruptly() => context.Abort();
 
-    /// <summary>The next frame the bot sent on this connection (an ack).</summary>
-    public async Task<JsonElement> NextFrameAsync()
+    /// <summary>Every frame the bot sent on this connection, in arrival order.</summary>
+    public IReadOnlyList<JsonElement> Frames
     {
-        using var timeout = new CancellationTokenSource(Wait.Generous);
-        return await _received.Reader.ReadAsync(timeout.Token);
+        get
+        {
+            lock (_frames)
+            {
+                return [.. _frames];
+            }
+        }
     }
 
-    /// <summary>Waits for the ack of <paramref name="envelopeId"/>, skipping other frames.</summary>
+    /// <summary>Waits for the ack of <paramref name="envelopeId"/> (acks may arrive in any order).</summary>
     public async Task<JsonElement> AckOfAsync(string envelopeId)
     {
+        using var timeout = new CancellationTokenSource(Wait.Generous);
         while (true)
         {
-            var frame = await NextFrameAsync();
-            if (frame.TryGetProperty("envelope_id", out var id) && id.GetString() == envelopeId)
+            var match = Frames.FirstOrDefault(frame => frame.TryGetProperty("envelope_id", out var id) && id.GetString() == envelopeId);
+            if (match.ValueKind != JsonValueKind.Undefined)
             {
-                return frame;
+                return match;
             }
+
+            await _received.Reader.ReadAsync(timeout.Token);
         }
     }
 
@@ -91,6 +100,11 @@ internal sealed class FakeSocket(WebSocket socket, HttpContext context, int numb
                 if (result.EndOfMessage)
                 {
                     using var document = JsonDocument.Parse(message.ToArray());
+                    lock (_frames)
+                    {
+                        _frames.Add(document.RootElement.Clone());
+                    }
+
                     await _received.Writer.WriteAsync(document.RootElement.Clone());
                     message.SetLength(0);
                 }

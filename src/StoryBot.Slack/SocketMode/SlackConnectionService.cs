@@ -89,7 +89,9 @@ internal sealed class SlackConnectionService(
                 await Task.WhenAny(connection.Completion, connection.RefreshRequested, Task.Delay(Timeout.Infinite, cancellationToken));
                 if (cancellationToken.IsCancellationRequested)
                 {
+                    logger.LogDebug("Slack Socket Mode connection {Slot} closing: stopping", slot);
                     await connection.CloseAsync(ClosePatience);
+                    logger.LogDebug("Slack Socket Mode connection {Slot} closed", slot);
                     return;
                 }
 
@@ -138,14 +140,22 @@ internal sealed class SlackConnectionService(
             try
             {
                 var url = await api.OpenConnectionAsync(cancellationToken);
-                connection = await SocketModeConnection.ConnectAsync(url, slot, options.Value, router, logger, cancellationToken);
-                var first = await Task.WhenAny(connection.Hello, connection.Completion, Task.Delay(HelloTimeout, time, cancellationToken));
-                if (first != connection.Hello)
+                connection = await SocketModeConnection.ConnectAsync(url, slot, options.Value, router, time, logger, cancellationToken);
+                logger.LogDebug("Slack Socket Mode connection {Slot}: WebSocket open, waiting for hello", slot);
+                await Task.WhenAny(connection.Hello, connection.Completion, Task.Delay(HelloTimeout, time, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!connection.Hello.IsCompleted)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    // A link_disabled before hello must still stop Socket Mode, so the caller sees how it ended.
+                    if (connection.Completion.IsCompleted && (await connection.Completion).Kind == ConnectionEndKind.LinkDisabled)
+                    {
+                        return connection;
+                    }
+
                     throw new IOException("Slack did not say hello");
                 }
 
+                // Hello may be followed at once by a disconnect; the caller handles however it ended.
                 backoff.Reset();
                 logger.LogInformation("Slack Socket Mode connection {Slot} is open ({Count} open for this app)", slot, await connection.Hello);
                 return connection;
@@ -164,7 +174,7 @@ internal sealed class SlackConnectionService(
                 }
 
                 var delay = backoff.Next();
-                logger.LogWarning("Slack Socket Mode connection {Slot} could not connect ({Error}); retrying in {Delay}", slot, exception.Message, delay);
+                logger.LogWarning("Slack Socket Mode connection {Slot} could not connect ({Error}); reconnecting in {Delay}", slot, exception.Message, delay);
                 if (!await DelayAsync(delay, cancellationToken))
                 {
                     return null;

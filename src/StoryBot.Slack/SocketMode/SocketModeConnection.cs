@@ -16,10 +16,12 @@ namespace StoryBot.Slack.SocketMode;
 internal sealed class SocketModeConnection : IAsyncDisposable
 {
     private const int MaxFrameBytes = 4 * 1024 * 1024;
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ClientWebSocket _socket;
     private readonly SocketModeEnvelopeRouter _router;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource<int> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,8 +29,9 @@ internal sealed class SocketModeConnection : IAsyncDisposable
     private volatile bool _closing;
     private bool _linkDisabled;
 
-    private SocketModeConnection(ClientWebSocket socket, int slot, SocketModeEnvelopeRouter router, ILogger logger)
+    private SocketModeConnection(ClientWebSocket socket, int slot, SocketModeEnvelopeRouter router, TimeProvider time, ILogger logger)
     {
+        _time = time;
         _socket = socket;
         Slot = slot;
         _router = router;
@@ -48,22 +51,27 @@ internal sealed class SocketModeConnection : IAsyncDisposable
     public Task<ConnectionEnd> Completion { get; }
 
     public static async Task<SocketModeConnection> ConnectAsync(
-        Uri url, int slot, SlackOptions options, SocketModeEnvelopeRouter router, ILogger logger, CancellationToken cancellationToken)
+        Uri url, int slot, SlackOptions options, SocketModeEnvelopeRouter router, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = options.KeepAliveInterval;
         socket.Options.KeepAliveTimeout = options.KeepAliveTimeout;
         try
         {
-            await socket.ConnectAsync(url, cancellationToken);
+            // Not cancelled mid-handshake: a socket abandoned halfway can stay open on the server's side.
+            // A stop during the handshake is honoured right after it, by aborting the finished socket.
+            using var timeout = new CancellationTokenSource(ConnectTimeout, time);
+            await socket.ConnectAsync(url, timeout.Token);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch
         {
+            socket.Abort();
             socket.Dispose();
             throw;
         }
 
-        return new SocketModeConnection(socket, slot, router, logger);
+        return new SocketModeConnection(socket, slot, router, time, logger);
     }
 
     /// <summary>Closes cleanly, waiting briefly for Slack's close frame (envelopes still arriving are handled).</summary>
@@ -74,11 +82,13 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         {
             if (_socket.State == WebSocketState.Open)
             {
-                using var timeout = new CancellationTokenSource(patience);
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", timeout.Token);
+                using var timeout = new CancellationTokenSource(patience, _time);
+                _logger.LogDebug("Slack Socket Mode connection {Slot}: sending close", Slot);
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", timeout.Token).WaitAsync(patience, _time);
+                _logger.LogDebug("Slack Socket Mode connection {Slot}: close sent", Slot);
             }
 
-            await Completion.WaitAsync(patience);
+            await Completion.WaitAsync(patience, _time);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
         {
@@ -171,7 +181,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
             await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -196,6 +206,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         using (document)
         {
             var root = document.RootElement;
+            _logger.LogDebug("Slack Socket Mode connection {Slot} received {Type}", Slot, root.GetStringOrNull("type"));
             switch (root.GetStringOrNull("type"))
             {
                 case "hello":

@@ -97,6 +97,13 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Environment.GetEnvironmentVariable("STORYBOT_TEST_LOG_DIR") is { Length: > 0 } directory)
+        {
+            var lines = Logs.Lines.Where(line => !line.Category.StartsWith("System.Net.Http", StringComparison.Ordinal) && !line.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))
+                .Select(line => $"{line.Level} {line.Category}: {line.Message}");
+            await File.WriteAllLinesAsync(Path.Combine(directory, Guid.NewGuid().ToString("N") + ".log"), lines);
+        }
+
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();

@@ -1,1 +1,27 @@
-return 0;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StoryBot.ConsoleChat;
+using StoryBot.Hosting;
+
+var mode = RunMode.Parse(args);
+try
+{
+    using var host = StoryBotApp.Build(mode);
+    if (mode.Kind == RunKind.Serve)
+    {
+        await host.RunAsync();
+        return 0;
+    }
+
+    await host.StartAsync();
+    var conversation = host.Services.GetRequiredService<ConsoleConversation>();
+    var streams = host.Services.GetRequiredService<ConsoleStreams>();
+    await AskCommandLine.RunAsync(mode, conversation, streams, CancellationToken.None);
+    await host.StopAsync();
+    return 0;
+}
+catch (Exception exception) when (StartupFailure.IsStartupFailure(exception))
+{
+    await Console.Error.WriteLineAsync("StoryBot cannot start:" + Environment.NewLine + StartupFailure.Describe(exception));
+    return 2;
+}

@@ -16,6 +16,12 @@ public sealed record ChatRequest(string Platform, string ChannelId, string UserI
     /// </summary>
     public bool IsModerator { get; init; }
 
+    /// <summary>
+    /// The language to answer in when the text itself does not tell (a bare command, a name);
+    /// adapters set it from the user's locale where the platform sends one.
+    /// </summary>
+    public Knowledge.Language? PreferredLanguage { get; init; }
+
     /// <summary>The bot message the request refers to, such as the answer a reader reports.</summary>
     public string? ReferencedMessageId { get; init; }
 }

@@ -5,6 +5,10 @@ public sealed record SourceDocument
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
+
+    /// <summary>The title in English, when the metadata gives one.</summary>
+    public string? TitleEn { get; init; }
+
     public required string Outlet { get; init; }
     public required string Language { get; init; }
     public required string Kind { get; init; }
@@ -16,4 +20,11 @@ public sealed record SourceDocument
     public required IReadOnlyList<Paragraph> Paragraphs { get; init; }
 }
 
-public sealed record Paragraph(int Number, string Text, bool Flagged = false, string? FlagNote = null);
+/// <summary>
+/// A content paragraph. <paramref name="Flag"/> is curation's note (both languages) on a paragraph that is
+/// kept as published but is defective, e.g. garbled; answers citing it should pass the note on.
+/// </summary>
+public sealed record Paragraph(int Number, string Text, LocalizedText? Flag = null)
+{
+    public bool Flagged => Flag is not null;
+}

@@ -1,0 +1,125 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Answering;
+
+/// <summary>Everything the bot says in its own words, in English and German.</summary>
+internal static class Phrases
+{
+    public static readonly LocalizedText NotAnswered = new(
+        "The story doesn't answer that.",
+        "Dazu sagt die Geschichte nichts.");
+
+    public static readonly LocalizedText NothingAsked = new(
+        "I couldn't find a question in that.",
+        "Darin habe ich keine Frage gefunden.");
+
+    public static readonly LocalizedText YouAsked = new("You asked: ", "Ihre Frage: ");
+
+    public static readonly LocalizedText ItCovers = new("It covers: ", "Sie handelt von: ");
+
+    public static readonly LocalizedText TryCommands = new(
+        "Try /summary, /funding, /dispute, /timeline or /who-is <name>, or ask about one of these.",
+        "Probieren Sie /summary, /funding, /dispute, /timeline oder /who-is <Name>, oder fragen Sie nach einem dieser Themen.");
+
+    public static readonly LocalizedText Withdrawn = new(
+        "The passages that would answer this have been withdrawn by the moderators.",
+        "Die Stellen, die das beantworten würden, wurden von den Moderatoren zurückgezogen.");
+
+    public static readonly LocalizedText Unverified = new(
+        "I could not verify the quotes for this answer against the article, so I won't send it. The moderators have been told in the logs.",
+        "Ich konnte die Zitate für diese Antwort nicht am Artikel überprüfen und sende sie deshalb nicht. Die Moderatoren sehen es im Protokoll.");
+
+    public static readonly LocalizedText TooLong = new(
+        "That is too long for me ({0:N0} characters). Please keep a question under {1:N0} characters.",
+        "Das ist mir zu lang ({0:N0} Zeichen). Bitte halten Sie eine Frage unter {1:N0} Zeichen.");
+
+    public static readonly LocalizedText Empty = new(
+        "Ask me anything about the story of Musk, Altman and Stargate, or type /help.",
+        "Fragen Sie mich etwas zur Geschichte über Musk, Altman und Stargate, oder tippen Sie /help.");
+
+    public static readonly LocalizedText UnknownCommand = new(
+        "I don't know the command /{0}. These work: {1}.",
+        "Den Befehl /{0} kenne ich nicht. Diese gibt es: {1}.");
+
+    public static readonly LocalizedText WhoIsNeedsName = new(
+        "Whom should I look up? For example: /who-is Sam Altman. The story names: ",
+        "Wen soll ich nachschlagen? Zum Beispiel: /who-is Sam Altman. Die Geschichte nennt: ");
+
+    public static readonly LocalizedText NotNamed = new(
+        "The story doesn't name anyone or anything called ",
+        "Die Geschichte nennt niemanden und nichts namens ");
+
+    public static readonly LocalizedText ItNames = new("It names: ", "Sie nennt: ");
+
+    public static readonly LocalizedText FundingHeading = new("The money behind Stargate", "Das Geld hinter Stargate");
+    public static readonly LocalizedText DisputeHeading = new("Musk versus Altman on X", "Musk gegen Altman auf X");
+    public static readonly LocalizedText TimelineHeading = new("What happened when", "Was wann geschah");
+    public static readonly LocalizedText SummaryHeading = new("The story in brief", "Die Geschichte in Kürze");
+    public static readonly LocalizedText SourcesHeading = new("Sources", "Quellen");
+
+    public static readonly LocalizedText SourceLine = new(
+        "{0} ({1}, {2}): {3} paragraphs, {4} excerpts. Id: {5}",
+        "{0} ({1}, {2}): {3} Absätze, {4} Auszüge. Id: {5}");
+
+    public static readonly LocalizedText FlagNote = new("Note: ", "Hinweis: ");
+
+    public static readonly LocalizedText Help = new(
+        """
+        I answer questions about one news story: Elon Musk and Sam Altman fighting on X over Stargate, OpenAI's data-centre project. Every answer quotes the article.
+        /ask <question>: ask anything (or just type your question)
+        /who-is <name>: who someone or something in the story is
+        /funding: the money figures and who says so
+        /dispute: both sides of the fight, each quote attributed
+        /timeline: what happened on which day
+        /summary: the story in brief
+        /sources: the sources I quote
+        /help: this message
+        Ask in English or German; I answer in the language you ask in.
+        """,
+        """
+        Ich beantworte Fragen zu einer Nachricht: Elon Musk und Sam Altman streiten auf X über Stargate, das Rechenzentrumsprojekt von OpenAI. Jede Antwort zitiert den Artikel.
+        /ask <Frage>: eine beliebige Frage (oder tippen Sie sie einfach)
+        /who-is <Name>: wer oder was jemand in der Geschichte ist
+        /funding: die Geldbeträge und wer sie nennt
+        /dispute: beide Seiten des Streits, jedes Zitat zugeordnet
+        /timeline: was an welchem Tag geschah
+        /summary: die Geschichte in Kürze
+        /sources: die Quellen, die ich zitiere
+        /help: diese Nachricht
+        Fragen Sie auf Deutsch oder Englisch; ich antworte in Ihrer Sprache.
+        """);
+
+    public static LocalizedText TopicName(Topic topic) => topic switch
+    {
+        Topic.Funding => new("Stargate's funding", "die Finanzierung von Stargate"),
+        Topic.Dispute => new("the dispute between Musk and Altman on X", "den Streit zwischen Musk und Altman auf X"),
+        Topic.People => new("the people and companies involved", "die beteiligten Personen und Unternehmen"),
+        Topic.Timeline => new("what happened on which day", "was an welchem Tag geschah"),
+        Topic.Places => new("the places", "die Orte"),
+        _ => throw new ArgumentOutOfRangeException(nameof(topic)),
+    };
+
+    public static string Attribution(Attribution attribution, Entity? by, Language language)
+    {
+        var de = language == Language.German;
+        if (by is null)
+        {
+            return attribution.Kind switch
+            {
+                AttributionKind.Estimated => de ? "Schätzung laut Artikel" : "estimate reported by the article",
+                AttributionKind.Announced => de ? "Ankündigung laut Artikel" : "announcement reported by the article",
+                _ => de ? "laut Artikel" : "reported by the article",
+            };
+        }
+
+        var name = by.Name;
+        return attribution.Kind switch
+        {
+            AttributionKind.Claimed => de ? $"Behauptung von {name}" : $"claimed by {name}",
+            AttributionKind.Rebutted => de ? $"Erwiderung von {name}" : $"rebuttal by {name}",
+            AttributionKind.Estimated => de ? $"Schätzung von {name}" : $"estimated by {name}",
+            AttributionKind.Announced => de ? $"angekündigt von {name}" : $"announced by {name}",
+            _ => de ? $"laut {name}" : $"according to {name}",
+        };
+    }
+}

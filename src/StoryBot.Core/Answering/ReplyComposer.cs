@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Logging;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Answering;
+
+/// <summary>
+/// Turns answer points into a reply: keeps only excerpts the moderators allow, attributes
+/// every quote, checks every quote against its source, and abstains when nothing citable is left.
+/// </summary>
+internal sealed partial class ReplyComposer(ILogger<ReplyComposer> logger)
+{
+    /// <summary>An abstention points to what the story covers; a long list of names would bury that.</summary>
+    private const int MaxNamesListed = 12;
+
+    public Reply Compose(
+        string question,
+        Language language,
+        LocalizedText? heading,
+        IReadOnlyList<AnswerPoint> points,
+        KnowledgePack pack,
+        CitationFilter filter)
+    {
+        var citations = new List<Citation>();
+        var kept = new List<AnswerPoint>();
+        var withdrawn = false;
+        foreach (var point in points)
+        {
+            var allowed = point.Citations
+                .Where(id => pack.TryGetExcerpt(id, out var excerpt) && filter.Allows(excerpt.SourceId, id))
+                .ToList();
+            if (allowed.Count == 0)
+            {
+                withdrawn |= point.Citations.Count > 0;
+                continue;
+            }
+
+            kept.Add(point);
+            foreach (var id in allowed.Where(id => citations.All(c => c.Id != id)))
+            {
+                citations.Add(CitationOf(pack.Excerpt(id), point.Attribution, pack, language));
+            }
+        }
+
+        if (kept.Count == 0)
+        {
+            return Abstain(question, language, pack, withdrawn ? Phrases.Withdrawn : Phrases.NotAnswered);
+        }
+
+        var unverified = citations.Where(c => !QuoteVerifier.IsVerbatim(c, pack)).ToList();
+        if (unverified.Count > 0)
+        {
+            LogUnverified(string.Join(", ", unverified.Select(c => c.Id)));
+            return Message(question, language, ReplyKind.Error, Phrases.Unverified.In(language));
+        }
+
+        var body = new List<TextRun>();
+        if (heading is not null)
+        {
+            body.Add(TextRun.Strong(heading.In(language)));
+            body.Add(TextRun.Plain("\n"));
+        }
+
+        var bullet = kept.Count > 1 || heading is not null;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            body.Add(TextRun.Plain((bullet ? "• " : string.Empty) + kept[i].Statement.In(language) + (i < kept.Count - 1 ? "\n" : string.Empty)));
+        }
+
+        foreach (var note in FlagNotes(citations, pack, language))
+        {
+            body.Add(TextRun.Plain("\n" + Phrases.FlagNote.In(language) + note));
+        }
+
+        return new Reply
+        {
+            Question = question,
+            Language = language,
+            Kind = ReplyKind.Answer,
+            Body = body,
+            Citations = citations,
+        };
+    }
+
+    /// <summary>Says plainly that the story does not answer, and what it does cover.</summary>
+    public static Reply Abstain(string question, Language language, KnowledgePack pack, LocalizedText reason)
+    {
+        var body = new List<TextRun> { TextRun.Plain(reason.In(language)) };
+        if (!string.IsNullOrWhiteSpace(question))
+        {
+            body.Add(TextRun.Plain(" " + Phrases.YouAsked.In(language) + "“"));
+            body.Add(TextRun.User(Shorten(question)));
+            body.Add(TextRun.Plain("”"));
+        }
+
+        body.Add(TextRun.Plain("\n" + Phrases.ItCovers.In(language) + Coverage(pack, language) + "\n" + Phrases.TryCommands.In(language)));
+        return new Reply { Question = question, Language = language, Kind = ReplyKind.Abstention, Body = body };
+    }
+
+    public static Reply Message(string question, Language language, ReplyKind kind, string text) =>
+        new() { Question = question, Language = language, Kind = kind, Body = [TextRun.Plain(text)] };
+
+    public static Citation CitationOf(Excerpt excerpt, Attribution? attribution, KnowledgePack pack, Language language) =>
+        new(
+            excerpt.Id,
+            excerpt.SourceId,
+            excerpt.Paragraph,
+            excerpt.Quote,
+            excerpt.Translation,
+            attribution is null ? null : Phrases.Attribution(attribution, attribution.By is null ? null : pack.FindEntity(attribution.By), language));
+
+    private static string Coverage(KnowledgePack pack, Language language)
+    {
+        var topics = pack.Facts.Select(f => f.Topic).Distinct().Order().Select(t => Phrases.TopicName(t).In(language));
+        var names = pack.Entities
+            .Where(e => e.Kind is EntityKind.Person or EntityKind.Organisation or EntityKind.Project)
+            .Select(e => e.Name)
+            .Take(MaxNamesListed);
+        return string.Join("; ", topics) + " (" + string.Join(", ", names) + ").";
+    }
+
+    private static IEnumerable<string> FlagNotes(IEnumerable<Citation> citations, KnowledgePack pack, Language language) =>
+        citations
+            .Select(c => pack.Source(c.Source).Paragraphs[c.Paragraph - 1])
+            .Where(p => p.Flag is not null)
+            .Distinct()
+            .Select(p => p.Flag!.In(language));
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "…";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused to send an answer: quotes {ExcerptIds} do not match their source text")]
+    private partial void LogUnverified(string excerptIds);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Commands;
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Conversation;
+
+/// <summary>
+/// Routes a request to its command (free text goes to /ask), decides the reply language, and
+/// turns bad input into a polite message instead of an exception.
+/// </summary>
+internal sealed partial class ChatBot : IChatBot
+{
+    private readonly Dictionary<string, IChatCommand> _commands;
+    private readonly IAnswerEngine _engine;
+    private readonly ILogger<ChatBot> _logger;
+
+    public ChatBot(IEnumerable<IChatCommand> commands, IAnswerEngine engine, ILogger<ChatBot> logger)
+    {
+        _commands = new Dictionary<string, IChatCommand>(StringComparer.OrdinalIgnoreCase);
+        foreach (var command in commands)
+        {
+            // Registered later wins: a feature may extend a built-in command of the same name.
+            _commands[command.Name] = command;
+        }
+
+        _engine = engine;
+        _logger = logger;
+    }
+
+    public async Task<Reply> RespondAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        var fallback = request.PreferredLanguage ?? Language.English;
+        var raw = request.Text ?? string.Empty;
+        if (raw.Length > InputText.MaxLength * 4)
+        {
+            // Far too long to even clean: answer without reading it.
+            return TooLong(request, raw.Length, fallback);
+        }
+
+        var text = InputText.Clean(raw);
+        if (text.Length > InputText.MaxLength)
+        {
+            return TooLong(request, text.Length, _engine.DetectLanguage(text[..InputText.MaxLength], fallback));
+        }
+
+        if (text.Length == 0)
+        {
+            return ReplyComposer.Message(text, fallback, ReplyKind.Help, Phrases.Empty.In(fallback));
+        }
+
+        var (name, argument) = Split(text);
+        if (!_commands.TryGetValue(name, out var command))
+        {
+            var language = _engine.DetectLanguage(argument, fallback);
+            return UnknownCommand(request with { Text = text }, name, language);
+        }
+
+        var context = ContextFor(request with { Text = text }, command, argument, fallback);
+        try
+        {
+            return await command.ExecuteAsync(context, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogCommandFailed(exception, command.Name, request.Platform);
+            throw;
+        }
+    }
+
+    private static (string Name, string Argument) Split(string text)
+    {
+        if (!text.StartsWith('/'))
+        {
+            return (AskCommand.CommandName, text);
+        }
+
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0
+            ? (text[1..].ToLowerInvariant(), string.Empty)
+            : (text[1..space].ToLowerInvariant(), text[(space + 1)..].Trim());
+    }
+
+    /// <summary>
+    /// A bare language word after a command picks the language ("/funding de"); otherwise the
+    /// argument's own language decides, then the user's locale.
+    /// </summary>
+    private CommandContext ContextFor(ChatRequest request, IChatCommand command, string argument, Language fallback)
+    {
+        if (command.Name != AskCommand.CommandName && LanguageCodes.TryParse(argument, out var chosen))
+        {
+            return new CommandContext(request with { PreferredLanguage = chosen }, string.Empty, chosen);
+        }
+
+        var language = argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, fallback);
+        return new CommandContext(request, argument, language);
+    }
+
+    private static Reply TooLong(ChatRequest request, int length, Language language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language.Code());
+        var message = string.Format(culture, Phrases.TooLong.In(language), length, InputText.MaxLength);
+        return ReplyComposer.Message(string.Empty, language, ReplyKind.Error, message) with { Question = request.Text.Length > 200 ? request.Text[..200] : request.Text };
+    }
+
+    private Reply UnknownCommand(ChatRequest request, string name, Language language)
+    {
+        var known = string.Join(", ", _commands.Keys.Order(StringComparer.Ordinal).Select(k => "/" + k));
+        var parts = Phrases.UnknownCommand.In(language).Split("{0}");
+        return new Reply
+        {
+            Question = request.Text,
+            Language = language,
+            Kind = ReplyKind.Error,
+            Body =
+            [
+                TextRun.Plain(parts[0]),
+                TextRun.User(name.Length <= 40 ? name : name[..40] + "…"),
+                TextRun.Plain(parts[1].Replace("{1}", known, StringComparison.Ordinal)),
+            ],
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Command /{Command} failed on {Platform}")]
+    private partial void LogCommandFailed(Exception exception, string command, string platform);
+}

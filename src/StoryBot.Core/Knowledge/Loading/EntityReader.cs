@@ -1,0 +1,55 @@
+namespace StoryBot.Core.Knowledge.Loading;
+
+/// <summary>Reads <c>entities.yaml</c>: the people, organisations, projects and places the story names.</summary>
+internal static class EntityReader
+{
+    public const string FileName = "entities.yaml";
+
+    private static readonly string[] Keys = ["id", "kind", "name", "aliases", "role", "citations"];
+
+    private static readonly Dictionary<string, EntityKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["person"] = EntityKind.Person,
+        ["organisation"] = EntityKind.Organisation,
+        ["project"] = EntityKind.Project,
+        ["place"] = EntityKind.Place,
+        ["event"] = EntityKind.Event,
+        ["product"] = EntityKind.Product,
+    };
+
+    public static List<Entity> Read(PackReading reading)
+    {
+        var entities = new List<Entity>();
+        foreach (var (map, file) in ListFile.Entries(reading, FileName, "entity", Keys, reading.EntityIds))
+        {
+            var id = map.DefineId(reading.EntityIds);
+
+            var kind = map.Choice("kind", Kinds);
+            var name = map.Text("name");
+            var aliases = map.TextList("aliases", required: false, mustBeNonEmpty: false);
+            var role = map.Localized("role");
+            var citations = map.TextList("citations", required: true, mustBeNonEmpty: true);
+            if (citations is not null)
+            {
+                reading.Refer(reading.ExcerptIds, citations, map.What, "citation", file);
+            }
+
+            if (id is null || kind is null || name is null || aliases is null || role is null || citations is null)
+            {
+                continue;
+            }
+
+            entities.Add(new Entity
+            {
+                Id = id,
+                Kind = kind.Value,
+                Name = name,
+                Aliases = [.. aliases.Select(a => a.Value)],
+                Role = role,
+                Citations = [.. citations.Select(c => c.Value)],
+            });
+        }
+
+        return entities;
+    }
+}

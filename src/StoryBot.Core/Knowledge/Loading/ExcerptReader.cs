@@ -1,0 +1,62 @@
+namespace StoryBot.Core.Knowledge.Loading;
+
+/// <summary>Reads <c>excerpts.yaml</c> and resolves each quote to its paragraph and offset in its source.</summary>
+internal static class ExcerptReader
+{
+    public const string FileName = "excerpts.yaml";
+
+    private static readonly string[] Keys = ["id", "source", "quote", "translation"];
+
+    public static List<Excerpt> Read(PackReading reading, IReadOnlyDictionary<string, LoadedSource> sources)
+    {
+        var excerpts = new List<Excerpt>();
+        foreach (var (map, file) in ListFile.Entries(reading, FileName, "excerpt", Keys, reading.ExcerptIds))
+        {
+            var id = map.DefineId(reading.ExcerptIds);
+
+            var sourceId = map.Id("source");
+            var quote = map.Text("quote")?.Trim();
+            var translation = map.Text("translation");
+            if (sourceId is null)
+            {
+                continue;
+            }
+
+            if (!sources.TryGetValue(sourceId, out var source))
+            {
+                // Sources are all known by now, so this reference is checked at once. A source that exists
+                // but failed to load has its own errors; its quotes cannot be checked until it is fixed.
+                reading.SourceIds.Require(new Located<string>(sourceId, map.At("source")), map.What, "source", file, reading.Errors);
+                continue;
+            }
+
+            if (quote is null)
+            {
+                continue;
+            }
+
+            var location = QuoteLocator.Find(source.Document, quote);
+            if (location is null)
+            {
+                var explanation = QuoteLocator.Explain(source, quote, suggest: reading.Errors.TakeSuggestion());
+                reading.Errors.Add(file, map.At("quote"), $"{map.What}: {explanation}");
+                continue;
+            }
+
+            if (id is not null && translation is not null)
+            {
+                excerpts.Add(new Excerpt
+                {
+                    Id = id,
+                    SourceId = sourceId,
+                    Quote = quote,
+                    Translation = translation,
+                    Paragraph = location.Value.Paragraph,
+                    Start = location.Value.Start,
+                });
+            }
+        }
+
+        return excerpts;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace StoryBot.Core.Knowledge.Loading;
+
+/// <summary>Fails start-up with a message naming Knowledge:Path when the pack folder cannot be found.</summary>
+internal sealed class KnowledgeOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<KnowledgeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
+    {
+        KnowledgePackLocation.Resolve(options.Path, environment?.ContentRootPath, out var problem);
+        return problem is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problem);
+    }
+}

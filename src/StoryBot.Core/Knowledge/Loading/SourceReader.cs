@@ -1,0 +1,155 @@
+namespace StoryBot.Core.Knowledge.Loading;
+
+/// <summary>A source as loaded: the document plus what the quote checks need to explain failures.</summary>
+internal sealed record LoadedSource(SourceDocument Document, PackFile MetadataFile, IReadOnlyList<NotContentLine> NotContent);
+
+/// <summary>A line of a source file that curation marked as not article text.</summary>
+internal sealed record NotContentLine(string Text, string Why);
+
+/// <summary>Reads <c>sources/&lt;id&gt;.yaml</c> and the verbatim text file it names.</summary>
+internal static class SourceReader
+{
+    private static readonly string[] Keys = ["id", "title", "title_en", "outlet", "language", "kind", "file", "not_content", "flags"];
+    private static readonly string[] NotContentKeys = ["text", "why"];
+    private static readonly string[] FlagKeys = ["paragraph", "note"];
+
+    /// <summary>The source described by <paramref name="metadata"/>; null (with errors) when it cannot be served.</summary>
+    public static LoadedSource? Read(PackFile metadata, PackReading reading)
+    {
+        var (files, errors) = (reading.Files, reading.Errors);
+        var root = YamlFile.Parse(metadata, errors);
+        var map = root is null ? null : YamlMap.Open(root, metadata, errors, "source", Keys);
+        if (map is null)
+        {
+            // Its id is unknown, so excerpts naming it cannot be told apart from excerpts naming no source.
+            reading.SourceIds.MarkIncomplete();
+            return null;
+        }
+
+        var id = map.DefineId(reading.SourceIds);
+        var expectedId = Path.GetFileNameWithoutExtension(metadata.RelativePath);
+        if (id is not null && id != expectedId)
+        {
+            errors.Add(metadata, map.At("id"), $"source id '{id}' does not match its file name; name the file sources/{id}.yaml or set id: {expectedId}");
+        }
+
+        var title = map.Text("title");
+        var titleEn = map.Text("title_en", required: false);
+        var outlet = map.Text("outlet");
+        var language = map.Text("language");
+        var kind = map.Text("kind");
+        var notContent = ReadNotContent(map, metadata, errors);
+        var flags = map.Sequence("flags", required: false);
+        var fileName = map.Text("file");
+        var text = fileName is null ? null : ReadText(fileName, map, metadata, files, errors);
+
+        if (text is null || id is null || title is null || outlet is null || language is null || kind is null)
+        {
+            return null;
+        }
+
+        var split = SourceParagraphs.Split(text, [.. notContent.Select(n => n.Value.Text)]);
+        foreach (var line in notContent.Where(n => !split.RemovedLines.Contains(n.Value.Text)))
+        {
+            errors.Add(metadata, line.At, $"{map.What}: not_content line {Shown.Text(line.Value.Text)} is not a line of {fileName}");
+        }
+
+        var notes = ReadFlags(flags, split.Paragraphs.Count, map.What, metadata, errors);
+        var paragraphs = split.Paragraphs
+            .Select((paragraph, index) => new Paragraph(index + 1, paragraph, notes.GetValueOrDefault(index + 1)))
+            .ToList();
+
+        var document = new SourceDocument
+        {
+            Id = id,
+            Title = title,
+            TitleEn = titleEn,
+            Outlet = outlet,
+            Language = language,
+            Kind = kind,
+            RawText = text,
+            Paragraphs = paragraphs,
+        };
+        return new LoadedSource(document, metadata, [.. notContent.Select(n => n.Value)]);
+    }
+
+    private static string? ReadText(string fileName, YamlMap map, PackFile metadata, PackFiles files, PackErrors errors)
+    {
+        // The text must sit beside its metadata: a path could escape the pack folder.
+        if (fileName.IndexOfAny(['/', '\\']) >= 0 || fileName is "." or "..")
+        {
+            errors.Add(metadata, map.At("file"), $"{map.What}: file {Shown.Text(fileName)} must be a file name in sources/, without folders");
+            return null;
+        }
+
+        var relative = $"sources/{fileName}";
+        if (!files.Exists(relative))
+        {
+            errors.Add(metadata, map.At("file"), $"{map.What}: text file {Shown.Text(fileName)} does not exist in sources/");
+            return null;
+        }
+
+        var textFile = files.Read(relative, errors);
+        if (textFile is null)
+        {
+            return null;
+        }
+
+        var text = textFile.TryDecode();
+        if (text is null)
+        {
+            errors.Add(textFile, "file is not valid UTF-8");
+        }
+
+        return text;
+    }
+
+    private static List<Located<NotContentLine>> ReadNotContent(YamlMap map, PackFile metadata, PackErrors errors)
+    {
+        var lines = new List<Located<NotContentLine>>();
+        foreach (var node in map.Sequence("not_content", required: false))
+        {
+            var entry = YamlMap.Open(node, metadata, errors, $"{map.What}: not_content entry", NotContentKeys);
+            var text = entry?.Text("text");
+            var why = entry?.Text("why");
+            if (text is not null && why is not null)
+            {
+                lines.Add(new Located<NotContentLine>(new NotContentLine(text.Trim(), why), entry!.At("text")));
+            }
+        }
+
+        return lines;
+    }
+
+    private static Dictionary<int, LocalizedText> ReadFlags(
+        IReadOnlyList<YamlDotNet.RepresentationModel.YamlNode> flags, int paragraphCount, string what, PackFile metadata, PackErrors errors)
+    {
+        var notes = new Dictionary<int, LocalizedText>();
+        foreach (var node in flags)
+        {
+            var flag = YamlMap.Open(node, metadata, errors, $"{what}: flag", FlagKeys);
+            if (flag is null)
+            {
+                continue;
+            }
+
+            var number = flag.Integer("paragraph");
+            var note = flag.Localized("note");
+            if (number is null || note is null)
+            {
+                continue;
+            }
+
+            if (number < 1 || number > paragraphCount)
+            {
+                errors.Add(metadata, flag.At("paragraph"), $"{what}: flag for paragraph {number}, but the source has paragraphs 1 to {paragraphCount}");
+            }
+            else if (!notes.TryAdd(number.Value, note))
+            {
+                errors.Add(metadata, flag.At("paragraph"), $"{what}: paragraph {number} is flagged twice");
+            }
+        }
+
+        return notes;
+    }
+}

@@ -1,0 +1,61 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StoryBot.Core.Knowledge.Loading;
+
+/// <summary>Parses a pack file with YamlDotNet's representation model, keeping node positions for messages.</summary>
+internal static class YamlFile
+{
+    /// <summary>The root node of the file's single document, or null (with the error recorded).</summary>
+    public static YamlNode? Parse(PackFile file, PackErrors errors)
+    {
+        var text = file.TryDecode();
+        if (text is null)
+        {
+            errors.Add(file, "file is not valid UTF-8");
+            return null;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            errors.Add(file, e.Start, $"YAML syntax error: {Innermost(e).Message}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            errors.Add(file, "file is empty");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            errors.Add(file, stream.Documents[1].RootNode.Start, "file holds more than one YAML document (remove the extra '---')");
+        }
+
+        var root = stream.Documents[0].RootNode;
+        if (root is YamlScalarNode { Value: null or "" })
+        {
+            errors.Add(file, "file is empty");
+            return null;
+        }
+
+        return root;
+    }
+
+    private static Exception Innermost(YamlException e)
+    {
+        Exception current = e;
+        while (current.InnerException is YamlException inner)
+        {
+            current = inner;
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,24 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Retrieval;
+
+/// <summary>A content word of a question with every form that may match it in the pack.</summary>
+/// <param name="Word">The folded word as typed.</param>
+/// <param name="Forms">Surface, stems, synonyms, spelling corrections and compound parts.</param>
+/// <param name="Weight">How much the word says about what is asked (rarer in the pack weighs more).</param>
+/// <param name="Names">Entities the word itself names (not through a synonym), main names before aliases.</param>
+internal sealed record QueryTerm(string Word, IReadOnlyList<string> Forms, double Weight)
+{
+    public IReadOnlyList<string> Names { get; init; } = [];
+}
+
+/// <param name="Speaker">
+/// When the question asks what someone said, the person or organisation it names first: only
+/// their own words can answer it ("did SoftBank respond to Musk" is not answered by Altman's reply).
+/// </param>
+internal sealed record AnalyzedQuestion(
+    Language Language,
+    QuestionIntent Intent,
+    IReadOnlyList<string> Surface,
+    IReadOnlyList<QueryTerm> Terms,
+    string? Speaker = null);

@@ -1,0 +1,55 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Retrieval;
+
+/// <summary>
+/// Tells English from German by the words a question uses: function words of each language,
+/// words the pack uses in only one language, and German letters. Ties go to the fallback.
+/// </summary>
+internal static class LanguageDetector
+{
+    private static readonly System.Buffers.SearchValues<char> GermanLetters = System.Buffers.SearchValues.Create("äöüÄÖÜß„");
+
+    public static Language Detect(string text, IReadOnlyList<string> surface, PassageIndex index, Language fallback)
+    {
+        var lexicon = Lexicon.Default;
+        var english = 0.0;
+        var german = 0.0;
+        for (var position = 0; position < surface.Count; position++)
+        {
+            var word = surface[position];
+
+            // The first word is most often the question word, and it says the most.
+            var signal = position == 0 ? 2.0 : 1.0;
+            var inEnglish = lexicon.EnglishStopWords.Contains(word);
+            var inGerman = lexicon.GermanStopWords.Contains(word);
+            if (inEnglish != inGerman)
+            {
+                (inEnglish ? ref english : ref german) += signal;
+                continue;
+            }
+
+            // A proper name reads the same in both languages, whatever the article's spelling.
+            if (index.EntitiesNamedBy(word).Any(id => index.Pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation or EntityKind.Project))
+            {
+                continue;
+            }
+
+            var packEnglish = index.EnglishWords.Contains(word);
+            var packGerman = index.GermanWords.Contains(word);
+            if (packEnglish != packGerman)
+            {
+                (packEnglish ? ref english : ref german) += signal / 2;
+            }
+        }
+
+        if (text.AsSpan().IndexOfAny(GermanLetters) >= 0)
+        {
+            german += 1.0;
+        }
+
+        return english > german ? Language.English
+            : german > english ? Language.German
+            : fallback;
+    }
+}

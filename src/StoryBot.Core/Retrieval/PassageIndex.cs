@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Retrieval;
+
+/// <summary>
+/// The pack made searchable. Each excerpt is indexed with everything curation says about it
+/// (its quote and rendering, the statements and names of the facts, timeline entries and
+/// entities that cite it), so a paraphrased question finds the quote that answers it.
+/// Built once per pack version; immutable and safe to share between threads.
+/// </summary>
+internal sealed partial class PassageIndex
+{
+    private readonly Dictionary<string, Posting[]> _excerptPostings;
+    private readonly Dictionary<string, int[]> _passagePostings;
+    private readonly Dictionary<string, string[]> _entitiesByNameForm;
+    private readonly Dictionary<int, List<string>> _surfaceByLength;
+
+    private PassageIndex(KnowledgePack pack, List<Passage> passages, Builder builder)
+    {
+        Pack = pack;
+        Passages = passages;
+        Excerpts = builder.Excerpts;
+        _excerptPostings = builder.ExcerptPostings.ToDictionary(
+            p => p.Key, p => p.Value.Select(e => new Posting(e.Key, e.Value)).ToArray(), StringComparer.Ordinal);
+        _passagePostings = builder.PassagePostings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _entitiesByNameForm = builder.NameForms.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        EnglishWords = builder.English;
+        GermanWords = builder.German;
+        _surfaceByLength = builder.ExcerptPostings.Keys.Concat(builder.PassagePostings.Keys)
+            .Where(k => !k.Contains(':', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(k => k.Length)
+            .ToDictionary(g => g.Key, g => g.ToList());
+    }
+
+    public KnowledgePack Pack { get; }
+
+    /// <summary>Facts, entities, timeline entries and the summary: the statements answers are made of.</summary>
+    public IReadOnlyList<Passage> Passages { get; }
+
+    public IReadOnlyList<ExcerptProfile> Excerpts { get; }
+
+    /// <summary>Surface words the pack uses in its English texts.</summary>
+    public IReadOnlySet<string> EnglishWords { get; }
+
+    /// <summary>Surface words the pack uses in its German texts.</summary>
+    public IReadOnlySet<string> GermanWords { get; }
+
+    public static PassageIndex Build(KnowledgePack pack)
+    {
+        var passages = PassagesOf(pack);
+        var builder = new Builder(pack);
+        foreach (var passage in passages)
+        {
+            builder.Add(passage);
+        }
+
+        return new PassageIndex(pack, passages, builder);
+    }
+
+    public bool Contains(string form) => _excerptPostings.ContainsKey(form) || _passagePostings.ContainsKey(form);
+
+    /// <summary>Excerpts the form is found with, each with how closely (0 to 1) it belongs to the excerpt.</summary>
+    public ReadOnlySpan<Posting> ExcerptPostingsOf(string form) =>
+        _excerptPostings.TryGetValue(form, out var list) ? list : ReadOnlySpan<Posting>.Empty;
+
+    /// <summary>Passages whose own statement or names hold the form.</summary>
+    public ReadOnlySpan<int> PassagePostingsOf(string form) =>
+        _passagePostings.TryGetValue(form, out var list) ? list : ReadOnlySpan<int>.Empty;
+
+    /// <summary>Entities one of whose names has the form.</summary>
+    public IReadOnlyList<string> EntitiesNamedBy(string form) =>
+        _entitiesByNameForm.TryGetValue(form, out var ids) ? ids : [];
+
+    /// <summary>Surface words of the pack within <paramref name="maxEdits"/> of <paramref name="word"/>.</summary>
+    public IEnumerable<string> NearWords(string word, int maxEdits)
+    {
+        for (var length = word.Length - maxEdits; length <= word.Length + maxEdits; length++)
+        {
+            if (!_surfaceByLength.TryGetValue(length, out var words))
+            {
+                continue;
+            }
+
+            foreach (var candidate in words)
+            {
+                if (candidate.Length >= 5 && EditDistance.IsWithin(word, candidate, maxEdits))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    private static List<Passage> PassagesOf(KnowledgePack pack)
+    {
+        var passages = new List<Passage>();
+        foreach (var fact in pack.Facts)
+        {
+            passages.Add(new Passage
+            {
+                Index = passages.Count,
+                Kind = PassageKind.Fact,
+                Key = fact.Id,
+                Text = fact.Statement,
+                Citations = fact.Citations,
+                Attribution = fact.Attribution,
+                Entities = fact.Entities,
+                Topic = fact.Topic,
+            });
+        }
+
+        foreach (var entity in pack.Entities)
+        {
+            passages.Add(new Passage
+            {
+                Index = passages.Count,
+                Kind = PassageKind.Entity,
+                Key = entity.Id,
+                Text = entity.Role,
+                Citations = entity.Citations,
+                EntityKind = entity.Kind,
+                Entities = [entity.Id],
+            });
+        }
+
+        foreach (var entry in pack.Timeline)
+        {
+            passages.Add(new Passage
+            {
+                Index = passages.Count,
+                Kind = PassageKind.Timeline,
+                Key = entry.Id,
+                Text = new LocalizedText($"{entry.Day.En}: {entry.Event.En}", $"{entry.Day.De}: {entry.Event.De}"),
+                Citations = entry.Citations,
+                Topic = Knowledge.Topic.Timeline,
+            });
+        }
+
+        passages.Add(new Passage
+        {
+            Index = passages.Count,
+            Kind = PassageKind.Summary,
+            Key = "summary",
+            Text = pack.Summary.Text,
+            Citations = pack.Summary.Citations,
+        });
+
+        return passages;
+    }
+
+    internal static bool HasAmount(string text) => AmountPattern().IsMatch(text);
+
+    internal static bool HasTime(string text) => TimePattern().IsMatch(text);
+
+    [GeneratedRegex(@"\d")]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|last year|this year|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|letztes Jahr|letzten Jahr|diesem Jahr|dieses Jahr)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimePattern();
+}
+
+/// <param name="Excerpt">Position of the excerpt in <see cref="PassageIndex.Excerpts"/>.</param>
+/// <param name="Closeness">1 for the excerpt's own words, less for what citing passages say around it.</param>
+internal readonly record struct Posting(int Excerpt, float Closeness);
+
+/// <param name="HasTime">The excerpt, or a timeline entry citing it, places it in time.</param>
+/// <param name="NamesTime">The excerpt's own words name the time.</param>
+/// <param name="Speaker">The entity whose words or claim the excerpt is, when a fact says so.</param>
+internal sealed record ExcerptProfile(int Index, Excerpt Excerpt, bool HasAmount, bool HasTime, bool NamesTime, string? Speaker);

@@ -1,0 +1,181 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Retrieval;
+
+internal sealed partial class PassageIndex
+{
+    /// <summary>How closely what a passage says belongs to each excerpt it cites.</summary>
+    private static float Closeness(PassageKind kind, bool firstCitation) => (kind, firstCitation) switch
+    {
+        (PassageKind.Fact, true) => 0.9f,
+        (PassageKind.Fact, false) => 0.6f,
+        (PassageKind.Timeline, true) => 0.8f,
+        (PassageKind.Timeline, false) => 0.5f,
+        (PassageKind.Entity, true) => 0.5f,
+        (PassageKind.Entity, false) => 0.3f,
+        _ => 0f,
+    };
+
+    private sealed class Builder
+    {
+        private readonly KnowledgePack _pack;
+        private readonly Dictionary<string, int> _excerptIndex;
+
+        public Builder(KnowledgePack pack)
+        {
+            _pack = pack;
+            _excerptIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var excerpt in pack.Excerpts)
+            {
+                var index = Excerpts.Count;
+                _excerptIndex[excerpt.Id] = index;
+                var text = excerpt.Quote + "\n" + excerpt.Translation;
+                var namesTime = HasTime(text);
+                var timed = namesTime || pack.Timeline.Any(t => t.Citations.Contains(excerpt.Id));
+                var speaker = SpeakerOf(excerpt.Id);
+                Excerpts.Add(new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker));
+                foreach (var form in FormsOf(excerpt.Translation, excerpt.Quote, countWords: true))
+                {
+                    PostExcerpt(form, index, 1f);
+                }
+            }
+
+            foreach (var entity in pack.Entities)
+            {
+                foreach (var form in FormsOf(NamesOf(entity), NamesOf(entity), countWords: false))
+                {
+                    if (!NameForms.TryGetValue(form, out var ids))
+                    {
+                        NameForms[form] = ids = [];
+                    }
+
+                    ids.Add(entity.Id);
+                }
+            }
+        }
+
+        public List<ExcerptProfile> Excerpts { get; } = [];
+
+        /// <summary>
+        /// Whose words or deeds an excerpt reports: who a claim or rebuttal is attributed to, else
+        /// the first person or organisation a dispute or people fact citing it is about.
+        /// </summary>
+        private string? SpeakerOf(string excerptId)
+        {
+            var citing = _pack.Facts.Where(f => f.Citations.Contains(excerptId)).ToList();
+            var attributed = citing.FirstOrDefault(f => f.Attribution.Kind is AttributionKind.Claimed or AttributionKind.Rebutted && f.Attribution.By is not null);
+            if (attributed is not null)
+            {
+                return attributed.Attribution.By;
+            }
+
+            return citing
+                .Where(f => f.Topic is Topic.Dispute or Topic.People)
+                .SelectMany(f => f.Entities.Take(1))
+                .FirstOrDefault(id => _pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation);
+        }
+        public Dictionary<string, Dictionary<int, float>> ExcerptPostings { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<int>> PassagePostings { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<string>> NameForms { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> English { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> German { get; } = new(StringComparer.Ordinal);
+
+        public void Add(Passage passage)
+        {
+            var en = new List<string> { passage.Text.En };
+            var de = new List<string> { passage.Text.De };
+            foreach (var id in passage.Entities.Append(passage.Attribution?.By))
+            {
+                if (id is not null && _pack.FindEntity(id) is { } entity)
+                {
+                    en.Add(NamesOf(entity));
+                    de.Add(NamesOf(entity));
+                }
+            }
+
+            // Names are written alike in both languages, so only the statements tell the languages apart.
+            var forms = FormsOf(string.Join('\n', en), string.Join('\n', de), countWords: false);
+            FormsOf(passage.Text.En, passage.Text.De, countWords: true);
+            passage.Breadth = forms.Count;
+
+            // An entity's role line describes the entity, not the excerpts it cites: only its
+            // names lead to them.
+            var excerptForms = passage.Kind == PassageKind.Entity
+                ? FormsOf(string.Join('\n', en.Skip(1)), string.Join('\n', de.Skip(1)), countWords: false)
+                : forms;
+            foreach (var form in forms)
+            {
+                if (!PassagePostings.TryGetValue(form, out var list))
+                {
+                    PassagePostings[form] = list = [];
+                }
+
+                list.Add(passage.Index);
+            }
+
+            if (passage.Kind == PassageKind.Summary)
+            {
+                return;
+            }
+
+            for (var i = 0; i < passage.Citations.Count; i++)
+            {
+                if (_excerptIndex.TryGetValue(passage.Citations[i], out var excerpt))
+                {
+                    var closeness = Closeness(passage.Kind, i == 0);
+                    foreach (var form in excerptForms)
+                    {
+                        PostExcerpt(form, excerpt, closeness);
+                    }
+                }
+            }
+        }
+
+        private void PostExcerpt(string form, int excerpt, float closeness)
+        {
+            if (!ExcerptPostings.TryGetValue(form, out var postings))
+            {
+                ExcerptPostings[form] = postings = [];
+            }
+
+            postings[excerpt] = Math.Max(postings.GetValueOrDefault(excerpt), closeness);
+        }
+
+        /// <param name="countWords">Whether the texts' words tell the languages apart (statements, quotes; not names).</param>
+        private HashSet<string> FormsOf(string en, string de, bool countWords)
+        {
+            var forms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var surface in StoryAnalyzers.Terms(StoryAnalyzers.Surface, en))
+            {
+                forms.Add(surface);
+                if (countWords)
+                {
+                    English.Add(surface);
+                }
+            }
+
+            foreach (var surface in StoryAnalyzers.Terms(StoryAnalyzers.Surface, de))
+            {
+                forms.Add(surface);
+                if (countWords)
+                {
+                    German.Add(surface);
+                }
+            }
+
+            foreach (var stem in StoryAnalyzers.Terms(StoryAnalyzers.English, en))
+            {
+                forms.Add("en:" + stem);
+            }
+
+            foreach (var stem in StoryAnalyzers.Terms(StoryAnalyzers.German, de))
+            {
+                forms.Add("de:" + stem);
+            }
+
+            return forms;
+        }
+
+        private static string NamesOf(Entity entity) => string.Join(' ', entity.Aliases.Prepend(entity.Name));
+    }
+}

@@ -1,0 +1,159 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Retrieval;
+
+/// <summary>
+/// Turns a question into weighted content terms: stop words and chat filler dropped, each
+/// remaining word expanded to its stems, synonyms, near spellings of words the pack knows,
+/// and the parts of a German compound.
+/// </summary>
+internal static class QuestionAnalyzer
+{
+    private const int MinCompoundPart = 4;
+
+    public static AnalyzedQuestion Analyze(string question, PassageIndex index, Language fallback)
+    {
+        var surface = StoryAnalyzers.Terms(StoryAnalyzers.Surface, question);
+        var language = LanguageDetector.Detect(question, surface, index, fallback);
+        var (intent, frame) = QuestionIntents.Read(surface);
+        var lexicon = Lexicon.Default;
+        var excerptCount = Math.Max(1, index.Excerpts.Count);
+
+        var terms = new List<QueryTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var position = 0; position < surface.Count; position++)
+        {
+            var word = surface[position];
+            if (frame.Contains(position) || !seen.Add(word) || !word.Any(char.IsLetterOrDigit)
+                || lexicon.IsStopWord(word, TermForms.StemsOf(word)) || IsMistypedFiller(word, index))
+            {
+                continue;
+            }
+
+            var forms = FormsOf(word, index);
+            terms.Add(new QueryTerm(word, forms, Weight(forms, index, excerptCount)) { Names = NamesOf(word, forms, index) });
+        }
+
+        var speaker = QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
+        return new AnalyzedQuestion(language, intent, surface, terms, speaker);
+    }
+
+    private static List<string> FormsOf(string word, PassageIndex index)
+    {
+        var forms = Expand(TermForms.StemsOf(word));
+        if (forms.Any(index.Contains))
+        {
+            return forms;
+        }
+
+        // A word the pack never uses: maybe a typo of one it does, or a German compound of two.
+        var maxEdits = word.Length switch
+        {
+            <= 3 => 0,
+            <= 6 => 1,
+            _ => 2,
+        };
+        if (maxEdits > 0 && !word.Any(char.IsDigit))
+        {
+            var near = index.NearWords(word, maxEdits).ToList();
+            if (near.Count > 0)
+            {
+                return Expand(near.SelectMany(TermForms.StemsOf));
+            }
+        }
+
+        return Expand(forms.Concat(CompoundParts(word, index)));
+    }
+
+    private static string? FirstSpeakerNamed(IEnumerable<QueryTerm> terms, PassageIndex index)
+    {
+        foreach (var term in terms)
+        {
+            var speaker = term.Names.FirstOrDefault(id => index.Pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation);
+            if (speaker is not null)
+            {
+                return speaker;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The entities a word names by its own spelling or a near one, never through a synonym
+    /// ("fund" is not MGX's "Fund"). An entity whose main name holds the word comes before one
+    /// that only has it in an alias ("musk" is Elon Musk before "Musks Unternehmen").
+    /// </summary>
+    private static List<string> NamesOf(string word, IReadOnlyList<string> forms, PassageIndex index)
+    {
+        var own = TermForms.StemsOf(word).ToList();
+        var spelled = own.Any(index.Contains) ? own : forms.Where(f => !f.Contains(':', StringComparison.Ordinal)).ToList();
+        var named = spelled.SelectMany(index.EntitiesNamedBy).Distinct(StringComparer.Ordinal).ToList();
+        return [.. named.OrderBy(id => MainNameHas(index.Pack.FindEntity(id), spelled) ? 0 : 1)];
+    }
+
+    private static bool MainNameHas(Entity? entity, IReadOnlyList<string> forms) =>
+        entity is not null && TermForms.StemsOf(entity.Name).Any(forms.Contains);
+
+    /// <summary>A word the pack does not know that is one typo away from filler ("happend").</summary>
+    private static bool IsMistypedFiller(string word, PassageIndex index)
+    {
+        if (word.Length < 6 || TermForms.StemsOf(word).Any(index.Contains))
+        {
+            return false;
+        }
+
+        var lexicon = Lexicon.Default;
+        return lexicon.EnglishStopWords.Concat(lexicon.GermanStopWords)
+            .Any(filler => filler.Length >= 5 && EditDistance.IsWithin(word, filler, 1));
+    }
+
+    private static List<string> Expand(IEnumerable<string> forms)
+    {
+        var expanded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var form in forms)
+        {
+            expanded.UnionWith(Lexicon.Default.Synonyms(form));
+        }
+
+        return [.. expanded];
+    }
+
+    /// <summary>Splits "rechenzentrumsbetreiber" into parts the pack knows, linking 's' allowed.</summary>
+    private static IEnumerable<string> CompoundParts(string word, PassageIndex index)
+    {
+        for (var split = MinCompoundPart; split <= word.Length - MinCompoundPart; split++)
+        {
+            var head = word[..split];
+            var tail = word[split..];
+            foreach (var left in new[] { head, head.TrimEnd('s') })
+            {
+                var leftForms = TermForms.StemsOf(left).Where(index.Contains).ToList();
+                var rightForms = TermForms.StemsOf(tail).Where(index.Contains).ToList();
+                if (left.Length >= MinCompoundPart && leftForms.Count > 0 && rightForms.Count > 0)
+                {
+                    return leftForms.Concat(rightForms);
+                }
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Inverse excerpt frequency: a word found nowhere weighs the most.</summary>
+    private static double Weight(IReadOnlyList<string> forms, PassageIndex index, int excerptCount)
+    {
+        var excerpts = new HashSet<int>();
+        foreach (var form in forms)
+        {
+            foreach (var posting in index.ExcerptPostingsOf(form))
+            {
+                excerpts.Add(posting.Excerpt);
+            }
+        }
+
+        // A word found nowhere weighs like the rarest word the story has, not more: it may be a
+        // paraphrase the lexicon lacks as easily as a topic the story lacks.
+        return Math.Log(1.0 + (excerptCount / (Math.Max(1, excerpts.Count) + 0.5)));
+    }
+}

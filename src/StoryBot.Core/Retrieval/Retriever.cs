@@ -1,0 +1,200 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Retrieval;
+
+/// <param name="Coverage">Share of the question's weight the excerpt's words match, 0 to 1.</param>
+/// <param name="Score">How well it matches, counting how closely each word belongs to the excerpt.</param>
+internal sealed record ExcerptHit(ExcerptProfile Excerpt, double Coverage, double Score);
+
+/// <summary>One statement of an answer and the excerpts it cites, best first.</summary>
+internal sealed record RetrievedPoint(Passage Passage, IReadOnlyList<string> Citations);
+
+/// <summary>
+/// Finds the excerpts that answer a question and the curated statements to answer with. An
+/// excerpt that shares one keyword with a question but misses what it is about covers little
+/// of the question's weight and is not returned: the bot abstains instead.
+/// </summary>
+internal static class Retriever
+{
+    /// <summary>Below this share of the question's weight, the story does not answer it.</summary>
+    public const double MinCoverage = 0.67;
+
+    /// <summary>Further excerpts join the answer only when they match almost as well as the best.</summary>
+    private const double RunnerUpShare = 0.85;
+
+    private const int CitationsPerPoint = 2;
+
+    public static IReadOnlyList<RetrievedPoint> Search(AnalyzedQuestion question, PassageIndex index, int maxPoints)
+    {
+        if (question.Terms.Count == 0)
+        {
+            return question.Intent == QuestionIntent.Overview
+                ? [.. index.Passages.Where(p => p.Kind == PassageKind.Summary).Select(p => new RetrievedPoint(p, p.Citations))]
+                : [];
+        }
+
+        if (question.Intent is QuestionIntent.Open or QuestionIntent.Person or QuestionIntent.Overview
+            && NamedEntityOnly(question, index) is { } entity)
+        {
+            return [new RetrievedPoint(entity, [.. entity.Citations.Take(CitationsPerPoint)])];
+        }
+
+        var hits = RankExcerpts(question, index);
+        var points = new List<RetrievedPoint>();
+        foreach (var hit in hits.Where(h => h.Score >= hits[0].Score * RunnerUpShare))
+        {
+            var id = hit.Excerpt.Excerpt.Id;
+            if (points.Count == maxPoints || points.Any(p => p.Citations.Contains(id)))
+            {
+                continue;
+            }
+
+            var passage = BestPassageCiting(id, question, index);
+            if (passage is not null)
+            {
+                var citations = passage.Citations.Where(c => c != id).Prepend(id).Take(CitationsPerPoint).ToList();
+                points.Add(new RetrievedPoint(passage, citations));
+            }
+        }
+
+        return points;
+    }
+
+    public static List<ExcerptHit> RankExcerpts(AnalyzedQuestion question, PassageIndex index)
+    {
+        var count = index.Excerpts.Count;
+        var matched = new double[count];
+        var scores = new double[count];
+        var total = 0.0;
+        foreach (var term in question.Terms)
+        {
+            var closeness = new Dictionary<int, float>();
+            foreach (var form in term.Forms)
+            {
+                foreach (var posting in index.ExcerptPostingsOf(form))
+                {
+                    closeness[posting.Excerpt] = Math.Max(closeness.GetValueOrDefault(posting.Excerpt), posting.Closeness);
+                }
+            }
+
+            var weight = term.Weight;
+            total += weight;
+            foreach (var (excerpt, close) in closeness)
+            {
+                matched[excerpt] += weight;
+                scores[excerpt] += weight * close;
+            }
+        }
+
+        var hits = new List<ExcerptHit>();
+        for (var i = 0; i < count; i++)
+        {
+            var profile = index.Excerpts[i];
+            var coverage = matched[i] / total;
+            if (coverage >= MinCoverage && Fits(profile, question.Intent) && SpokenBy(profile, question))
+            {
+                hits.Add(new ExcerptHit(profile, coverage, (scores[i] / total) + Bonus(profile, question, index)));
+            }
+        }
+
+        hits.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Excerpt.Index.CompareTo(b.Excerpt.Index));
+        return hits;
+    }
+
+    /// <summary>
+    /// Small preferences between excerpts that match equally: for "when", the one that names the
+    /// day itself; and the excerpt whose speaker the question names.
+    /// </summary>
+    private static double Bonus(ExcerptProfile excerpt, AnalyzedQuestion question, PassageIndex index)
+    {
+        var bonus = 0.0;
+        if (question.Intent == QuestionIntent.Time && excerpt.NamesTime)
+        {
+            bonus += 0.3;
+        }
+
+        if (question.Speaker is not null && excerpt.Speaker == question.Speaker)
+        {
+            bonus += 0.15;
+        }
+
+        return bonus;
+    }
+
+    private static bool SpokenBy(ExcerptProfile excerpt, AnalyzedQuestion question) =>
+        question.Speaker is null || excerpt.Speaker == question.Speaker;
+
+    /// <summary>"How much" is only answered by a figure, "when" only by an excerpt placed in time.</summary>
+    private static bool Fits(ExcerptProfile excerpt, QuestionIntent intent) => intent switch
+    {
+        QuestionIntent.Amount => excerpt.HasAmount,
+        QuestionIntent.Time => excerpt.HasTime,
+        _ => true,
+    };
+
+    /// <summary>
+    /// A question that is nothing but a name ("altman?", "what is MGX") asks who or what that
+    /// is: the entity's own entry answers it.
+    /// </summary>
+    private static Passage? NamedEntityOnly(AnalyzedQuestion question, PassageIndex index)
+    {
+        List<string>? common = null;
+        foreach (var term in question.Terms)
+        {
+            if (term.Names.Count == 0)
+            {
+                return null;
+            }
+
+            common = common is null ? [.. term.Names] : [.. common.Where(term.Names.Contains)];
+        }
+
+        return common is { Count: > 0 }
+            ? index.Passages.FirstOrDefault(p => p.Kind == PassageKind.Entity && p.Key == common[0])
+            : null;
+    }
+
+    /// <summary>The statement to answer with: of the passages citing the excerpt, the one saying most of what was asked.</summary>
+    private static Passage? BestPassageCiting(string excerptId, AnalyzedQuestion question, PassageIndex index)
+    {
+        Passage? best = null;
+        var bestScore = double.MinValue;
+        foreach (var passage in index.Passages)
+        {
+            if (passage.Kind == PassageKind.Summary || !passage.Citations.Contains(excerptId))
+            {
+                continue;
+            }
+
+            var score = 0.0;
+            foreach (var term in question.Terms)
+            {
+                if (term.Forms.Any(f => index.PassagePostingsOf(f).Contains(passage.Index)))
+                {
+                    score += term.Weight;
+                }
+            }
+
+            score += Preference(passage, question.Intent, excerptId);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (passage, score);
+            }
+        }
+
+        return best;
+    }
+
+    private static double Preference(Passage passage, QuestionIntent intent, string excerptId)
+    {
+        var preference = passage.Kind switch
+        {
+            PassageKind.Fact => 0.3,
+            PassageKind.Timeline => intent == QuestionIntent.Time ? 0.5 : 0.1,
+            _ => intent == QuestionIntent.Person && passage.EntityKind is EntityKind.Person ? 0.4 : 0.0,
+        };
+
+        // A passage that cites the excerpt first is about it; later citations are support.
+        return passage.Citations[0] == excerptId ? preference + 0.2 : preference;
+    }
+}

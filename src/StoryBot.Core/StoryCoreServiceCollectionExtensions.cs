@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Commands;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge.Loading;
+using StoryBot.Core.Retrieval;
+
+namespace StoryBot.Core;
+
+public static class StoryCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The knowledge pack, the answer engine, the story commands and <see cref="IChatBot"/>:
+    /// everything every platform shares.
+    /// </summary>
+    public static IServiceCollection AddStoryCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKnowledgePack(configuration);
+        services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
+
+        services.TryAddSingleton<PassageIndexCache>();
+        services.TryAddSingleton<ReplyComposer>();
+        services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
+        services.TryAddSingleton<ICitationPolicy, AllowAllCitationPolicy>();
+        services.TryAddSingleton<UserCooldown>();
+        services.TryAddSingleton<IChatBot, ChatBot>();
+
+        services.AddSingleton<IChatCommand, AskCommand>();
+        services.AddSingleton<IChatCommand, WhoIsCommand>();
+        services.AddSingleton<IChatCommand, FundingCommand>();
+        services.AddSingleton<IChatCommand, DisputeCommand>();
+        services.AddSingleton<IChatCommand, TimelineCommand>();
+        services.AddSingleton<IChatCommand, SummaryCommand>();
+        services.AddSingleton<IChatCommand, SourcesCommand>();
+        services.AddSingleton<IChatCommand, HelpCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Hosting;
+
+namespace StoryBot.ConsoleChat;
+
+/// <summary>The interactive chat in the terminal, the bot's embedded default when no platform is configured.</summary>
+internal sealed class ConsoleChatService(ConsoleConversation conversation, ConsoleStreams streams, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    private const string Banner =
+        "StoryBot: ask about Elon Musk, Sam Altman and the Stargate dispute, in English or German. Type /help for commands; Ctrl+D quits.";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting (and log that it did) before the first prompt.
+        await Task.Yield();
+        await WriteAsync(Banner + Environment.NewLine, stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await WriteAsync("> ", stoppingToken);
+            var line = await streams.Input.ReadLineAsync(stoppingToken);
+            if (line is null)
+            {
+                break;
+            }
+
+            if (line.Trim() is "/quit" or "/exit")
+            {
+                break;
+            }
+
+            var reply = await conversation.AskAsync(line, stoppingToken);
+            await WriteAsync(ConsoleReplyRenderer.Render(reply) + Environment.NewLine, stoppingToken);
+        }
+
+        lifetime.StopApplication();
+    }
+
+    private async Task WriteAsync(string text, CancellationToken cancellationToken)
+    {
+        await streams.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await streams.Output.WriteAsync(text);
+            await streams.Output.FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            streams.WriteLock.Release();
+        }
+    }
+}

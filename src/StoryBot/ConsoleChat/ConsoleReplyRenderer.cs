@@ -1,0 +1,38 @@
+using System.Text;
+using StoryBot.Core.Answering;
+
+namespace StoryBot.ConsoleChat;
+
+/// <summary>Lays a reply out for a terminal: the answer, then each quote with where it stands and its rendering.</summary>
+internal static class ConsoleReplyRenderer
+{
+    public static string Render(Reply reply)
+    {
+        var text = new StringBuilder();
+        foreach (var run in reply.Body)
+        {
+            text.Append(run.Style == RunStyle.UserText ? Inert(run.Text) : run.Text);
+        }
+
+        text.AppendLine();
+        for (var i = 0; i < reply.Citations.Count; i++)
+        {
+            var citation = reply.Citations[i];
+            var where = $"{citation.Source}, ¶{citation.Paragraph}, {citation.Id}";
+            if (citation.Attribution is { } attribution)
+            {
+                where += ", " + attribution;
+            }
+
+            var withdrawn = citation.Withdrawn ? " [withdrawn]" : string.Empty;
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  [{i + 1}] {citation.Quote}{withdrawn}").AppendLine();
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"      ({where})").AppendLine();
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"      EN: {citation.Translation}").AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A terminal has no mentions, but escape sequences could still repaint it.</summary>
+    private static string Inert(string text) => text.Replace('\u001b', '␛');
+}

@@ -1,0 +1,35 @@
+namespace StoryBot.Hosting;
+
+internal enum RunKind
+{
+    /// <summary>Serve the configured platforms, or the console chat when none is configured.</summary>
+    Serve,
+
+    /// <summary><c>ask "question"</c>: answer once and exit.</summary>
+    AskOnce,
+
+    /// <summary><c>ask --json</c>: one question per stdin line, one JSON object per stdout line.</summary>
+    AskJson,
+}
+
+/// <summary>What the command line asks for; everything after the mode goes to configuration.</summary>
+internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs)
+{
+    public static RunMode Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "ask")
+        {
+            return new RunMode(RunKind.Serve, null, args);
+        }
+
+        var rest = args.Skip(1).ToList();
+        if (rest.Remove("--json"))
+        {
+            return new RunMode(RunKind.AskJson, null, [.. rest]);
+        }
+
+        // The question is every word up to the first configuration switch (--Key=value).
+        var words = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        return new RunMode(RunKind.AskOnce, string.Join(' ', words), [.. rest.Skip(words.Count)]);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace StoryBot.Hosting;
+
+/// <summary>
+/// Builds the host for a run mode: a web host when an HTTP endpoint is configured (Discord
+/// interactions, Slack events), a plain generic host otherwise, so the console chat opens no port.
+/// </summary>
+internal static class StoryBotApp
+{
+    public static IHost Build(RunMode mode, Action<IServiceCollection>? overrides = null)
+    {
+        var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = mode.HostArgs });
+        if (mode.Kind == RunKind.Serve && PlatformSettings.NeedsWebServer(web.Configuration))
+        {
+            Configure(web.Logging, web.Configuration, mode);
+            web.Services.AddStoryBot(web.Configuration, mode);
+            overrides?.Invoke(web.Services);
+            var app = web.Build();
+            app.MapGet("/healthz", () => "ok");
+            return app;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = mode.HostArgs });
+        Configure(builder.Logging, builder.Configuration, mode);
+        builder.Services.AddStoryBot(builder.Configuration, mode);
+        overrides?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>Logs go to stderr: stdout belongs to the chat and to the JSON contract.</summary>
+    private static void Configure(ILoggingBuilder logging, IConfiguration configuration, RunMode mode)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var chatting = mode.Kind != RunKind.Serve || !PlatformSettings.AnyPlatform(configuration);
+        if (chatting && configuration["Logging:LogLevel:Default"] is null)
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
+
+namespace StoryBot.Core.Tests.Knowledge.Loading;
+
+public sealed class AddKnowledgePackTests
+{
+    private static IHost Host(string contentRoot, params (string Key, string Value)[] settings)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.Logging.ClearProviders();
+        builder.Services.AddKnowledgePack(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static string ParentOf(FixturePack fixture) => Path.GetDirectoryName(fixture.Path)!;
+
+    [Fact]
+    public async Task ServesThePackFromTheDefaultFolderUnderTheContentRoot()
+    {
+        using var fixture = new FixturePack();
+        using var host = Host(ParentOf(fixture));
+
+        await host.StartAsync();
+        try
+        {
+            var provider = host.Services.GetRequiredService<IKnowledgeProvider>();
+            Assert.Equal(5, provider.Current.Excerpts.Count);
+            Assert.Same(provider, host.Services.GetRequiredService<IKnowledgePackChanges>());
+            Assert.True(((KnowledgePackProvider)provider).IsWatching);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StopsWatchingWhenTheHostStops()
+    {
+        using var fixture = new FixturePack();
+        using var host = Host(ParentOf(fixture));
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.False(host.Services.GetRequiredService<KnowledgePackProvider>().IsWatching);
+    }
+
+    [Fact]
+    public async Task DoesNotWatchWhenReloadIsOff()
+    {
+        using var fixture = new FixturePack();
+        using var host = Host(ParentOf(fixture), ("Knowledge:Reload", "false"));
+
+        await host.StartAsync();
+        try
+        {
+            Assert.False(host.Services.GetRequiredService<KnowledgePackProvider>().IsWatching);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task FailsToStartWithEveryErrorWhenThePackIsInvalid()
+    {
+        using var fixture = new FixturePack();
+        fixture.Edit("entities.yaml", "  citations: [no-money]", "  citaions: [no-money]");
+        fixture.Edit("summary.yaml", "no-money", "no-mony");
+        using var host = Host("/", ("Knowledge:Path", fixture.Path));
+
+        var exception = await Assert.ThrowsAsync<KnowledgePackException>(() => host.StartAsync());
+
+        Assert.Contains("knowledge/entities.yaml:8:3: entity 'musk': unknown key 'citaions' (did you mean 'citations'?)", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("knowledge/summary.yaml:4:", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(2, exception.Errors.Count);
+    }
+
+    [Fact]
+    public async Task FailsToStartNamingTheKeyWhenThePathIsNotAFolder()
+    {
+        var nowhere = Path.Combine(Path.GetTempPath(), "storybot-missing-" + Guid.NewGuid().ToString("N"));
+        using var host = Host(Path.GetTempPath(), ("Knowledge:Path", Path.Combine(nowhere, "pack")));
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"Knowledge:Path '{Path.Combine(nowhere, "pack")}' is not a folder", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailsToStartNamingTheKeyWhenThePathIsEmpty()
+    {
+        using var fixture = new FixturePack();
+        using var host = Host(ParentOf(fixture), ("Knowledge:Path", ""));
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Knowledge:Path is required", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FindsTheRepositoryPackBesideBotSlnWhenTheRelativePathIsNotUnderTheContentRoot()
+    {
+        var elsewhere = Path.GetTempPath();
+
+        var resolved = KnowledgePackLocation.Resolve("knowledge", elsewhere, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(RepositoryRoot.Knowledge, resolved);
+    }
+
+    [Fact]
+    public void PrefersTheFolderUnderTheContentRoot()
+    {
+        using var fixture = new FixturePack();
+
+        var resolved = KnowledgePackLocation.Resolve("knowledge", ParentOf(fixture), out _);
+
+        Assert.Equal(fixture.Path, resolved);
+    }
+
+    [Fact]
+    public void DoesNotLookBesideBotSlnForAnAbsolutePath()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "storybot-missing-" + Guid.NewGuid().ToString("N"), "knowledge");
+
+        var resolved = KnowledgePackLocation.Resolve(missing, contentRoot: null, out var problem);
+
+        Assert.Null(resolved);
+        Assert.Equal($"Knowledge:Path '{missing}' is not a folder", problem);
+    }
+}

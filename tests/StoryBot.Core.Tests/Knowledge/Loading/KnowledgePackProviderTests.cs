@@ -1,0 +1,243 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.Time.Testing;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
+
+namespace StoryBot.Core.Tests.Knowledge.Loading;
+
+public sealed class KnowledgePackProviderTests
+{
+    // Generous: file system notifications on a loaded machine can take a while; a pass never waits this long.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static KnowledgePackProvider Provider(FixturePack fixture, TimeProvider time, ILogger<KnowledgePackProvider> logger) =>
+        new(Options.Create(new KnowledgeOptions { Path = fixture.Path }), time, logger);
+
+    private static Task SwapOf(IKnowledgePackChanges changes)
+    {
+        var swapped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changes.GetChangeToken().RegisterChangeCallback(_ => swapped.TrySetResult(), null);
+        return swapped.Task;
+    }
+
+    public sealed class Construction
+    {
+        [Fact]
+        public void LoadsThePackAtOnce()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+
+            Assert.Equal(5, provider.Current.Excerpts.Count);
+            Assert.Equal(fixture.Path, provider.PackPath);
+            Assert.False(provider.IsWatching);
+        }
+
+        [Fact]
+        public void ThrowsEveryErrorOfAnInvalidPack()
+        {
+            using var fixture = new FixturePack();
+            fixture.Edit("facts/funding.yaml", "by: musk", "by: elon");
+            fixture.Edit("summary.yaml", "no-money", "no-mony");
+
+            var exception = Assert.Throws<KnowledgePackException>(
+                () => Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>()));
+
+            Assert.Equal(2, exception.Errors.Count);
+        }
+    }
+
+    public sealed class ReloadingByHand
+    {
+        [Fact]
+        public void SwapsInAValidEditAndSignalsListeners()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+            var before = provider.Current;
+            var token = provider.GetChangeToken();
+            KnowledgePackSwappedEventArgs? swap = null;
+            provider.PackSwapped += (_, e) => swap = e;
+
+            fixture.Edit("summary.yaml", "fight over Stargate's money.", "quarrel over Stargate's money.");
+
+            Assert.True(provider.Reload());
+            Assert.Equal("Musk and Altman quarrel over Stargate's money.", provider.Current.Summary.Text.En);
+            Assert.NotEqual(before.Version, provider.Current.Version);
+            Assert.True(token.HasChanged);
+            Assert.False(provider.GetChangeToken().HasChanged);
+            Assert.Same(before, swap!.Previous);
+            Assert.Same(provider.Current, swap.Current);
+        }
+
+        [Fact]
+        public void KeepsTheLastGoodPackAndLogsTheErrorsOfAnInvalidEdit()
+        {
+            using var fixture = new FixturePack();
+            var logger = new RecordingLogger<KnowledgePackProvider>();
+            using var provider = Provider(fixture, TimeProvider.System, logger);
+            var before = provider.Current;
+            var token = provider.GetChangeToken();
+
+            fixture.Edit("facts/funding.yaml", "by: musk", "by: elon");
+
+            Assert.False(provider.Reload());
+            Assert.Same(before, provider.Current);
+            Assert.False(token.HasChanged);
+            var (level, message) = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
+            Assert.Equal(LogLevel.Error, level);
+            Assert.Contains($"version {before.Version} stays in service", message, StringComparison.Ordinal);
+            Assert.Contains("knowledge/facts/funding.yaml:16:", message, StringComparison.Ordinal);
+            Assert.Contains("attribution.by entity 'elon' does not exist", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void DoesNotSignalWhenNothingChanged()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+            var before = provider.Current;
+            var token = provider.GetChangeToken();
+
+            fixture.Write("README.md", "Notes that are not part of the pack.");
+
+            Assert.False(provider.Reload());
+            Assert.Same(before, provider.Current);
+            Assert.False(token.HasChanged);
+        }
+
+        [Fact]
+        public void KeepsSwappingWhenAListenerThrows()
+        {
+            using var fixture = new FixturePack();
+            var logger = new RecordingLogger<KnowledgePackProvider>();
+            using var provider = Provider(fixture, TimeProvider.System, logger);
+            var heard = 0;
+            provider.PackSwapped += (_, _) => throw new InvalidOperationException("listener bug");
+            provider.PackSwapped += (_, _) => heard++;
+
+            fixture.Edit("summary.yaml", "fight over", "quarrel over");
+
+            Assert.True(provider.Reload());
+            Assert.Equal(1, heard);
+            Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("listener", StringComparison.Ordinal));
+        }
+    }
+
+    public sealed class Watching
+    {
+        [Fact]
+        public async Task ReloadsAValidEditOfTheFolder()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+            provider.StartWatching();
+            var swapped = SwapOf(provider);
+
+            fixture.Edit("facts/dispute.yaml", "Altman says Musk is wrong.", "Altman says Musk is mistaken.");
+
+            await swapped.WaitAsync(Patience);
+            Assert.Equal("Altman says Musk is mistaken.", provider.Current.Facts.Single(f => f.Id == "altman-wrong").Statement.En);
+        }
+
+        [Fact]
+        public async Task KeepsTheLastGoodPackWhenAnEditIsInvalidThenTakesTheFix()
+        {
+            using var fixture = new FixturePack();
+            var logger = new RecordingLogger<KnowledgePackProvider>();
+            using var provider = Provider(fixture, TimeProvider.System, logger);
+            var good = provider.Current;
+            provider.StartWatching();
+            var swapped = SwapOf(provider);
+
+            fixture.Edit("excerpts.yaml", "zunächst 100", "zuerst 100");
+
+            var error = await logger.FirstError.WaitAsync(Patience);
+            Assert.Contains("knowledge/excerpts.yaml:13:", error, StringComparison.Ordinal);
+            Assert.Contains("did you mean (paragraph 2)", error, StringComparison.Ordinal);
+            Assert.Same(good, provider.Current);
+            Assert.False(swapped.IsCompleted);
+
+            fixture.Edit("excerpts.yaml", "zuerst 100", "zunächst 100");
+            fixture.Edit("summary.yaml", "fight over", "quarrel over");
+
+            await swapped.WaitAsync(Patience);
+            Assert.Equal("Musk and Altman quarrel over Stargate's money.", provider.Current.Summary.Text.En);
+        }
+
+        [Fact]
+        public async Task ReloadsWhenAFactFileIsAdded()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+            provider.StartWatching();
+            var swapped = SwapOf(provider);
+
+            fixture.Write("facts/places.yaml", """
+                - id: stargate-place
+                  statement: {en: "Stargate builds in the US.", de: "Stargate baut in den USA."}
+                  attribution: {kind: reported}
+                  citations: [up-to-500bn]
+                """);
+
+            await swapped.WaitAsync(Patience);
+            Assert.Equal(Topic.Places, provider.Current.Facts.Single(f => f.Id == "stargate-place").Topic);
+        }
+
+        [Fact]
+        public void StopsWatchingWhenAsked()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+
+            provider.StartWatching();
+            Assert.True(provider.IsWatching);
+            provider.StopWatching();
+
+            Assert.False(provider.IsWatching);
+        }
+    }
+
+    public sealed class Debouncing
+    {
+        [Fact]
+        public void WaitsForAQuietPeriodAfterTheLastPoke()
+        {
+            var time = new FakeTimeProvider();
+            var runs = 0;
+            using var signal = new DebouncedSignal(time, TimeSpan.FromMilliseconds(300), () => runs++);
+
+            signal.Poke();
+            time.Advance(TimeSpan.FromMilliseconds(200));
+            signal.Poke();
+            time.Advance(TimeSpan.FromMilliseconds(200));
+            signal.Poke();
+            time.Advance(TimeSpan.FromMilliseconds(299));
+            Assert.Equal(0, runs);
+
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.Equal(1, runs);
+
+            time.Advance(TimeSpan.FromSeconds(10));
+            Assert.Equal(1, runs);
+        }
+
+        [Fact]
+        public void RunsAgainForALaterBurst()
+        {
+            var time = new FakeTimeProvider();
+            var runs = 0;
+            using var signal = new DebouncedSignal(time, TimeSpan.FromMilliseconds(300), () => runs++);
+
+            signal.Poke();
+            time.Advance(TimeSpan.FromSeconds(1));
+            signal.Poke();
+            signal.Poke();
+            time.Advance(TimeSpan.FromSeconds(1));
+
+            Assert.Equal(2, runs);
+        }
+    }
+}

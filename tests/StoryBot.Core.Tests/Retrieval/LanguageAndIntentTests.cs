@@ -1,0 +1,58 @@
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Retrieval;
+using StoryBot.Core.Tests.TestSupport;
+
+namespace StoryBot.Core.Tests.Retrieval;
+
+public sealed class LanguageAndIntentTests
+{
+    private static readonly PassageIndex Index = PassageIndex.Build(StoryServices.Pack);
+
+    [Theory]
+    [InlineData("wer ist altman", Language.German)]
+    [InlineData("who is altman", Language.English)]
+    [InlineData("wieviel geld hat softbank", Language.German)]
+    [InlineData("how much did softbank secure", Language.English)]
+    [InlineData("Rechenzentrum in Memphis?", Language.German)]
+    public void DetectsTheLanguageOfAQuestion(string question, Language expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Index, Language.English).Language);
+    }
+
+    [Fact]
+    public void FallsBackWhenTheTextDoesNotTell()
+    {
+        Assert.Equal(Language.German, QuestionAnalyzer.Analyze("Stargate?", Index, Language.German).Language);
+    }
+
+    [Theory]
+    [InlineData("how much money is in stargate", "Amount")]
+    [InlineData("wie viel geld", "Amount")]
+    [InlineData("when did altman reply", "Time")]
+    [InlineData("an welchem Tag wurde Stargate vorgestellt", "Time")]
+    [InlineData("where is the data centre", "Place")]
+    [InlineData("what is this story about", "Overview")]
+    public void ReadsWhatKindOfAnswerIsAsked(string question, string expected)
+    {
+        Assert.Equal(Enum.Parse<QuestionIntent>(expected), QuestionAnalyzer.Analyze(question, Index, Language.English).Intent);
+    }
+
+    [Fact]
+    public void SplitsGermanCompoundsIntoWordsThePackKnows()
+    {
+        var question = QuestionAnalyzer.Analyze("Rechenzentrumsprojekt", Index, Language.German);
+
+        Assert.Contains(question.Terms[0].Forms, Index.Contains);
+    }
+
+    [Theory]
+    [InlineData("altman", "altmann", 1, true)]
+    [InlineData("nadella", "nadela", 1, true)]
+    [InlineData("stargate", "stragate", 1, true)]
+    [InlineData("musk", "mask", 0, false)]
+    [InlineData("openai", "google", 2, false)]
+    public void BoundsEditDistance(string a, string b, int maxEdits, bool within)
+    {
+        Assert.Equal(within, EditDistance.IsWithin(a, b, maxEdits));
+    }
+}

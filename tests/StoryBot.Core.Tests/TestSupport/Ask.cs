@@ -1,0 +1,22 @@
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+
+namespace StoryBot.Core.Tests.TestSupport;
+
+internal static class Ask
+{
+    public static Task<Reply> Bot(this IChatBot bot, string text, bool moderator = false) =>
+        bot.RespondAsync(new ChatRequest("console", "test", "tester", text) { IsModerator = moderator }, CancellationToken.None);
+
+    /// <summary>Every quote a reply carries stands verbatim in the source file on disk.</summary>
+    public static void AssertQuotesAreVerbatim(Reply reply)
+    {
+        var source = File.ReadAllText(Path.Combine(RepoRoot.Knowledge, "sources", "stargate-dispute.de.txt"));
+        foreach (var citation in reply.Citations)
+        {
+            Assert.Contains(citation.Quote, source, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(citation.Translation));
+            Assert.InRange(citation.Paragraph, 1, 11);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using StoryBot.Tests.TestSupport;
+
+namespace StoryBot.Tests.ConsoleChat;
+
+/// <summary>The <c>ask --json</c> contract scripts rely on: one JSON object per input line on stdout, logs on stderr.</summary>
+public sealed class AskJsonContractTests
+{
+    private static readonly string Source = File.ReadAllText(Path.Combine(StoryBotProcess.RepoRoot, "knowledge", "sources", "stargate-dispute.de.txt"));
+
+    [Fact]
+    public async Task WritesExactlyOneJsonObjectPerLineWithVerbatimCitations()
+    {
+        var input = string.Join('\n', "How much money could flow into Stargate?", "/who-is altman", "Was hat Apple angekündigt?", "", "/dispute") + "\n";
+
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(input, "ask", "--json");
+
+        Assert.True(exitCode == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        var replies = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        foreach (var reply in replies)
+        {
+            Assert.Equal(
+                ["question", "language", "abstained", "text", "citations"],
+                reply.EnumerateObject().Select(p => p.Name));
+            foreach (var citation in reply.GetProperty("citations").EnumerateArray())
+            {
+                Assert.Equal(["id", "source", "paragraph", "quote", "translation"], citation.EnumerateObject().Select(p => p.Name));
+                Assert.Contains(citation.GetProperty("quote").GetString()!, Source, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal("How much money could flow into Stargate?", replies[0].GetProperty("question").GetString());
+        Assert.Equal("en", replies[0].GetProperty("language").GetString());
+        Assert.False(replies[0].GetProperty("abstained").GetBoolean());
+        Assert.Equal("stargate-up-to-500bn", replies[0].GetProperty("citations")[0].GetProperty("id").GetString());
+        Assert.Equal(3, replies[0].GetProperty("citations")[0].GetProperty("paragraph").GetInt32());
+
+        Assert.Equal("de", replies[2].GetProperty("language").GetString());
+        Assert.True(replies[2].GetProperty("abstained").GetBoolean());
+        Assert.Equal(0, replies[2].GetProperty("citations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AskOnceAnswersAndExits()
+    {
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "Wer", "ist", "Sam", "Altman?");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("OpenAI", stdout, StringComparison.Ordinal);
+        Assert.Contains("¶2", stdout, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,46 @@
+using StoryBot.Tests.TestSupport;
+
+namespace StoryBot.Tests.Hosting;
+
+/// <summary>A host that cannot run says why, naming what to fix, instead of starting half-broken.</summary>
+public sealed class StartupFailureTests
+{
+    [Fact]
+    public async Task AnInvalidKnowledgePackStopsTheHostWithFileLineAndText()
+    {
+        var pack = CopyPack();
+        var excerpts = Path.Combine(pack, "excerpts.yaml");
+        File.WriteAllText(excerpts, File.ReadAllText(excerpts).Replace("bis zu 500 Milliarden", "bis zu 600 Milliarden", StringComparison.Ordinal));
+
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "--json", $"--Knowledge:Path={pack}");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains("StoryBot cannot start", stderr, StringComparison.Ordinal);
+        Assert.Contains("excerpts.yaml:", stderr, StringComparison.Ordinal);
+        Assert.Contains("600 Milliarden", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingKnowledgeFolderIsNamed()
+    {
+        var (exitCode, _, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "--json", "--Knowledge:Path=/nonexistent/pack");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Knowledge:Path", stderr, StringComparison.Ordinal);
+    }
+
+    private static string CopyPack()
+    {
+        var target = Path.Combine(Path.GetTempPath(), "storybot-pack-" + Guid.NewGuid().ToString("N"));
+        var source = Path.Combine(StoryBotProcess.RepoRoot, "knowledge");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        return target;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace StoryBot.Tests.TestSupport;
+
+/// <summary>Runs the real StoryBot executable the way a person or a script does.</summary>
+internal static class StoryBotProcess
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoRoot,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "StoryBot.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // Each run gets its own state so runs never see each other's moderation.
+        info.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "storybot-test-" + Guid.NewGuid().ToString("N") + ".db")}";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StoryBot.Core;
 using StoryBot.Core.Conversation;
 using StoryBot.Slack.Http;
 
@@ -52,7 +53,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public static async Task<SlackTestHost> StartAsync(
         Dictionary<string, string?> settings,
         Action<IServiceCollection>? configureServices = null,
-        ScriptedChatBot? bot = null)
+        ScriptedChatBot? bot = null,
+        bool realChatBot = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -61,7 +63,17 @@ internal sealed class SlackTestHost : IAsyncDisposable
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
         bot ??= new ScriptedChatBot();
         var recorder = new RecordingAnswerRecorder();
-        builder.Services.AddSingleton(bot.Mock.Object);
+        if (realChatBot)
+        {
+            // The real answer engine over the repository's knowledge pack.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Path"] = SourceText.KnowledgePath });
+            builder.Services.AddStoryCore(builder.Configuration);
+        }
+        else
+        {
+            builder.Services.AddSingleton(bot.Mock.Object);
+        }
+
         builder.Services.AddSingleton<IAnswerRecorder>(recorder);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddSlack(builder.Configuration);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Inbound;
 using StoryBot.Slack.Rendering;
 using StoryBot.Slack.WebApi;
@@ -20,6 +21,7 @@ internal sealed class SlackConversation(
     SlackModerators moderators,
     SlackIdentity identity,
     SlackApiClient api,
+    SlackWorkQueue queue,
     IEnumerable<IAnswerRecorder> recorders,
     IOptions<SlackOptions> options,
     TimeProvider time,
@@ -44,7 +46,7 @@ internal sealed class SlackConversation(
         {
             if (verdict == CooldownVerdict.RefusedWithNotice)
             {
-                await RespondPrivatelyAsync(ack, command.ResponseUrl, SlackReplies.Cooldown(request.Text), cancellationToken);
+                RespondPrivately(ack, command.ResponseUrl, SlackReplies.Cooldown(request.Text));
             }
             else
             {
@@ -55,22 +57,26 @@ internal sealed class SlackConversation(
         }
 
         var replying = AskAsync(request, cancellationToken);
-        var budget = Task.Delay(options.Value.AckBudget, time, cancellationToken);
-        await Task.WhenAny(replying, budget);
         if (!replying.IsCompleted)
         {
-            ack.TryAcknowledge(null);
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(replying, Task.Delay(options.Value.AckBudget, time, budget.Token));
+            await budget.CancelAsync();
+            if (!replying.IsCompleted)
+            {
+                ack.TryAcknowledge(null);
+            }
         }
 
         var reply = await replying;
         if (reply.IsPrivate)
         {
-            await RespondPrivatelyAsync(ack, command.ResponseUrl, reply, cancellationToken);
+            RespondPrivately(ack, command.ResponseUrl, reply);
             return;
         }
 
         ack.TryAcknowledge(null);
-        await PostCommandAnswerAsync(command, request, reply, cancellationToken);
+        Deliver("slash command answer", token => PostCommandAnswerAsync(command, request, reply, token));
     }
 
     /// <summary>Answers a mention (in its thread) or a direct message; ignores bots and itself.</summary>
@@ -177,7 +183,7 @@ internal sealed class SlackConversation(
         }
     }
 
-    private async Task RespondPrivatelyAsync(SlackAck ack, Uri? responseUrl, Reply reply, CancellationToken cancellationToken)
+    private void RespondPrivately(SlackAck ack, Uri? responseUrl, Reply reply)
     {
         var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
         if (ack.TryAcknowledge(message.ToResponsePayload()))
@@ -191,7 +197,16 @@ internal sealed class SlackConversation(
             return;
         }
 
-        await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
+        Deliver("slash command reply", token => api.PostToResponseUrlAsync(responseUrl, message, token));
+    }
+
+    /// <summary>Posting waits on Slack (pacing, retries): it runs on the queue, never in the acknowledgement's way.</summary>
+    private void Deliver(string description, Func<CancellationToken, Task> delivery)
+    {
+        if (!queue.Enqueue(description, delivery))
+        {
+            logger.LogWarning("Slack {Work} dropped: the host is stopping", description);
+        }
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Slack.Configuration;
@@ -23,6 +24,7 @@ internal sealed class SlackHttpEndpoints(
     SlackWorkQueue queue,
     SlackConversation conversation,
     IOptions<SlackOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<SlackHttpEndpoints> logger)
 {
@@ -50,14 +52,18 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
+        // The answer is worked out right here (it is quick and CPU-bound); only posting it is queued.
         var ack = new SlackAck();
-        if (!queue.Enqueue("slash command", cancellationToken => conversation.HandleCommandAsync(command, ack, cancellationToken)))
-        {
-            ack.TryAcknowledge(null);
-        }
+        _ = ObserveAsync(conversation.HandleCommandAsync(command, ack, lifetime.ApplicationStopping));
 
         // Answer Slack within the budget whatever the handler is doing; a later reply uses response_url.
-        await Task.WhenAny(ack.Sent, Task.Delay(options.Value.AckBudget, time, context.RequestAborted));
+        if (!ack.Sent.IsCompleted)
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            await Task.WhenAny(ack.Sent, Task.Delay(options.Value.AckBudget, time, budget.Token));
+            await budget.CancelAsync();
+        }
+
         ack.TryAcknowledge(null);
         var payload = await ack.Sent;
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -175,6 +181,24 @@ internal sealed class SlackHttpEndpoints(
         }
 
         return body;
+    }
+
+    private async Task ObserveAsync(Task handling)
+    {
+        try
+        {
+            await handling;
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+#pragma warning disable CA1031 // Logged: the request was already acknowledged.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Slack slash command failed after it was acknowledged");
+        }
     }
 
     private static async Task WriteJsonAsync(HttpContext context, JsonObject payload)

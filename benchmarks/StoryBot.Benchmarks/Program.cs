@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using StoryBot.Benchmarks.Slack;
+
+if (args is ["slack-load", .. var slackArgs])
+{
+    return await SlackLoad.RunAsync(slackArgs);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using StoryBot.Slack.Rendering;
 
 namespace StoryBot.Slack.Inbound;
 
@@ -38,7 +39,9 @@ internal sealed record SlashCommand(string ChannelId, string UserId, string Comm
             return null;
         }
 
-        return new SlashCommand(channel, user, command.Trim().ToLowerInvariant(), text, ParseResponseUrl(responseUrl));
+        // Slack encodes &, < and > in the text it forwards; undoing that gives what the user typed
+        // (and is harmless if it did not), and the reply escapes it again.
+        return new SlashCommand(channel, user, command.Trim().ToLowerInvariant(), SlackText.Unescape(text), ParseResponseUrl(responseUrl));
     }
 
     internal static Uri? ParseResponseUrl(string value) =>

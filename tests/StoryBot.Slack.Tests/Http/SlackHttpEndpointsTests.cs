@@ -186,6 +186,18 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EncodedCommandTextReachesTheBotAsTypedAndGoesBackEscaped()
+    {
+        using var response = await _host.PostSignedAsync("/slack/commands", Command("/ask", "&lt;!here&gt; R&amp;D?"));
+
+        var request = await _host.Bot.NextRequestAsync();
+        var post = await _slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal("/ask <!here> R&D?", request.Text);
+        Assert.Contains("&lt;!here&gt; R&amp;D?", PostedBlocks.AllText(post.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportButtonBecomesReportWithTheMessageTsAndAPrivateReply()
     {
         var payload = SlackPayloads.BlockActions("1700000002.000300", _slack.ResponseUrl("report"), user: SlackTestHost.ModeratorId);

@@ -6,5 +6,5 @@ if (args is ["slack-load", .. var slackArgs])
     return await SlackLoad.RunAsync(slackArgs);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(SlackLoad).Assembly).Run(args);
 return 0;

@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
+using StoryBot.Benchmarks.Discord;
 using StoryBot.Benchmarks.Slack;
 
-if (args is ["slack-load", .. var slackArgs])
+// The first argument picks a load tool; anything else is for BenchmarkDotNet.
+switch (args)
 {
-    return await SlackLoad.RunAsync(slackArgs);
+    case [DiscordLoad.Mode, .. var discordArgs]:
+        return await DiscordLoad.RunAsync(discordArgs);
+    case ["slack-load", .. var slackArgs]:
+        return await SlackLoad.RunAsync(slackArgs);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(SlackLoad).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(DiscordLoad).Assembly).Run(args);
 return 0;

@@ -4,7 +4,7 @@ namespace StoryBot.Slack.Tests.SocketMode;
 
 public class ReconnectBackoffTests
 {
-    public class Next
+    public class NextDelay
     {
         [Fact]
         public void DoublesWithJitterUpToTheCap()

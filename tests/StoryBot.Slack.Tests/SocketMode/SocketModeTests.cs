@@ -94,6 +94,22 @@ public sealed class SocketModeTests : SlackHostTest
     }
 
     [Fact]
+    public async Task BareMentionGetsHelpOnlyTheAskerSeesInTheThread()
+    {
+        var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}>", ts: "1515449522.000077");
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-bare", "Ev0BARE", mention));
+
+        var request = await Host.Bot.NextRequestAsync();
+        var ephemeral = await Slack.NextCallAsync("chat.postEphemeral");
+
+        Assert.Equal("/help", request.Text);
+        Assert.Equal(SlackPayloads.User, ephemeral.Str("user"));
+        Assert.Equal(SlackPayloads.Channel, ephemeral.Str("channel"));
+        Assert.Equal("1515449522.000077", ephemeral.Str("thread_ts"));
+        Assert.Equal(0, Slack.Count("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task MentionInsideAThreadIsAnsweredInThatThread()
     {
         var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> and musk?", ts: "1515449600.000100", threadTs: "1515449000.000001");

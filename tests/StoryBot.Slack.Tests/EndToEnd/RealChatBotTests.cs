@@ -18,22 +18,9 @@ public class RealChatBotTests
         Assert.All(quotes, quote => Assert.Contains(quote.Trim('~'), story, StringComparison.Ordinal));
     }
 
-    public sealed class OverHttp : IAsyncLifetime
+    public sealed class OverHttp : SlackHostTest
     {
-        private FakeSlack _slack = null!;
-        private SlackTestHost _host = null!;
-
-        public async Task InitializeAsync()
-        {
-            _slack = await FakeSlack.StartAsync();
-            _host = await SlackTestHost.StartAsync(SlackTestHost.Settings(_slack, socketMode: false, httpMode: true), realChatBot: true);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await _host.DisposeAsync();
-            await _slack.DisposeAsync();
-        }
+        protected override bool RealChatBot => true;
 
         [Theory]
         [InlineData("/who-is", "altman")]
@@ -42,9 +29,9 @@ public class RealChatBotTests
         [InlineData("/ask", "Wie viel Geld hat SoftBank gesichert?")]
         public async Task SlashCommandAnswerCitesTheSourceVerbatim(string command, string text)
         {
-            using var response = await _host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm(command, text, _slack.ResponseUrl("e2e")));
-            var post = await _slack.NextCallAsync("chat.postMessage");
-            var recorded = await _host.Recorder.NextAsync();
+            using var response = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm(command, text, Slack.ResponseUrl("e2e")));
+            var post = await Slack.NextCallAsync("chat.postMessage");
+            var recorded = await Host.Recorder.NextAsync();
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             AssertQuotesAreVerbatim(post.Body);
@@ -56,7 +43,7 @@ public class RealChatBotTests
         [Fact]
         public async Task HelpIsPrivateInTheAcknowledgement()
         {
-            using var response = await _host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/help", string.Empty, _slack.ResponseUrl("help")));
+            using var response = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/help", string.Empty, Slack.ResponseUrl("help")));
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
             Assert.Equal("ephemeral", json.RootElement.GetProperty("response_type").GetString());
@@ -66,11 +53,11 @@ public class RealChatBotTests
         [Fact]
         public async Task InjectionInAQuestionToTheRealBotArrivesEscaped()
         {
-            using var response = await _host.PostSignedAsync(
+            using var response = await Host.PostSignedAsync(
                 "/slack/commands",
-                SlackPayloads.SlashCommandForm("/ask", "<!channel> <@U0VICTIM> who is altman?", _slack.ResponseUrl("inject")));
+                SlackPayloads.SlashCommandForm("/ask", "<!channel> <@U0VICTIM> who is altman?", Slack.ResponseUrl("inject")));
 
-            var reply = await Task.WhenAny(_slack.NextCallAsync("chat.postMessage"), _slack.NextCallAsync("response_url"));
+            var reply = await Task.WhenAny(Slack.NextCallAsync("chat.postMessage"), Slack.NextCallAsync("response_url"));
             var text = PostedBlocks.AllText((await reply).Body);
 
             Assert.DoesNotContain("<!", text, StringComparison.Ordinal);
@@ -78,32 +65,25 @@ public class RealChatBotTests
         }
     }
 
-    public sealed class OverSocketMode : IAsyncLifetime
+    public sealed class OverSocketMode : SlackHostTest
     {
-        private FakeSlack _slack = null!;
-        private SlackTestHost _host = null!;
         private FakeSocket _socket = null!;
 
-        public async Task InitializeAsync()
-        {
-            _slack = await FakeSlack.StartAsync();
-            _host = await SlackTestHost.StartAsync(SlackTestHost.Settings(_slack, socketMode: true, httpMode: false), realChatBot: true);
-            _socket = await _slack.NextSocketAsync();
-        }
+        protected override bool SocketMode => true;
 
-        public async Task DisposeAsync()
-        {
-            await _host.DisposeAsync();
-            await _slack.DisposeAsync();
-        }
+        protected override bool HttpMode => false;
+
+        protected override bool RealChatBot => true;
+
+        private protected override async Task StartedAsync() => _socket = await Slack.NextSocketAsync();
 
         [Fact]
         public async Task SlashCommandOverSocketModeCitesTheSourceVerbatim()
         {
-            await _socket.SendAsync(SlackPayloads.SlashCommandEnvelope("env-e2e", "/who-is", "musk", _slack.ResponseUrl("e2e")));
+            await _socket.SendAsync(SlackPayloads.SlashCommandEnvelope("env-e2e", "/who-is", "musk", Slack.ResponseUrl("e2e")));
 
             await _socket.AckOfAsync("env-e2e");
-            var post = await _slack.NextCallAsync("chat.postMessage");
+            var post = await Slack.NextCallAsync("chat.postMessage");
 
             AssertQuotesAreVerbatim(post.Body);
         }
@@ -114,7 +94,7 @@ public class RealChatBotTests
             var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> Was hat Musk über das Geld von Stargate gesagt?", ts: "1700000009.000900");
             await _socket.SendAsync(SlackPayloads.EventsEnvelope("env-e2e-mention", "Ev0E2E", mention));
 
-            var post = await _slack.NextCallAsync("chat.postMessage");
+            var post = await Slack.NextCallAsync("chat.postMessage");
 
             Assert.Equal("1700000009.000900", post.Str("thread_ts"));
             AssertQuotesAreVerbatim(post.Body);

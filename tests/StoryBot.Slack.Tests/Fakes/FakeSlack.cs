@@ -22,6 +22,9 @@ namespace StoryBot.Slack.Tests.Fakes;
 /// <param name="At">When it arrived, on the fake's clock.</param>
 internal sealed record FakeCall(string Method, JsonElement Body, string? Authorization, DateTimeOffset At, string Path)
 {
+    /// <summary>The <c>ts</c> the fake gave a posted message.</summary>
+    public string? IssuedTs { get; init; }
+
     public string? Str(string property) =>
         Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
@@ -129,7 +132,10 @@ internal sealed class FakeSlack : IAsyncDisposable
     private async Task HandleApiAsync(HttpContext context, string method)
     {
         var body = await ReadBodyAsync(context.Request);
-        var call = new FakeCall(method, body, context.Request.Headers.Authorization.ToString(), _time.GetUtcNow(), context.Request.Path);
+        var call = new FakeCall(method, body, context.Request.Headers.Authorization.ToString(), _time.GetUtcNow(), context.Request.Path)
+        {
+            IssuedTs = method == "chat.postMessage" ? NextTs() : null,
+        };
         _allCalls.Add(call);
         await CallsOf(call.Method).Writer.WriteAsync(call);
 
@@ -162,7 +168,7 @@ internal sealed class FakeSlack : IAsyncDisposable
                 await WriteJsonAsync(context, new { ok = true, url = "https://fake.slack.com/", team = "Fake", user = "storybot", team_id = "T123ABC456", user_id = BotUserId, bot_id = BotId });
                 break;
             case "chat.postMessage":
-                await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = NextTs() });
+                await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.IssuedTs });
                 break;
             case "chat.update":
                 await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.Str("ts") });

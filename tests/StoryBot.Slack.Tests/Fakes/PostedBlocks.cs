@@ -30,6 +30,10 @@ internal static class PostedBlocks
         return quotes;
     }
 
+    /// <summary>The excerpt ids the message cites (shown as <c>`id`</c> in each citation's context line).</summary>
+    public static IReadOnlyList<string> CitationIds(JsonElement message) =>
+        System.Text.RegularExpressions.Regex.Matches(AllText(message), "`([a-z0-9-]+)`").Select(match => match.Groups[1].Value).Distinct().ToList();
+
     /// <summary>Every string value in the message (still in Slack's escaping), one per line.</summary>
     public static string AllText(JsonElement message)
     {

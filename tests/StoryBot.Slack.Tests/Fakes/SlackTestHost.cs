@@ -74,8 +74,11 @@ internal sealed class SlackTestHost : IAsyncDisposable
             builder.Services.AddSingleton(bot.Mock.Object);
         }
 
-        builder.Services.AddSingleton<IAnswerRecorder>(recorder);
         configureServices?.Invoke(builder.Services);
+
+        // After the caller's services, so it is told last: once it has heard of an answer, any
+        // other recorder (the durable answer log) has stored it.
+        builder.Services.AddSingleton<IAnswerRecorder>(recorder);
         builder.Services.AddSlack(builder.Configuration);
 
         var app = builder.Build();

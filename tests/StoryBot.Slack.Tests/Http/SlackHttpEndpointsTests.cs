@@ -5,25 +5,10 @@ using StoryBot.Slack.Tests.Fakes;
 namespace StoryBot.Slack.Tests.Http;
 
 /// <summary>The signed HTTP endpoints in a real Kestrel host, answering through a fake Slack.</summary>
-public sealed class SlackHttpEndpointsTests : IAsyncLifetime
+public sealed class SlackHttpEndpointsTests : SlackHostTest
 {
-    private FakeSlack _slack = null!;
-    private SlackTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlack.StartAsync();
-        _host = await SlackTestHost.StartAsync(SlackTestHost.Settings(_slack, socketMode: false, httpMode: true));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
     private string Command(string command, string text, string hook = "h1") =>
-        SlackPayloads.SlashCommandForm(command, text, _slack.ResponseUrl(hook));
+        SlackPayloads.SlashCommandForm(command, text, Slack.ResponseUrl(hook));
 
     [Theory]
     [InlineData("/slack/commands")]
@@ -35,24 +20,24 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
             ? SlackPayloads.EventCallback("Ev0BAD", SlackPayloads.DirectMessage("x"))
             : Command("/who-is", "altman");
 
-        using var response = await _host.PostSignedAsync(path, body, signature: "v0=" + new string('0', 64));
+        using var response = await Host.PostSignedAsync(path, body, signature: "v0=" + new string('0', 64));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, _host.Bot.Calls);
+        Assert.Equal(0, Host.Bot.Calls);
     }
 
     [Fact]
     public async Task MissingSignatureIsRefused()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.BaseUrl, "/slack/commands"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Host.BaseUrl, "/slack/commands"))
         {
             Content = new StringContent(Command("/who-is", "altman")),
         };
 
-        using var response = await _host.Http.SendAsync(request);
+        using var response = await Host.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, _host.Bot.Calls);
+        Assert.Equal(0, Host.Bot.Calls);
     }
 
     [Theory]
@@ -62,10 +47,10 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     {
         var stamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds;
 
-        using var response = await _host.PostSignedAsync("/slack/commands", Command("/who-is", "altman"), timestamp: stamp);
+        using var response = await Host.PostSignedAsync("/slack/commands", Command("/who-is", "altman"), timestamp: stamp);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, _host.Bot.Calls);
+        Assert.Equal(0, Host.Bot.Calls);
     }
 
     [Fact]
@@ -74,21 +59,21 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         var stamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         var signature = StoryBot.Slack.Http.SlackSignatureVerifier.Sign(SlackTestHost.SigningSecret, stamp.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Text.Encoding.UTF8.GetBytes(Command("/who-is", "altman")));
 
-        using var response = await _host.PostSignedAsync("/slack/commands", Command("/sources", "disable x"), timestamp: stamp, signature: signature);
+        using var response = await Host.PostSignedAsync("/slack/commands", Command("/sources", "disable x"), timestamp: stamp, signature: signature);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, _host.Bot.Calls);
+        Assert.Equal(0, Host.Bot.Calls);
     }
 
     [Fact]
     public async Task SlashCommandIsAcknowledgedEmptyAndAnsweredInTheChannelWithAVerbatimQuote()
     {
-        using var response = await _host.PostSignedAsync("/slack/commands", Command("/who-is", "altman"));
+        using var response = await Host.PostSignedAsync("/slack/commands", Command("/who-is", "altman"));
         var ackBody = await response.Content.ReadAsStringAsync();
 
-        var request = await _host.Bot.NextRequestAsync();
-        var post = await _slack.NextCallAsync("chat.postMessage");
-        var recorded = await _host.Recorder.NextAsync();
+        var request = await Host.Bot.NextRequestAsync();
+        var post = await Slack.NextCallAsync("chat.postMessage");
+        var recorded = await Host.Recorder.NextAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(string.Empty, ackBody);
@@ -101,21 +86,21 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task PrivateReplyComesBackInTheResponseBody()
     {
-        using var response = await _host.PostSignedAsync("/slack/commands", Command("/help", string.Empty));
+        using var response = await Host.PostSignedAsync("/slack/commands", Command("/help", string.Empty));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ephemeral", json.RootElement.GetProperty("response_type").GetString());
-        Assert.Equal(0, _slack.Count("chat.postMessage"));
+        Assert.Equal(0, Slack.Count("chat.postMessage"));
     }
 
     [Fact]
     public async Task SslCheckIsAnsweredWithoutRunningAnything()
     {
-        using var response = await _host.PostSignedAsync("/slack/commands", "token=gIkuvaNzQIHg97ATvDxqgjtO&ssl_check=1");
+        using var response = await Host.PostSignedAsync("/slack/commands", "token=gIkuvaNzQIHg97ATvDxqgjtO&ssl_check=1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(0, _host.Bot.Calls);
+        Assert.Equal(0, Host.Bot.Calls);
     }
 
     [Fact]
@@ -123,7 +108,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     {
         const string body = """{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""";
 
-        using var response = await _host.PostSignedAsync("/slack/events", body, "application/json");
+        using var response = await Host.PostSignedAsync("/slack/events", body, "application/json");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -135,7 +120,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     {
         const string body = """{"token":"x","challenge":"abc","type":"url_verification"}""";
 
-        using var response = await _host.PostSignedAsync("/slack/events", body, "application/json", signature: "v0=" + new string('a', 64));
+        using var response = await Host.PostSignedAsync("/slack/events", body, "application/json", signature: "v0=" + new string('a', 64));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -145,19 +130,19 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     {
         var body = SlackPayloads.EventCallback("Ev0RETRY", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> who funds stargate?"));
 
-        using var first = await _host.PostSignedAsync("/slack/events", body, "application/json");
-        using var retry = await _host.PostSignedAsync("/slack/events", body, "application/json",
+        using var first = await Host.PostSignedAsync("/slack/events", body, "application/json");
+        using var retry = await Host.PostSignedAsync("/slack/events", body, "application/json",
             headers: new Dictionary<string, string> { ["X-Slack-Retry-Num"] = "1", ["X-Slack-Retry-Reason"] = "http_timeout" });
-        using var sentinel = await _host.PostSignedAsync("/slack/events",
+        using var sentinel = await Host.PostSignedAsync("/slack/events",
             SlackPayloads.EventCallback("Ev0SENTINEL", SlackPayloads.DirectMessage("sentinel")), "application/json");
 
-        var texts = new[] { (await _host.Bot.NextRequestAsync()).Text, (await _host.Bot.NextRequestAsync()).Text };
-        await _slack.NextCallAsync("chat.postMessage");
-        await _slack.NextCallAsync("chat.postMessage");
+        var texts = new[] { (await Host.Bot.NextRequestAsync()).Text, (await Host.Bot.NextRequestAsync()).Text };
+        await Slack.NextCallAsync("chat.postMessage");
+        await Slack.NextCallAsync("chat.postMessage");
 
         Assert.All(new[] { first, retry, sentinel }, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
         Assert.Equal(["sentinel", "who funds stargate?"], texts.Order());
-        Assert.Equal(2, _host.Bot.Calls);
+        Assert.Equal(2, Host.Bot.Calls);
     }
 
     [Fact]
@@ -165,8 +150,8 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     {
         var body = SlackPayloads.EventCallback("Ev0HTTPMENTION", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> who is musk", ts: "1700000001.000200"));
 
-        using var response = await _host.PostSignedAsync("/slack/events", body, "application/json");
-        var post = await _slack.NextCallAsync("chat.postMessage");
+        using var response = await Host.PostSignedAsync("/slack/events", body, "application/json");
+        var post = await Slack.NextCallAsync("chat.postMessage");
 
         Assert.Equal("1700000001.000200", post.Str("thread_ts"));
     }
@@ -174,9 +159,9 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task InjectionInASlashCommandArrivesEscaped()
     {
-        using var response = await _host.PostSignedAsync("/slack/commands", Command("/ask", "<!channel> <@U0VICTIM> <http://evil.example|docs> who pays?"));
+        using var response = await Host.PostSignedAsync("/slack/commands", Command("/ask", "<!channel> <@U0VICTIM> <http://evil.example|docs> who pays?"));
 
-        var post = await _slack.NextCallAsync("chat.postMessage");
+        var post = await Slack.NextCallAsync("chat.postMessage");
 
         var text = PostedBlocks.AllText(post.Body);
         Assert.Contains("&lt;!channel&gt; &lt;@U0VICTIM&gt; &lt;http://evil.example|docs&gt; who pays?", text, StringComparison.Ordinal);
@@ -188,10 +173,10 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task EncodedCommandTextReachesTheBotAsTypedAndGoesBackEscaped()
     {
-        using var response = await _host.PostSignedAsync("/slack/commands", Command("/ask", "&lt;!here&gt; R&amp;D?"));
+        using var response = await Host.PostSignedAsync("/slack/commands", Command("/ask", "&lt;!here&gt; R&amp;D?"));
 
-        var request = await _host.Bot.NextRequestAsync();
-        var post = await _slack.NextCallAsync("chat.postMessage");
+        var request = await Host.Bot.NextRequestAsync();
+        var post = await Slack.NextCallAsync("chat.postMessage");
 
         Assert.Equal("/ask <!here> R&D?", request.Text);
         Assert.Contains("&lt;!here&gt; R&amp;D?", PostedBlocks.AllText(post.Body), StringComparison.Ordinal);
@@ -200,12 +185,12 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ReportButtonBecomesReportWithTheMessageTsAndAPrivateReply()
     {
-        var payload = SlackPayloads.BlockActions("1700000002.000300", _slack.ResponseUrl("report"), user: SlackTestHost.ModeratorId);
+        var payload = SlackPayloads.BlockActions("1700000002.000300", Slack.ResponseUrl("report"), user: SlackTestHost.ModeratorId);
         var form = "payload=" + Uri.EscapeDataString(payload);
 
-        using var response = await _host.PostSignedAsync("/slack/interactivity", form);
-        var request = await _host.Bot.NextRequestAsync();
-        var notice = await _slack.NextCallAsync("response_url");
+        using var response = await Host.PostSignedAsync("/slack/interactivity", form);
+        var request = await Host.Bot.NextRequestAsync();
+        var notice = await Slack.NextCallAsync("response_url");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("/report", request.Text);
@@ -218,10 +203,10 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task BotNotInTheChannelStillAnswersThroughResponseUrl()
     {
-        _slack.Script("chat.postMessage", FakeResponse.Error("not_in_channel"));
+        Slack.Script("chat.postMessage", FakeResponse.Error("not_in_channel"));
 
-        using var response = await _host.PostSignedAsync("/slack/commands", Command("/funding", string.Empty, hook: "fallback"));
-        var fallback = await _slack.NextCallAsync("response_url");
+        using var response = await Host.PostSignedAsync("/slack/commands", Command("/funding", string.Empty, hook: "fallback"));
+        var fallback = await Slack.NextCallAsync("response_url");
 
         Assert.Equal("/hooks/fallback", fallback.Path);
         Assert.Equal("in_channel", fallback.Str("response_type"));

@@ -4,45 +4,39 @@ using StoryBot.Slack.Tests.Fakes;
 namespace StoryBot.Slack.Tests.SocketMode;
 
 /// <summary>The adapter over Socket Mode against a fake Slack speaking the real protocol on loopback.</summary>
-public sealed class SocketModeTests : IAsyncLifetime
+public sealed class SocketModeTests : SlackHostTest
 {
-    private FakeSlack _slack = null!;
-    private SlackTestHost _host = null!;
     private FakeSocket _first = null!;
     private FakeSocket _second = null!;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlack.StartAsync();
-        _host = await SlackTestHost.StartAsync(SlackTestHost.Settings(_slack, socketMode: true, httpMode: false));
-        _first = await _slack.NextSocketAsync();
-        _second = await _slack.NextSocketAsync();
-    }
+    protected override bool SocketMode => true;
 
-    public async Task DisposeAsync()
+    protected override bool HttpMode => false;
+
+    private protected override async Task StartedAsync()
     {
-        await _host.DisposeAsync();
-        await _slack.DisposeAsync();
+        _first = await Slack.NextSocketAsync();
+        _second = await Slack.NextSocketAsync();
     }
 
     [Fact]
     public void KeepsTwoConnectionsOpenOpenedWithTheAppToken()
     {
-        Assert.Equal(2, _slack.SocketsOpened);
+        Assert.Equal(2, Slack.SocketsOpened);
         Assert.All(
-            _slack.AllCalls.Where(call => call.Method == "apps.connections.open"),
+            Slack.AllCalls.Where(call => call.Method == "apps.connections.open"),
             call => Assert.Equal("Bearer " + SlackTestHost.AppToken, call.Authorization));
     }
 
     [Fact]
     public async Task SlashCommandIsAcknowledgedAndAnsweredInTheChannelWithAVerbatimQuote()
     {
-        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("dbdd0ef3-1543-4f94-bfb4-133d0e6c1545", "/who-is", "altman", _slack.ResponseUrl("c1")));
+        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("dbdd0ef3-1543-4f94-bfb4-133d0e6c1545", "/who-is", "altman", Slack.ResponseUrl("c1")));
 
         var ack = await _first.AckOfAsync("dbdd0ef3-1543-4f94-bfb4-133d0e6c1545");
-        var post = await _slack.NextCallAsync("chat.postMessage");
-        var request = await _host.Bot.NextRequestAsync();
-        var recorded = await _host.Recorder.NextAsync();
+        var post = await Slack.NextCallAsync("chat.postMessage");
+        var request = await Host.Bot.NextRequestAsync();
+        var recorded = await Host.Recorder.NextAsync();
 
         Assert.False(ack.TryGetProperty("payload", out _));
         Assert.Equal("/who-is altman", request.Text);
@@ -60,23 +54,23 @@ public sealed class SocketModeTests : IAsyncLifetime
     [Fact]
     public async Task PrivateReplyRidesInTheAckAsAnEphemeralMessage()
     {
-        await _second.SendAsync(SlackPayloads.SlashCommandEnvelope("env-help", "/help", string.Empty, _slack.ResponseUrl("c2")));
+        await _second.SendAsync(SlackPayloads.SlashCommandEnvelope("env-help", "/help", string.Empty, Slack.ResponseUrl("c2")));
 
         var ack = await _second.AckOfAsync("env-help");
 
         var payload = ack.GetProperty("payload");
         Assert.Equal("ephemeral", payload.GetProperty("response_type").GetString());
         Assert.Contains("/who-is", PostedBlocks.AllText(payload), StringComparison.Ordinal);
-        Assert.Equal(0, _slack.Count("chat.postMessage"));
+        Assert.Equal(0, Slack.Count("chat.postMessage"));
     }
 
     [Fact]
     public async Task ModeratorRightsComeFromTheRequestingUser()
     {
-        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-mod", "/sources", "list", _slack.ResponseUrl("m1"), user: SlackTestHost.ModeratorId));
-        var moderator = await _host.Bot.NextRequestAsync();
-        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-user", "/sources", "list", _slack.ResponseUrl("m2")));
-        var user = await _host.Bot.NextRequestAsync();
+        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-mod", "/sources", "list", Slack.ResponseUrl("m1"), user: SlackTestHost.ModeratorId));
+        var moderator = await Host.Bot.NextRequestAsync();
+        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-user", "/sources", "list", Slack.ResponseUrl("m2")));
+        var user = await Host.Bot.NextRequestAsync();
 
         Assert.True(moderator.IsModerator);
         Assert.Equal("/sources list", moderator.Text);
@@ -90,8 +84,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         await _first.SendAsync(SlackPayloads.EventsEnvelope("env-mention", "Ev0MENTION", mention));
 
         var ack = await _first.AckOfAsync("env-mention");
-        var request = await _host.Bot.NextRequestAsync();
-        var post = await _slack.NextCallAsync("chat.postMessage");
+        var request = await Host.Bot.NextRequestAsync();
+        var post = await Slack.NextCallAsync("chat.postMessage");
 
         Assert.False(ack.TryGetProperty("payload", out _));
         Assert.Equal("who is altman?", request.Text);
@@ -100,12 +94,28 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BareMentionGetsHelpOnlyTheAskerSeesInTheThread()
+    {
+        var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}>", ts: "1515449522.000077");
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-bare", "Ev0BARE", mention));
+
+        var request = await Host.Bot.NextRequestAsync();
+        var ephemeral = await Slack.NextCallAsync("chat.postEphemeral");
+
+        Assert.Equal("/help", request.Text);
+        Assert.Equal(SlackPayloads.User, ephemeral.Str("user"));
+        Assert.Equal(SlackPayloads.Channel, ephemeral.Str("channel"));
+        Assert.Equal("1515449522.000077", ephemeral.Str("thread_ts"));
+        Assert.Equal(0, Slack.Count("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task MentionInsideAThreadIsAnsweredInThatThread()
     {
         var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> and musk?", ts: "1515449600.000100", threadTs: "1515449000.000001");
         await _first.SendAsync(SlackPayloads.EventsEnvelope("env-thread", "Ev0THREAD", mention));
 
-        var post = await _slack.NextCallAsync("chat.postMessage");
+        var post = await Slack.NextCallAsync("chat.postMessage");
 
         Assert.Equal("1515449000.000001", post.Str("thread_ts"));
     }
@@ -115,8 +125,8 @@ public sealed class SocketModeTests : IAsyncLifetime
     {
         await _second.SendAsync(SlackPayloads.EventsEnvelope("env-dm", "Ev0DM", SlackPayloads.DirectMessage("wer ist altman?")));
 
-        var request = await _host.Bot.NextRequestAsync();
-        var post = await _slack.NextCallAsync("chat.postMessage");
+        var request = await Host.Bot.NextRequestAsync();
+        var post = await Slack.NextCallAsync("chat.postMessage");
 
         Assert.Equal("wer ist altman?", request.Text);
         Assert.Equal("D024BE91L", post.Str("channel"));
@@ -132,11 +142,11 @@ public sealed class SocketModeTests : IAsyncLifetime
         await _first.AckOfAsync("env-own");
         await _first.SendAsync(SlackPayloads.EventsEnvelope("env-human", "Ev0HUMAN", SlackPayloads.DirectMessage("the human question")));
 
-        var request = await _host.Bot.NextRequestAsync();
-        await _slack.NextCallAsync("chat.postMessage");
+        var request = await Host.Bot.NextRequestAsync();
+        await Slack.NextCallAsync("chat.postMessage");
 
         Assert.Equal("the human question", request.Text);
-        Assert.Equal(1, _host.Bot.Calls);
+        Assert.Equal(1, Host.Bot.Calls);
     }
 
     [Fact]
@@ -152,14 +162,14 @@ public sealed class SocketModeTests : IAsyncLifetime
         await _first.AckOfAsync("env-dup-retry");
         await _first.SendAsync(SlackPayloads.EventsEnvelope("env-next", "Ev0NEXT", SlackPayloads.DirectMessage("sentinel")));
 
-        var firstRequest = await _host.Bot.NextRequestAsync();
-        var secondRequest = await _host.Bot.NextRequestAsync();
+        var firstRequest = await Host.Bot.NextRequestAsync();
+        var secondRequest = await Host.Bot.NextRequestAsync();
 
         Assert.Equal("only once please", firstRequest.Text);
         Assert.Equal("sentinel", secondRequest.Text);
-        await _slack.NextCallAsync("chat.postMessage");
-        await _slack.NextCallAsync("chat.postMessage");
-        Assert.Equal(2, _host.Bot.Calls);
+        await Slack.NextCallAsync("chat.postMessage");
+        await Slack.NextCallAsync("chat.postMessage");
+        Assert.Equal(2, Host.Bot.Calls);
     }
 
     [Fact]
@@ -168,8 +178,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> &lt;!channel&gt; <!here> who pays?");
         await _first.SendAsync(SlackPayloads.EventsEnvelope("env-inject", "Ev0INJECT", mention));
 
-        var request = await _host.Bot.NextRequestAsync();
-        var post = await _slack.NextCallAsync("chat.postMessage");
+        var request = await Host.Bot.NextRequestAsync();
+        var post = await Slack.NextCallAsync("chat.postMessage");
 
         Assert.Equal("<!channel> <!here> who pays?", request.Text);
         var text = PostedBlocks.AllText(post.Body);
@@ -180,11 +190,11 @@ public sealed class SocketModeTests : IAsyncLifetime
     [Fact]
     public async Task ReportButtonBecomesReportWithTheMessageTs()
     {
-        var payload = SlackPayloads.BlockActions("1548426417.840180", _slack.ResponseUrl("r1"));
+        var payload = SlackPayloads.BlockActions("1548426417.840180", Slack.ResponseUrl("r1"));
         await _first.SendAsync(SlackPayloads.InteractiveEnvelope("env-report", payload));
 
-        var request = await _host.Bot.NextRequestAsync();
-        var notice = await _slack.NextCallAsync("response_url");
+        var request = await Host.Bot.NextRequestAsync();
+        var notice = await Slack.NextCallAsync("response_url");
 
         Assert.Equal("/report", request.Text);
         Assert.Equal("1548426417.840180", request.ReferencedMessageId);
@@ -196,19 +206,25 @@ public sealed class SocketModeTests : IAsyncLifetime
     [Fact]
     public async Task RefreshRequestedOpensAReplacementBeforeClosingWithoutLosingAnEnvelope()
     {
+        // The replacement says hello only when the test lets it, so the order is observable.
+        Slack.AutoHello = false;
         await _first.SendDisconnectAsync("refresh_requested");
-        // Slack may still deliver on the old connection until it is closed.
-        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-during", "Ev0DURING", SlackPayloads.DirectMessage("during refresh")));
+        var replacement = await Slack.NextSocketAsync();
 
-        var replacement = await _slack.NextSocketAsync();
+        // Until the replacement is up, the old connection stays open and is still served.
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-during", "Ev0DURING", SlackPayloads.DirectMessage("during refresh")));
+        await _first.AckOfAsync("env-during");
+        Assert.Equal("during refresh", (await Host.Bot.NextRequestAsync()).Text);
+        Assert.False(_first.Closed.IsCompleted);
+
+        await replacement.SendHelloAsync();
         await Wait.For(_first.Closed);
         await replacement.SendAsync(SlackPayloads.EventsEnvelope("env-after", "Ev0AFTER", SlackPayloads.DirectMessage("after refresh")));
 
-        var texts = new[] { (await _host.Bot.NextRequestAsync()).Text, (await _host.Bot.NextRequestAsync()).Text };
-        Assert.Equal(["after refresh", "during refresh"], texts.Order());
+        Assert.Equal("after refresh", (await Host.Bot.NextRequestAsync()).Text);
         Assert.True(_first.ClosedByClient);
-        Assert.Equal(3, _slack.SocketsOpened);
-        Assert.Contains(_host.Logs.Lines, line => line.Message.Contains("refresh_requested", StringComparison.Ordinal));
+        Assert.Equal(3, Slack.SocketsOpened);
+        Assert.Contains(Host.Logs.Lines, line => line.Message.Contains("refresh_requested", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -216,11 +232,11 @@ public sealed class SocketModeTests : IAsyncLifetime
     {
         await _second.SendDisconnectAsync("warning");
 
-        var replacement = await _slack.NextSocketAsync();
+        var replacement = await Slack.NextSocketAsync();
         await Wait.For(_second.Closed);
         await replacement.SendAsync(SlackPayloads.EventsEnvelope("env-w", "Ev0W", SlackPayloads.DirectMessage("after warning")));
 
-        Assert.Equal("after warning", (await _host.Bot.NextRequestAsync()).Text);
+        Assert.Equal("after warning", (await Host.Bot.NextRequestAsync()).Text);
     }
 
     [Fact]
@@ -228,11 +244,11 @@ public sealed class SocketModeTests : IAsyncLifetime
     {
         _first.DropAbruptly();
 
-        var replacement = await _slack.NextSocketAsync();
+        var replacement = await Slack.NextSocketAsync();
         await replacement.SendAsync(SlackPayloads.EventsEnvelope("env-r", "Ev0R", SlackPayloads.DirectMessage("after drop")));
 
-        Assert.Equal("after drop", (await _host.Bot.NextRequestAsync()).Text);
-        Assert.Contains(_host.Logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("reconnecting", StringComparison.Ordinal));
+        Assert.Equal("after drop", (await Host.Bot.NextRequestAsync()).Text);
+        Assert.Contains(Host.Logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("reconnecting", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -243,8 +259,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         await Wait.For(_first.Closed);
         await Wait.For(_second.Closed);
 
-        Assert.Equal(2, _slack.Count("apps.connections.open"));
-        Assert.Equal(2, _slack.SocketsOpened);
-        Assert.Contains(_host.Logs.Lines, line => line.Level == LogLevel.Error && line.Message.Contains("link_disabled", StringComparison.Ordinal));
+        Assert.Equal(2, Slack.Count("apps.connections.open"));
+        Assert.Equal(2, Slack.SocketsOpened);
+        Assert.Contains(Host.Logs.Lines, line => line.Level == LogLevel.Error && line.Message.Contains("link_disabled", StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Retrieval;
@@ -8,6 +9,9 @@ namespace StoryBot.Core.Retrieval;
 /// </summary>
 internal static class EntityMatcher
 {
+    /// <summary>Each pack's names, analysed once: a lookup then only compares tokens.</summary>
+    private static readonly ConditionalWeakTable<KnowledgePack, List<(Entity Entity, List<string> Tokens)>> Names = [];
+
     public static Entity? Find(string typed, KnowledgePack pack)
     {
         var query = StoryAnalyzers.Terms(StoryAnalyzers.Surface, typed);
@@ -19,20 +23,20 @@ internal static class EntityMatcher
         var joined = string.Join(' ', query);
         Entity? best = null;
         var bestScore = 0.0;
-        foreach (var entity in pack.Entities)
+        foreach (var (entity, tokens) in Names.GetValue(pack, AnalyseNames))
         {
-            foreach (var name in entity.Aliases.Prepend(entity.Name))
+            var score = Score(query, joined, tokens);
+            if (score > bestScore)
             {
-                var score = Score(query, joined, StoryAnalyzers.Terms(StoryAnalyzers.Surface, name));
-                if (score > bestScore)
-                {
-                    (best, bestScore) = (entity, score);
-                }
+                (best, bestScore) = (entity, score);
             }
         }
 
         return best;
     }
+
+    private static List<(Entity Entity, List<string> Tokens)> AnalyseNames(KnowledgePack pack) =>
+        [.. pack.Entities.SelectMany(e => e.Aliases.Prepend(e.Name).Select(name => (e, StoryAnalyzers.Terms(StoryAnalyzers.Surface, name))))];
 
     /// <summary>1 for an exact name, less for part of a name or a near spelling, 0 for no match.</summary>
     private static double Score(List<string> query, string joined, List<string> name)

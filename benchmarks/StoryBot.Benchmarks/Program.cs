@@ -1,9 +1,14 @@
 using BenchmarkDotNet.Running;
 using StoryBot.Benchmarks.Discord;
+using StoryBot.Benchmarks.Slack;
 
-if (args is [DiscordLoad.Mode, ..])
+// The first argument picks a load tool; anything else is for BenchmarkDotNet.
+switch (args)
 {
-    return await DiscordLoad.RunAsync(args[1..]);
+    case [DiscordLoad.Mode, .. var discordArgs]:
+        return await DiscordLoad.RunAsync(discordArgs);
+    case ["slack-load", .. var slackArgs]:
+        return await SlackLoad.RunAsync(slackArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(DiscordLoad).Assembly).Run(args);

@@ -40,19 +40,31 @@ public sealed class CorrectionLedger(IStateDatabase database, TimeProvider time)
                 ("id", correctionId)),
             cancellationToken);
 
-    internal Task<IReadOnlyList<long>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Corrections due now for answers on <paramref name="platforms"/> (the ones this instance can
+    /// reach), and those whose answer is gone. The rest wait for an instance that serves their platform.
+    /// </summary>
+    internal Task<IReadOnlyList<long>> DueAsync(DateTimeOffset now, IReadOnlyCollection<string> platforms, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync(
             session => session.QueryAsync(
-                "SELECT id FROM corrections WHERE status = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit",
+                $"""
+                SELECT c.id FROM corrections c LEFT JOIN answers a ON a.id = c.answer_id
+                WHERE c.status = 'pending' AND c.next_attempt_at <= @now AND {Reachable(platforms)}
+                ORDER BY c.next_attempt_at, c.id LIMIT @limit
+                """,
                 row => row.GetInt64(0),
-                ("now", now.ToUnixTimeMilliseconds()),
-                ("limit", (long)limit)),
+                [("now", now.ToUnixTimeMilliseconds()), ("limit", (long)limit), .. PlatformParameters(platforms)]),
             cancellationToken);
 
-    internal async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    internal async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<string> platforms, CancellationToken cancellationToken)
     {
         var next = await database.ReadAsync(
-            session => session.ScalarAsync<long?>("SELECT MIN(next_attempt_at) FROM corrections WHERE status = 'pending'"),
+            session => session.ScalarAsync<long?>(
+                $"""
+                SELECT MIN(c.next_attempt_at) FROM corrections c LEFT JOIN answers a ON a.id = c.answer_id
+                WHERE c.status = 'pending' AND {Reachable(platforms)}
+                """,
+                PlatformParameters(platforms)),
             cancellationToken);
         return next is { } value ? StateTime.FromStored(value) : null;
     }
@@ -71,6 +83,18 @@ public sealed class CorrectionLedger(IStateDatabase database, TimeProvider time)
                 ("id", id),
                 ("lease", leaseUntil.ToUnixTimeMilliseconds()),
                 ("now", now.ToUnixTimeMilliseconds())) == 1,
+            cancellationToken);
+
+    /// <summary>Undoes a claim whose attempt was interrupted by shutdown: due again now, the attempt not counted.</summary>
+    internal Task ReleaseAsync(long id, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            session => session.ExecuteAsync(
+                """
+                UPDATE corrections SET attempts = attempts - 1, next_attempt_at = @now, updated_at = @now
+                WHERE id = @id AND status = 'pending' AND attempts > 0
+                """,
+                ("id", id),
+                ("now", time.Now())),
             cancellationToken);
 
     internal Task<CorrectionWork?> LoadAsync(long id, CancellationToken cancellationToken) =>
@@ -130,6 +154,15 @@ public sealed class CorrectionLedger(IStateDatabase database, TimeProvider time)
                 return 0;
             },
             cancellationToken);
+
+    /// <summary>The condition on the joined answer <c>a</c>; the names are generated, the values bound.</summary>
+    private static string Reachable(IReadOnlyCollection<string> platforms) =>
+        platforms.Count == 0
+            ? "a.id IS NULL"
+            : $"(a.id IS NULL OR a.platform IN ({string.Join(", ", platforms.Select((_, i) => $"@platform{i}"))}))";
+
+    private static (string Name, object? Value)[] PlatformParameters(IReadOnlyCollection<string> platforms) =>
+        [.. platforms.Select((platform, i) => ($"platform{i}", (object?)platform))];
 
     private static string StatusCode(CorrectionStatus status) => status.ToString().ToLowerInvariant();
 

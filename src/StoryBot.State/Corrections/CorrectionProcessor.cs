@@ -23,6 +23,9 @@ public sealed class CorrectionProcessor(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
 
+    /// <summary>The platforms this instance can edit on (lowercase, as answers record them).</summary>
+    private string[] Platforms => [.. posters.Select(p => p.Platform.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+
     /// <returns>How many corrections were attempted.</returns>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
@@ -43,25 +46,34 @@ public sealed class CorrectionProcessor(
     {
         var now = time.GetUtcNow();
         var attempted = 0;
-        foreach (var id in await ledger.DueAsync(now, BatchSize, cancellationToken))
+        foreach (var id in await ledger.DueAsync(now, Platforms, BatchSize, cancellationToken))
         {
             if (!await ledger.TryClaimAsync(id, now, now + Lease, cancellationToken))
             {
                 continue; // Another instance took it.
             }
 
-            var work = await ledger.LoadAsync(id, cancellationToken);
-            if (work is not null)
+            try
             {
-                await ProcessAsync(work, cancellationToken);
-                attempted++;
+                var work = await ledger.LoadAsync(id, cancellationToken);
+                if (work is not null)
+                {
+                    await ProcessAsync(work, cancellationToken);
+                    attempted++;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping mid-attempt: hand the correction back at once rather than when the lease ends.
+                await ledger.ReleaseAsync(id, CancellationToken.None);
+                throw;
             }
         }
 
         return attempted;
     }
 
-    internal Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => ledger.NextDueAsync(cancellationToken);
+    internal Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => ledger.NextDueAsync(Platforms, cancellationToken);
 
     private async Task ProcessAsync(CorrectionWork work, CancellationToken cancellationToken)
     {
@@ -82,6 +94,7 @@ public sealed class CorrectionProcessor(
         }
 
         var poster = posters.FirstOrDefault(p => string.Equals(p.Platform, answer.Message.Platform, StringComparison.OrdinalIgnoreCase));
+        PostedMessage? posted = null;
         try
         {
             if (poster is null)
@@ -92,18 +105,22 @@ public sealed class CorrectionProcessor(
             if (correction.Mode == CorrectionMode.Edit)
             {
                 await poster.EditAsync(answer.Message, corrected, cancellationToken);
-                await FinishAsync(correction, "done", null, CorrectionStatus.Edited, AuditLog.Actions.CorrectionEdited, target, reason, cancellationToken);
             }
             else
             {
-                var posted = await poster.PostAsync(answer.Message.ChannelId, corrected, cancellationToken);
-                await FinishAsync(correction, "done", null, CorrectionStatus.Posted, AuditLog.Actions.CorrectionPosted, $"{target} (correction posted as message {posted.MessageId})", reason, cancellationToken);
+                posted = await poster.PostAsync(answer.Message.ChannelId, corrected, cancellationToken);
             }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             await RecordFailureAsync(correction, exception, poster is null, target, reason, cancellationToken);
+            return;
         }
+
+        // Outside the try: a failure to record a success must not be taken for a platform failure.
+        await (posted is null
+            ? FinishAsync(correction, "done", null, CorrectionStatus.Edited, AuditLog.Actions.CorrectionEdited, target, reason, cancellationToken)
+            : FinishAsync(correction, "done", null, CorrectionStatus.Posted, AuditLog.Actions.CorrectionPosted, $"{target} (correction posted as message {posted.MessageId})", reason, cancellationToken));
     }
 
     private async Task RecordFailureAsync(CorrectionRecord correction, Exception exception, bool noPoster, string target, string reason, CancellationToken cancellationToken)

@@ -26,6 +26,12 @@ internal static class StoryBotApp
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = mode.HostArgs });
+        if (mode.Kind != RunKind.Serve)
+        {
+            // A one-shot run answers from the pack as it is; watching the folder would only cost start-up time.
+            builder.Configuration.AddInMemoryCollection([new("Knowledge:Reload", "false")]);
+        }
+
         Configure(builder.Logging, builder.Configuration, mode);
         builder.Services.AddStoryBot(builder.Configuration, mode);
         overrides?.Invoke(builder.Services);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StoryBot.ConsoleChat;
 using StoryBot.Core;
 using StoryBot.State;
+using StoryBot.State.Summaries;
 
 namespace StoryBot.Hosting;
 
@@ -15,10 +16,13 @@ internal static class StoryBotServices
         services.AddStoryState(configuration);
         if (mode.Kind != RunKind.Serve)
         {
+            // A one-shot run answers /summary but posts nothing on a schedule.
+            services.AddSummaries(configuration, schedule: false);
             services.AddConsoleChat(interactive: false);
             return services;
         }
 
+        services.AddSummaries(configuration);
         services.AddConsoleChat(interactive: !PlatformSettings.AnyPlatform(configuration));
         return services;
     }

@@ -258,4 +258,49 @@ public abstract partial class StateContract
         Assert.Equal("late", message.MessageId);
         Assert.Equal([true, false], corrected.Citations.Select(c => c.Withdrawn));
     }
+
+    [StorageFact]
+    public async Task A_correction_interrupted_by_shutdown_is_due_again_at_once_on_the_next_start()
+    {
+        var editing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stopping = new CancellationTokenSource();
+        Discord.Setup(p => p.EditAsync(It.IsAny<PostedMessage>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
+            .Returns(async (PostedMessage _, Reply _, CancellationToken token) =>
+            {
+                editing.TrySetResult();
+                await Task.Delay(Timeout.Infinite, token);
+            });
+        await using (var before = new StateHarness(Backend, Time, [Discord.Object]))
+        {
+            await before.PostAnswerAsync("m-1", Language.English, "a-1");
+            await before.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
+            var run = before.Get<CorrectionProcessor>().RunDueAsync(stopping.Token);
+            await editing.Task.WaitAsync(Generous);
+            await stopping.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+
+        var discord = new FlakyPoster("discord");
+        var after = Start(discord);
+        await after.Get<CorrectionProcessor>().RunDueAsync(CancellationToken.None);
+
+        Assert.Single(discord.Edits);
+        Assert.Equal(1, Assert.Single(await after.Get<CorrectionLedger>().ListAsync(CancellationToken.None)).Attempts);
+    }
+
+    [StorageFact]
+    public async Task A_correction_waits_for_an_instance_that_serves_its_platform()
+    {
+        var discordOnly = Start(new FlakyPoster("discord"));
+        await discordOnly.PostAnswerAsync(new PostedMessage("slack", "C1", "1700000000.000300"), Language.English, "a-1");
+        await discordOnly.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
+
+        Assert.Equal(0, await discordOnly.Get<CorrectionProcessor>().RunDueAsync(CancellationToken.None));
+        Assert.Equal(CorrectionStatus.Pending, Assert.Single(await discordOnly.Get<CorrectionLedger>().ListAsync(CancellationToken.None)).Status);
+
+        var slack = new FlakyPoster("slack");
+        await Start(slack).Get<CorrectionProcessor>().RunDueAsync(CancellationToken.None);
+
+        Assert.Equal("1700000000.000300", Assert.Single(slack.Edits).Message.MessageId);
+    }
 }

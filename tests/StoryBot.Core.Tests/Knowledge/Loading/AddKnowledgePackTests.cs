@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Knowledge.Loading;
 
+using StoryBot.Core.Tests.TestSupport;
+
 namespace StoryBot.Core.Tests.Knowledge.Loading;
 
 public sealed class AddKnowledgePackTests
@@ -120,7 +122,7 @@ public sealed class AddKnowledgePackTests
         var resolved = KnowledgePackLocation.Resolve("knowledge", elsewhere, out var problem);
 
         Assert.Null(problem);
-        Assert.Equal(RepositoryRoot.Knowledge, resolved);
+        Assert.Equal(RepoRoot.Knowledge, resolved);
     }
 
     [Fact]

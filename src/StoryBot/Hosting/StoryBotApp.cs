@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StoryBot.Discord;
+using StoryBot.Slack;
 
 namespace StoryBot.Hosting;
 
@@ -21,6 +23,8 @@ internal static class StoryBotApp
             web.Services.AddStoryBot(web.Configuration, mode);
             overrides?.Invoke(web.Services);
             var app = web.Build();
+            app.MapDiscord();
+            app.MapSlack();
             app.MapGet("/healthz", () => "ok");
             return app;
         }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.ConsoleChat;
 using StoryBot.Core;
+using StoryBot.Discord;
+using StoryBot.Slack;
 using StoryBot.State;
 using StoryBot.State.Summaries;
 
@@ -22,6 +24,8 @@ internal static class StoryBotServices
             return services;
         }
 
+        services.AddDiscord(configuration);
+        services.AddSlack(configuration);
         services.AddSummaries(configuration);
         services.AddConsoleChat(interactive: !PlatformSettings.AnyPlatform(configuration));
         return services;

@@ -89,6 +89,7 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
             host.Services.GetRequiredService<DiscordRestClient>().SendAsync(HttpMethod.Post, "channels/111/messages", new { content = "x" }, CancellationToken.None));
 
         Assert.Contains("4 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadGateway, error.Status);
         Assert.Equal(4, _discord.Requests.Count(r => r.Path == "channels/111/messages"));
     }
 

@@ -35,9 +35,9 @@ internal static class DiscordLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var clients = Argument(args, "--clients", 64);
-        var seconds = Argument(args, "--seconds", 10);
-        var burst = Argument(args, "--burst", 200);
+        var clients = LoadToolSupport.Option(args, "--clients", 64);
+        var seconds = LoadToolSupport.Option(args, "--seconds", 10);
+        var burst = LoadToolSupport.Option(args, "--burst", 200);
         var stub = args.Contains("--stub-bot");
         var at = Array.IndexOf(args, "--commands");
         var commands = at >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : ["who-is", "funding", "dispute", "summary"];
@@ -73,7 +73,7 @@ internal static class DiscordLoad
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var knowledge = Path.Combine(RepositoryRoot(), "knowledge");
+        var knowledge = Path.Combine(LoadToolSupport.RepositoryRoot(), "knowledge");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Discord:Token"] = "load-test-token",
@@ -221,25 +221,6 @@ internal static class DiscordLoad
              "member": {"user": {"id": "{{53908232506183680 + i}}", "username": "user{{i}}"}, "roles": [], "permissions": "0"},
              "data": {"id": "771825006014889984", "type": 1, "name": "{{command}}", "options": {{options}} } }
             """;
-    }
-
-    private static int Argument(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Answers every request with one cited excerpt, to measure the adapter without the engine.</summary>

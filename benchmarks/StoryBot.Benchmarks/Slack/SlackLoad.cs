@@ -33,10 +33,10 @@ internal static class SlackLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var clients = Option(args, "--clients", 64);
-        var requests = Option(args, "--requests", 30_000);
-        var seconds = Option(args, "--seconds", 30);
-        var burst = Option(args, "--burst", 200);
+        var clients = LoadToolSupport.Option(args, "--clients", 64);
+        var requests = LoadToolSupport.Option(args, "--requests", 30_000);
+        var seconds = LoadToolSupport.Option(args, "--seconds", 30);
+        var burst = LoadToolSupport.Option(args, "--burst", 200);
         if (Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length)
         {
             commands = [args[only + 1]];
@@ -65,7 +65,7 @@ internal static class SlackLoad
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = Path.Combine(RepositoryRoot(), "knowledge"),
+            ["Knowledge:Path"] = Path.Combine(LoadToolSupport.RepositoryRoot(), "knowledge"),
             ["Slack:BotToken"] = "xoxb-load-test",
             ["Slack:SigningSecret"] = Secret,
             ["Slack:ApiBaseUrl"] = apiBaseUrl.ToString(),
@@ -159,25 +159,6 @@ internal static class SlackLoad
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed record LoadResult(int Completed, int Failures, TimeSpan Wall, double[] Latencies);
 }

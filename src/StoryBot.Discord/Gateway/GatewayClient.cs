@@ -56,7 +56,7 @@ internal sealed class GatewayClient(
             catch (Exception ex)
             {
                 _logger.LogWarning("Discord Gateway connection failed: {Error}", ex.Message);
-                end = new ConnectionEnd(GatewayNext.Resume, Healthy: false, CloseCode: null);
+                end = new ConnectionEnd(GatewayNext.Resume, Healthy: false, CloseCode: null) { Reason = "connection failed" };
             }
 
             if (end.Next == GatewayNext.Stop)
@@ -99,7 +99,7 @@ internal sealed class GatewayClient(
                 "Discord Gateway reconnecting in {Delay} to {Action} ({Reason})",
                 delay,
                 _session.CanResume ? "resume" : "identify",
-                GatewayCloseCodes.Describe(end.CloseCode));
+                end.Reason ?? GatewayCloseCodes.Describe(end.CloseCode));
             try
             {
                 await Task.Delay(delay, time, stopping);
@@ -158,7 +158,7 @@ internal sealed class GatewayClient(
         {
             // The heartbeat found a zombie: drop the socket without ending the session.
             await connection.CloseAsync(GatewayCloseCodes.ClientResuming, CancellationToken.None);
-            return new ConnectionEnd(GatewayNext.Resume, Healthy: true, CloseCode: null);
+            return new ConnectionEnd(GatewayNext.Resume, Healthy: true, CloseCode: null) { Reason = "zombie connection" };
         }
         finally
         {
@@ -235,13 +235,13 @@ internal sealed class GatewayClient(
                     break;
                 case GatewayOpcode.Reconnect:
                     _logger.LogInformation("Discord Gateway asked to reconnect");
-                    return new ConnectionEnd(GatewayNext.Resume, healthy, null);
+                    return new ConnectionEnd(GatewayNext.Resume, healthy, null) { Reason = "reconnect requested" };
                 case GatewayOpcode.InvalidSession:
                     var resumable = payload.Child("d") is { ValueKind: JsonValueKind.True };
                     _logger.LogInformation("Discord Gateway invalidated the session (resumable: {Resumable})", resumable);
                     return resumable
-                        ? new ConnectionEnd(GatewayNext.Resume, healthy, null)
-                        : new ConnectionEnd(GatewayNext.Identify, healthy, null) { WaitBeforeIdentify = true };
+                        ? new ConnectionEnd(GatewayNext.Resume, healthy, null) { Reason = "resumable invalid session" }
+                        : new ConnectionEnd(GatewayNext.Identify, healthy, null) { WaitBeforeIdentify = true, Reason = "invalid session" };
             }
         }
     }
@@ -257,5 +257,8 @@ internal sealed class GatewayClient(
     private sealed record ConnectionEnd(GatewayNext Next, bool Healthy, int? CloseCode)
     {
         public bool WaitBeforeIdentify { get; init; }
+
+        /// <summary>Why the connection ended, where no close code says it.</summary>
+        public string? Reason { get; init; }
     }
 }

@@ -56,7 +56,7 @@ internal sealed class DiscordRestClient(
                 }
                 catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
-                    await BackOffAsync(route, ++failures, ex.GetType().Name, ex, cancellationToken);
+                    await BackOffAsync(route, ++failures, ex.GetType().Name, null, ex, cancellationToken);
                     continue;
                 }
             }
@@ -78,7 +78,7 @@ internal sealed class DiscordRestClient(
                         status.Disable($"Discord answered 401 Unauthorized to {route.Redacted}: the bot token is invalid or revoked; check Discord:Token");
                         throw await FailureAsync(route, response, cancellationToken);
                     case >= HttpStatusCode.InternalServerError:
-                        await BackOffAsync(route, ++failures, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), null, cancellationToken);
+                        await BackOffAsync(route, ++failures, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), response.StatusCode, null, cancellationToken);
                         continue;
                     default:
                         throw await FailureAsync(route, response, cancellationToken);
@@ -132,11 +132,11 @@ internal sealed class DiscordRestClient(
             retryAfter);
     }
 
-    private async Task BackOffAsync(DiscordRoute route, int failures, string reason, Exception? exception, CancellationToken cancellationToken)
+    private async Task BackOffAsync(DiscordRoute route, int failures, string reason, HttpStatusCode? status, Exception? exception, CancellationToken cancellationToken)
     {
         if (failures >= options.Value.MaxRestAttempts)
         {
-            throw new DiscordRestException($"{route.Redacted} failed after {failures} attempts ({reason})", null, null, exception);
+            throw new DiscordRestException($"{route.Redacted} failed after {failures} attempts ({reason})", status, null, exception);
         }
 
         var delay = Backoff.Jittered(timings.RestRetryBase, timings.RestRetryCap, failures - 1);

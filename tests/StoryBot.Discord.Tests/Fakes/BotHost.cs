@@ -17,10 +17,13 @@ public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BotHost(WebApplication app, string stateDirectory)
+    private readonly bool _ownsStateDirectory;
+
+    private BotHost(WebApplication app, string stateDirectory, bool ownsStateDirectory)
     {
         _app = app;
         StateDirectory = stateDirectory;
+        _ownsStateDirectory = ownsStateDirectory;
     }
 
     public string BaseUrl { get; private set; } = string.Empty;
@@ -40,6 +43,7 @@ public sealed class BotHost : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         string? stateDirectory = null)
     {
+        var ownsStateDirectory = stateDirectory is null;
         stateDirectory ??= Directory.CreateTempSubdirectory("storybot-discord-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -87,7 +91,7 @@ public sealed class BotHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapDiscord();
-        var host = new BotHost(app, stateDirectory);
+        var host = new BotHost(app, stateDirectory, ownsStateDirectory);
         await app.StartAsync();
         host.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return host;
@@ -125,5 +129,9 @@ public sealed class BotHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownsStateDirectory)
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
     }
 }

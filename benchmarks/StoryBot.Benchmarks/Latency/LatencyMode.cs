@@ -11,7 +11,7 @@ namespace StoryBot.Benchmarks.Latency;
 /// <summary>
 /// Answer latency as a reader sees it: load a pack, warm up, then answer many questions one by
 /// one and report the distribution (p50, p90, p99, max), which BenchmarkDotNet's means hide.
-/// Usage: latency [--scale] [--questions N]
+/// Usage: latency [--scale] [--questions N] [--sections]
 /// </summary>
 internal static class LatencyMode
 {
@@ -84,6 +84,11 @@ internal static class LatencyMode
             report.Duration("answer max", durations[^1]);
             report.Bytes("peak working set", Process.GetCurrentProcess().PeakWorkingSet64, limit: null);
             report.Slowest(questions, perQuestion);
+            if (args.Contains("--sections"))
+            {
+                await AnswerSections.RunAsync(harness, questions, rounds: scale ? 1 : 100, report);
+            }
+
             return report.Missed ? 1 : 0;
         }
         finally

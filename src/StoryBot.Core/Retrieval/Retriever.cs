@@ -159,13 +159,8 @@ internal static class Retriever
     {
         Passage? best = null;
         var bestScore = double.MinValue;
-        foreach (var passage in index.Passages)
+        foreach (var passage in index.PassagesCiting(excerptId))
         {
-            if (passage.Kind == PassageKind.Summary || !passage.Citations.Contains(excerptId))
-            {
-                continue;
-            }
-
             var score = 0.0;
             foreach (var term in question.Terms)
             {

@@ -8,7 +8,8 @@ internal sealed class LatencyReport
 {
     private readonly TextWriter _out = Console.Out;
 
-    public LatencyReport(string subject) => _out.WriteLine(Invariant($"StoryBot latency — {subject} — {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+    public LatencyReport(string subject) =>
+        _out.WriteLine(Invariant($"StoryBot latency — {subject} — {Environment.ProcessorCount} cores, .NET {Environment.Version}{LoadAverage()}"));
 
     /// <summary>Whether any figure missed its target.</summary>
     public bool Missed { get; private set; }
@@ -61,6 +62,10 @@ internal sealed class LatencyReport
             Line($"  {Format(Ticks(sorted[sorted.Length / 2]))} / {Format(Ticks(p99))} / {Format(Ticks(sorted[^1]))}  {question}");
         }
     }
+
+    /// <summary>Other work on the machine skews every figure, so the report says how busy it was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? ", load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : string.Empty;
 
     private static TimeSpan Ticks(long ticks) => Stopwatch.GetElapsedTime(0, ticks);
 

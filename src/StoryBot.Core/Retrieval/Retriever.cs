@@ -66,24 +66,40 @@ internal static class Retriever
         var matched = new double[count];
         var scores = new double[count];
         var total = 0.0;
+
+        // Per term, the closest any of its forms comes to each excerpt; arrays rather than a
+        // dictionary, because a common word of a large pack is found with tens of thousands.
+        var closeness = new float[count];
+        var found = new bool[count];
+        var touched = new List<int>();
         foreach (var term in question.Terms)
         {
-            var closeness = new Dictionary<int, float>();
             foreach (var form in term.Forms)
             {
                 foreach (var posting in index.ExcerptPostingsOf(form))
                 {
-                    closeness[posting.Excerpt] = Math.Max(closeness.GetValueOrDefault(posting.Excerpt), posting.Closeness);
+                    var excerpt = posting.Excerpt;
+                    if (!found[excerpt])
+                    {
+                        found[excerpt] = true;
+                        touched.Add(excerpt);
+                    }
+
+                    closeness[excerpt] = Math.Max(closeness[excerpt], posting.Closeness);
                 }
             }
 
             var weight = term.Weight;
             total += weight;
-            foreach (var (excerpt, close) in closeness)
+            foreach (var excerpt in touched)
             {
                 matched[excerpt] += weight;
-                scores[excerpt] += weight * close;
+                scores[excerpt] += weight * closeness[excerpt];
+                closeness[excerpt] = 0f;
+                found[excerpt] = false;
             }
+
+            touched.Clear();
         }
 
         var hits = new List<ExcerptHit>();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Retrieval;
@@ -62,15 +63,40 @@ internal static class Retriever
 
     public static List<ExcerptHit> RankExcerpts(AnalyzedQuestion question, PassageIndex index)
     {
+        // Arrays the size of the pack's excerpts are rented, not allocated: on a large pack they
+        // would be large-object allocations on every question, each bringing a full collection nearer.
         var count = index.Excerpts.Count;
-        var matched = new double[count];
-        var scores = new double[count];
+        var matched = Rent<double>(count);
+        var scores = Rent<double>(count);
+        var closeness = Rent<float>(count);
+        var found = Rent<bool>(count);
+        try
+        {
+            return Rank(question, index, count, matched, scores, closeness, found);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(matched);
+            ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<float>.Shared.Return(closeness);
+            ArrayPool<bool>.Shared.Return(found);
+        }
+    }
+
+    private static T[] Rent<T>(int count)
+    {
+        var array = ArrayPool<T>.Shared.Rent(Math.Max(1, count));
+        Array.Clear(array, 0, count);
+        return array;
+    }
+
+    private static List<ExcerptHit> Rank(
+        AnalyzedQuestion question, PassageIndex index, int count, double[] matched, double[] scores, float[] closeness, bool[] found)
+    {
         var total = 0.0;
 
         // Per term, the closest any of its forms comes to each excerpt; arrays rather than a
         // dictionary, because a common word of a large pack is found with tens of thousands.
-        var closeness = new float[count];
-        var found = new bool[count];
         var touched = new List<int>();
         foreach (var term in question.Terms)
         {

@@ -1,16 +1,20 @@
 using BenchmarkDotNet.Running;
+using StoryBot.Benchmarks.Discord;
 using StoryBot.Benchmarks.Latency;
+using StoryBot.Benchmarks.Slack;
 
-// The first argument picks a mode; anything else is BenchmarkDotNet's (e.g. --filter '*StoryAnswer*').
-return args.FirstOrDefault() switch
+// The first argument picks a mode; anything else is for BenchmarkDotNet (e.g. --filter '*StoryAnswer*').
+switch (args)
 {
-    LatencyMode.Name => await LatencyMode.RunAsync(args[1..]),
-    StartupMode.Name => await StartupMode.RunAsync(args[1..]),
-    _ => RunBenchmarks(args),
-};
-
-static int RunBenchmarks(string[] args)
-{
-    BenchmarkSwitcher.FromAssembly(typeof(LatencyMode).Assembly).Run(args);
-    return 0;
+    case [LatencyMode.Name, .. var latencyArgs]:
+        return await LatencyMode.RunAsync(latencyArgs);
+    case [StartupMode.Name, .. var startupArgs]:
+        return await StartupMode.RunAsync(startupArgs);
+    case [DiscordLoad.Mode, .. var discordArgs]:
+        return await DiscordLoad.RunAsync(discordArgs);
+    case ["slack-load", .. var slackArgs]:
+        return await SlackLoad.RunAsync(slackArgs);
 }
+
+BenchmarkSwitcher.FromAssembly(typeof(LatencyMode).Assembly).Run(args);
+return 0;

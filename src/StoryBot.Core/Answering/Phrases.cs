@@ -73,6 +73,7 @@ internal static class Phrases
         /timeline: what happened on which day
         /summary: the story in brief
         /sources: the sources I quote
+        /report [reason]: tell the moderators an answer looks wrong
         /help: this message
         Ask in English or German; I answer in the language you ask in.
         """,
@@ -85,6 +86,7 @@ internal static class Phrases
         /timeline: was an welchem Tag geschah
         /summary: die Geschichte in Kürze
         /sources: die Quellen, die ich zitiere
+        /report [Grund]: den Moderatoren eine falsch wirkende Antwort melden
         /help: diese Nachricht
         Fragen Sie auf Deutsch oder Englisch; ich antworte in Ihrer Sprache.
         """);

@@ -10,6 +10,9 @@ namespace StoryBot.Core.Answering;
 /// </summary>
 internal sealed partial class ReplyComposer(ILogger<ReplyComposer> logger)
 {
+    /// <summary>An abstention points to what the story covers; a long list of names would bury that.</summary>
+    private const int MaxNamesListed = 12;
+
     public Reply Compose(
         string question,
         Language language,
@@ -111,7 +114,8 @@ internal sealed partial class ReplyComposer(ILogger<ReplyComposer> logger)
         var topics = pack.Facts.Select(f => f.Topic).Distinct().Order().Select(t => Phrases.TopicName(t).In(language));
         var names = pack.Entities
             .Where(e => e.Kind is EntityKind.Person or EntityKind.Organisation or EntityKind.Project)
-            .Select(e => e.Name);
+            .Select(e => e.Name)
+            .Take(MaxNamesListed);
         return string.Join("; ", topics) + " (" + string.Join(", ", names) + ").";
     }
 

@@ -18,17 +18,6 @@ internal sealed class ConsoleChannelPoster(ConsoleStreams streams, ConsoleMessag
     public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken) =>
         WriteAsync($"[#{message.ChannelId}, message {message.MessageId} corrected]{Environment.NewLine}{ConsoleReplyRenderer.Render(reply)}", cancellationToken);
 
-    private async Task WriteAsync(string text, CancellationToken cancellationToken)
-    {
-        await streams.WriteLock.WaitAsync(cancellationToken);
-        try
-        {
-            await streams.Output.WriteLineAsync(text);
-            await streams.Output.FlushAsync(cancellationToken);
-        }
-        finally
-        {
-            streams.WriteLock.Release();
-        }
-    }
+    private Task WriteAsync(string text, CancellationToken cancellationToken) =>
+        streams.WriteAsync(streams.Posts, text + Environment.NewLine, cancellationToken);
 }

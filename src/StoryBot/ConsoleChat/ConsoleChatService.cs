@@ -34,17 +34,6 @@ internal sealed class ConsoleChatService(ConsoleConversation conversation, Conso
         lifetime.StopApplication();
     }
 
-    private async Task WriteAsync(string text, CancellationToken cancellationToken)
-    {
-        await streams.WriteLock.WaitAsync(cancellationToken);
-        try
-        {
-            await streams.Output.WriteAsync(text);
-            await streams.Output.FlushAsync(cancellationToken);
-        }
-        finally
-        {
-            streams.WriteLock.Release();
-        }
-    }
+    private Task WriteAsync(string text, CancellationToken cancellationToken) =>
+        streams.WriteAsync(streams.Output, text, cancellationToken);
 }

@@ -12,7 +12,7 @@ internal static class ConsoleChatServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddConsoleChat(this IServiceCollection services, bool interactive)
     {
-        services.TryAddSingleton(_ => ConsoleStreams.Process());
+        services.TryAddSingleton(_ => ConsoleStreams.Process(interactive));
         services.TryAddSingleton<ConsoleMessageIds>();
         services.TryAddSingleton<ConsoleConversation>();
         services.AddSingleton<IChannelPoster, ConsoleChannelPoster>();

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StoryBot.Discord;
+using StoryBot.Slack;
 
 namespace StoryBot.Hosting;
 
@@ -21,11 +23,19 @@ internal static class StoryBotApp
             web.Services.AddStoryBot(web.Configuration, mode);
             overrides?.Invoke(web.Services);
             var app = web.Build();
+            app.MapDiscord();
+            app.MapSlack();
             app.MapGet("/healthz", () => "ok");
             return app;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = mode.HostArgs });
+        if (mode.Kind != RunKind.Serve)
+        {
+            // A one-shot run answers from the pack as it is; watching the folder would only cost start-up time.
+            builder.Configuration.AddInMemoryCollection([new("Knowledge:Reload", "false")]);
+        }
+
         Configure(builder.Logging, builder.Configuration, mode);
         builder.Services.AddStoryBot(builder.Configuration, mode);
         overrides?.Invoke(builder.Services);

@@ -2,6 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.ConsoleChat;
 using StoryBot.Core;
+using StoryBot.Discord;
+using StoryBot.Slack;
+using StoryBot.State;
+using StoryBot.State.Summaries;
 
 namespace StoryBot.Hosting;
 
@@ -11,12 +15,18 @@ internal static class StoryBotServices
     public static IServiceCollection AddStoryBot(this IServiceCollection services, IConfiguration configuration, RunMode mode)
     {
         services.AddStoryCore(configuration);
+        services.AddStoryState(configuration);
         if (mode.Kind != RunKind.Serve)
         {
+            // A one-shot run answers /summary but posts nothing on a schedule.
+            services.AddSummaries(configuration, schedule: false);
             services.AddConsoleChat(interactive: false);
             return services;
         }
 
+        services.AddDiscord(configuration);
+        services.AddSlack(configuration);
+        services.AddSummaries(configuration);
         services.AddConsoleChat(interactive: !PlatformSettings.AnyPlatform(configuration));
         return services;
     }

@@ -2,6 +2,8 @@ using StoryBot.Core.Knowledge;
 using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Tests.Knowledge.Loading;
 
+using StoryBot.Core.Tests.TestSupport;
+
 namespace StoryBot.Core.Tests.Knowledge;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace StoryBot.Core.Tests.Knowledge;
 /// </summary>
 public sealed class CuratedStoryPackTests
 {
-    private static readonly Lazy<KnowledgePack> RealPack = new(() => KnowledgePackLoader.Load(RepositoryRoot.Knowledge));
+    private static readonly Lazy<KnowledgePack> RealPack = new(() => KnowledgePackLoader.Load(RepoRoot.Knowledge));
 
     private static KnowledgePack Pack => RealPack.Value;
 

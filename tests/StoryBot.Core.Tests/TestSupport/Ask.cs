@@ -1,6 +1,8 @@
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 
+using StoryBot.Core.Tests.TestSupport;
+
 namespace StoryBot.Core.Tests.TestSupport;
 
 internal static class Ask

@@ -6,6 +6,8 @@ using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Knowledge.Loading;
 
+using StoryBot.Core.Tests.TestSupport;
+
 namespace StoryBot.Core.Tests.TestSupport;
 
 /// <summary>The real pack of the checkout, loaded once, and the core services around it.</summary>

@@ -43,6 +43,22 @@ public sealed class AskJsonContractTests
     }
 
     [Fact]
+    public async Task ADisableInOneRunIsGoneFromTheNextAndStdoutStaysPureJson()
+    {
+        var state = $"Data Source={Path.Combine(Path.GetTempPath(), "storybot-json-" + Guid.NewGuid().ToString("N") + ".db")}";
+        const string Question = "How much money has been committed to Stargate so far?\n";
+
+        var before = await StoryBotProcess.RunAsync(Question, "ask", "--json", $"--Storage:ConnectionString={state}");
+        await StoryBotProcess.RunAsync("/sources disable partners-committed-100bn checked against the release\n", "ask", "--json", $"--Storage:ConnectionString={state}");
+        var after = await StoryBotProcess.RunAsync(Question, "ask", "--json", $"--Storage:ConnectionString={state}");
+
+        Assert.Contains("partners-committed-100bn", before.Stdout, StringComparison.Ordinal);
+        var line = Assert.Single(after.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var reply = JsonDocument.Parse(line).RootElement;
+        Assert.DoesNotContain("partners-committed-100bn", reply.GetProperty("citations").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskOnceAnswersAndExits()
     {
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "Wer", "ist", "Sam", "Altman?");

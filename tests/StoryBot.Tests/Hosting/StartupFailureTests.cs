@@ -30,6 +30,22 @@ public sealed class StartupFailureTests
         Assert.Contains("Knowledge:Path", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Discord:Token=not-a-real-token", "Discord:ApplicationId")]
+    [InlineData("--Slack:BotToken=xoxb-not-real", "Slack:")]
+    [InlineData("--Storage:Provider=oracle", "Storage:Provider")]
+    [InlineData("--Summaries:Schedules:0:Name=daily", "Summaries:Schedules:0")]
+    public async Task AHalfConfiguredSectionStopsTheHostNamingTheKey(string setting, string namedKey)
+    {
+        var (exitCode, _, stderr) = await StoryBotProcess.RunAsync(string.Empty, setting);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("StoryBot cannot start", stderr, StringComparison.Ordinal);
+        Assert.Contains(namedKey, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-real-token", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("xoxb-not-real", stderr, StringComparison.Ordinal);
+    }
+
     private static string CopyPack()
     {
         var target = Path.Combine(Path.GetTempPath(), "storybot-pack-" + Guid.NewGuid().ToString("N"));

@@ -44,7 +44,7 @@ internal static class FactReader
             if (topic is null)
             {
                 var name = Path.GetFileNameWithoutExtension(relativePath);
-                var hint = Nearest.Within(name, Topics.Keys, maxDistance: 3) is { } near ? $" (did you mean {near}.yaml?)" : "";
+                var hint = Nearest.Within(name, Topics.Keys) is { } near ? $" (did you mean {near}.yaml?)" : "";
                 reading.Errors.Add(reading.Files.Display(relativePath), $"unknown fact topic '{name}'{hint}; fact files are named after their topic: {string.Join(", ", Topics.Keys)}");
                 continue;
             }

@@ -8,6 +8,11 @@ internal sealed class KnowledgeOptionsValidator(IHostEnvironment? environment = 
 {
     public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
     {
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            return ValidateOptionsResult.Skip; // [Required] on the option already says so
+        }
+
         KnowledgePackLocation.Resolve(options.Path, environment?.ContentRootPath, out var problem);
         return problem is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problem);
     }

@@ -74,9 +74,14 @@ public static class KnowledgePackLoader
         return sources;
     }
 
-    /// <summary>A misnamed file (entites.yaml) would otherwise be skipped without a word.</summary>
+    /// <summary>A misnamed file (entites.yaml, funding.yml) would otherwise be skipped without a word.</summary>
     private static void ReportUnknownFiles(PackReading reading)
     {
+        foreach (var relativePath in new[] { SourcesFolder, FactReader.Folder }.SelectMany(folder => reading.Files.List(folder, ".yml", reading.Errors)))
+        {
+            reading.Errors.Add(reading.Files.Display(relativePath), "pack files end in .yaml; rename it, or it is not read");
+        }
+
         foreach (var relativePath in reading.Files.List("", ".yaml", reading.Errors).Concat(reading.Files.List("", ".yml", reading.Errors)))
         {
             if (TopLevelFiles.Contains(relativePath, StringComparer.Ordinal))
@@ -84,7 +89,7 @@ public static class KnowledgePackLoader
                 continue;
             }
 
-            var hint = Nearest.Within(relativePath, TopLevelFiles, maxDistance: 3) is { } near ? $" (did you mean {near}?)" : "";
+            var hint = Nearest.Within(relativePath, TopLevelFiles) is { } near ? $" (did you mean {near}?)" : "";
             reading.Errors.Add(reading.Files.Display(relativePath), $"unknown pack file{hint}; the pack's files are {string.Join(", ", TopLevelFiles)}, sources/ and facts/");
         }
     }

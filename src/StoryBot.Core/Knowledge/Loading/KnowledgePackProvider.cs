@@ -46,13 +46,24 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
 
     public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changeSource).Token);
 
-    /// <summary>Starts reloading on edits. Called by the host at start when Knowledge:Reload is on.</summary>
+    /// <summary>
+    /// Starts reloading on edits. Called by the host at start when Knowledge:Reload is on. When the folder
+    /// cannot be watched (e.g. the system's limit of inotify instances is reached) the bot still serves the
+    /// loaded pack: reloading is a convenience, so this is logged as a warning rather than failing the start.
+    /// </summary>
     public void StartWatching()
     {
         lock (_reloadGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _watcher ??= new PackFolderWatcher(PackPath, _time, ReloadFromWatcher, _logger);
+            try
+            {
+                _watcher ??= new PackFolderWatcher(PackPath, _time, ReloadFromWatcher, _logger);
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
+            {
+                Log.CannotWatch(_logger, PackPath, e);
+            }
         }
     }
 
@@ -159,6 +170,9 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the knowledge pack at {Path} failed; the pack in service stays")]
         public static partial void ReloadFailed(ILogger logger, string path, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The knowledge pack folder {Path} cannot be watched; edits are not reloaded until restart")]
+        public static partial void CannotWatch(ILogger logger, string path, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "A listener to knowledge pack swaps failed")]
         public static partial void ListenerFailed(ILogger logger, Exception exception);

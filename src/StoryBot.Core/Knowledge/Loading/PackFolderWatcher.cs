@@ -25,7 +25,15 @@ internal sealed class PackFolderWatcher : IDisposable
         _watcher.Deleted += OnChanged;
         _watcher.Renamed += OnChanged;
         _watcher.Error += OnError;
-        _watcher.EnableRaisingEvents = true;
+        try
+        {
+            _watcher.EnableRaisingEvents = true;
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public void Dispose()

@@ -1,7 +1,7 @@
 namespace StoryBot.Core.Knowledge.Loading;
 
 /// <summary>A source as loaded: the document plus what the quote checks need to explain failures.</summary>
-internal sealed record LoadedSource(SourceDocument Document, PackFile MetadataFile, IReadOnlyList<NotContentLine> NotContent);
+internal sealed record LoadedSource(SourceDocument Document, IReadOnlyList<NotContentLine> NotContent);
 
 /// <summary>A line of a source file that curation marked as not article text.</summary>
 internal sealed record NotContentLine(string Text, string Why);
@@ -70,7 +70,7 @@ internal static class SourceReader
             RawText = text,
             Paragraphs = paragraphs,
         };
-        return new LoadedSource(document, metadata, [.. notContent.Select(n => n.Value)]);
+        return new LoadedSource(document, [.. notContent.Select(n => n.Value)]);
     }
 
     private static string? ReadText(string fileName, YamlMap map, PackFile metadata, PackFiles files, PackErrors errors)

@@ -9,7 +9,7 @@ namespace StoryBot.Core.Knowledge.Loading;
 /// </summary>
 internal sealed class YamlMap
 {
-    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlNode> _entries = new(StringComparer.Ordinal);
 
     // Keys a misspelt key was taken for: their absence is already reported with the typo.
     private readonly HashSet<string> _misspelt = new(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ internal sealed class YamlMap
         var map = new YamlMap(mapping, file, errors, id is null ? what : $"{what} '{id}'");
         foreach (var (keyNode, value) in mapping.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            if (keyNode is not YamlScalarNode { Value: { } key })
             {
                 errors.Add(file, keyNode.Start, $"{map.What}: a key must be plain text; found {Describe(keyNode)}");
                 continue;
@@ -55,7 +55,7 @@ internal sealed class YamlMap
 
             if (!keys.Contains(key))
             {
-                var near = Nearest.Within(key, keys, maxDistance: 3);
+                var near = Nearest.Within(key, keys);
                 var hint = near is null ? "" : $" (did you mean '{near}'?)";
                 if (near is not null)
                 {
@@ -66,7 +66,7 @@ internal sealed class YamlMap
                 continue;
             }
 
-            map._entries[key] = (scalarKey, value);
+            map._entries[key] = value;
         }
 
         return map;
@@ -75,13 +75,13 @@ internal sealed class YamlMap
     public bool Has(string key) => _entries.ContainsKey(key);
 
     /// <summary>Where the value of <paramref name="key"/> starts, or the mapping itself when the key is absent.</summary>
-    public Mark At(string key) => _entries.TryGetValue(key, out var entry) ? entry.Value.Start : Start;
+    public Mark At(string key) => _entries.TryGetValue(key, out var value) ? value.Start : Start;
 
     public YamlNode? Node(string key, bool required)
     {
-        if (_entries.TryGetValue(key, out var entry))
+        if (_entries.TryGetValue(key, out var value))
         {
-            return entry.Value;
+            return value;
         }
 
         if (required && !_misspelt.Contains(key))
@@ -173,7 +173,7 @@ internal sealed class YamlMap
             return value;
         }
 
-        var hint = Nearest.Within(text, values.Keys, maxDistance: 3) is { } near ? $" (did you mean '{near}'?)" : "";
+        var hint = Nearest.Within(text, values.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
         _errors.Add(_file, At(key), $"{What}: unknown {key} '{text}'{hint}; allowed: {string.Join(", ", values.Keys)}");
         return null;
     }
@@ -209,7 +209,7 @@ internal sealed class YamlMap
 
         if (node is not YamlSequenceNode sequence)
         {
-            // A single id written without brackets is a common slip; accept it only as a list.
+            // A single id written without brackets is a common slip: the message shows the list form.
             _errors.Add(_file, node.Start, $"{What}: '{key}' must be a list, e.g. [a, b]; found {Describe(node)}");
             return null;
         }

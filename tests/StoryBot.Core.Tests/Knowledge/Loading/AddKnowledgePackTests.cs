@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Knowledge.Loading;
 
+using StoryBot.Core.Tests.TestSupport;
+
 namespace StoryBot.Core.Tests.Knowledge.Loading;
 
 public sealed class AddKnowledgePackTests
@@ -108,7 +110,8 @@ public sealed class AddKnowledgePackTests
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("Knowledge:Path is required", exception.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains("Knowledge:Path is required", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +122,7 @@ public sealed class AddKnowledgePackTests
         var resolved = KnowledgePackLocation.Resolve("knowledge", elsewhere, out var problem);
 
         Assert.Null(problem);
-        Assert.Equal(RepositoryRoot.Knowledge, resolved);
+        Assert.Equal(RepoRoot.Knowledge, resolved);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using StoryBot.Core.Tests.TestSupport;
+
 namespace StoryBot.Core.Tests.Knowledge.Loading;
 
 /// <summary>
@@ -177,12 +179,12 @@ internal sealed class FixturePack : IDisposable
         var pack = new FixturePack();
         pack.Delete("sources/story.yaml");
         pack.Delete("sources/story.de.txt");
-        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryRoot.Knowledge, "sources")))
+        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepoRoot.Knowledge, "sources")))
         {
             File.Copy(file, System.IO.Path.Combine(pack.Path, "sources", System.IO.Path.GetFileName(file)));
         }
 
-        File.Copy(System.IO.Path.Combine(RepositoryRoot.Knowledge, "excerpts.yaml"), System.IO.Path.Combine(pack.Path, "excerpts.yaml"), overwrite: true);
+        File.Copy(System.IO.Path.Combine(RepoRoot.Knowledge, "excerpts.yaml"), System.IO.Path.Combine(pack.Path, "excerpts.yaml"), overwrite: true);
         pack.Write("entities.yaml", Entities
             .Replace("[no-money]", "[musk-they-dont-have-the-money]", StringComparison.Ordinal)
             .Replace("[wrong]", "[altman-wrong]", StringComparison.Ordinal)

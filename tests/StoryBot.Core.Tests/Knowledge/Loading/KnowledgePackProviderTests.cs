@@ -187,6 +187,24 @@ public sealed class KnowledgePackProviderTests
         }
 
         [Fact]
+        public void KeepsServingWithAWarningWhenTheFolderCannotBeWatched()
+        {
+            using var fixture = new FixturePack();
+            var logger = new RecordingLogger<KnowledgePackProvider>();
+            using var provider = Provider(fixture, TimeProvider.System, logger);
+            var pack = provider.Current;
+            Directory.Delete(fixture.Path, recursive: true);
+
+            provider.StartWatching();
+
+            Assert.False(provider.IsWatching);
+            Assert.Same(pack, provider.Current);
+            var (level, message) = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
+            Assert.Equal(LogLevel.Warning, level);
+            Assert.Contains("cannot be watched", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void StopsWatchingWhenAsked()
         {
             using var fixture = new FixturePack();

@@ -89,6 +89,14 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void ReportsAFactFileWithTheShortExtension()
+        {
+            _t._pack.Write("facts/places.yml", "[]");
+
+            _t.OnlyError("knowledge/facts/places.yml", 0, "pack files end in .yaml");
+        }
+
+        [Fact]
         public void ReportsAFactFileThatIsNotATopic()
         {
             _t._pack.Write("facts/fundng.yaml", "[]");
@@ -118,6 +126,18 @@ public sealed class PackValidationTests : IDisposable
             _t._pack.Edit("facts/funding.yaml", "    by: musk", "    by: musk\n    source: tweet");
 
             _t.OnlyError("knowledge/facts/funding.yaml", 17, "fact 'musk-no-money': attribution: unknown key 'source'", "allowed keys: kind, by");
+        }
+
+        [Fact]
+        public void DoesNotTakeAnotherLanguageForATypo()
+        {
+            _t._pack.Edit("facts/dispute.yaml", "    de: \"Altman sagt, Musk liege falsch.\"", "    fr: \"Altman dit que Musk a tort.\"");
+
+            var errors = _t.Errors();
+
+            Assert.Equal(
+                ["fact 'altman-wrong': 'statement' has no German text ('de')", "fact 'altman-wrong': 'statement': unknown key 'fr'; allowed keys: en, de"],
+                errors.Select(e => e.Message));
         }
 
         [Fact]
@@ -284,6 +304,14 @@ public sealed class PackValidationTests : IDisposable
             _t._pack.Edit("facts/dispute.yaml", "entities: [altman, musk]", "entities: [altman, musc]");
 
             _t.OnlyError("knowledge/facts/dispute.yaml", 8, "fact 'altman-wrong': entity 'musc' does not exist", "'musk'");
+        }
+
+        [Fact]
+        public void ReportsANameThatLeadsToTwoEntities()
+        {
+            _t._pack.Edit("entities.yaml", "aliases: [Altman, Altmann]", "aliases: [Altman, Altmann, elon]");
+
+            _t.OnlyError("knowledge/entities.yaml", 13, "entity 'altman': the name \"elon\" is already a name or alias of entity 'musk'");
         }
 
         [Fact]

@@ -1,12 +1,14 @@
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Knowledge.Loading;
 
+using StoryBot.Core.Tests.TestSupport;
+
 namespace StoryBot.Core.Tests.Knowledge.Loading;
 
 /// <summary>The pack the bot ships with, loaded from this checkout's knowledge folder.</summary>
 public sealed class RepositoryPackTests
 {
-    private static readonly KnowledgePackLoadResult Result = KnowledgePackLoader.TryLoad(RepositoryRoot.Knowledge);
+    private static readonly KnowledgePackLoadResult Result = KnowledgePackLoader.TryLoad(RepoRoot.Knowledge);
 
     [Fact]
     public void LoadsWithoutErrors()

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StoryBot.Discord.Configuration;
+
+/// <summary>Section <c>Discord</c>. Discord is off when neither <see cref="Token"/> nor <see cref="PublicKey"/> is set.</summary>
+public sealed class DiscordOptions
+{
+    public const string Section = "Discord";
+
+    /// <summary>The bot token; enables the Gateway, command registration and posting.</summary>
+    public string? Token { get; set; }
+
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The application's Ed25519 public key (hex); enables the HTTP interactions endpoint.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>Guilds to register commands in (instant); global registration when empty.</summary>
+    public IList<string> GuildIds { get; } = [];
+
+    /// <summary>Channels where every message is a question.</summary>
+    public IList<string> AskChannelIds { get; } = [];
+
+    [Required]
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+
+    /// <summary>Gateway URL; when empty it is read from <c>GET /gateway/bot</c>.</summary>
+    public string? GatewayUrl { get; set; }
+
+    /// <summary>The URL in the <c>DiscordBot (url, version)</c> User-Agent Discord asks for.</summary>
+    [Required]
+    public string UserAgentUrl { get; set; } = "https://github.com/storybot/storybot";
+
+    /// <summary>Where small adapter state lives (the hash of the last registered commands).</summary>
+    [Required]
+    public string StateDirectory { get; set; } = "data";
+
+    /// <summary>Register the slash commands at start (only when their definitions changed).</summary>
+    public bool RegisterCommands { get; set; } = true;
+
+    /// <summary>
+    /// How long to wait for an answer before deferring an interaction; Discord allows 3 s for
+    /// the first response, so this leaves room for the network.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.500")]
+    public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Signed HTTP interactions older (or newer) than this are refused as replays.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan MaxSignatureAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts per REST call for 5xx answers and timeouts, the first included.</summary>
+    [Range(1, 10)]
+    public int MaxRestAttempts { get; set; } = 4;
+
+    /// <summary>Per-attempt REST timeout.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    public bool HasToken => !string.IsNullOrWhiteSpace(Token);
+
+    public bool HasPublicKey => !string.IsNullOrWhiteSpace(PublicKey);
+
+    public bool IsEnabled => HasToken || HasPublicKey;
+}

@@ -1,0 +1,37 @@
+namespace StoryBot.Discord.Configuration;
+
+/// <summary>
+/// Waits the protocol prescribes (backoffs, identify windows). Not configuration a server owner
+/// should touch; a separate object so tests can shorten them.
+/// </summary>
+internal sealed class DiscordTimings
+{
+    /// <summary>First REST retry wait after a 5xx or a timeout; doubles per attempt.</summary>
+    public TimeSpan RestRetryBase { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan RestRetryCap { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Most 429 answers one call accepts before giving up.</summary>
+    public int MaxRateLimitedRetries { get; init; } = 5;
+
+    /// <summary>Gateway reconnect backoff: 1 s doubling with jitter, capped at 60 s.</summary>
+    public TimeSpan ReconnectBase { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectCap { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Discord asks for a random 1–5 s wait before identifying after an invalid session.</summary>
+    public TimeSpan InvalidSessionMinWait { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan InvalidSessionMaxWait { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary><c>max_concurrency</c> identifies are allowed per this window.</summary>
+    public TimeSpan IdentifyWindow { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long to wait for HELLO after connecting before giving the connection up.</summary>
+    public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Attempts to learn the message id of an inline interaction answer.</summary>
+    public int OriginalMessageAttempts { get; init; } = 3;
+
+    public TimeSpan OriginalMessageRetry { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Discord.Commands;
+using StoryBot.Discord.Configuration;
+using StoryBot.Discord.Rest;
+
+namespace StoryBot.Discord.Gateway;
+
+/// <summary>
+/// With a bot token: registers the commands when they changed, then keeps the Gateway connected.
+/// Failures here are logged and end only Discord, never the host.
+/// </summary>
+internal sealed class DiscordGatewayService(
+    CommandRegistrar registrar,
+    GatewayClient gateway,
+    IOptions<DiscordOptions> options,
+    ILogger<DiscordGatewayService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.HasToken)
+        {
+            return;
+        }
+
+        if (settings.RegisterCommands)
+        {
+            try
+            {
+                await registrar.RegisterIfChangedAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is DiscordRestException or IOException or UnauthorizedAccessException)
+            {
+                logger.LogError("Registering the Discord commands failed: {Error}", ex.Message);
+            }
+        }
+
+        await gateway.RunAsync(stoppingToken);
+    }
+}

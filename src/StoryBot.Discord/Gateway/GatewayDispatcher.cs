@@ -1,0 +1,38 @@
+using System.Text.Json;
+using StoryBot.Discord.Conversation;
+using StoryBot.Discord.Interactions;
+using StoryBot.Discord.Messages;
+using StoryBot.Discord.Rest;
+
+namespace StoryBot.Discord.Gateway;
+
+/// <summary>
+/// Hands Gateway events to their handlers through the work queue. Called on the receive loop,
+/// so it only records the bot's identity and enqueues; handlers run elsewhere.
+/// </summary>
+internal sealed class GatewayDispatcher(
+    DiscordWorkQueue queue,
+    BotIdentity identity,
+    MessageHandler messages,
+    GatewayInteractionResponder interactions)
+{
+    public void Dispatch(string? type, JsonElement data)
+    {
+        switch (type)
+        {
+            case "READY":
+                if (data.Child("user")?.String("id") is { } userId)
+                {
+                    identity.Set(userId);
+                }
+
+                break;
+            case "MESSAGE_CREATE":
+                queue.Enqueue(cancellationToken => messages.HandleAsync(data, cancellationToken));
+                break;
+            case "INTERACTION_CREATE":
+                queue.Enqueue(cancellationToken => interactions.HandleAsync(data, cancellationToken));
+                break;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace StoryBot.Discord.Gateway;
+
+/// <summary>
+/// Keeps one connection alive: the first beat after a random share of the interval (so many
+/// clients reconnecting together do not beat in step), then one per interval. A beat sent while
+/// the previous one is still unacknowledged means the connection is a zombie.
+/// </summary>
+internal sealed class Heartbeater(GatewayConnection connection, GatewaySession session, TimeSpan interval, TimeProvider time, ILogger logger)
+{
+    private int _awaitingAck;
+
+    /// <summary>Beats until cancelled; returns (true) as soon as the connection turns out a zombie.</summary>
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(interval * Random.Shared.NextDouble(), time, cancellationToken);
+            while (true)
+            {
+                if (Interlocked.Exchange(ref _awaitingAck, 1) == 1)
+                {
+                    logger.LogWarning("No heartbeat ACK from the Discord Gateway within {Interval}; reconnecting to resume", interval);
+                    return true;
+                }
+
+                await connection.SendAsync(GatewayOpcode.Heartbeat, session.Sequence, cancellationToken);
+                await Task.Delay(interval, time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The socket is gone; the receive loop sees the same and reconnects.
+            logger.LogDebug("Heartbeat not sent: {Error}", ex.Message);
+            return false;
+        }
+    }
+
+    public void Acknowledge() => Interlocked.Exchange(ref _awaitingAck, 0);
+
+    /// <summary>The Gateway asked for a beat now (op 1).</summary>
+    public Task BeatNowAsync(CancellationToken cancellationToken) =>
+        connection.SendAsync(GatewayOpcode.Heartbeat, session.Sequence, cancellationToken);
+}

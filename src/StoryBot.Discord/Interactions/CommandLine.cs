@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using StoryBot.Core.Conversation;
+using StoryBot.Discord.Commands;
+using StoryBot.Discord.Conversation;
+using StoryBot.Discord.Rendering;
+using StoryBot.Discord.Rest;
+
+namespace StoryBot.Discord.Interactions;
+
+/// <summary>
+/// Turns an application command or a button click into the text form the chat bot takes
+/// (<c>/who-is altman</c>, <c>/sources disable X reason</c>, <c>/report</c>).
+/// </summary>
+internal static class CommandLine
+{
+    public static ChatRequest? ToRequest(Interaction interaction, bool isModerator)
+    {
+        var text = interaction.Type switch
+        {
+            InteractionType.ApplicationCommand => CommandText(interaction.Data),
+            InteractionType.MessageComponent when interaction.Data.String("custom_id") == ReplyRenderer.ReportButtonId => "/" + DiscordCommands.Report,
+            _ => null,
+        };
+        if (text is null)
+        {
+            return null;
+        }
+
+        var referenced = interaction.Type == InteractionType.MessageComponent
+            ? interaction.MessageId
+            : interaction.Data.String("target_id");
+        return new ChatRequest(DiscordAsker.Platform, interaction.ChannelId ?? string.Empty, interaction.UserId, text)
+        {
+            IsModerator = isModerator,
+            ReferencedMessageId = referenced,
+        };
+    }
+
+    private static string? CommandText(JsonElement data)
+    {
+        if (data.String("name") is not { } name)
+        {
+            return null;
+        }
+
+        // The message context-menu command: the target message is the answer being reported.
+        if (data.Int("type") == 3)
+        {
+            return name == DiscordCommands.ReportAnswer ? "/" + DiscordCommands.Report : null;
+        }
+
+        var text = new StringBuilder("/").Append(name);
+        AppendOptions(text, data, DiscordCommands.All.FirstOrDefault(c => c.Name == name && c.Type == 1)?.Options);
+        return text.ToString();
+    }
+
+    private static void AppendOptions(StringBuilder text, JsonElement container, IReadOnlyList<CommandOption>? definitions)
+    {
+        if (container.Child("options") is not { ValueKind: JsonValueKind.Array } options)
+        {
+            return;
+        }
+
+        // Discord does not promise the order options arrive in; the text form follows the definition.
+        var ordered = options.EnumerateArray()
+            .OrderBy(o => definitions?.ToList().FindIndex(d => d.Name == o.String("name")) is { } index and >= 0 ? index : int.MaxValue);
+        foreach (var option in ordered)
+        {
+            if (option.Int("type") is CommandOption.SubCommand or 2)
+            {
+                var name = option.String("name");
+                text.Append(' ').Append(name);
+                AppendOptions(text, option, definitions?.FirstOrDefault(d => d.Name == name)?.Options);
+            }
+            else if (option.Child("value") is { } value)
+            {
+                var word = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+
+                // Options are single values; flatten line breaks so a value cannot start a new command line.
+                text.Append(' ').Append(word?.ReplaceLineEndings(" ").Trim());
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using StoryBot.Discord.Rest;
+
+namespace StoryBot.Discord.Interactions;
+
+/// <summary>
+/// Answers interactions that arrive over the Gateway through the callback endpoint, asking for
+/// the created message back (<c>with_response=true</c>) so the answer can be recorded at once.
+/// </summary>
+internal sealed class GatewayInteractionResponder(InteractionHandler handler, DiscordRestClient rest)
+{
+    public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (Interaction.TryParse(payload) is not { } interaction)
+        {
+            return;
+        }
+
+        var start = await handler.StartAsync(interaction);
+        var result = await rest.SendAsync(
+            HttpMethod.Post,
+            $"interactions/{interaction.Id}/{interaction.Token}/callback?with_response=true",
+            start.Response,
+            cancellationToken);
+        if (start.AfterDelivered is { } after)
+        {
+            await after(result?.Child("resource")?.Child("message")?.String("id"), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using StoryBot.Discord.Conversation;
+using StoryBot.Discord.Rest;
+
+namespace StoryBot.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /discord/interactions</c>: verify, then answer inline. Nothing about the request is
+/// read or run before its signature checks out.
+/// </summary>
+internal static class InteractionEndpoint
+{
+    public const string Path = "/discord/interactions";
+    private const int MaxBodyBytes = 1 << 20;
+
+    public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, DiscordWorkQueue queue)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        if (!verifier.IsValid(context.Request.Headers["X-Signature-Ed25519"], context.Request.Headers["X-Signature-Timestamp"], body))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        Interaction? interaction;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            interaction = Interaction.TryParse(document.RootElement.Clone());
+        }
+        catch (JsonException)
+        {
+            interaction = null;
+        }
+
+        if (interaction is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var start = await handler.StartAsync(interaction);
+        if (start.AfterDelivered is { } after)
+        {
+            // Only once the response is out: a deferred edit or a read-back needs it delivered.
+            context.Response.OnCompleted(() =>
+            {
+                queue.Enqueue(cancellationToken => after(null, cancellationToken));
+                return Task.CompletedTask;
+            });
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(DiscordJson.Serialize(start.Response), context.RequestAborted);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            if (result.Buffer.Length > MaxBodyBytes)
+            {
+                reader.AdvanceTo(result.Buffer.Start);
+                return null;
+            }
+
+            if (result.IsCompleted)
+            {
+                var body = result.Buffer.ToArray();
+                reader.AdvanceTo(result.Buffer.End);
+                return body;
+            }
+
+            // Nothing consumed, everything examined: wait for the rest of the body.
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+}

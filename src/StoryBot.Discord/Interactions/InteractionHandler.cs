@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.Discord.Commands;
+using StoryBot.Discord.Configuration;
+using StoryBot.Discord.Conversation;
+using StoryBot.Discord.Moderation;
+using StoryBot.Discord.Rendering;
+
+namespace StoryBot.Discord.Interactions;
+
+/// <summary>
+/// Decides the first response to an interaction, whichever way it arrived (Gateway or HTTP):
+/// the answer itself when the bot answers within <see cref="DiscordOptions.DeferAfter"/>,
+/// otherwise a deferral that <see cref="InteractionWebhooks"/> completes by editing it.
+/// </summary>
+internal sealed class InteractionHandler(
+    DiscordAsker asker,
+    DiscordModeratorCheck moderators,
+    WhoIsAutocomplete autocomplete,
+    InteractionWebhooks webhooks,
+    AnswerRecording recording,
+    IHostApplicationLifetime lifetime,
+    IOptionsMonitor<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger)
+{
+    public async Task<InteractionStart> StartAsync(Interaction interaction)
+    {
+        switch (interaction.Type)
+        {
+            case InteractionType.Ping:
+                return new InteractionStart(new InteractionResponse(InteractionResponse.Pong));
+            case InteractionType.Autocomplete:
+                return new InteractionStart(new InteractionResponse(InteractionResponse.AutocompleteResult, new { Choices = autocomplete.Suggest(interaction) }));
+        }
+
+        var request = CommandLine.ToRequest(interaction, moderators.IsModerator(interaction));
+        if (request is null)
+        {
+            return Answered(interaction, null, Notice("This StoryBot interaction is not supported."));
+        }
+
+        // The answer must not die with an HTTP request: a deferred one finishes after it.
+        var answer = AskAsync(request, lifetime.ApplicationStopping);
+        if (answer.IsCompleted)
+        {
+            // Most commands answer synchronously: no deadline timer needed.
+            return Answered(interaction, request, await answer);
+        }
+
+        using (var timer = new CancellationTokenSource())
+        {
+            var deadline = Task.Delay(options.CurrentValue.DeferAfter, time, timer.Token);
+            if (await Task.WhenAny(answer, deadline) == answer)
+            {
+                await timer.CancelAsync();
+                return Answered(interaction, request, await answer);
+            }
+        }
+
+        var ephemeral = IsPrivateByNature(request);
+        logger.LogDebug("Deferring Discord interaction {InteractionId}", interaction.Id);
+        return new InteractionStart(
+            new InteractionResponse(InteractionResponse.DeferredChannelMessage, ephemeral ? new { Flags = DiscordMessage.Ephemeral } : null),
+            (_, cancellationToken) => webhooks.CompleteDeferredAsync(interaction, request, answer, ephemeral, cancellationToken));
+    }
+
+    private InteractionStart Answered(Interaction interaction, ChatRequest? request, Reply reply)
+    {
+        var pages = InteractionWebhooks.Pages(reply);
+        var rest = pages.Skip(1).ToList();
+        var needsRecording = request is not null && recording.IsNeeded(reply);
+        return new InteractionStart(
+            new InteractionResponse(InteractionResponse.ChannelMessage, pages[0]),
+            rest.Count == 0 && !needsRecording
+                ? null
+                : (messageId, cancellationToken) => webhooks.FinishAsync(interaction, request, reply, rest, messageId, cancellationToken));
+    }
+
+    private async Task<Reply> AskAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await asker.AskAsync(request, mustAnswer: true, cancellationToken) ?? Notice("Please wait a moment.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Answering a Discord interaction failed");
+            return new Reply
+            {
+                Question = request.Text,
+                Language = Language.English,
+                Kind = ReplyKind.Error,
+                Body = [TextRun.Plain("Sorry, something went wrong while answering. Please try again.")],
+            };
+        }
+    }
+
+    // Decided before the answer exists: a deferral's visibility cannot change afterwards.
+    private static bool IsPrivateByNature(ChatRequest request) =>
+        request.Text.StartsWith($"/{DiscordCommands.Sources}", StringComparison.Ordinal)
+        || request.Text.StartsWith($"/{DiscordCommands.Help}", StringComparison.Ordinal)
+        || request.Text.StartsWith($"/{DiscordCommands.Report}", StringComparison.Ordinal);
+
+    private static Reply Notice(string text) => new()
+    {
+        Question = string.Empty,
+        Language = Language.English,
+        Kind = ReplyKind.Notice,
+        Body = [TextRun.Plain(text)],
+    };
+}

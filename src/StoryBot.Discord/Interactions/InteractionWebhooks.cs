@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Discord.Configuration;
+using StoryBot.Discord.Conversation;
+using StoryBot.Discord.Rendering;
+using StoryBot.Discord.Rest;
+
+namespace StoryBot.Discord.Interactions;
+
+/// <summary>
+/// Everything after the first response to an interaction, through its webhook (the token lives
+/// 15 minutes): the deferred answer, further pages of a long answer, and the answer's message id
+/// for the recorder.
+/// </summary>
+internal sealed class InteractionWebhooks(
+    DiscordRestClient rest,
+    AnswerRecording recording,
+    IOptionsMonitor<DiscordOptions> options,
+    DiscordTimings timings,
+    TimeProvider time,
+    ILogger<InteractionWebhooks> logger)
+{
+    /// <summary>The reply's messages, ephemeral when the reply is private.</summary>
+    public static IReadOnlyList<DiscordMessage> Pages(Reply reply) =>
+        [.. ReplyRenderer.Render(reply).Select(page => reply.IsPrivate ? page with { Flags = DiscordMessage.Ephemeral } : page)];
+
+    /// <summary>After an answer given in the first response: further pages, then the record.</summary>
+    public async Task FinishAsync(Interaction interaction, ChatRequest? request, Reply reply, IReadOnlyList<DiscordMessage> morePages, string? messageId, CancellationToken cancellationToken)
+    {
+        await PostFollowUpsAsync(interaction, morePages, cancellationToken);
+        if (request is null || !recording.IsNeeded(reply))
+        {
+            return;
+        }
+
+        messageId ??= await OriginalMessageIdAsync(interaction, cancellationToken);
+        await recording.RecordAsync(interaction.ChannelId ?? string.Empty, messageId, request, reply, cancellationToken);
+    }
+
+    /// <summary>Replaces a deferral with the answer once it is there.</summary>
+    public async Task CompleteDeferredAsync(Interaction interaction, ChatRequest request, Task<Reply> answer, bool deferredEphemeral, CancellationToken cancellationToken)
+    {
+        var reply = await answer;
+        var pages = Pages(reply);
+        if (reply.IsPrivate && !deferredEphemeral)
+        {
+            // A public "thinking…" cannot turn private: remove it and answer privately instead.
+            await rest.SendAsync(HttpMethod.Delete, OriginalPath(interaction), null, cancellationToken);
+            await PostFollowUpsAsync(interaction, pages, cancellationToken);
+            return;
+        }
+
+        var edited = await rest.SendAsync(HttpMethod.Patch, OriginalPath(interaction), pages[0] with { Flags = null }, cancellationToken);
+        await PostFollowUpsAsync(interaction, [.. pages.Skip(1).Select(p => deferredEphemeral ? p with { Flags = DiscordMessage.Ephemeral } : p)], cancellationToken);
+        await recording.RecordAsync(interaction.ChannelId ?? string.Empty, edited?.String("id"), request, reply, cancellationToken);
+    }
+
+    private async Task PostFollowUpsAsync(Interaction interaction, IEnumerable<DiscordMessage> pages, CancellationToken cancellationToken)
+    {
+        foreach (var page in pages)
+        {
+            await rest.SendAsync(HttpMethod.Post, $"webhooks/{ApplicationId(interaction)}/{interaction.Token}", page, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// An answer given inline in the HTTP response has no id yet: read it back from the
+    /// interaction's original message (it can take Discord a moment to create it).
+    /// </summary>
+    private async Task<string?> OriginalMessageIdAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var original = await rest.GetAsync(OriginalPath(interaction), cancellationToken);
+                return original?.String("id");
+            }
+            catch (DiscordRestException ex) when (attempt < timings.OriginalMessageAttempts && ex.Status == System.Net.HttpStatusCode.NotFound)
+            {
+                logger.LogDebug("The original message of interaction {InteractionId} is not there yet", interaction.Id);
+                await Task.Delay(timings.OriginalMessageRetry, time, cancellationToken);
+            }
+        }
+    }
+
+    private string OriginalPath(Interaction interaction) =>
+        $"webhooks/{ApplicationId(interaction)}/{interaction.Token}/messages/@original";
+
+    private string ApplicationId(Interaction interaction) =>
+        string.IsNullOrEmpty(interaction.ApplicationId) ? options.CurrentValue.ApplicationId ?? string.Empty : interaction.ApplicationId;
+}

@@ -1,0 +1,26 @@
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Discord.Conversation;
+using StoryBot.Discord.Rendering;
+
+namespace StoryBot.Discord.Posting;
+
+/// <summary>Posts and corrects bot messages in Discord channels (daily summaries, corrections).</summary>
+internal sealed class DiscordChannelPoster(DiscordMessageSender sender) : IChannelPoster
+{
+    public string Platform => DiscordAsker.Platform;
+
+    public async Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken)
+    {
+        var id = await sender.SendAsync(channelId, ReplyRenderer.Render(reply), null, cancellationToken)
+            ?? throw new InvalidOperationException($"Discord did not return the id of the message posted in channel {channelId}");
+        return new PostedMessage(Platform, channelId, id);
+    }
+
+    /// <summary>
+    /// Replaces the recorded message (the first page of the answer) with the corrected reply's
+    /// first page, where a withdrawn citation is struck through and labelled.
+    /// </summary>
+    public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken) =>
+        sender.EditAsync(message.ChannelId, message.MessageId, ReplyRenderer.RenderSingle(reply), cancellationToken);
+}

@@ -1,0 +1,54 @@
+namespace StoryBot.Discord.Rendering;
+
+/// <summary>Splits text into pieces of at most a given length at the cleanest boundary available.</summary>
+internal static class TextSplitter
+{
+    private static readonly string[] Boundaries = ["\n\n", "\n", ". ", " "];
+
+    public static IReadOnlyList<string> Split(string text, int maxLength)
+    {
+        var pieces = new List<string>();
+        var rest = text;
+        while (rest.Length > maxLength)
+        {
+            var cut = FindCut(rest, maxLength);
+            pieces.Add(rest[..cut].TrimEnd());
+            rest = rest[cut..].TrimStart('\n', ' ');
+        }
+
+        if (rest.Length > 0 || pieces.Count == 0)
+        {
+            pieces.Add(rest);
+        }
+
+        return pieces;
+    }
+
+    private static int FindCut(string text, int maxLength)
+    {
+        foreach (var boundary in Boundaries)
+        {
+            var at = text.LastIndexOf(boundary, maxLength - boundary.Length, StringComparison.Ordinal);
+
+            // A boundary in the first half would leave tiny pieces; look for a finer one.
+            if (at > maxLength / 2)
+            {
+                return at + boundary.Length;
+            }
+        }
+
+        // No boundary at all: cut hard, but never inside an escape or a surrogate pair.
+        var cut = maxLength;
+        if (char.IsLowSurrogate(text[cut]))
+        {
+            cut--;
+        }
+
+        if (text[cut - 1] == '\\')
+        {
+            cut--;
+        }
+
+        return cut;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace StoryBot.Discord.Rest;
+
+/// <summary>
+/// Waits before each request until its bucket (learned from <c>X-RateLimit-*</c> headers) and the
+/// global limit allow it, so 429s stay the exception rather than the way limits are found.
+/// </summary>
+internal sealed class DiscordRateLimiter(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private long _globalUntilTicks;
+
+    public async Task WaitAsync(DiscordRoute route, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var wait = TimeSpan.Zero;
+            if (!route.IsInteraction)
+            {
+                var globalUntil = new DateTimeOffset(Interlocked.Read(ref _globalUntilTicks), TimeSpan.Zero);
+                if (globalUntil > now)
+                {
+                    wait = globalUntil - now;
+                }
+            }
+
+            if (wait == TimeSpan.Zero)
+            {
+                var bucket = BucketFor(route);
+                lock (bucket)
+                {
+                    if (now >= bucket.ResetAt && bucket.Limit > 0)
+                    {
+                        bucket.Remaining = bucket.Limit;
+                        bucket.ResetAt = DateTimeOffset.MaxValue;
+                    }
+
+                    if (bucket.Remaining > 0 || bucket.Limit == 0)
+                    {
+                        bucket.Remaining--;
+                        return;
+                    }
+
+                    wait = bucket.ResetAt == DateTimeOffset.MaxValue ? TimeSpan.FromMilliseconds(50) : bucket.ResetAt - now;
+                }
+            }
+
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>Learns the bucket and its state from a response's headers.</summary>
+    public void Update(DiscordRoute route, HttpResponseHeaders headers)
+    {
+        if (Header(headers, "X-RateLimit-Bucket") is { } hash)
+        {
+            _bucketByTemplate[route.Template] = hash;
+        }
+
+        if (!TryNumber(headers, "X-RateLimit-Limit", out var limit)
+            || !TryNumber(headers, "X-RateLimit-Remaining", out var remaining)
+            || !TryNumber(headers, "X-RateLimit-Reset-After", out var resetAfter))
+        {
+            return;
+        }
+
+        var bucket = BucketFor(route);
+        lock (bucket)
+        {
+            bucket.Limit = (int)limit;
+            bucket.Remaining = (int)remaining;
+            bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter);
+        }
+    }
+
+    /// <summary>A 429: nothing on this bucket (or anywhere, when global) until <paramref name="retryAfter"/> passed.</summary>
+    public void OnRateLimited(DiscordRoute route, TimeSpan retryAfter, bool global)
+    {
+        var until = time.GetUtcNow() + retryAfter;
+        if (global)
+        {
+            long current;
+            do
+            {
+                current = Interlocked.Read(ref _globalUntilTicks);
+                if (current >= until.UtcTicks)
+                {
+                    return;
+                }
+            }
+            while (Interlocked.CompareExchange(ref _globalUntilTicks, until.UtcTicks, current) != current);
+            return;
+        }
+
+        var bucket = BucketFor(route);
+        lock (bucket)
+        {
+            bucket.Remaining = 0;
+            bucket.Limit = Math.Max(bucket.Limit, 1);
+            bucket.ResetAt = until;
+        }
+    }
+
+    private Bucket BucketFor(DiscordRoute route)
+    {
+        var id = _bucketByTemplate.TryGetValue(route.Template, out var hash) ? hash : route.Template;
+        return _buckets.GetOrAdd($"{id}|{route.MajorParameter}", _ => new Bucket());
+    }
+
+    internal static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static bool TryNumber(HttpResponseHeaders headers, string name, out double value)
+    {
+        value = 0;
+        return Header(headers, name) is { } text
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    private sealed class Bucket
+    {
+        /// <summary>0 while unknown: requests pass until the first response tells the limit.</summary>
+        public int Limit { get; set; }
+
+        public int Remaining { get; set; } = 1;
+
+        public DateTimeOffset ResetAt { get; set; } = DateTimeOffset.MaxValue;
+    }
+}

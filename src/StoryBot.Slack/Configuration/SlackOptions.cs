@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StoryBot.Slack.Configuration;
+
+/// <summary>Settings of section <c>Slack</c>. Slack stays off while no token is set.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>Bot user OAuth token (xoxb-…), used for every Web API call that posts.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>App-level token (xapp-…) with <c>connections:write</c>; enables Socket Mode.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>Enables the HTTP endpoints; every request must carry a valid signature.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>Base of the Web API; a test points it at a local fake.</summary>
+    [Required]
+    public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary>Socket Mode connections kept open at once, so a refresh never leaves a gap.</summary>
+    [Range(1, 10)]
+    public int SocketConnections { get; set; } = 2;
+
+    /// <summary>How often a quiet socket is pinged; an unanswered ping means a half-open socket.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a ping may go unanswered before the socket is dropped and replaced.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First reconnect delay; it doubles (with jitter) up to <see cref="MaxReconnectDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Retries of one Web API call after a 429 or a 5xx before giving up.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Minimum gap between two messages the bot posts into one channel (Slack allows about one a second).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ChannelPostInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a slash command may take before it is acknowledged empty and answered later;
+    /// Slack shows a timeout to the user after 3 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.900")]
+    public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>Requests handled at once (they wait mostly on the Web API).</summary>
+    [Range(1, 256)]
+    public int HandlerConcurrency { get; set; } = 16;
+
+    public bool IsEnabled =>
+        !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(AppToken) || !string.IsNullOrEmpty(SigningSecret);
+
+    public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);
+
+    public bool HttpModeEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
+}

@@ -1,0 +1,248 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
+using StoryBot.Slack.Inbound;
+using StoryBot.Slack.Rendering;
+using StoryBot.Slack.WebApi;
+
+namespace StoryBot.Slack.Handling;
+
+/// <summary>
+/// Turns what Slack delivered into a <see cref="ChatRequest"/>, asks <see cref="IChatBot"/>, and
+/// delivers the reply: answers in the channel (posted with chat.postMessage so they can be reported
+/// and corrected later), help, errors and notices only to the asker.
+/// </summary>
+internal sealed class SlackConversation(
+    IChatBot bot,
+    UserCooldown cooldown,
+    SlackModerators moderators,
+    SlackIdentity identity,
+    SlackApiClient api,
+    SlackWorkQueue queue,
+    IEnumerable<IAnswerRecorder> recorders,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackConversation> logger)
+{
+    public const string Platform = "slack";
+    private const string ReportCommand = "/report";
+
+    /// <summary>
+    /// Answers a slash command. A private reply that is ready within the ack budget rides in the
+    /// acknowledgement; anything later goes through response_url, and answers through chat.postMessage.
+    /// </summary>
+    public async Task HandleCommandAsync(SlashCommand command, SlackAck ack, CancellationToken cancellationToken)
+    {
+        var request = new ChatRequest(Platform, command.ChannelId, command.UserId, command.CommandLine)
+        {
+            IsModerator = moderators.IsModerator(command.UserId),
+        };
+
+        var verdict = cooldown.Check(Platform, command.UserId);
+        if (verdict != CooldownVerdict.Allowed)
+        {
+            if (verdict == CooldownVerdict.RefusedWithNotice)
+            {
+                RespondPrivately(ack, command.ResponseUrl, SlackReplies.Cooldown(request.Text));
+            }
+            else
+            {
+                ack.TryAcknowledge(null);
+            }
+
+            return;
+        }
+
+        var replying = AskAsync(request, cancellationToken);
+        if (!replying.IsCompleted)
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(replying, Task.Delay(options.Value.AckBudget, time, budget.Token));
+            await budget.CancelAsync();
+            if (!replying.IsCompleted)
+            {
+                ack.TryAcknowledge(null);
+            }
+        }
+
+        var reply = await replying;
+        if (reply.IsPrivate)
+        {
+            RespondPrivately(ack, command.ResponseUrl, reply);
+            return;
+        }
+
+        ack.TryAcknowledge(null);
+        Deliver("slash command answer", token => PostCommandAnswerAsync(command, request, reply, token));
+    }
+
+    /// <summary>Answers a mention (in its thread) or a direct message; ignores bots and itself.</summary>
+    public async Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        if (!ShouldAnswer(slackEvent) || slackEvent.ChannelId is not { } channel || slackEvent.UserId is not { } user)
+        {
+            return;
+        }
+
+        var text = SlackText.Unescape(SlackText.StripBotMention(slackEvent.Text, identity.BotUserId)).Trim();
+        var request = new ChatRequest(Platform, channel, user, text.Length == 0 ? "/help" : text)
+        {
+            IsModerator = moderators.IsModerator(user),
+        };
+
+        // A mention is answered in its thread; a direct message where it was written.
+        var threadTs = slackEvent.ThreadTs ?? (slackEvent.IsMention ? slackEvent.Ts : null);
+        var verdict = cooldown.Check(Platform, user);
+        if (verdict == CooldownVerdict.RefusedSilently)
+        {
+            return;
+        }
+
+        var reply = verdict == CooldownVerdict.RefusedWithNotice
+            ? SlackReplies.Cooldown(request.Text)
+            : await AskAsync(request, cancellationToken);
+
+        if (reply.IsPrivate && slackEvent.IsMention)
+        {
+            await api.PostEphemeralAsync(channel, user, SlackMessageRenderer.Render(reply, offerReport: false), threadTs, cancellationToken);
+            return;
+        }
+
+        await PostAndRecordAsync(request, reply, threadTs, cancellationToken);
+    }
+
+    /// <summary>The Report button: becomes <c>/report</c> about the message it sits on.</summary>
+    public async Task HandleBlockActionAsync(BlockAction action, CancellationToken cancellationToken)
+    {
+        if (action.ActionId != SlackMessageRenderer.ReportActionId)
+        {
+            return;
+        }
+
+        var request = new ChatRequest(Platform, action.ChannelId, action.UserId, ReportCommand)
+        {
+            IsModerator = moderators.IsModerator(action.UserId),
+            ReferencedMessageId = action.MessageTs,
+        };
+
+        var verdict = cooldown.Check(Platform, action.UserId);
+        if (verdict == CooldownVerdict.RefusedSilently)
+        {
+            return;
+        }
+
+        var reply = verdict == CooldownVerdict.RefusedWithNotice
+            ? SlackReplies.Cooldown(request.Text)
+            : await AskAsync(request, cancellationToken);
+        var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
+        if (action.ResponseUrl is { } responseUrl)
+        {
+            await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
+        }
+        else
+        {
+            await api.PostEphemeralAsync(action.ChannelId, action.UserId, message, action.ThreadTs, cancellationToken);
+        }
+    }
+
+    private bool ShouldAnswer(SlackEvent slackEvent)
+    {
+        if (slackEvent.BotId is not null || slackEvent.Subtype is not null)
+        {
+            // Bots (this one included), edits, joins and other system messages are never answered.
+            return false;
+        }
+
+        if (slackEvent.UserId is null || slackEvent.UserId == identity.BotUserId)
+        {
+            return false;
+        }
+
+        return slackEvent.IsDirectMessage || (slackEvent.IsMention && slackEvent.ChannelType != "im");
+    }
+
+    private async Task<Reply> AskAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await bot.RespondAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The asker gets a polite error instead of silence.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Answering a Slack request in {Channel} failed", request.ChannelId);
+            return SlackReplies.Failure(request.Text);
+        }
+    }
+
+    private void RespondPrivately(SlackAck ack, Uri? responseUrl, Reply reply)
+    {
+        var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
+        if (ack.TryAcknowledge(message.ToResponsePayload()))
+        {
+            return;
+        }
+
+        if (responseUrl is null)
+        {
+            logger.LogWarning("A Slack slash command had no response_url; its late private reply is dropped");
+            return;
+        }
+
+        Deliver("slash command reply", token => api.PostToResponseUrlAsync(responseUrl, message, token));
+    }
+
+    /// <summary>Posting waits on Slack (pacing, retries): it runs on the queue, never in the acknowledgement's way.</summary>
+    private void Deliver(string description, Func<CancellationToken, Task> delivery)
+    {
+        if (!queue.Enqueue(description, delivery))
+        {
+            logger.LogWarning("Slack {Work} dropped: the host is stopping", description);
+        }
+    }
+
+    /// <summary>
+    /// Posts a slash-command answer with chat.postMessage so its ts is known and the answer can be
+    /// reported and corrected. Where the bot may not post (not a member of the channel), it falls
+    /// back to response_url: the answer is still seen, but it cannot be corrected later.
+    /// </summary>
+    private async Task PostCommandAnswerAsync(SlashCommand command, ChatRequest request, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostAndRecordAsync(request, reply, null, cancellationToken);
+        }
+        catch (SlackApiException exception) when (exception.Error is "not_in_channel" or "channel_not_found" && command.ResponseUrl is not null)
+        {
+            logger.LogInformation(
+                "Slack answer in {Channel} went through response_url ({Error}); invite the bot to the channel so answers there can be corrected",
+                command.ChannelId, exception.Error);
+            await api.PostToResponseUrlAsync(command.ResponseUrl, SlackMessageRenderer.Render(reply, offerReport: false), cancellationToken);
+        }
+    }
+
+    private async Task PostAndRecordAsync(ChatRequest request, Reply reply, string? threadTs, CancellationToken cancellationToken)
+    {
+        var isAnswer = reply.Kind == ReplyKind.Answer;
+        var message = SlackMessageRenderer.Render(reply, offerReport: isAnswer);
+        var ts = await api.PostMessageAsync(request.ChannelId, message, threadTs, cancellationToken);
+        if (!isAnswer)
+        {
+            return;
+        }
+
+        var posted = new PostedMessage(Platform, request.ChannelId, ts, threadTs);
+        foreach (var recorder in recorders)
+        {
+            await recorder.RecordAsync(posted, request, reply, cancellationToken);
+        }
+    }
+}

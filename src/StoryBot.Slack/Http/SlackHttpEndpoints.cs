@@ -1,0 +1,210 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
+using StoryBot.Slack.Handling;
+using StoryBot.Slack.Inbound;
+
+namespace StoryBot.Slack.Http;
+
+/// <summary>
+/// The HTTP side of Slack: slash commands, Events API callbacks and interactivity. Every request is
+/// verified before anything is parsed; a bad one gets 401 and nothing runs. Work goes to the queue
+/// and Slack is acknowledged well within its 3 seconds.
+/// </summary>
+internal sealed class SlackHttpEndpoints(
+    SlackSignatureVerifier verifier,
+    SlackDeduplicator deduplicator,
+    SlackWorkQueue queue,
+    SlackConversation conversation,
+    IOptions<SlackOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<SlackHttpEndpoints> logger)
+{
+    /// <summary>Slack's payloads are small; anything far bigger is not from Slack.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task HandleCommandAsync(HttpContext context)
+    {
+        var body = await ReadVerifiedBodyAsync(context);
+        if (body is null)
+        {
+            return;
+        }
+
+        var form = Encoding.UTF8.GetString(body);
+        if (QueryHelpers.ParseQuery(form).TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (SlashCommand.FromForm(form) is not { } command)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // The answer is worked out right here (it is quick and CPU-bound); only posting it is queued.
+        var ack = new SlackAck();
+        _ = ObserveAsync(conversation.HandleCommandAsync(command, ack, lifetime.ApplicationStopping));
+
+        // Answer Slack within the budget whatever the handler is doing; a later reply uses response_url.
+        if (!ack.Sent.IsCompleted)
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            await Task.WhenAny(ack.Sent, Task.Delay(options.Value.AckBudget, time, budget.Token));
+            await budget.CancelAsync();
+        }
+
+        ack.TryAcknowledge(null);
+        var payload = await ack.Sent;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (payload is not null)
+        {
+            await WriteJsonAsync(context, payload);
+        }
+    }
+
+    public async Task HandleEventAsync(HttpContext context)
+    {
+        var body = await ReadVerifiedBodyAsync(context);
+        if (body is null)
+        {
+            return;
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (root.GetStringOrNull("type") == "url_verification")
+        {
+            await WriteJsonAsync(context, new JsonObject { ["challenge"] = root.GetStringOrEmpty("challenge") });
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (SlackEvent.FromCallback(root) is not { } slackEvent)
+        {
+            return;
+        }
+
+        // Slack retries (X-Slack-Retry-Num) carry the same event_id: answered once only.
+        if (!deduplicator.TryFirstSighting("event", slackEvent.EventId))
+        {
+            logger.LogDebug(
+                "Slack event {EventId} delivered again (retry {Retry}); skipped",
+                slackEvent.EventId, context.Request.Headers["X-Slack-Retry-Num"].ToString());
+            return;
+        }
+
+        queue.Enqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, cancellationToken));
+    }
+
+    public async Task HandleInteractivityAsync(HttpContext context)
+    {
+        var body = await ReadVerifiedBodyAsync(context);
+        if (body is null)
+        {
+            return;
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        BlockAction? action = null;
+        if (form.TryGetValue("payload", out var payload))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(payload.ToString());
+                action = BlockAction.FromPayload(document.RootElement.Clone());
+            }
+            catch (JsonException)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (action is not null)
+        {
+            queue.Enqueue("button", cancellationToken => conversation.HandleBlockActionAsync(action, cancellationToken));
+        }
+    }
+
+    /// <returns>The raw body when the signature holds; otherwise null, with 401 (or 413) already set.</returns>
+    private async Task<byte[]?> ReadVerifiedBodyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var body = buffer.ToArray();
+        if (!verifier.IsValid(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body))
+        {
+            logger.LogWarning("Rejected a request to {Path}: missing, wrong or stale Slack signature", request.Path);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return null;
+        }
+
+        return body;
+    }
+
+    private async Task ObserveAsync(Task handling)
+    {
+        try
+        {
+            await handling;
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+#pragma warning disable CA1031 // Logged: the request was already acknowledged.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Slack slash command failed after it was acknowledged");
+        }
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, JsonObject payload)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(payload.ToJsonString(), context.RequestAborted);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
+using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
+using StoryBot.Slack.Handling;
+using StoryBot.Slack.Http;
+using StoryBot.Slack.SocketMode;
+using StoryBot.Slack.WebApi;
+
+namespace StoryBot.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Slack adapter (section <c>Slack</c>). With no token set it stays off; an app token
+    /// starts Socket Mode, a signing secret enables the endpoints mapped by
+    /// <see cref="SlackEndpointRouteBuilderExtensions.MapSlack"/>. Needs an <see cref="IChatBot"/>.
+    /// </summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<SlackOptions>()
+            .BindConfiguration(SlackOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
+        services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UserCooldown>();
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+
+        services.TryAddSingleton<SlackPlatformState>();
+        services.TryAddSingleton<ChannelPacer>();
+        services.TryAddSingleton<SlackApiClient>();
+        services.TryAddSingleton<SlackIdentity>();
+        services.TryAddSingleton<SlackModerators>();
+        services.TryAddSingleton<SlackDeduplicator>();
+        services.TryAddSingleton<SlackConversation>();
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<SlackHttpEndpoints>();
+        services.TryAddSingleton<SocketModeEnvelopeRouter>();
+
+        // Registered once and forwarded, so the queue the endpoints write to is the one that runs.
+        services.TryAddSingleton<SlackWorkQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<SlackWorkQueue>());
+        services.AddHostedService<SlackConnectionService>();
+
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.BotToken)}"]))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, SlackChannelPoster>());
+        }
+
+        return services;
+    }
+}

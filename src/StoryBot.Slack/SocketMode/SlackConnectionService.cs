@@ -1,0 +1,208 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Handling;
+using StoryBot.Slack.WebApi;
+
+namespace StoryBot.Slack.SocketMode;
+
+/// <summary>
+/// Brings Slack up: learns the bot's user id, then (with an app token) keeps
+/// <see cref="SlackOptions.SocketConnections"/> Socket Mode connections open. Each slot replaces its
+/// connection before closing it on a refresh, reconnects with backoff after a drop, and logs every
+/// reconnect; <c>link_disabled</c> stops Socket Mode for good.
+/// </summary>
+internal sealed class SlackConnectionService(
+    IOptions<SlackOptions> options,
+    SlackApiClient api,
+    SlackIdentity identity,
+    SlackPlatformState platform,
+    SocketModeEnvelopeRouter router,
+    TimeProvider time,
+    ILogger<SlackConnectionService> logger) : BackgroundService
+{
+    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ClosePatience = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.IsEnabled)
+        {
+            return;
+        }
+
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, platform.Disabled);
+        var work = new List<Task> { LearnIdentityAsync(lifetime.Token) };
+        if (settings.SocketModeEnabled)
+        {
+            logger.LogInformation("Slack Socket Mode starting with {Count} connections", settings.SocketConnections);
+            work.AddRange(Enumerable.Range(1, settings.SocketConnections).Select(slot => RunSlotAsync(slot, lifetime)));
+        }
+
+        await Task.WhenAll(work);
+    }
+
+    private async Task LearnIdentityAsync(CancellationToken cancellationToken)
+    {
+        var backoff = new ReconnectBackoff(options.Value.ReconnectDelay, options.Value.MaxReconnectDelay);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var userId = await api.AuthTestAsync(cancellationToken);
+                identity.SetBotUserId(userId);
+                logger.LogInformation("Slack bot user is {UserId}", userId);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is SlackApiException or HttpRequestException)
+            {
+                if (platform.IsDisabled)
+                {
+                    return;
+                }
+
+                var delay = backoff.Next();
+                logger.LogWarning("Slack auth.test failed ({Error}); retrying in {Delay}", exception.Message, delay);
+                if (!await DelayAsync(delay, cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task RunSlotAsync(int slot, CancellationTokenSource lifetime)
+    {
+        var cancellationToken = lifetime.Token;
+        var backoff = new ReconnectBackoff(options.Value.ReconnectDelay, options.Value.MaxReconnectDelay);
+        var connection = await ConnectAsync(slot, backoff, cancellationToken);
+        try
+        {
+            while (connection is not null)
+            {
+                await Task.WhenAny(connection.Completion, connection.RefreshRequested, Task.Delay(Timeout.Infinite, cancellationToken));
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogDebug("Slack Socket Mode connection {Slot} closing: stopping", slot);
+                    await connection.CloseAsync(ClosePatience);
+                    logger.LogDebug("Slack Socket Mode connection {Slot} closed", slot);
+                    return;
+                }
+
+                if (!connection.Completion.IsCompleted)
+                {
+                    // Slack warned this socket will go: open the replacement first so no envelope waits.
+                    var reason = await connection.RefreshRequested;
+                    logger.LogInformation("Slack asked Socket Mode connection {Slot} to reconnect ({Reason}); opening a replacement first", slot, reason);
+                    var replacement = await ConnectAsync(slot, backoff, cancellationToken);
+                    await connection.CloseAsync(ClosePatience);
+                    await connection.DisposeAsync();
+                    connection = replacement;
+                    continue;
+                }
+
+                var end = await connection.Completion;
+                await connection.DisposeAsync();
+                connection = null;
+                if (end.Kind == ConnectionEndKind.LinkDisabled)
+                {
+                    logger.LogError(
+                        "Slack turned Socket Mode off for this app (link_disabled); Socket Mode stops and will not reconnect. Turn Socket Mode on in the app settings and restart");
+                    await lifetime.CancelAsync();
+                    return;
+                }
+
+                logger.LogWarning("Slack Socket Mode connection {Slot} ended ({Kind}: {Detail}); reconnecting", slot, end.Kind, end.Detail);
+                connection = await ConnectAsync(slot, backoff, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <returns>An open connection that said hello, or null when stopping or Slack is disabled.</returns>
+    private async Task<SocketModeConnection?> ConnectAsync(int slot, ReconnectBackoff backoff, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            SocketModeConnection? connection = null;
+            try
+            {
+                var url = await api.OpenConnectionAsync(cancellationToken);
+                connection = await SocketModeConnection.ConnectAsync(url, slot, options.Value, router, time, logger, cancellationToken);
+                logger.LogDebug("Slack Socket Mode connection {Slot}: WebSocket open, waiting for hello", slot);
+                await Task.WhenAny(connection.Hello, connection.Completion, Task.Delay(HelloTimeout, time, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!connection.Hello.IsCompleted)
+                {
+                    // A link_disabled before hello must still stop Socket Mode, so the caller sees how it ended.
+                    if (connection.Completion.IsCompleted && (await connection.Completion).Kind == ConnectionEndKind.LinkDisabled)
+                    {
+                        return connection;
+                    }
+
+                    throw new IOException("Slack did not say hello");
+                }
+
+                // Hello may be followed at once by a disconnect; the caller handles however it ended.
+                backoff.Reset();
+                logger.LogInformation("Slack Socket Mode connection {Slot} is open ({Count} open for this app)", slot, await connection.Hello);
+                return connection;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await DisposeQuietlyAsync(connection);
+                return null;
+            }
+            catch (Exception exception) when (exception is SlackApiException or HttpRequestException or System.Net.WebSockets.WebSocketException or IOException)
+            {
+                await DisposeQuietlyAsync(connection);
+                if (platform.IsDisabled)
+                {
+                    return null;
+                }
+
+                var delay = backoff.Next();
+                logger.LogWarning("Slack Socket Mode connection {Slot} could not connect ({Error}); reconnecting in {Delay}", slot, exception.Message, delay);
+                if (!await DelayAsync(delay, cancellationToken))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(SocketModeConnection? connection)
+    {
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+}

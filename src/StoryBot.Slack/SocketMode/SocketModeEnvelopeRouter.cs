@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
+using StoryBot.Slack.Handling;
+using StoryBot.Slack.Inbound;
+
+namespace StoryBot.Slack.SocketMode;
+
+/// <summary>
+/// Takes envelopes off the receive loop: acknowledges them, drops ones already seen on any
+/// connection, and queues the real work. Only cheap, non-blocking steps happen here.
+/// </summary>
+internal sealed class SocketModeEnvelopeRouter(
+    SlackDeduplicator deduplicator,
+    SlackWorkQueue queue,
+    SlackConversation conversation,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SocketModeEnvelopeRouter> logger)
+{
+    /// <param name="envelope">The parsed frame (owned by the caller's cloned document).</param>
+    /// <param name="send">Sends a frame on the connection the envelope came in on.</param>
+    public void Route(JsonElement envelope, Func<JsonObject, Task> send)
+    {
+        var envelopeId = envelope.GetStringOrEmpty("envelope_id");
+        var type = envelope.GetStringOrEmpty("type");
+        var payload = envelope.GetObjectOrDefault("payload");
+        var acceptsPayload = envelope.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True;
+        var ack = new SlackAck(acceptsPayload);
+        _ = SendAckAsync(envelopeId, ack, send);
+
+        if (!deduplicator.TryFirstSighting("envelope", envelopeId))
+        {
+            logger.LogDebug("Slack envelope {EnvelopeId} was delivered again; acknowledged and skipped", envelopeId);
+            ack.TryAcknowledge(null);
+            return;
+        }
+
+        switch (type)
+        {
+            case "slash_commands" when SlashCommand.FromJson(payload) is { } command:
+                _ = AcknowledgeAtDeadlineAsync(ack);
+                Enqueue(ack, "slash command", cancellationToken => conversation.HandleCommandAsync(command, ack, cancellationToken));
+                break;
+
+            case "events_api":
+                ack.TryAcknowledge(null);
+                if (SlackEvent.FromCallback(payload) is { } slackEvent && deduplicator.TryFirstSighting("event", slackEvent.EventId))
+                {
+                    Enqueue(ack, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, cancellationToken));
+                }
+
+                break;
+
+            case "interactive":
+                ack.TryAcknowledge(null);
+                if (BlockAction.FromPayload(payload) is { } action)
+                {
+                    Enqueue(ack, "button", cancellationToken => conversation.HandleBlockActionAsync(action, cancellationToken));
+                }
+
+                break;
+
+            default:
+                ack.TryAcknowledge(null);
+                logger.LogDebug("Slack envelope of type {Type} acknowledged and ignored", type);
+                break;
+        }
+    }
+
+    private void Enqueue(SlackAck ack, string description, Func<CancellationToken, Task> work)
+    {
+        if (!queue.Enqueue(description, work))
+        {
+            ack.TryAcknowledge(null);
+        }
+    }
+
+    /// <summary>Whatever the handler is doing, Slack gets its ack within the budget.</summary>
+    private async Task AcknowledgeAtDeadlineAsync(SlackAck ack)
+    {
+        await Task.Delay(options.Value.AckBudget, time);
+        ack.TryAcknowledge(null);
+    }
+
+    private async Task SendAckAsync(string envelopeId, SlackAck ack, Func<JsonObject, Task> send)
+    {
+        var payload = await ack.Sent;
+        var frame = new JsonObject { ["envelope_id"] = envelopeId };
+        if (payload is not null)
+        {
+            frame["payload"] = payload;
+        }
+
+        try
+        {
+            await send(frame);
+        }
+#pragma warning disable CA1031 // A lost ack only means Slack delivers the envelope again, which is deduplicated.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning("Could not acknowledge Slack envelope {EnvelopeId}: {Error}", envelopeId, exception.Message);
+        }
+    }
+}

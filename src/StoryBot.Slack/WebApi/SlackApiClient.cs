@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Rendering;
+
+namespace StoryBot.Slack.WebApi;
+
+/// <summary>
+/// The one way out to Slack: Web API methods and response_url posts, with bounded retries on 429
+/// (honouring Retry-After) and 5xx, per-channel pacing, and a dead token switching Slack off.
+/// Tokens only ever travel in the Authorization header; they never reach a log line or exception.
+/// </summary>
+internal sealed class SlackApiClient(
+    IHttpClientFactory httpClientFactory,
+    IOptions<SlackOptions> options,
+    ChannelPacer pacer,
+    SlackPlatformState platform,
+    TimeProvider time,
+    ILogger<SlackApiClient> logger)
+{
+    public const string HttpClientName = "StoryBot.Slack";
+
+    private static readonly HashSet<string> DeadTokenErrors = new(StringComparer.Ordinal)
+    {
+        "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive",
+    };
+
+    /// <summary>Posts a message and returns its <c>ts</c>, the id Slack gives it.</summary>
+    public async Task<string> PostMessageAsync(string channelId, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+    {
+        var body = message.ToPayload();
+        body["channel"] = channelId;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        var response = await CallBotAsync("chat.postMessage", body, channelId, cancellationToken);
+        return response.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } id
+            ? id
+            : throw new SlackApiException("chat.postMessage", "missing_ts");
+    }
+
+    /// <summary>Replaces the content of a message the bot posted earlier.</summary>
+    public async Task UpdateMessageAsync(string channelId, string messageTs, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.ToPayload();
+        body["channel"] = channelId;
+        body["ts"] = messageTs;
+        await CallBotAsync("chat.update", body, channelId, cancellationToken);
+    }
+
+    /// <summary>A message only <paramref name="userId"/> sees.</summary>
+    public async Task PostEphemeralAsync(string channelId, string userId, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+    {
+        var body = message.ToPayload();
+        body["channel"] = channelId;
+        body["user"] = userId;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        await CallBotAsync("chat.postEphemeral", body, channelId, cancellationToken);
+    }
+
+    /// <summary>Learns the bot's own user id, so its own messages are never answered.</summary>
+    public async Task<string> AuthTestAsync(CancellationToken cancellationToken)
+    {
+        var response = await CallBotAsync("auth.test", new JsonObject(), null, cancellationToken);
+        return response.TryGetProperty("user_id", out var user) && user.GetString() is { Length: > 0 } id
+            ? id
+            : throw new SlackApiException("auth.test", "missing_user_id");
+    }
+
+    /// <summary>Asks for a Socket Mode WebSocket URL, using the app-level token.</summary>
+    public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("apps.connections.open", "Slack:AppToken", options.Value.AppToken, null, null, cancellationToken);
+        return response.TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri)
+            ? uri
+            : throw new SlackApiException("apps.connections.open", "missing_url");
+    }
+
+    /// <summary>Answers a slash command or an interaction through its response_url (no token needed).</summary>
+    public async Task PostToResponseUrlAsync(Uri responseUrl, SlackMessage message, CancellationToken cancellationToken)
+    {
+        ThrowIfDisabled("response_url");
+        var body = message.ToPayload();
+        body["response_type"] = message.Ephemeral ? "ephemeral" : "in_channel";
+        body["replace_original"] = false;
+        using var response = await SendWithRetriesAsync("response_url", responseUrl, null, body, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}");
+        }
+    }
+
+    private Task<JsonElement> CallBotAsync(string method, JsonObject body, string? pacedChannel, CancellationToken cancellationToken) =>
+        CallAsync(method, "Slack:BotToken", options.Value.BotToken, body, pacedChannel, cancellationToken);
+
+    private async Task<JsonElement> CallAsync(
+        string method, string tokenKey, string? token, JsonObject? body, string? pacedChannel, CancellationToken cancellationToken)
+    {
+        ThrowIfDisabled(method);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new SlackApiException(method, $"{tokenKey} is not set");
+        }
+
+        if (pacedChannel is not null)
+        {
+            await pacer.WaitTurnAsync(pacedChannel, cancellationToken);
+        }
+
+        using var response = await SendWithRetriesAsync(method, new Uri(options.Value.ApiBaseUrl, method), token, body, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        var root = document.RootElement.Clone();
+        if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+        {
+            return root;
+        }
+
+        var error = root.TryGetProperty("error", out var code) ? code.GetString() ?? "unknown_error" : "unknown_error";
+        if (DeadTokenErrors.Contains(error))
+        {
+            platform.Disable(tokenKey, method, error);
+        }
+
+        throw new SlackApiException(method, error);
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(
+        string method, Uri url, string? token, JsonObject? body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var payload = body?.ToJsonString();
+        var http = httpClientFactory.CreateClient(HttpClientName);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url);
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            request.Content = payload is null
+                ? new FormUrlEncodedContent([])
+                : new StringContent(payload, Encoding.UTF8, "application/json");
+
+            var response = await http.SendAsync(request, cancellationToken);
+            var status = (int)response.StatusCode;
+            var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
+            if (!retryable || attempt >= settings.MaxRetries)
+            {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    response.Dispose();
+                    throw new SlackApiException(method, "ratelimited");
+                }
+
+                return response;
+            }
+
+            var delay = response.StatusCode == HttpStatusCode.TooManyRequests
+                ? RetryAfter(response) ?? TimeSpan.FromSeconds(1)
+                : TimeSpan.FromSeconds(Math.Pow(2, attempt));
+            logger.LogWarning(
+                "Slack {Method} answered {Status}; retry {Attempt} of {MaxRetries} in {Delay}",
+                method, status, attempt + 1, settings.MaxRetries, delay);
+            response.Dispose();
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        // A bad or huge header must not park a reply for hours: honour at most a few minutes.
+        var maximum = TimeSpan.FromMinutes(5);
+        return response.Headers.RetryAfter?.Delta is { } delta
+            ? delta < TimeSpan.Zero ? TimeSpan.Zero : delta > maximum ? maximum : delta
+            : null;
+    }
+
+    private void ThrowIfDisabled(string method)
+    {
+        if (platform.IsDisabled)
+        {
+            throw new SlackApiException(method, "slack_disabled");
+        }
+    }
+}

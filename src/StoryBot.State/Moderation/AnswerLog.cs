@@ -1,0 +1,140 @@
+using System.Data.Common;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Moderation;
+
+/// <summary>An answer the bot posted, as recorded for reports and corrections.</summary>
+public sealed record RecordedAnswer(
+    long Id,
+    PostedMessage Message,
+    string UserId,
+    string Question,
+    Language Language,
+    Reply Reply,
+    DateTimeOffset PostedAt);
+
+/// <summary>
+/// Records every answer the adapters post (the <see cref="IAnswerRecorder"/> they call), and
+/// finds them again by message or channel.
+/// </summary>
+public sealed class AnswerLog(IStateDatabase database, TimeProvider time, CorrectionSignal signal) : IAnswerRecorder
+{
+    private const string Columns = "id, platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at";
+
+    public async Task RecordAsync(PostedMessage message, ChatRequest request, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Kind != ReplyKind.Answer)
+        {
+            return; // Only answers cite excerpts; nothing else can need a correction.
+        }
+
+        var queued = await database.WriteAsync(
+            async session =>
+            {
+                var id = await session.ScalarAsync<long?>(
+                    """
+                    INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at)
+                    VALUES (@platform, @channel, @message, @thread, @user, @question, @language, @reply, @at)
+                    ON CONFLICT (platform, channel_id, message_id) DO NOTHING
+                    RETURNING id
+                    """,
+                    ("platform", message.Platform),
+                    ("channel", message.ChannelId),
+                    ("message", message.MessageId),
+                    ("thread", message.ThreadId),
+                    ("user", request.UserId),
+                    ("question", reply.Question),
+                    ("language", reply.Language.Code()),
+                    ("reply", ReplyJson.Serialize(reply)),
+                    ("at", time.Now()));
+                if (id is null)
+                {
+                    return 0; // Recorded before: an adapter retried.
+                }
+
+                foreach (var citation in reply.Citations.DistinctBy(c => c.Id))
+                {
+                    await session.ExecuteAsync(
+                        "INSERT INTO answer_citations (answer_id, excerpt_id, source_id) VALUES (@answer, @excerpt, @source)",
+                        ("answer", id.Value),
+                        ("excerpt", citation.Id),
+                        ("source", citation.Source));
+                }
+
+                return await CorrectionQueueSql.EnqueueForDisabledAsync(session, id.Value, time.Now());
+            },
+            cancellationToken);
+        if (queued > 0)
+        {
+            signal.Nudge();
+        }
+    }
+
+    public Task<RecordedAnswer?> FindAsync(long id, CancellationToken cancellationToken) =>
+        database.ReadAsync(session => FindAsync(session, id), cancellationToken);
+
+    /// <summary>The answer posted as this message; Discord ids are unique, Slack's only per channel.</summary>
+    public Task<RecordedAnswer?> FindByMessageAsync(string platform, string channelId, string messageId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QuerySingleOrDefaultAsync(
+                $"""
+                SELECT {Columns} FROM answers
+                WHERE platform = @platform AND message_id = @message
+                ORDER BY CASE WHEN channel_id = @channel THEN 0 ELSE 1 END, id DESC
+                LIMIT 1
+                """,
+                Read,
+                ("platform", platform),
+                ("channel", channelId),
+                ("message", messageId)),
+            cancellationToken);
+
+    public Task<RecordedAnswer?> LatestInChannelAsync(string platform, string channelId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QuerySingleOrDefaultAsync(
+                $"SELECT {Columns} FROM answers WHERE platform = @platform AND channel_id = @channel ORDER BY id DESC LIMIT 1",
+                Read,
+                ("platform", platform),
+                ("channel", channelId)),
+            cancellationToken);
+
+    /// <summary>Forgets answers posted before <paramref name="cutoff"/>; returns how many.</summary>
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async session =>
+            {
+                var before = ("before", (object?)cutoff.ToUnixTimeMilliseconds());
+                await session.ExecuteAsync(
+                    "DELETE FROM answer_citations WHERE answer_id IN (SELECT id FROM answers WHERE posted_at < @before)", before);
+                return await session.ExecuteAsync("DELETE FROM answers WHERE posted_at < @before", before);
+            },
+            cancellationToken);
+
+    internal static Task<RecordedAnswer?> FindAsync(StateSession session, long id) =>
+        session.QuerySingleOrDefaultAsync($"SELECT {Columns} FROM answers WHERE id = @id", Read, ("id", id));
+
+    internal static Task<IReadOnlyList<string>> CitedExcerptsAsync(StateSession session, long answerId) =>
+        session.QueryAsync(
+            "SELECT excerpt_id FROM answer_citations WHERE answer_id = @answer ORDER BY excerpt_id",
+            row => row.GetString(0),
+            ("answer", answerId));
+
+    private static RecordedAnswer Read(DbDataReader row)
+    {
+        var language = LanguageCodes.TryParse(row.GetString(7), out var parsed) ? parsed : Language.English;
+        return new RecordedAnswer(
+            row.GetInt64(0),
+            new PostedMessage(row.GetString(1), row.GetString(2), row.GetString(3), row.IsDBNull(4) ? null : row.GetString(4)),
+            row.GetString(5),
+            row.GetString(6),
+            language,
+            ReplyJson.Deserialize(row.GetString(8)),
+            StateTime.FromStored(row.GetInt64(9)));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Moderation;
+
+public sealed record AuditEntry(long Id, Actor Actor, string Action, string? Target, string? Reason, DateTimeOffset At);
+
+/// <summary>Every moderator action and every correction, appended and never changed.</summary>
+public sealed class AuditLog(IStateDatabase database, TimeProvider time)
+{
+    public static class Actions
+    {
+        public const string Disable = "disable";
+        public const string Enable = "enable";
+        public const string Refused = "refused";
+        public const string Report = "report";
+        public const string ResolveDismiss = "resolve-dismiss";
+        public const string ResolveDisable = "resolve-disable";
+        public const string CorrectionEdited = "correction-edited";
+        public const string CorrectionPosted = "correction-posted";
+        public const string CorrectionFailed = "correction-failed";
+    }
+
+    public Task AppendAsync(Actor actor, string action, string? target, string? reason, CancellationToken cancellationToken) =>
+        database.WriteAsync(session => AppendAsync(session, time, actor, action, target, reason), cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QueryAsync(
+                """
+                SELECT id, platform, actor_id, action, target, reason, occurred_at FROM audit_log
+                ORDER BY id DESC LIMIT @count
+                """,
+                Read,
+                ("count", (long)count)),
+            cancellationToken);
+
+    /// <summary>Appends within a transaction that also changes what the entry records.</summary>
+    internal static async Task<int> AppendAsync(StateSession session, TimeProvider time, Actor actor, string action, string? target, string? reason) =>
+        await session.ExecuteAsync(
+            """
+            INSERT INTO audit_log (actor_id, platform, action, target, reason, occurred_at)
+            VALUES (@actor, @platform, @action, @target, @reason, @at)
+            """,
+            ("actor", actor.UserId),
+            ("platform", actor.Platform),
+            ("action", action),
+            ("target", target),
+            ("reason", reason),
+            ("at", time.Now()));
+
+    private static AuditEntry Read(DbDataReader row) => new(
+        row.GetInt64(0),
+        new Actor(row.GetString(1), row.GetString(2)),
+        row.GetString(3),
+        row.IsDBNull(4) ? null : row.GetString(4),
+        row.IsDBNull(5) ? null : row.GetString(5),
+        StateTime.FromStored(row.GetInt64(6)));
+}

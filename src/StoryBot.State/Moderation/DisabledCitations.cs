@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Moderation;
+
+public enum ChangeOutcome
+{
+    Changed,
+
+    /// <summary>Already in the requested state; nothing was written.</summary>
+    Unchanged,
+}
+
+/// <summary>The result of a disable: whether it changed anything and how many posted answers it corrects.</summary>
+public sealed record DisableResult(ChangeOutcome Outcome, int CorrectionsQueued);
+
+/// <summary>
+/// Which sources and excerpts moderators withdrew. A disable, its audit entry and the
+/// corrections it calls for are one durable transaction.
+/// </summary>
+public sealed class DisabledCitations(
+    IStateDatabase database,
+    TimeProvider time,
+    IOptions<ModerationStateOptions> options,
+    CorrectionSignal signal)
+{
+    public async Task<DisableResult> DisableAsync(Actor actor, CitationTarget target, string reason, CancellationToken cancellationToken)
+    {
+        var result = await database.WriteAsync(
+            session => DisableAsync(session, time, options.Value, actor, target, reason, AuditLog.Actions.Disable),
+            cancellationToken);
+        if (result.CorrectionsQueued > 0)
+        {
+            signal.Nudge();
+        }
+
+        return result;
+    }
+
+    public Task<ChangeOutcome> EnableAsync(Actor actor, CitationTarget target, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async session =>
+            {
+                var now = time.Now();
+                var removed = await session.ExecuteAsync(
+                    "DELETE FROM disabled_citations WHERE target_kind = @kind AND target_id = @id",
+                    ("kind", target.KindCode),
+                    ("id", target.Id));
+                if (removed == 0)
+                {
+                    return ChangeOutcome.Unchanged;
+                }
+
+                await CorrectionQueueSql.CancelPendingAsync(session, target, now);
+                await AuditLog.AppendAsync(session, time, actor, AuditLog.Actions.Enable, target.ToString(), null);
+                return ChangeOutcome.Changed;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<DisabledCitation>> ListAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QueryAsync(
+                "SELECT target_kind, target_id, platform, disabled_by, reason, disabled_at FROM disabled_citations ORDER BY target_kind, target_id",
+                Read),
+            cancellationToken);
+
+    /// <summary>Disables within a larger transaction (resolving a report).</summary>
+    internal static async Task<DisableResult> DisableAsync(
+        StateSession session,
+        TimeProvider time,
+        ModerationStateOptions options,
+        Actor actor,
+        CitationTarget target,
+        string reason,
+        string auditAction)
+    {
+        var now = time.Now();
+        var inserted = await session.ExecuteAsync(
+            """
+            INSERT INTO disabled_citations (target_kind, target_id, platform, disabled_by, reason, disabled_at)
+            VALUES (@kind, @id, @platform, @by, @reason, @at)
+            ON CONFLICT (target_kind, target_id) DO NOTHING
+            """,
+            ("kind", target.KindCode),
+            ("id", target.Id),
+            ("platform", actor.Platform),
+            ("by", actor.UserId),
+            ("reason", reason),
+            ("at", now));
+        if (inserted == 0)
+        {
+            return new DisableResult(ChangeOutcome.Unchanged, 0);
+        }
+
+        var since = now - (long)options.AnswerRetention.TotalMilliseconds;
+        var queued = await CorrectionQueueSql.EnqueueAsync(session, target, since, now);
+        await AuditLog.AppendAsync(session, time, actor, auditAction, target.ToString(), reason);
+        return new DisableResult(ChangeOutcome.Changed, queued);
+    }
+
+    private static DisabledCitation Read(DbDataReader row) => new(
+        new CitationTarget(CitationTarget.ParseKind(row.GetString(0)), row.GetString(1)),
+        new Actor(row.GetString(2), row.GetString(3)),
+        row.GetString(4),
+        StateTime.FromStored(row.GetInt64(5)));
+}

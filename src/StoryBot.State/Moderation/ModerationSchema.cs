@@ -1,0 +1,118 @@
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Moderation;
+
+/// <summary>
+/// The moderation tables (versions 100-199). Times are BIGINT unix milliseconds (UTC) in both
+/// providers; ids that people type (reports) are small sequential numbers.
+/// </summary>
+internal sealed class ModerationSchema : IStateMigrations
+{
+    public IEnumerable<StateMigration> Migrations { get; } =
+    [
+        new(100, "moderation tables", dialect => $"""
+            CREATE TABLE disabled_citations (
+                target_kind TEXT NOT NULL,
+                target_id TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                disabled_by TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                disabled_at BIGINT NOT NULL,
+                PRIMARY KEY (target_kind, target_id)
+            );
+
+            CREATE TABLE answers (
+                id {dialect.IdentityPrimaryKey},
+                platform TEXT NOT NULL,
+                channel_id TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                thread_id TEXT NULL,
+                user_id TEXT NOT NULL,
+                question TEXT NOT NULL,
+                language TEXT NOT NULL,
+                reply TEXT NOT NULL,
+                posted_at BIGINT NOT NULL,
+                UNIQUE (platform, channel_id, message_id)
+            );
+            CREATE INDEX answers_posted_at ON answers (posted_at);
+            CREATE INDEX answers_channel ON answers (platform, channel_id, posted_at);
+
+            CREATE TABLE answer_citations (
+                answer_id BIGINT NOT NULL,
+                excerpt_id TEXT NOT NULL,
+                source_id TEXT NOT NULL,
+                PRIMARY KEY (answer_id, excerpt_id)
+            );
+            CREATE INDEX answer_citations_excerpt ON answer_citations (excerpt_id);
+            CREATE INDEX answer_citations_source ON answer_citations (source_id);
+
+            CREATE TABLE reports (
+                id {dialect.IdentityPrimaryKey},
+                platform TEXT NOT NULL,
+                channel_id TEXT NOT NULL,
+                reporter_id TEXT NOT NULL,
+                answer_id BIGINT NULL,
+                message_id TEXT NOT NULL,
+                reason TEXT NULL,
+                status TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                resolved_by TEXT NULL,
+                resolved_at BIGINT NULL
+            );
+            CREATE INDEX reports_status ON reports (status, id);
+
+            CREATE TABLE corrections (
+                id {dialect.IdentityPrimaryKey},
+                answer_id BIGINT NOT NULL,
+                target_kind TEXT NOT NULL,
+                target_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                mode TEXT NOT NULL,
+                attempts BIGINT NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                last_error TEXT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                UNIQUE (answer_id, target_kind, target_id)
+            );
+            CREATE INDEX corrections_due ON corrections (status, next_attempt_at);
+
+            CREATE TABLE correction_attempts (
+                id {dialect.IdentityPrimaryKey},
+                correction_id BIGINT NOT NULL,
+                mode TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                error TEXT NULL,
+                attempted_at BIGINT NOT NULL
+            );
+            CREATE INDEX correction_attempts_correction ON correction_attempts (correction_id, id);
+
+            CREATE TABLE audit_log (
+                id {dialect.IdentityPrimaryKey},
+                actor_id TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NULL,
+                reason TEXT NULL,
+                occurred_at BIGINT NOT NULL
+            );
+            """),
+
+        // The database itself refuses to rewrite history, whatever code runs against it.
+        new(101, "audit log is append-only", dialect => dialect.IsPostgres
+            ? """
+              CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN
+                  RAISE EXCEPTION 'audit_log is append-only';
+              END $$;
+              CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+                  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+              """
+            : """
+              CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+              BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+              CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+              BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+              """),
+    ];
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace StoryBot.State.Moderation;
+
+/// <summary>Forgets answers older than <c>Moderation:AnswerRetention</c>, at start and then every <c>PurgeInterval</c>.</summary>
+internal sealed class RetentionPurgeService(
+    AnswerLog answers,
+    IOptions<ModerationStateOptions> options,
+    TimeProvider time,
+    ILogger<RetentionPurgeService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PurgeInterval, time);
+        do
+        {
+            try
+            {
+                var cutoff = time.GetUtcNow() - options.Value.AnswerRetention;
+                var purged = await answers.PurgeOlderThanAsync(cutoff, stoppingToken);
+                if (purged > 0)
+                {
+                    logger.LogInformation("Forgot {Count} answer(s) posted before {Cutoff:O}", purged, cutoff);
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Purging expired answers failed; trying again at the next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

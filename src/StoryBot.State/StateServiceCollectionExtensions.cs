@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
+using StoryBot.State.Commands;
+using StoryBot.State.Corrections;
+using StoryBot.State.Moderation;
+using StoryBot.State.Storage;
+
+namespace StoryBot.State;
+
+public static class StateServiceCollectionExtensions
+{
+    /// <summary>
+    /// Durable state (section <c>Storage</c>), migrated at start, and moderation on top of it
+    /// (section <c>Moderation</c>): the citation policy, the answer recorder, the <c>/sources</c>
+    /// and <c>/report</c> commands, the correction worker and the retention purge.
+    /// Call after <c>AddStoryCore</c> so these commands win over Core's of the same name.
+    /// </summary>
+    public static IServiceCollection AddStoryState(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddOptions<ModerationStateOptions>()
+            .Bind(configuration.GetSection(ModerationStateOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(StateDatabaseFactory.Create);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, ModerationSchema>());
+
+        // First hosted service, so the schema is in place before any other feature touches it.
+        if (!services.Any(d => d.ImplementationType == typeof(StateMigrationService)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StateMigrationService>());
+        }
+
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AnswerLog>();
+        services.TryAddSingleton<DisabledCitations>();
+        services.TryAddSingleton<ReaderReports>();
+        services.TryAddSingleton<CorrectionSignal>();
+        services.TryAddSingleton<CorrectionLedger>();
+        services.TryAddSingleton<CorrectionProcessor>();
+        services.TryAddSingleton<SourceListing>();
+        services.TryAddSingleton<ReportSubcommands>();
+
+        // These replace Core's defaults whichever of AddStoryCore and AddStoryState runs first.
+        services.RemoveAll<ICitationPolicy>();
+        services.AddSingleton<ICitationPolicy, StoreCitationPolicy>();
+        services.RemoveAll<IAnswerRecorder>();
+        services.AddSingleton<IAnswerRecorder>(provider => provider.GetRequiredService<AnswerLog>());
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SourcesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ReportCommand>());
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CorrectionWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionPurgeService>());
+        return services;
+    }
+}

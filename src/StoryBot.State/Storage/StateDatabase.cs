@@ -1,0 +1,173 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+
+namespace StoryBot.State.Storage;
+
+/// <summary>
+/// What both providers share: one transaction per call, retry of transient conflicts, and the
+/// migration runner. Providers supply connections, transactions and what counts as transient.
+/// </summary>
+public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposable
+{
+    private const int MaxAttempts = 12;
+
+    private readonly IReadOnlyList<StateMigration> _migrations;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private volatile bool _migrated;
+
+    protected StateDatabase(IEnumerable<IStateMigrations> migrationSources, ILogger logger)
+    {
+        _migrations = OrderedMigrations(migrationSources);
+        _logger = logger;
+    }
+
+    public abstract SqlDialect Dialect { get; }
+
+    public async Task<T> ReadAsync<T>(Func<StateSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        return await RunAsync(work, write: false, cancellationToken);
+    }
+
+    public async Task<T> WriteAsync<T>(Func<StateSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        return await RunAsync(work, write: true, cancellationToken);
+    }
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        return await OpenAsync(cancellationToken);
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await _migrationGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            await using (var migrationLock = await AcquireMigrationLockAsync(cancellationToken))
+            {
+                await RunAsync(
+                    session => session.ExecuteAsync(
+                        "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"),
+                    write: true,
+                    cancellationToken);
+
+                foreach (var migration in _migrations)
+                {
+                    var applied = await RunAsync(session => ApplyOnceAsync(session, migration), write: true, cancellationToken);
+                    if (applied)
+                    {
+                        _logger.LogInformation("Applied state migration {Version} ({Name})", migration.Version, migration.Name);
+                    }
+                }
+            }
+
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeCoreAsync();
+        _migrationGate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>For hosts disposed synchronously (<c>using var host</c>).</summary>
+    public void Dispose()
+    {
+        DisposeCore();
+        _migrationGate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract ValueTask DisposeCoreAsync();
+
+    protected abstract void DisposeCore();
+
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    protected abstract Task<DbTransaction> BeginAsync(DbConnection connection, bool write, CancellationToken cancellationToken);
+
+    /// <summary>Whether the whole transaction may simply run again (busy file, serialization failure).</summary>
+    protected abstract bool IsTransient(Exception exception);
+
+    /// <summary>Keeps other instances from migrating at the same time; disposed when done.</summary>
+    protected abstract Task<IAsyncDisposable> AcquireMigrationLockAsync(CancellationToken cancellationToken);
+
+    private async Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        if (!_migrated)
+        {
+            await MigrateAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<bool> ApplyOnceAsync(StateSession session, StateMigration migration)
+    {
+        // Checked inside the migration's own transaction so two migrators never apply one step twice.
+        var done = await session.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM schema_version WHERE version = @version", ("version", (long)migration.Version));
+        if (done > 0)
+        {
+            return false;
+        }
+
+        await session.ExecuteAsync(migration.Sql(session.Dialect));
+        await session.ExecuteAsync(
+            "INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @applied)",
+            ("version", (long)migration.Version),
+            ("name", migration.Name),
+            ("applied", TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
+        return true;
+    }
+
+    private async Task<T> RunAsync<T>(Func<StateSession, Task<T>> work, bool write, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                await using var transaction = await BeginAsync(connection, write, cancellationToken);
+                var result = await work(new StateSession(connection, transaction, Dialect, cancellationToken));
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && IsTransient(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogDebug(exception, "State transaction conflicted (attempt {Attempt}); retrying", attempt);
+
+                // Real time on purpose: this backs off from a busy database, it is no part of
+                // the bot's clock (a test's fake clock must not stall storage).
+                var delay = TimeSpan.FromMilliseconds(Math.Min(1000, 10 * (1 << Math.Min(attempt, 7))) * (0.5 + Random.Shared.NextDouble()));
+                await Task.Delay(delay, TimeProvider.System, cancellationToken);
+            }
+        }
+    }
+
+    private static List<StateMigration> OrderedMigrations(IEnumerable<IStateMigrations> sources)
+    {
+        var all = sources.SelectMany(source => source.Migrations).OrderBy(m => m.Version).ToList();
+        var clash = all.GroupBy(m => m.Version).FirstOrDefault(group => group.Count() > 1);
+        if (clash is not null)
+        {
+            throw new InvalidOperationException(
+                $"State migration version {clash.Key} is used twice: {string.Join(", ", clash.Select(m => $"'{m.Name}'"))}.");
+        }
+
+        return all;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace StoryBot.State.Storage;
+
+internal static class StateDatabaseFactory
+{
+    public static IStateDatabase Create(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var migrations = services.GetServices<IStateMigrations>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        return options.IsPostgres
+            ? new PostgresStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<PostgresStateDatabase>())
+            : new SqliteStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<SqliteStateDatabase>());
+    }
+}

@@ -1,0 +1,24 @@
+namespace StoryBot.State.Storage;
+
+/// <summary>Where durable state lives (section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+    public const string DefaultSqliteConnectionString = "Data Source=data/storybot.db";
+
+    /// <summary><c>sqlite</c> (default, a local file) or <c>postgres</c> (state shared by several instances).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>
+    /// For SQLite defaults to <c>Data Source=data/storybot.db</c> (the folder is created if
+    /// missing); required for PostgreSQL.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    internal bool IsPostgres => string.Equals(Provider?.Trim(), Postgres, StringComparison.OrdinalIgnoreCase);
+
+    internal string EffectiveConnectionString =>
+        string.IsNullOrWhiteSpace(ConnectionString) ? DefaultSqliteConnectionString : ConnectionString;
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using StoryBot.Discord.Commands;
+using StoryBot.Discord.Tests.Fakes;
+
+namespace StoryBot.Discord.Tests;
+
+public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposable
+{
+    private readonly Ed25519Signer _signer = new();
+    private readonly string _state = Directory.CreateTempSubdirectory("storybot-commands-").FullName;
+    private FakeDiscord _discord = null!;
+
+    public async Task InitializeAsync() => _discord = await FakeDiscord.StartAsync();
+
+    public async Task DisposeAsync() => await _discord.DisposeAsync();
+
+    public void Dispose()
+    {
+        _signer.Dispose();
+        Directory.Delete(_state, recursive: true);
+    }
+
+    [Fact]
+    public async Task CommandsAreRegisteredOnceAndNotAgainUntilTheyChange()
+    {
+        Assert.True(await RegisterAsync());
+        Assert.False(await RegisterAsync());
+        Assert.True(await RegisterAsync(new Dictionary<string, string?> { ["Discord:GuildIds:0"] = FakeDiscord.GuildId }));
+
+        var puts = _discord.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(2, puts.Count);
+        Assert.Equal($"applications/{FakeDiscord.ApplicationId}/commands", puts[0].Path);
+        Assert.Equal($"applications/{FakeDiscord.ApplicationId}/guilds/{FakeDiscord.GuildId}/commands", puts[1].Path);
+        var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["who-is", "ask", "funding", "dispute", "timeline", "summary", "help", "sources", "Report answer"], names);
+    }
+
+    [Fact]
+    public async Task RegistrationRunsAtStartWhenEnabled()
+    {
+        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, runGateway: true, stateDirectory: _state, settings: new Dictionary<string, string?>
+        {
+            ["Discord:RegisterCommands"] = "true",
+        });
+
+        var put = await _discord.WaitForRequestAsync(r => r.Method == "PUT");
+        await _discord.NextGatewayConnectionAsync(); // the Gateway starts once registration is done
+
+        Assert.Equal($"Bot {FakeDiscord.Token}", put.Header("Authorization"));
+        Assert.True(File.Exists(Path.Combine(_state, CommandRegistrar.StateFileName)));
+    }
+
+    [Fact]
+    public void DefinitionsFollowDiscordsRules()
+    {
+        foreach (var command in DiscordCommands.All.Where(c => c.Type == 1))
+        {
+            Assert.Matches(CommandName(), command.Name);
+            Assert.InRange(command.Description.Length, 1, 100);
+            foreach (var option in Flatten(command.Options ?? []))
+            {
+                Assert.Matches(CommandName(), option.Name);
+                Assert.InRange(option.Description.Length, 1, 100);
+                Assert.False(option.Autocomplete == true && option.Choices is not null);
+            }
+        }
+
+        var whoIs = DiscordCommands.All.Single(c => c.Name == "who-is").Options!.Single();
+        Assert.True(whoIs.Autocomplete);
+        Assert.True(whoIs.Required);
+        var sources = DiscordCommands.All.Single(c => c.Name == "sources").Options!.Select(o => o.Name);
+        Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit"], sources);
+    }
+
+    private async Task<bool> RegisterAsync(IDictionary<string, string?>? settings = null)
+    {
+        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: settings, stateDirectory: _state);
+        return await host.Services.GetRequiredService<CommandRegistrar>().RegisterIfChangedAsync(CancellationToken.None);
+    }
+
+    private static IEnumerable<CommandOption> Flatten(IEnumerable<CommandOption> options) =>
+        options.SelectMany(o => Flatten(o.Options ?? []).Prepend(o));
+
+    [GeneratedRegex(@"^[-_'\p{Ll}\p{N}]{1,32}$")]
+    private static partial Regex CommandName();
+}

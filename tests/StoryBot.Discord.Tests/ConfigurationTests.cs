@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
+using StoryBot.Discord.Configuration;
+
+namespace StoryBot.Discord.Tests;
+
+public sealed class ConfigurationTests
+{
+    public sealed class Validator
+    {
+        private readonly DiscordOptionsValidator _validator = new();
+
+        [Fact]
+        public void NothingConfiguredMeansDiscordIsOffAndValid()
+        {
+            Assert.True(_validator.Validate(null, new DiscordOptions()).Succeeded);
+        }
+
+        [Fact]
+        public void ATokenAloneNamesTheMissingKeys()
+        {
+            var result = _validator.Validate(null, new DiscordOptions { Token = "x" });
+
+            Assert.Contains("Discord:PublicKey is required when Discord:Token is set", result.Failures!);
+            Assert.Contains("Discord:ApplicationId is required when Discord:Token is set", result.Failures!);
+        }
+
+        [Fact]
+        public void APublicKeyAloneNamesTheMissingToken()
+        {
+            var result = _validator.Validate(null, new DiscordOptions { PublicKey = new string('a', 64), ApplicationId = "1" });
+
+            Assert.Equal(["Discord:Token is required when Discord:PublicKey is set"], result.Failures!);
+        }
+
+        [Fact]
+        public void MalformedValuesAreNamed()
+        {
+            var options = new DiscordOptions { Token = "x", PublicKey = "xyz", ApplicationId = "abc", ApiBaseUrl = "nope", GatewayUrl = "http://x" };
+            options.GuildIds.Add("guild");
+
+            var failures = string.Join('\n', _validator.Validate(null, options).Failures!);
+
+            Assert.Contains("Discord:PublicKey must be", failures, StringComparison.Ordinal);
+            Assert.Contains("Discord:ApplicationId must be", failures, StringComparison.Ordinal);
+            Assert.Contains("Discord:ApiBaseUrl must be", failures, StringComparison.Ordinal);
+            Assert.Contains("Discord:GatewayUrl must be", failures, StringComparison.Ordinal);
+            Assert.Contains("Discord:GuildIds must", failures, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class Hosting
+    {
+        [Fact]
+        public async Task AHalfConfiguredSectionStopsTheHostNamingTheKey()
+        {
+            await using var app = Build(new Dictionary<string, string?> { ["Discord:Token"] = "x", ["Discord:ApplicationId"] = "1" });
+
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+            Assert.Contains("Discord:PublicKey is required when Discord:Token is set", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task WithoutTokenOrPublicKeyNothingIsMappedOrRegistered()
+        {
+            await using var app = Build(new Dictionary<string, string?>());
+            app.MapDiscord();
+            await app.StartAsync();
+            using var http = new HttpClient();
+
+            using var response = await http.PostAsync(
+                app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/discord/interactions",
+                new StringContent("{\"type\":1}"));
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Empty(app.Services.GetServices<IChannelPoster>());
+            await app.StopAsync();
+        }
+
+        private static WebApplication Build(Dictionary<string, string?> settings)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Services.AddSingleton(Moq.Mock.Of<IChatBot>());
+            builder.Services.AddDiscord(builder.Configuration);
+            return builder.Build();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace StoryBot.Discord.Tests.Fakes;
+
+/// <summary>
+/// Discord on loopback: REST under <c>/api/v10</c> answering like Discord (ids, rate-limit
+/// headers, scripted 429/5xx/401) and recording every request, plus a WebSocket Gateway at
+/// <c>/gateway</c> and <c>/resume-gateway</c> whose connections the tests drive.
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    public const string ApplicationId = "775799577604177920";
+    public const string BotUserId = "775799577604177920";
+    public const string GuildId = "290926798626357999";
+    public const string Token = "MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs";
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly WebApplication _app;
+    private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
+    private readonly Channel<RecordedRequest> _requestFeed = Channel.CreateUnbounded<RecordedRequest>();
+    private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, FakeResponse Response)> _scripted = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<RecordedRequest, string> _createdIds = new(ReferenceEqualityComparer.Instance);
+    private long _nextId = 1_100_000_000_000_000_000;
+
+    private FakeDiscord(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public string ApiBaseUrl => BaseUrl + "/api/v10";
+
+    public string GatewayUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway";
+
+    public string ResumeGatewayUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/resume-gateway";
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    private int _gatewayConnectionCount;
+
+    public int GatewayConnectionCount => Volatile.Read(ref _gatewayConnectionCount);
+
+    public static async Task<FakeDiscord> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDiscord(app);
+        app.UseWebSockets();
+        app.Map("/gateway", fake.AcceptGatewayAsync);
+        app.Map("/resume-gateway", fake.AcceptGatewayAsync);
+        app.Map("/api/v10/{**path}", fake.HandleRestAsync);
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return fake;
+    }
+
+    /// <summary>The next time a request matches, answer it this way (once).</summary>
+    public void Script(Func<RecordedRequest, bool> match, FakeResponse response) => _scripted.Enqueue((match, response));
+
+    public async Task<FakeGatewayConnection> NextGatewayConnectionAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await _connections.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>Waits for the next request matching; requests already recorded count too.</summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var request = await _requestFeed.Reader.ReadAsync(timeout.Token);
+            if (match(request))
+            {
+                return request;
+            }
+        }
+    }
+
+    /// <summary>The id the fake gave the message a recorded POST created.</summary>
+    public string LastCreatedMessageId(RecordedRequest request) =>
+        _createdIds.TryGetValue(request, out var id) ? id : throw new InvalidOperationException($"{request} created no message");
+
+    public string NewId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task AcceptGatewayAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        Interlocked.Increment(ref _gatewayConnectionCount);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var connection = new FakeGatewayConnection(socket, context.Request.Path);
+        var run = connection.RunAsync(_stopping.Token);
+        await _connections.Writer.WriteAsync(connection);
+        await run;
+    }
+
+    private async Task HandleRestAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var request = new RecordedRequest(
+            context.Request.Method,
+            (string)context.Request.RouteValues["path"]!,
+            context.Request.QueryString.Value ?? string.Empty,
+            context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            body);
+        var response = TakeScripted(request) ?? DefaultResponse(request);
+        Requests.Enqueue(request);
+        await _requestFeed.Writer.WriteAsync(request);
+
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.Json is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.Json);
+        }
+    }
+
+    private FakeResponse? TakeScripted(RecordedRequest request)
+    {
+        lock (_scripted)
+        {
+            var count = _scripted.Count;
+            for (var i = 0; i < count; i++)
+            {
+                _scripted.TryDequeue(out var item);
+                if (item.Match(request))
+                {
+                    // Keep the rest in order.
+                    for (var j = i + 1; j < count; j++)
+                    {
+                        _scripted.TryDequeue(out var rest);
+                        _scripted.Enqueue(rest);
+                    }
+
+                    return item.Response;
+                }
+
+                _scripted.Enqueue(item);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Answers shaped like Discord's documented responses.</summary>
+    private FakeResponse DefaultResponse(RecordedRequest request)
+    {
+        var segments = request.Path.Split('/');
+        var limitHeaders = new Dictionary<string, string>
+        {
+            ["X-RateLimit-Limit"] = "5",
+            ["X-RateLimit-Remaining"] = "4",
+            ["X-RateLimit-Reset-After"] = "1.000",
+            ["X-RateLimit-Bucket"] = "bucket-" + segments[0],
+        };
+        switch (request.Method, segments)
+        {
+            case ("GET", ["gateway", "bot"]):
+                return new FakeResponse(200, $$"""
+                    {"url": "{{GatewayUrl}}", "shards": 1,
+                     "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1} }
+                    """);
+            case ("POST", ["channels", var channel, "messages"]):
+                var created = NewId();
+                _createdIds[request] = created;
+                return new FakeResponse(200, Message(created, channel, request.Body), limitHeaders);
+            case ("PATCH", ["channels", var channel, "messages", var message]):
+                return new FakeResponse(200, Message(message, channel, request.Body), limitHeaders);
+            case ("POST", ["interactions", _, _, "callback"]):
+                return request.Query.Contains("with_response=true", StringComparison.Ordinal)
+                    ? new FakeResponse(200, $$"""
+                        {"interaction": {"id": "{{segments[1]}}", "type": 2, "response_message_id": "{{NewIdPeek()}}"},
+                         "resource": {"type": 4, "message": {{Message(NewId(), "645027906669510667", "{}")}} } }
+                        """)
+                    : new FakeResponse(204);
+            case ("GET" or "PATCH", ["webhooks", _, _, "messages", "@original"]):
+                return new FakeResponse(200, Message(OriginalMessageId, "645027906669510667", request.Method == "GET" ? "{}" : request.Body));
+            case ("POST", ["webhooks", _, _]):
+                return new FakeResponse(200, Message(NewId(), "645027906669510667", request.Body));
+            case ("DELETE", _):
+                return new FakeResponse(204);
+            case ("PUT", ["applications", ..]):
+                return new FakeResponse(200, request.Body, limitHeaders);
+            default:
+                return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
+        }
+    }
+
+    /// <summary>The id the fake gives every interaction's original response message.</summary>
+    public const string OriginalMessageId = "1100000000000000999";
+
+    private string NewIdPeek() => (Interlocked.Read(ref _nextId) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Message(string id, string channelId, string body)
+    {
+        var sent = string.IsNullOrWhiteSpace(body) ? "{}" : body;
+        return $$"""{"id": "{{id}}", "channel_id": "{{channelId}}", "type": 0, "author": {"id": "{{BotUserId}}", "bot": true}, "sent": {{sent}}}""";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

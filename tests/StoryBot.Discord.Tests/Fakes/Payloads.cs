@@ -1,0 +1,80 @@
+namespace StoryBot.Discord.Tests.Fakes;
+
+/// <summary>Interaction and message payloads shaped like the examples in Discord's documentation.</summary>
+public static class Payloads
+{
+    public const string ChannelId = "645027906669510667";
+    public const string UserId = "53908232506183680";
+    public const string ModeratorRoleId = "539082325061836999";
+
+    /// <summary>The documented slash-command example ("Slash Commands → Example Interaction"), with our command.</summary>
+    public static string SlashCommand(string name, string options = "[]", string permissions = "0", string roles = "[]", string id = "786008729715212338") => $$"""
+        {
+            "type": 2,
+            "token": "A_UNIQUE_TOKEN_{{id}}",
+            "member": {
+                "user": {"id": "{{UserId}}", "username": "Mason", "avatar": "a_d5efa99b3eeaa7dd43acca82f5692432", "discriminator": "1337", "public_flags": 131141},
+                "roles": {{roles}},
+                "premium_since": null,
+                "permissions": "{{permissions}}",
+                "pending": false,
+                "nick": null,
+                "mute": false,
+                "joined_at": "2017-03-13T19:19:14.040000+00:00",
+                "is_pending": false,
+                "deaf": false
+            },
+            "id": "{{id}}",
+            "application_id": "{{FakeDiscord.ApplicationId}}",
+            "guild_id": "{{FakeDiscord.GuildId}}",
+            "app_permissions": "442368",
+            "guild_locale": "en-US",
+            "locale": "en-US",
+            "data": {"options": {{options}}, "type": 1, "name": "{{name}}", "id": "771825006014889984"},
+            "channel_id": "{{ChannelId}}",
+            "version": 1
+        }
+        """;
+
+    public static string StringOption(string name, string value, bool focused = false) =>
+        $$"""{"type": 3, "name": "{{name}}", "value": {{System.Text.Json.JsonSerializer.Serialize(value)}}{{(focused ? ", \"focused\": true" : string.Empty)}}}""";
+
+    public static string Autocomplete(string typed) =>
+        SlashCommand("who-is", $"[{StringOption("name", typed, focused: true)}]").Replace("\"type\": 2,", "\"type\": 4,", StringComparison.Ordinal);
+
+    public static string ReportButton(string messageId) => $$"""
+        {
+            "type": 3,
+            "token": "A_UNIQUE_TOKEN_button",
+            "id": "846462639134605312",
+            "application_id": "{{FakeDiscord.ApplicationId}}",
+            "guild_id": "{{FakeDiscord.GuildId}}",
+            "channel_id": "{{ChannelId}}",
+            "member": {"user": {"id": "{{UserId}}", "username": "Mason"}, "roles": [], "permissions": "0"},
+            "message": {"id": "{{messageId}}", "channel_id": "{{ChannelId}}", "type": 0, "content": "", "author": {"id": "{{FakeDiscord.BotUserId}}", "bot": true} },
+            "data": {"custom_id": "storybot:report", "component_type": 2},
+            "version": 1
+        }
+        """;
+
+    /// <summary>A MESSAGE_CREATE dispatch's data, as in the Gateway docs.</summary>
+    public static string Message(string content, string? guildId = FakeDiscord.GuildId, bool mentionsBot = false, string authorId = UserId, bool authorIsBot = false, string channelId = ChannelId, string id = "1100000000000000001") => $$"""
+        {
+            "id": "{{id}}",
+            "channel_id": "{{channelId}}",
+            {{(guildId is null ? string.Empty : $"\"guild_id\": \"{guildId}\",")}}
+            "author": {"id": "{{authorId}}", "username": "Mason", "discriminator": "0", "avatar": null{{(authorIsBot ? ", \"bot\": true" : string.Empty)}}},
+            "content": {{System.Text.Json.JsonSerializer.Serialize(content)}},
+            "timestamp": "2026-11-28T10:00:00.000000+00:00",
+            "edited_timestamp": null,
+            "tts": false,
+            "mention_everyone": false,
+            "mentions": [{{(mentionsBot ? $"{{\"id\": \"{FakeDiscord.BotUserId}\", \"username\": \"StoryBot\", \"bot\": true}}" : string.Empty)}}],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": false,
+            "type": 0
+        }
+        """;
+}

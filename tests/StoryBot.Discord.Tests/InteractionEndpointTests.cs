@@ -1,0 +1,294 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.Discord.Tests.Fakes;
+
+namespace StoryBot.Discord.Tests;
+
+public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
+{
+    private readonly Ed25519Signer _signer = new();
+    private FakeDiscord _discord = null!;
+
+    public async Task InitializeAsync() => _discord = await FakeDiscord.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _discord.DisposeAsync();
+    }
+
+    public void Dispose() => _signer.Dispose();
+
+    public sealed class Signatures(SignatureFixture fixture) : IClassFixture<SignatureFixture>
+    {
+        [Fact]
+        public async Task PingIsAnsweredWithPongAsJson()
+        {
+            using var response = await fixture.Host.PostInteractionAsync("""{"id": "1", "type": 1, "application_id": "775799577604177920", "token": "t", "version": 1}""", fixture.Signer);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(1, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
+        }
+
+        [Fact]
+        public async Task BadSignatureIsRefusedWith401AndNothingRuns()
+        {
+            var body = Payloads.SlashCommand("help");
+            using var other = new Ed25519Signer();
+            var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            using var response = await fixture.Host.PostInteractionAsync(body, fixture.Signer, signature: other.Sign(timestamp, body));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            fixture.Bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        }
+
+        [Fact]
+        public async Task TamperedBodyIsRefusedWith401()
+        {
+            var body = Payloads.SlashCommand("help");
+            var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var signature = fixture.Signer.Sign(timestamp, body);
+
+            using var response = await fixture.Host.PostInteractionAsync(body.Replace("help", "funding", StringComparison.Ordinal), fixture.Signer, signature: signature);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        [Fact]
+        public async Task MissingSignatureHeadersAreRefusedWith401()
+        {
+            using var response = await fixture.Host.PostInteractionAsync("""{"type": 1}""", fixture.Signer, sign: false);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        [Fact]
+        public async Task MalformedSignatureIsRefusedWith401()
+        {
+            using var response = await fixture.Host.PostInteractionAsync("""{"type": 1}""", fixture.Signer, signature: "not-hex");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        [Fact]
+        public async Task StaleTimestampIsRefusedEvenWithAValidSignature()
+        {
+            using var response = await fixture.Host.PostInteractionAsync("""{"id": "1", "type": 1}""", fixture.Signer, signedAt: TimeProvider.System.GetUtcNow().AddMinutes(-10));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+    }
+
+    public sealed class SignatureFixture : IAsyncLifetime
+    {
+        public Ed25519Signer Signer { get; } = new();
+
+        public Mock<IChatBot> Bot { get; } = BotHost.ChatBot(TestReplies.Answer());
+
+        public BotHost Host { get; private set; } = null!;
+
+        private FakeDiscord _discord = null!;
+
+        public async Task InitializeAsync()
+        {
+            _discord = await FakeDiscord.StartAsync();
+            Host = await BotHost.StartAsync(_discord, Signer, Bot.Object);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await _discord.DisposeAsync();
+            Signer.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task SlashCommandIsAnsweredInlineWithTheVerbatimQuoteAndNoMentions()
+    {
+        var bot = BotHost.ChatBot(TestReplies.Answer());
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("who-is", $"[{Payloads.StringOption("name", "altman")}]"), _signer);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        var data = json.GetProperty("data");
+        Assert.Empty(data.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+        var quote = TestReplies.Unescape(data.GetProperty("embeds")[1].GetProperty("description").GetString()!);
+        Assert.Contains(TestReplies.MuskQuote, quote, StringComparison.Ordinal);
+        Assert.Contains(TestReplies.MuskQuote, TestReplies.SourceText(), StringComparison.Ordinal);
+        Assert.Equal("storybot:report", data.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString());
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/who-is altman" && r.Platform == "discord" && r.UserId == Payloads.UserId && r.ChannelId == Payloads.ChannelId), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task SubcommandOptionsBecomeTheCommandLineInDefinitionOrder()
+    {
+        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Moderation, "Disabled."));
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+        var options = $$"""[{"type": 1, "name": "disable", "options": [{{Payloads.StringOption("reason", "misquoted")}}, {{Payloads.StringOption("id", "dek")}}]}]""";
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("sources", options, permissions: "32"), _signer);
+
+        var data = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/sources disable dek misquoted" && r.IsModerator), It.IsAny<CancellationToken>()));
+    }
+
+    [Theory]
+    [InlineData("32", "[]", true)]
+    [InlineData("8", "[]", true)]
+    [InlineData("0", "[\"" + Payloads.ModeratorRoleId + "\"]", true)]
+    [InlineData("2147483607", "[\"1\"]", false)]
+    public async Task ModeratorRightsComeFromTheRequestsPermissionsAndRoles(string permissions, string roles, bool expected)
+    {
+        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Moderation, "ok"));
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?>
+        {
+            ["Moderation:DiscordRoleIds:0"] = Payloads.ModeratorRoleId,
+        });
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions, roles), _signer);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/sources audit" && r.IsModerator == expected), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AutocompleteSuggestsEntitiesByNameAndAliasWithinTwentyFiveChoices()
+    {
+        var entities = Enumerable.Range(0, 40).Select(i => Entity($"Person {i:00}", [$"Alias {i}"])).Append(Entity("Sam Altman", ["Altmann", "Altman"])).ToList();
+        var bot = BotHost.ChatBot(TestReplies.Answer());
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, services: s => s.AddSingleton(Knowledge(entities)));
+
+        using var altman = await host.PostInteractionAsync(Payloads.Autocomplete("altm"), _signer);
+        using var everyone = await host.PostInteractionAsync(Payloads.Autocomplete(string.Empty), _signer);
+
+        var altmanJson = JsonDocument.Parse(await altman.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(8, altmanJson.GetProperty("type").GetInt32());
+        var choice = Assert.Single(altmanJson.GetProperty("data").GetProperty("choices").EnumerateArray());
+        Assert.Equal("Sam Altman", choice.GetProperty("value").GetString());
+        var all = JsonDocument.Parse(await everyone.Content.ReadAsStringAsync()).RootElement.GetProperty("data").GetProperty("choices");
+        Assert.Equal(25, all.GetArrayLength());
+        bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SlowAnswerIsDeferredThenEditedIntoTheOriginalMessage()
+    {
+        var answered = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = new Mock<IChatBot>();
+        bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).Returns(answered.Task);
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.100" });
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]"), _signer);
+        Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
+        answered.SetResult(TestReplies.Answer());
+
+        var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
+        Assert.Equal($"webhooks/{FakeDiscord.ApplicationId}/A_UNIQUE_TOKEN_786008729715212338/messages/@original", edit.Path);
+        Assert.Contains(TestReplies.MuskQuote, TestReplies.Unescape(edit.Json.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
+        Assert.Empty(edit.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ASlowPrivateReplyReplacesThePublicDeferralWithAPrivateFollowUp()
+    {
+        var answered = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = new Mock<IChatBot>();
+        bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).Returns(answered.Task);
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.100" });
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "?")}]"), _signer);
+        Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
+        answered.SetResult(TestReplies.Private(ReplyKind.Error, "Please ask a question."));
+
+        var deleted = await _discord.WaitForRequestAsync(r => r.Method == "DELETE");
+        var followUp = await _discord.WaitForRequestAsync(r => r.Method == "POST");
+        Assert.EndsWith("/messages/@original", deleted.Path, StringComparison.Ordinal);
+        Assert.Equal($"webhooks/{FakeDiscord.ApplicationId}/A_UNIQUE_TOKEN_786008729715212338", followUp.Path);
+        Assert.Equal(64, followUp.Json.GetProperty("flags").GetInt32());
+    }
+
+    [Fact]
+    public async Task InlineAnswerIsRecordedWithTheIdOfTheOriginalMessage()
+    {
+        var recorded = new TaskCompletionSource<PostedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var recorder = new Mock<IAnswerRecorder>();
+        recorder.Setup(r => r.RecordAsync(It.IsAny<PostedMessage>(), It.IsAny<ChatRequest>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
+            .Callback((PostedMessage message, ChatRequest _, Reply _, CancellationToken _) => recorded.TrySetResult(message))
+            .Returns(Task.CompletedTask);
+        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, services: s => s.AddSingleton(recorder.Object));
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("funding"), _signer);
+
+        var message = await recorded.Task.WaitAsync(FakeDiscord.Patience);
+        Assert.Equal(new PostedMessage("discord", Payloads.ChannelId, FakeDiscord.OriginalMessageId), message);
+        Assert.Contains(_discord.Requests, r => r.Method == "GET" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReportButtonAsksForAReportOfThatMessageAndAnswersPrivately()
+    {
+        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Notice, "Thanks, a moderator will look at it."));
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+
+        using var response = await host.PostInteractionAsync(Payloads.ReportButton("1100000000000000777"), _signer);
+
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000777" && !r.IsModerator), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task ReportAnswerMenuCommandReportsItsTargetMessage()
+    {
+        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Notice, "Reported."));
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+        var body = Payloads.SlashCommand("Report answer").Replace("\"type\": 1, \"name\"", "\"type\": 3, \"target_id\": \"1100000000000000888\", \"name\"", StringComparison.Ordinal);
+
+        using var response = await host.PostInteractionAsync(body, _signer);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000888"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task OverTheCooldownAnInteractionGetsAPrivateNoticeInsteadOfAnAnswer()
+    {
+        var bot = BotHost.ChatBot(TestReplies.Answer());
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?> { ["Cooldown:MaxQuestions"] = "1" });
+
+        using var first = await host.PostInteractionAsync(Payloads.SlashCommand("funding", id: "1001"), _signer);
+        using var second = await host.PostInteractionAsync(Payloads.SlashCommand("funding", id: "1002"), _signer);
+
+        var notice = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
+        Assert.Equal(64, notice.GetProperty("flags").GetInt32());
+        bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private static Entity Entity(string name, IReadOnlyList<string> aliases) => new()
+    {
+        Id = name.ToLowerInvariant().Replace(' ', '-'),
+        Kind = EntityKind.Person,
+        Name = name,
+        Aliases = aliases,
+        Role = new LocalizedText("role", "Rolle"),
+        Citations = [],
+    };
+
+    private static IKnowledgeProvider Knowledge(IReadOnlyList<Entity> entities)
+    {
+        var pack = new KnowledgePack([], [], entities, [], [], new StorySummary(new LocalizedText("s", "s"), []), "test");
+        return Mock.Of<IKnowledgeProvider>(k => k.Current == pack);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StoryBot.Core;
+using StoryBot.Core.Conversation;
+using StoryBot.Slack.Tests.Fakes;
+using YamlDotNet.RepresentationModel;
+
+namespace StoryBot.Slack.Tests.Docs;
+
+/// <summary>The app manifests in docs/ must match what the adapter handles.</summary>
+public class SlackAppManifestTests
+{
+    private static YamlMappingNode Load(string file)
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(SourceText.RepositoryRoot, "docs", file));
+        stream.Load(reader);
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static YamlNode At(YamlNode node, params string[] path) =>
+        path.Aggregate(node, (current, key) => ((YamlMappingNode)current).Children[new YamlScalarNode(key)]);
+
+    private static IEnumerable<string> Strings(YamlNode node) => ((YamlSequenceNode)node).Select(item => ((YamlScalarNode)item).Value!);
+
+    public class BothManifests
+    {
+        [Theory]
+        [InlineData("slack-app-manifest.yaml")]
+        [InlineData("slack-app-manifest.http.yaml")]
+        public void DeclareEveryStoryCommandAsASlashCommand(string file)
+        {
+            var services = new ServiceCollection();
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Path"] = SourceText.KnowledgePath }).Build();
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddLogging();
+            services.AddStoryCore(configuration);
+            using var provider = services.BuildServiceProvider();
+            var commands = provider.GetServices<IChatCommand>().Select(command => "/" + command.Name).ToHashSet();
+
+            var declared = ((YamlSequenceNode)At(Load(file), "features", "slash_commands"))
+                .Select(command => ((YamlScalarNode)At(command, "command")).Value!).ToHashSet();
+
+            Assert.Superset(commands, declared);
+            Assert.Subset(commands, declared);
+        }
+
+        [Theory]
+        [InlineData("slack-app-manifest.yaml", true)]
+        [InlineData("slack-app-manifest.http.yaml", false)]
+        public void AskForTheEventsAndOnlyTheScopesTheAdapterUses(string file, bool socketMode)
+        {
+            var manifest = Load(file);
+
+            Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history"], Strings(At(manifest, "oauth_config", "scopes", "bot")).Order());
+            Assert.Equal(["app_mention", "message.im"], Strings(At(manifest, "settings", "event_subscriptions", "bot_events")).Order());
+            Assert.Equal("true", ((YamlScalarNode)At(manifest, "settings", "interactivity", "is_enabled")).Value);
+            Assert.Equal(socketMode ? "true" : "false", ((YamlScalarNode)At(manifest, "settings", "socket_mode_enabled")).Value);
+        }
+    }
+}

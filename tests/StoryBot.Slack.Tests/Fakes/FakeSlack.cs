@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace StoryBot.Slack.Tests.Fakes;
+
+/// <summary>One request the fake Web API received.</summary>
+/// <param name="Method">Web API method, or <c>response_url</c>.</param>
+/// <param name="Body">The JSON body (or the form as a JSON object).</param>
+/// <param name="Authorization">The Authorization header as sent.</param>
+/// <param name="At">When it arrived, on the fake's clock.</param>
+internal sealed record FakeCall(string Method, JsonElement Body, string? Authorization, DateTimeOffset At, string Path)
+{
+    public string? Str(string property) =>
+        Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    /// <summary>All text of the message (fallback and blocks), as Slack would receive it.</summary>
+    public string RawText => Body.GetRawText();
+}
+
+/// <summary>A scripted answer the fake gives to the next call of one method.</summary>
+internal sealed record FakeResponse(int Status, string Body, TimeSpan? RetryAfter = null)
+{
+    public static FakeResponse RateLimited(int seconds) =>
+        new(429, """{"ok":false,"error":"ratelimited"}""", TimeSpan.FromSeconds(seconds));
+
+    public static FakeResponse Error(string error) => new(200, $$"""{"ok":false,"error":"{{error}}"}""");
+
+    public static FakeResponse ServerError() => new(503, "Service Unavailable");
+}
+
+/// <summary>
+/// Slack on loopback: the Web API methods the adapter calls, response_url hooks, and a Socket Mode
+/// WebSocket endpoint. Records everything it receives; tests script failures and push frames.
+/// </summary>
+internal sealed class FakeSlack : IAsyncDisposable
+{
+    public const string BotUserId = "U0BOTUSER1";
+    public const string BotId = "B0BOTID001";
+
+    private readonly WebApplication _app;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripted = new();
+    private readonly ConcurrentDictionary<string, Channel<FakeCall>> _calls = new();
+    private readonly Channel<FakeSocket> _sockets = Channel.CreateUnbounded<FakeSocket>();
+    private readonly ConcurrentBag<FakeCall> _allCalls = [];
+    private long _ts = 1_700_000_000_000_100;
+    private int _socketCount;
+
+    private FakeSlack(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        _time = time;
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri ApiBaseUrl => new(BaseUrl, "/api/");
+
+    /// <summary>When set, a new socket sends hello by itself (as Slack does).</summary>
+    public bool AutoHello { get; set; } = true;
+
+    /// <summary>How many of the next sockets say hello and then never read again (half-open).</summary>
+    public int SilentSockets { get; set; }
+
+    public IReadOnlyCollection<FakeCall> AllCalls => _allCalls;
+
+    public int Count(string method) => _allCalls.Count(call => call.Method == method);
+
+    public int SocketsOpened => Volatile.Read(ref _socketCount);
+
+    public Uri ResponseUrl(string id) => new(BaseUrl, $"/hooks/{id}");
+
+    public static async Task<FakeSlack> StartAsync(TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlack(app, time ?? TimeProvider.System);
+        app.UseWebSockets();
+        app.MapPost("/api/{method}", (HttpContext context, string method) => fake.HandleApiAsync(context, method));
+        app.MapPost("/hooks/{id}", (HttpContext context, string id) => fake.HandleHookAsync(context));
+        app.Map("/socket", fake.HandleSocketAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        fake.BaseUrl = new Uri(address);
+        return fake;
+    }
+
+    /// <summary>The next call of <paramref name="method"/> gets <paramref name="response"/>.</summary>
+    public void Script(string method, FakeResponse response) =>
+        _scripted.GetOrAdd(method, _ => new ConcurrentQueue<FakeResponse>()).Enqueue(response);
+
+    /// <summary>Waits for the next call of <paramref name="method"/> not yet taken by a test.</summary>
+    public async Task<FakeCall> NextCallAsync(string method)
+    {
+        using var timeout = new CancellationTokenSource(Wait.Generous);
+        return await CallsOf(method).Reader.ReadAsync(timeout.Token);
+    }
+
+    private Channel<FakeCall> CallsOf(string method) => _calls.GetOrAdd(method, _ => Channel.CreateUnbounded<FakeCall>());
+
+    public async Task<FakeSocket> NextSocketAsync()
+    {
+        using var timeout = new CancellationTokenSource(Wait.Generous);
+        return await _sockets.Reader.ReadAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleApiAsync(HttpContext context, string method)
+    {
+        var body = await ReadBodyAsync(context.Request);
+        var call = new FakeCall(method, body, context.Request.Headers.Authorization.ToString(), _time.GetUtcNow(), context.Request.Path);
+        _allCalls.Add(call);
+        await CallsOf(call.Method).Writer.WriteAsync(call);
+
+        if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            context.Response.StatusCode = scripted.Status;
+            if (scripted.RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(scripted.Body);
+            return;
+        }
+
+        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer x", StringComparison.Ordinal))
+        {
+            await WriteJsonAsync(context, new { ok = false, error = "not_authed" });
+            return;
+        }
+
+        switch (method)
+        {
+            case "apps.connections.open":
+                var socketUrl = new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/socket", Query = "ticket=t-" + Guid.NewGuid().ToString("N") };
+                await WriteJsonAsync(context, new { ok = true, url = socketUrl.Uri.ToString() });
+                break;
+            case "auth.test":
+                await WriteJsonAsync(context, new { ok = true, url = "https://fake.slack.com/", team = "Fake", user = "storybot", team_id = "T123ABC456", user_id = BotUserId, bot_id = BotId });
+                break;
+            case "chat.postMessage":
+                await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = NextTs() });
+                break;
+            case "chat.update":
+                await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.Str("ts") });
+                break;
+            case "chat.postEphemeral":
+                await WriteJsonAsync(context, new { ok = true, message_ts = NextTs() });
+                break;
+            default:
+                await WriteJsonAsync(context, new { ok = false, error = "unknown_method" });
+                break;
+        }
+    }
+
+    private async Task HandleHookAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context.Request);
+        var call = new FakeCall("response_url", body, context.Request.Headers.Authorization.ToString(), _time.GetUtcNow(), context.Request.Path);
+        _allCalls.Add(call);
+        await CallsOf(call.Method).Writer.WriteAsync(call);
+        context.Response.StatusCode = (int)HttpStatusCode.OK;
+        await context.Response.WriteAsync("ok");
+    }
+
+    private async Task HandleSocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
+        var number = Interlocked.Increment(ref _socketCount);
+        var silent = SilentSockets > 0;
+        if (silent)
+        {
+            SilentSockets--;
+        }
+
+        var socket = new FakeSocket(webSocket, context, number, silent);
+        if (AutoHello)
+        {
+            await socket.SendHelloAsync();
+        }
+
+        await _sockets.Writer.WriteAsync(socket);
+        await socket.RunAsync();
+    }
+
+    private string NextTs()
+    {
+        var value = Interlocked.Increment(ref _ts);
+        return (value / 1_000_000).ToString(CultureInfo.InvariantCulture) + "." + (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<JsonElement> ReadBodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        if (request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true && text.Length > 0)
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(text).ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
+        return JsonSerializer.SerializeToElement(form);
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, object value)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(value));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace StoryBot.Slack.Tests.Fakes;
+
+/// <summary>Payloads shaped like the examples in Slack's documentation.</summary>
+internal static class SlackPayloads
+{
+    public const string Team = "T123ABC456";
+    public const string Channel = "C123ABC456";
+    public const string User = "U123ABC456";
+
+    private static string Json(string value) => JsonSerializer.Serialize(value);
+
+    public static string SlashCommandForm(string command, string text, Uri responseUrl, string user = User, string channel = Channel) =>
+        $"token=gIkuvaNzQIHg97ATvDxqgjtO&team_id={Team}&team_domain=example&enterprise_id=E0001&enterprise_name=Globular%20Construct%20Inc"
+        + $"&channel_id={channel}&channel_name=test&user_id={user}&user_name=Steve&command={Uri.EscapeDataString(command)}"
+        + $"&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl.ToString())}"
+        + "&trigger_id=13345224609.738474920.8088930838d88f008e0&api_app_id=A123456";
+
+    public static string SlashCommandEnvelope(string envelopeId, string command, string text, Uri responseUrl, string user = User) => $$"""
+        {"payload":{"token":"bHKJ2n9AW6Ju3MjciOHfbA1b","team_id":"{{Team}}","team_domain":"example","channel_id":"{{Channel}}","channel_name":"general",
+        "user_id":{{Json(user)}},"user_name":"Steve","command":{{Json(command)}},"text":{{Json(text)}},"api_app_id":"A123ABC456","is_enterprise_install":"false",
+        "response_url":{{Json(responseUrl.ToString())}},"trigger_id":"1.2.3"},
+        "envelope_id":{{Json(envelopeId)}},"type":"slash_commands","accepts_response_payload":true}
+        """;
+
+    public static string EventCallback(string eventId, string innerEvent) => $$"""
+        {"token":"XXYYZZ","team_id":"{{Team}}","api_app_id":"A123ABC456","event":{{innerEvent}},"type":"event_callback",
+        "event_id":{{Json(eventId)}},"event_time":1515449522,"authed_users":["{{FakeSlack.BotUserId}}"]}
+        """;
+
+    public static string EventsEnvelope(string envelopeId, string eventId, string innerEvent) => $$"""
+        {"envelope_id":{{Json(envelopeId)}},"payload":{{EventCallback(eventId, innerEvent)}},"type":"events_api","accepts_response_payload":false,"retry_attempt":0,"retry_reason":""}
+        """;
+
+    public static string AppMention(string text, string ts = "1515449522.000016", string? threadTs = null, string user = User) => $$"""
+        {"type":"app_mention","user":{{Json(user)}},"text":{{Json(text)}},"ts":"{{ts}}",{{(threadTs is null ? "" : $"\"thread_ts\":\"{threadTs}\",")}}
+        "channel":"{{Channel}}","event_ts":"{{ts}}","team":"{{Team}}"}
+        """;
+
+    public static string DirectMessage(string text, string channel = "D024BE91L", string ts = "1355517523.000005", string user = User) => $$"""
+        {"type":"message","channel":"{{channel}}","user":{{Json(user)}},"text":{{Json(text)}},"ts":"{{ts}}","event_ts":"{{ts}}","channel_type":"im"}
+        """;
+
+    public static string BotDirectMessage(string text) => $$"""
+        {"type":"message","subtype":"bot_message","channel":"D024BE91L","bot_id":"B0OTHERBOT","text":{{Json(text)}},"ts":"1355517524.000001","channel_type":"im"}
+        """;
+
+    public static string OwnDirectMessage(string text) => $$"""
+        {"type":"message","channel":"D024BE91L","user":"{{FakeSlack.BotUserId}}","bot_id":"{{FakeSlack.BotId}}","text":{{Json(text)}},"ts":"1355517525.000001","channel_type":"im"}
+        """;
+
+    public static string BlockActions(string messageTs, Uri responseUrl, string user = User, string actionId = "storybot_report") => $$"""
+        {"type":"block_actions","user":{"id":{{Json(user)}},"username":"steve","name":"steve","team_id":"{{Team}}"},"api_app_id":"A123ABC456",
+        "token":"9s8d9as89d8as9d8as989","container":{"type":"message","message_ts":"{{messageTs}}","channel_id":"{{Channel}}","is_ephemeral":false},
+        "trigger_id":"123.456.789","team":{"id":"{{Team}}","domain":"example"},"channel":{"id":"{{Channel}}","name":"general"},
+        "message":{"type":"message","user":"{{FakeSlack.BotUserId}}","ts":"{{messageTs}}","bot_id":"{{FakeSlack.BotId}}","text":"answer"},
+        "response_url":{{Json(responseUrl.ToString())}},
+        "actions":[{"action_id":{{Json(actionId)}},"block_id":"storybot_answer_actions","text":{"type":"plain_text","text":"Report","emoji":true},"value":"report","type":"button","action_ts":"1548426417.840180"}]}
+        """;
+
+    public static string InteractiveEnvelope(string envelopeId, string payload) => $$"""
+        {"envelope_id":{{Json(envelopeId)}},"payload":{{payload}},"type":"interactive","accepts_response_payload":false}
+        """;
+}

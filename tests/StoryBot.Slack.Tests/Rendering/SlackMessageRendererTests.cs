@@ -1,0 +1,186 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Knowledge;
+using StoryBot.Slack.Rendering;
+using StoryBot.Slack.Tests.Fakes;
+
+namespace StoryBot.Slack.Tests.Rendering;
+
+public class SlackMessageRendererTests
+{
+    private const string Injection = "<!channel> <!here> <@U0VICTIM> <http://evil.example|slack.com> & co";
+    private const string Escaped = "&lt;!channel&gt; &lt;!here&gt; &lt;@U0VICTIM&gt; &lt;http://evil.example|slack.com&gt; &amp; co";
+
+    private static IEnumerable<string> Texts(SlackMessage message)
+    {
+        yield return message.Text;
+        foreach (var node in message.Blocks)
+        {
+            foreach (var text in TextsOf(node!))
+            {
+                yield return text;
+            }
+        }
+    }
+
+    private static IEnumerable<string> TextsOf(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (key == "text" && value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                    {
+                        yield return v.GetValue<string>();
+                    }
+                    else if (value is not null)
+                    {
+                        foreach (var inner in TextsOf(value))
+                        {
+                            yield return inner;
+                        }
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    foreach (var inner in TextsOf(item!))
+                    {
+                        yield return inner;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void AssertNoLiveMarkup(SlackMessage message)
+    {
+        foreach (var text in Texts(message))
+        {
+            Assert.DoesNotContain("<!", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<@", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<http", text, StringComparison.Ordinal);
+        }
+    }
+
+    public class Render
+    {
+        [Fact]
+        public void EscapesInjectionInTheQuestionTheBodyTheQuoteAndTheTranslation()
+        {
+            var citation = TestReplies.MuskCitation with { Quote = "Zitat " + Injection, Translation = "Quote " + Injection, Attribution = Injection };
+            var reply = TestReplies.Answer(Injection, citation);
+
+            var message = SlackMessageRenderer.Render(reply, offerReport: true);
+
+            AssertNoLiveMarkup(message);
+            var all = string.Join("\n", Texts(message));
+            Assert.Contains(Escaped, all, StringComparison.Ordinal);
+            Assert.Contains("Frage", SlackMessageRenderer.Render(TestReplies.Answer("x") with { Language = Language.German }, false).Blocks.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void StrongRunsAreBoldAndStillEscaped()
+        {
+            var reply = TestReplies.Answer("q") with { Body = [TextRun.Strong(" <b>Altman</b> "), TextRun.Plain("said")] };
+
+            var body = SlackMessageRenderer.RenderRuns(reply.Body);
+
+            Assert.Equal(" *&lt;b&gt;Altman&lt;/b&gt;* said", body);
+        }
+
+        [Fact]
+        public void AnswerShowsTheQuoteItsParagraphAndTheEnglishRendering()
+        {
+            var message = SlackMessageRenderer.Render(TestReplies.Answer("who is musk"), offerReport: true);
+            var json = message.Blocks.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+            Assert.Contains(">" + TestReplies.MuskQuote, json, StringComparison.Ordinal);
+            Assert.Contains("Paragraph 4", json, StringComparison.Ordinal);
+            Assert.Contains(TestReplies.MuskCitation.Translation, json, StringComparison.Ordinal);
+            Assert.Contains(TestReplies.MuskQuote, message.Text, StringComparison.Ordinal);
+            Assert.False(message.Ephemeral);
+        }
+
+        [Fact]
+        public void WithdrawnCitationIsStruckThroughAndLabelled()
+        {
+            var reply = TestReplies.Answer("q", TestReplies.MuskCitation with { Withdrawn = true });
+
+            var json = SlackMessageRenderer.Render(reply, offerReport: false).Blocks.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+            Assert.Contains("Withdrawn by a moderator", json, StringComparison.Ordinal);
+            Assert.Contains(">~" + TestReplies.MuskQuote + "~", json, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ReportButtonOnlyWhenOffered()
+        {
+            var reply = TestReplies.Answer("q");
+
+            Assert.Contains(SlackMessageRenderer.ReportActionId, SlackMessageRenderer.Render(reply, true).Blocks.ToJsonString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(SlackMessageRenderer.ReportActionId, SlackMessageRenderer.Render(reply, false).Blocks.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(ReplyKind.Help, true)]
+        [InlineData(ReplyKind.Error, true)]
+        [InlineData(ReplyKind.Notice, true)]
+        [InlineData(ReplyKind.Moderation, true)]
+        [InlineData(ReplyKind.Answer, false)]
+        [InlineData(ReplyKind.Abstention, false)]
+        public void PrivateKindsAreEphemeralAnswersInChannel(ReplyKind kind, bool ephemeral)
+        {
+            var message = SlackMessageRenderer.Render(TestReplies.Answer("q") with { Kind = kind }, false);
+
+            Assert.Equal(ephemeral, message.Ephemeral);
+            Assert.Equal(ephemeral ? "ephemeral" : "in_channel", message.ToResponsePayload()["response_type"]!.GetValue<string>());
+        }
+
+        [Fact]
+        public void ManyCitationsStayWithinFiftyBlocksAndSayWhatWasLeftOut()
+        {
+            var citations = Enumerable.Range(1, 40).Select(i => TestReplies.MuskCitation with { Id = $"e{i}" }).ToArray();
+
+            var message = SlackMessageRenderer.Render(TestReplies.Answer("q", citations), offerReport: true);
+
+            Assert.True(message.Blocks.Count <= SlackMessageRenderer.MaxBlocks);
+            Assert.Contains("more source(s) did not fit", message.Blocks.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal("actions", message.Blocks[^1]!["type"]!.GetValue<string>());
+        }
+
+        [Fact]
+        public void LongTextIsSplitIntoSectionsWithinTheLimitWithoutLosingAWord()
+        {
+            var words = string.Join(' ', Enumerable.Range(0, 2000).Select(i => $"w{i}&"));
+            var citation = TestReplies.MuskCitation with { Quote = words };
+            var reply = TestReplies.Answer("q", citation) with { Body = [TextRun.Plain(words)] };
+
+            var message = SlackMessageRenderer.Render(reply, offerReport: false);
+
+            var sections = message.Blocks.Where(b => b!["type"]!.GetValue<string>() == "section")
+                .Select(b => b!["text"]!["text"]!.GetValue<string>()).ToList();
+            Assert.All(sections, text => Assert.True(text.Length <= SlackMessageRenderer.MaxSectionText));
+            Assert.All(sections, text => Assert.DoesNotMatch("&(a|am)?$", text));
+            var quoteWords = sections.Where(s => s.StartsWith('>')).SelectMany(s => s.Split(['>', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToList();
+            Assert.Equal(Enumerable.Range(0, 2000).Select(i => $"w{i}&amp;"), quoteWords);
+            Assert.True(message.Text.Length <= SlackMessageRenderer.MaxFallbackText);
+        }
+
+        [Fact]
+        public void PayloadTurnsOffLinkNamesAndUnfurlsAndMarksTextVerbatim()
+        {
+            var payload = SlackMessageRenderer.Render(TestReplies.Answer("q"), true).ToPayload();
+
+            Assert.Equal("none", payload["parse"]!.GetValue<string>());
+            Assert.False(payload["link_names"]!.GetValue<bool>());
+            Assert.False(payload["unfurl_links"]!.GetValue<bool>());
+            Assert.True(payload["blocks"]![0]!["elements"]![0]!["verbatim"]!.GetValue<bool>());
+        }
+    }
+}

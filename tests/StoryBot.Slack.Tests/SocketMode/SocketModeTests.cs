@@ -1,0 +1,250 @@
+using Microsoft.Extensions.Logging;
+using StoryBot.Slack.Tests.Fakes;
+
+namespace StoryBot.Slack.Tests.SocketMode;
+
+/// <summary>The adapter over Socket Mode against a fake Slack speaking the real protocol on loopback.</summary>
+public sealed class SocketModeTests : IAsyncLifetime
+{
+    private FakeSlack _slack = null!;
+    private SlackTestHost _host = null!;
+    private FakeSocket _first = null!;
+    private FakeSocket _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlack.StartAsync();
+        _host = await SlackTestHost.StartAsync(SlackTestHost.Settings(_slack, socketMode: true, httpMode: false));
+        _first = await _slack.NextSocketAsync();
+        _second = await _slack.NextSocketAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    [Fact]
+    public void KeepsTwoConnectionsOpenOpenedWithTheAppToken()
+    {
+        Assert.Equal(2, _slack.SocketsOpened);
+        Assert.All(
+            _slack.AllCalls.Where(call => call.Method == "apps.connections.open"),
+            call => Assert.Equal("Bearer " + SlackTestHost.AppToken, call.Authorization));
+    }
+
+    [Fact]
+    public async Task SlashCommandIsAcknowledgedAndAnsweredInTheChannelWithAVerbatimQuote()
+    {
+        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("dbdd0ef3-1543-4f94-bfb4-133d0e6c1545", "/who-is", "altman", _slack.ResponseUrl("c1")));
+
+        var ack = await _first.AckOfAsync("dbdd0ef3-1543-4f94-bfb4-133d0e6c1545");
+        var post = await _slack.NextCallAsync("chat.postMessage");
+        var request = await _host.Bot.NextRequestAsync();
+        var recorded = await _host.Recorder.NextAsync();
+
+        Assert.False(ack.TryGetProperty("payload", out _));
+        Assert.Equal("/who-is altman", request.Text);
+        Assert.Equal("slack", request.Platform);
+        Assert.Equal(SlackPayloads.Channel, post.Str("channel"));
+        var quote = Assert.Single(PostedBlocks.Quotes(post.Body));
+        Assert.Equal(TestReplies.MuskQuote, quote);
+        Assert.Contains(quote, SourceText.Story, StringComparison.Ordinal);
+        Assert.Contains("storybot_report", PostedBlocks.AllText(post.Body), StringComparison.Ordinal);
+        Assert.Equal(SlackPayloads.Channel, recorded.Message.ChannelId);
+        Assert.Equal("slack", recorded.Message.Platform);
+        Assert.Matches(@"^\d+\.\d{6}$", recorded.Message.MessageId);
+    }
+
+    [Fact]
+    public async Task PrivateReplyRidesInTheAckAsAnEphemeralMessage()
+    {
+        await _second.SendAsync(SlackPayloads.SlashCommandEnvelope("env-help", "/help", string.Empty, _slack.ResponseUrl("c2")));
+
+        var ack = await _second.AckOfAsync("env-help");
+
+        var payload = ack.GetProperty("payload");
+        Assert.Equal("ephemeral", payload.GetProperty("response_type").GetString());
+        Assert.Contains("/who-is", PostedBlocks.AllText(payload), StringComparison.Ordinal);
+        Assert.Equal(0, _slack.Count("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task ModeratorRightsComeFromTheRequestingUser()
+    {
+        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-mod", "/sources", "list", _slack.ResponseUrl("m1"), user: SlackTestHost.ModeratorId));
+        var moderator = await _host.Bot.NextRequestAsync();
+        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-user", "/sources", "list", _slack.ResponseUrl("m2")));
+        var user = await _host.Bot.NextRequestAsync();
+
+        Assert.True(moderator.IsModerator);
+        Assert.Equal("/sources list", moderator.Text);
+        Assert.False(user.IsModerator);
+    }
+
+    [Fact]
+    public async Task MentionIsAnsweredInItsThreadWithoutTheMention()
+    {
+        var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> who is altman?", ts: "1515449522.000016");
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-mention", "Ev0MENTION", mention));
+
+        var ack = await _first.AckOfAsync("env-mention");
+        var request = await _host.Bot.NextRequestAsync();
+        var post = await _slack.NextCallAsync("chat.postMessage");
+
+        Assert.False(ack.TryGetProperty("payload", out _));
+        Assert.Equal("who is altman?", request.Text);
+        Assert.Equal("1515449522.000016", post.Str("thread_ts"));
+        Assert.Equal(SlackPayloads.Channel, post.Str("channel"));
+    }
+
+    [Fact]
+    public async Task MentionInsideAThreadIsAnsweredInThatThread()
+    {
+        var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> and musk?", ts: "1515449600.000100", threadTs: "1515449000.000001");
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-thread", "Ev0THREAD", mention));
+
+        var post = await _slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal("1515449000.000001", post.Str("thread_ts"));
+    }
+
+    [Fact]
+    public async Task DirectMessageIsAnsweredInTheConversation()
+    {
+        await _second.SendAsync(SlackPayloads.EventsEnvelope("env-dm", "Ev0DM", SlackPayloads.DirectMessage("wer ist altman?")));
+
+        var request = await _host.Bot.NextRequestAsync();
+        var post = await _slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal("wer ist altman?", request.Text);
+        Assert.Equal("D024BE91L", post.Str("channel"));
+        Assert.Null(post.Str("thread_ts"));
+    }
+
+    [Fact]
+    public async Task MessagesFromBotsIncludingItselfAreIgnored()
+    {
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-bot", "Ev0BOT", SlackPayloads.BotDirectMessage("who is altman?")));
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-own", "Ev0OWN", SlackPayloads.OwnDirectMessage("who is altman?")));
+        await _first.AckOfAsync("env-bot");
+        await _first.AckOfAsync("env-own");
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-human", "Ev0HUMAN", SlackPayloads.DirectMessage("the human question")));
+
+        var request = await _host.Bot.NextRequestAsync();
+        await _slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal("the human question", request.Text);
+        Assert.Equal(1, _host.Bot.Calls);
+    }
+
+    [Fact]
+    public async Task RedeliveredEnvelopeAndRetriedEventAreAnsweredOnce()
+    {
+        var dm = SlackPayloads.DirectMessage("only once please");
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-dup", "Ev0DUP", dm));
+        // The same envelope again on the other connection, then a retry of the event in a new envelope.
+        await _second.SendAsync(SlackPayloads.EventsEnvelope("env-dup", "Ev0DUP", dm));
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-dup-retry", "Ev0DUP", dm));
+        await _first.AckOfAsync("env-dup");
+        await _second.AckOfAsync("env-dup");
+        await _first.AckOfAsync("env-dup-retry");
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-next", "Ev0NEXT", SlackPayloads.DirectMessage("sentinel")));
+
+        var firstRequest = await _host.Bot.NextRequestAsync();
+        var secondRequest = await _host.Bot.NextRequestAsync();
+
+        Assert.Equal("only once please", firstRequest.Text);
+        Assert.Equal("sentinel", secondRequest.Text);
+        await _slack.NextCallAsync("chat.postMessage");
+        await _slack.NextCallAsync("chat.postMessage");
+        Assert.Equal(2, _host.Bot.Calls);
+    }
+
+    [Fact]
+    public async Task InjectionInAQuestionArrivesEscaped()
+    {
+        var mention = SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> &lt;!channel&gt; <!here> who pays?");
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-inject", "Ev0INJECT", mention));
+
+        var request = await _host.Bot.NextRequestAsync();
+        var post = await _slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal("<!channel> <!here> who pays?", request.Text);
+        var text = PostedBlocks.AllText(post.Body);
+        Assert.Contains("&lt;!channel&gt; &lt;!here&gt; who pays?", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportButtonBecomesReportWithTheMessageTs()
+    {
+        var payload = SlackPayloads.BlockActions("1548426417.840180", _slack.ResponseUrl("r1"));
+        await _first.SendAsync(SlackPayloads.InteractiveEnvelope("env-report", payload));
+
+        var request = await _host.Bot.NextRequestAsync();
+        var notice = await _slack.NextCallAsync("response_url");
+
+        Assert.Equal("/report", request.Text);
+        Assert.Equal("1548426417.840180", request.ReferencedMessageId);
+        Assert.Equal(SlackPayloads.Channel, request.ChannelId);
+        Assert.Equal("ephemeral", notice.Str("response_type"));
+        Assert.Equal("/hooks/r1", notice.Path);
+    }
+
+    [Fact]
+    public async Task RefreshRequestedOpensAReplacementBeforeClosingWithoutLosingAnEnvelope()
+    {
+        await _first.SendDisconnectAsync("refresh_requested");
+        // Slack may still deliver on the old connection until it is closed.
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-during", "Ev0DURING", SlackPayloads.DirectMessage("during refresh")));
+
+        var replacement = await _slack.NextSocketAsync();
+        await Wait.For(_first.Closed);
+        await replacement.SendAsync(SlackPayloads.EventsEnvelope("env-after", "Ev0AFTER", SlackPayloads.DirectMessage("after refresh")));
+
+        var texts = new[] { (await _host.Bot.NextRequestAsync()).Text, (await _host.Bot.NextRequestAsync()).Text };
+        Assert.Equal(["after refresh", "during refresh"], texts.Order());
+        Assert.True(_first.ClosedByClient);
+        Assert.Equal(3, _slack.SocketsOpened);
+        Assert.Contains(_host.Logs.Lines, line => line.Message.Contains("refresh_requested", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WarningIsTreatedLikeARefresh()
+    {
+        await _second.SendDisconnectAsync("warning");
+
+        var replacement = await _slack.NextSocketAsync();
+        await Wait.For(_second.Closed);
+        await replacement.SendAsync(SlackPayloads.EventsEnvelope("env-w", "Ev0W", SlackPayloads.DirectMessage("after warning")));
+
+        Assert.Equal("after warning", (await _host.Bot.NextRequestAsync()).Text);
+    }
+
+    [Fact]
+    public async Task AbruptCloseIsANormalReconnectAndLogged()
+    {
+        _first.DropAbruptly();
+
+        var replacement = await _slack.NextSocketAsync();
+        await replacement.SendAsync(SlackPayloads.EventsEnvelope("env-r", "Ev0R", SlackPayloads.DirectMessage("after drop")));
+
+        Assert.Equal("after drop", (await _host.Bot.NextRequestAsync()).Text);
+        Assert.Contains(_host.Logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("reconnecting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LinkDisabledStopsSocketModeWithoutReconnecting()
+    {
+        await _first.SendDisconnectAsync("link_disabled");
+
+        await Wait.For(_first.Closed);
+        await Wait.For(_second.Closed);
+
+        Assert.Equal(2, _slack.Count("apps.connections.open"));
+        Assert.Equal(2, _slack.SocketsOpened);
+        Assert.Contains(_host.Logs.Lines, line => line.Level == LogLevel.Error && line.Message.Contains("link_disabled", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
+using StoryBot.State.Moderation;
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Tests.Configuration;
+
+public sealed class AddStoryStateTests
+{
+    public sealed class Validation
+    {
+        [Fact]
+        public void An_unknown_provider_is_refused_naming_the_key()
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Storage:Provider", "mysql")).GetRequiredService<IOptions<StorageOptions>>().Value);
+
+            Assert.Contains("Storage:Provider", error.Message, StringComparison.Ordinal);
+            Assert.Contains("mysql", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Postgres_without_a_connection_string_is_refused_naming_the_key()
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Storage:Provider", "postgres")).GetRequiredService<IOptions<StorageOptions>>().Value);
+
+            Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_retention_out_of_range_is_refused_naming_the_key()
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Moderation:AnswerRetention", "00:00:05")).GetRequiredService<IOptions<ModerationStateOptions>>().Value);
+
+            Assert.Contains("Moderation:AnswerRetention", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Without_a_storage_section_state_goes_to_a_sqlite_file_under_data()
+        {
+            var options = Resolve().GetRequiredService<IOptions<StorageOptions>>().Value;
+
+            Assert.Equal(StorageOptions.Sqlite, options.Provider);
+            Assert.Equal("Data Source=data/storybot.db", options.EffectiveConnectionString);
+            Assert.Equal(TimeSpan.FromDays(30), Resolve().GetRequiredService<IOptions<ModerationStateOptions>>().Value.AnswerRetention);
+        }
+    }
+
+    public sealed class Wiring
+    {
+        [Fact]
+        public void The_store_replaces_the_default_citation_policy_and_answer_recorder_and_migrates_first()
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<ICitationPolicy>(new Moq.Mock<ICitationPolicy>().Object);
+            services.AddSingleton<IHostedService>(new Moq.Mock<IHostedService>().Object);
+
+            services.AddStoryState(new ConfigurationBuilder().Build());
+            services.AddStoryState(new ConfigurationBuilder().Build());
+
+            Assert.Equal(typeof(StoreCitationPolicy), Assert.Single(services, d => d.ServiceType == typeof(ICitationPolicy)).ImplementationType);
+            Assert.Single(services, d => d.ServiceType == typeof(IAnswerRecorder));
+            Assert.Equal("StateMigrationService", services.First(d => d.ServiceType == typeof(IHostedService)).ImplementationType?.Name);
+            Assert.Single(services, d => d.ImplementationType?.Name == "StateMigrationService");
+            Assert.Single(services, d => d.ImplementationType?.Name == "SourcesCommand");
+        }
+
+        [Fact]
+        public async Task A_host_disposed_synchronously_disposes_the_database_without_error()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddStoryState(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "state.db")}",
+            }).Build());
+            var provider = services.BuildServiceProvider();
+            await provider.GetRequiredService<IStateDatabase>().MigrateAsync(CancellationToken.None);
+
+            provider.Dispose();
+
+            Directory.Delete(folder, recursive: true);
+        }
+
+        [Fact]
+        public async Task The_sqlite_folder_is_created_when_missing()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));
+            var file = Path.Combine(folder, "nested", "data", "state.db");
+            try
+            {
+                await using (var database = new SqliteStateDatabase($"Data Source={file}", [new ModerationSchema()], NullLogger<SqliteStateDatabase>.Instance))
+                {
+                    await database.MigrateAsync(CancellationToken.None);
+                }
+
+                Assert.True(File.Exists(file));
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [Fact]
+        public async Task The_sqlite_file_uses_the_write_ahead_log()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));
+            try
+            {
+                await using var database = new SqliteStateDatabase($"Data Source={Path.Combine(folder, "state.db")}", [new ModerationSchema()], NullLogger<SqliteStateDatabase>.Instance);
+
+                var mode = await database.ReadAsync(session => session.ScalarAsync<string>("PRAGMA journal_mode"), CancellationToken.None);
+                var synchronous = await database.ReadAsync(session => session.ScalarAsync<long>("PRAGMA synchronous"), CancellationToken.None);
+
+                Assert.Equal("wal", mode);
+                Assert.Equal(2, synchronous); // FULL
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static ServiceProvider Resolve(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddStoryState(configuration);
+        return services.BuildServiceProvider();
+    }
+}

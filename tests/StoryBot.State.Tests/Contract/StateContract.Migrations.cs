@@ -1,0 +1,133 @@
+using StoryBot.State.Storage;
+using StoryBot.State.Tests.Storage;
+
+namespace StoryBot.State.Tests.Contract;
+
+public abstract partial class StateContract
+{
+    private sealed class ExtraMigrations(params StateMigration[] migrations) : IStateMigrations
+    {
+        public IEnumerable<StateMigration> Migrations => migrations;
+    }
+
+    [StorageFact]
+    public async Task Migrating_records_every_version_in_order()
+    {
+        var database = Backend.Open();
+
+        await database.MigrateAsync(CancellationToken.None);
+
+        var versions = await database.ReadAsync(
+            session => session.QueryAsync("SELECT version FROM schema_version ORDER BY version", reader => reader.GetInt64(0)),
+            CancellationToken.None);
+        Assert.Equal([100L, 101L], versions);
+    }
+
+    [StorageFact]
+    public async Task Migrating_again_from_a_new_instance_changes_nothing()
+    {
+        await Backend.Open().MigrateAsync(CancellationToken.None);
+
+        var again = Backend.Open();
+        await again.MigrateAsync(CancellationToken.None);
+        await again.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(2, await CountAsync(again, "schema_version"));
+    }
+
+    [StorageFact]
+    public async Task A_feature_adds_its_tables_with_its_own_versions()
+    {
+        await Backend.Open().MigrateAsync(CancellationToken.None);
+        var ledger = new ExtraMigrations(
+            new StateMigration(200, "ledger", dialect => $"CREATE TABLE ledger (id {dialect.IdentityPrimaryKey}, slot TEXT NOT NULL UNIQUE)"),
+            new StateMigration(201, "ledger note", _ => "ALTER TABLE ledger ADD COLUMN note TEXT NULL"));
+
+        var upgraded = Backend.Open(ledger);
+        var id = await upgraded.WriteAsync(
+            session => session.ScalarAsync<long>("INSERT INTO ledger (slot, note) VALUES (@slot, @note) RETURNING id", ("slot", "a"), ("note", null)),
+            CancellationToken.None);
+
+        Assert.True(id > 0);
+        Assert.Equal(4, await CountAsync(upgraded, "schema_version"));
+    }
+
+    [StorageFact]
+    public async Task Migrations_run_in_ascending_version_order_whatever_the_registration_order()
+    {
+        var ledger = new ExtraMigrations(
+            new StateMigration(211, "ledger note", _ => "ALTER TABLE ordered ADD COLUMN note TEXT NULL"),
+            new StateMigration(210, "ledger", _ => "CREATE TABLE ordered (slot TEXT NOT NULL)"));
+
+        var database = Backend.Open(ledger);
+        await database.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(0, await CountAsync(database, "ordered"));
+    }
+
+    [StorageFact]
+    public async Task A_failing_migration_leaves_no_trace_and_stops_the_start()
+    {
+        var broken = new ExtraMigrations(
+            new StateMigration(220, "half done", _ => "CREATE TABLE half (id TEXT NOT NULL); CREATE TABLE half (id TEXT NOT NULL)"));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Backend.Open(broken).MigrateAsync(CancellationToken.None));
+
+        var database = Backend.Open();
+        await database.MigrateAsync(CancellationToken.None);
+        var halfExists = await database.ReadAsync(
+            session => session.ScalarAsync<long>("SELECT COUNT(*) FROM schema_version WHERE version = 220"),
+            CancellationToken.None);
+        Assert.Equal(0, halfExists);
+        await database.WriteAsync(session => session.ExecuteAsync("CREATE TABLE half (id TEXT NOT NULL)"), CancellationToken.None);
+    }
+
+    [StorageFact]
+    public void Two_features_claiming_one_version_is_refused()
+    {
+        var clash = new ExtraMigrations(new StateMigration(100, "clash", _ => "SELECT 1"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => Backend.Open(clash));
+
+        Assert.Contains("100", error.Message, StringComparison.Ordinal);
+    }
+
+    [StorageFact]
+    public async Task Several_instances_migrating_at_once_apply_each_version_once()
+    {
+        var instances = Enumerable.Range(0, 4).Select(_ => Backend.Open()).ToList();
+
+        await Task.WhenAll(instances.Select(i => Task.Run(() => i.MigrateAsync(CancellationToken.None))));
+
+        Assert.Equal(2, await CountAsync(instances[0], "schema_version"));
+    }
+
+    [StorageFact]
+    public async Task The_audit_log_refuses_updates_and_deletes()
+    {
+        var database = Backend.Open();
+        await database.WriteAsync(
+            session => session.ExecuteAsync(
+                "INSERT INTO audit_log (actor_id, platform, action, occurred_at) VALUES ('u', 'console', 'test', 1)"),
+            CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            database.WriteAsync(session => session.ExecuteAsync("UPDATE audit_log SET action = 'forged'"), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            database.WriteAsync(session => session.ExecuteAsync("DELETE FROM audit_log"), CancellationToken.None));
+
+        Assert.Equal(1, await CountAsync(database, "audit_log"));
+    }
+
+    [StorageFact]
+    public async Task A_raw_connection_comes_migrated_for_single_statements()
+    {
+        var database = Backend.Open();
+
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM disabled_citations";
+
+        Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,216 @@
+using StoryBot.Core.Answering;
+using StoryBot.Core.Knowledge;
+using StoryBot.State.Moderation;
+using StoryBot.State.Tests.Storage;
+
+namespace StoryBot.State.Tests.Contract;
+
+public abstract partial class StateContract
+{
+    [StorageFact]
+    public async Task Disabling_an_excerpt_keeps_it_out_of_the_next_answer_and_enabling_brings_it_back()
+    {
+        var bot = Start();
+        Assert.True((await bot.FilterAsync()).Allows("article", "a-1"));
+
+        var disabled = await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
+
+        Assert.Equal(ReplyKind.Moderation, disabled.Kind);
+        Assert.False((await bot.FilterAsync()).Allows("article", "a-1"));
+        Assert.True((await bot.FilterAsync()).Allows("article", "a-2"));
+
+        await bot.SendAsync(StateHarness.Moderator("/sources enable a-1"));
+
+        Assert.True((await bot.FilterAsync()).Allows("article", "a-1"));
+    }
+
+    [StorageFact]
+    public async Task Disabling_a_source_withholds_all_its_excerpts()
+    {
+        var bot = Start();
+
+        await bot.SendAsync(StateHarness.Moderator("/sources disable blog not a news source"));
+
+        var filter = await bot.FilterAsync();
+        Assert.False(filter.Allows("blog", "b-1"));
+        Assert.True(filter.Allows("article", "a-1"));
+        Assert.Contains("blog", filter.DisabledSources);
+    }
+
+    [StorageFact]
+    public async Task A_disable_records_who_why_and_when()
+    {
+        var bot = Start();
+
+        await bot.SendAsync(StateHarness.Moderator("/sources disable a-2 wrong paragraph", platform: "slack", user: "U42"));
+
+        var entry = Assert.Single(await bot.Get<DisabledCitations>().ListAsync(CancellationToken.None));
+        Assert.Equal(CitationTarget.Excerpt("a-2"), entry.Target);
+        Assert.Equal(new Actor("slack", "U42"), entry.By);
+        Assert.Equal("wrong paragraph", entry.Reason);
+        Assert.Equal(Time.GetUtcNow(), entry.At);
+    }
+
+    [StorageFact]
+    public async Task A_non_moderator_is_refused_on_discord_and_slack_with_state_unchanged_and_the_attempt_audited()
+    {
+        var bot = Start();
+
+        foreach (var platform in new[] { "discord", "slack" })
+        {
+            var reply = await bot.SendAsync(StateHarness.Reader("/sources disable a-1 I dislike it", platform: platform));
+
+            Assert.Equal(ReplyKind.Error, reply.Kind);
+            Assert.True(reply.IsPrivate);
+            Assert.Contains("only moderators", reply.Text, StringComparison.Ordinal);
+        }
+
+        Assert.True((await bot.FilterAsync()).Allows("article", "a-1"));
+        var audit = await bot.Get<AuditLog>().LatestAsync(10, CancellationToken.None);
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, entry => Assert.Equal(AuditLog.Actions.Refused, entry.Action));
+        Assert.Equal(["slack", "discord"], audit.Select(e => e.Actor.Platform));
+        Assert.All(audit, entry => Assert.Equal("sources disable", entry.Target));
+    }
+
+    [StorageFact]
+    public async Task A_non_moderator_cannot_read_the_reports_or_the_audit_but_sees_the_public_list()
+    {
+        var bot = Start();
+        await bot.SendAsync(StateHarness.Moderator("/sources disable blog off topic"));
+
+        Assert.Equal(ReplyKind.Error, (await bot.SendAsync(StateHarness.Reader("/sources reports"))).Kind);
+        Assert.Equal(ReplyKind.Error, (await bot.SendAsync(StateHarness.Reader("/sources audit"))).Kind);
+        Assert.Equal(ReplyKind.Error, (await bot.SendAsync(StateHarness.Reader("/sources list"))).Kind);
+        var list = await bot.SendAsync(StateHarness.Reader("/sources"));
+
+        Assert.Equal(ReplyKind.Help, list.Kind);
+        Assert.Contains("Streit um Stargate", list.Text, StringComparison.Ordinal);
+        Assert.Contains("withdrawn", list.Text, StringComparison.Ordinal);
+    }
+
+    [StorageFact]
+    public async Task The_moderators_list_shows_every_excerpt_with_its_id_and_status()
+    {
+        var bot = Start();
+        await bot.SendAsync(StateHarness.Moderator("/sources disable a-2 misquoted"));
+
+        var list = await bot.SendAsync(StateHarness.Moderator("/sources list"));
+
+        Assert.Equal(ReplyKind.Moderation, list.Kind);
+        var lines = list.Text.Split('\n');
+        Assert.Contains(lines, l => l.Contains("a-1", StringComparison.Ordinal) && l.Contains("enabled", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("a-2", StringComparison.Ordinal) && l.Contains("DISABLED by mod-1", StringComparison.Ordinal) && l.Contains("misquoted", StringComparison.Ordinal));
+        Assert.Contains(list.Body, run => run is { Text: "misquoted", Style: RunStyle.UserText });
+    }
+
+    [StorageFact]
+    public async Task An_unknown_id_gets_a_polite_error_with_a_hint_and_changes_nothing()
+    {
+        var bot = Start();
+
+        var reply = await bot.SendAsync(StateHarness.Moderator("/sources disable a-9 typo"));
+
+        Assert.Equal(ReplyKind.Error, reply.Kind);
+        Assert.Contains("a-9", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Did you mean", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("/sources list", reply.Text, StringComparison.Ordinal);
+        Assert.Empty((await bot.FilterAsync()).DisabledExcerpts);
+        Assert.Empty(await bot.Get<AuditLog>().LatestAsync(10, CancellationToken.None));
+    }
+
+    [StorageFact]
+    public async Task A_disable_without_a_reason_is_refused()
+    {
+        var bot = Start();
+
+        var reply = await bot.SendAsync(StateHarness.Moderator("/sources disable a-1"));
+
+        Assert.Equal(ReplyKind.Error, reply.Kind);
+        Assert.Empty((await bot.FilterAsync()).DisabledExcerpts);
+    }
+
+    [StorageFact]
+    public async Task Moderator_replies_come_in_the_requests_language()
+    {
+        var bot = Start();
+
+        var reply = await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 falsch zitiert"), Language.German);
+
+        Assert.Equal(Language.German, reply.Language);
+        Assert.Contains("Gesperrt", reply.Text, StringComparison.Ordinal);
+    }
+
+    [StorageFact]
+    public async Task Disabling_twice_is_reported_and_audited_once()
+    {
+        var bot = Start();
+
+        await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 first"));
+        var again = await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 second"));
+
+        Assert.Contains("already disabled", again.Text, StringComparison.Ordinal);
+        Assert.Single(await bot.Get<AuditLog>().LatestAsync(10, CancellationToken.None));
+        Assert.Equal("first", Assert.Single(await bot.Get<DisabledCitations>().ListAsync(CancellationToken.None)).Reason);
+    }
+
+    [StorageFact]
+    public async Task Two_instances_on_one_database_see_each_others_disables_at_once()
+    {
+        var first = Start();
+        var second = Start();
+        Assert.True((await second.FilterAsync()).Allows("article", "a-1"));
+
+        await first.SendAsync(StateHarness.Moderator("/sources disable a-1 withdrawn"));
+
+        Assert.False((await second.FilterAsync()).Allows("article", "a-1"));
+
+        await second.SendAsync(StateHarness.Moderator("/sources enable a-1"));
+
+        Assert.True((await first.FilterAsync()).Allows("article", "a-1"));
+    }
+
+    [StorageFact]
+    public async Task A_restart_keeps_disables_reports_answers_and_the_audit_trail()
+    {
+        await using (var before = new StateHarness(Backend, Time, [Discord.Object]))
+        {
+            await before.PostAnswerAsync("m-1", Language.English, "a-2");
+            await before.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
+            await before.SendAsync(StateHarness.Reader("/report the number is wrong", referenced: "m-1"));
+        }
+
+        var after = Start();
+
+        Assert.False((await after.FilterAsync()).Allows("article", "a-1"));
+        var report = Assert.Single(await after.Get<ReaderReports>().OpenAsync(10, CancellationToken.None));
+        Assert.Equal("the number is wrong", report.Reason);
+        Assert.Equal("question for m-1", report.Question);
+        var audit = await after.Get<AuditLog>().LatestAsync(10, CancellationToken.None);
+        Assert.Equal([AuditLog.Actions.Report, AuditLog.Actions.Disable], audit.Select(e => e.Action));
+        Assert.NotNull(await after.Get<AnswerLog>().FindByMessageAsync("discord", "channel-1", "m-1", CancellationToken.None));
+    }
+
+    [StorageFact]
+    public async Task The_audit_command_lists_the_latest_actions_newest_first()
+    {
+        var bot = Start();
+        await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
+        await bot.SendAsync(StateHarness.Moderator("/sources enable a-1"));
+        await bot.SendAsync(StateHarness.Reader("/sources disable b-1 nope", user: "troll"));
+
+        var reply = await bot.SendAsync(StateHarness.Moderator("/sources audit"));
+
+        Assert.Equal(ReplyKind.Moderation, reply.Kind);
+        var lines = reply.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Contains("refused", lines[0], StringComparison.Ordinal);
+        Assert.Contains("troll", lines[0], StringComparison.Ordinal);
+        Assert.Contains("enable excerpt a-1", lines[1], StringComparison.Ordinal);
+        Assert.Contains("disable excerpt a-1", lines[2], StringComparison.Ordinal);
+        Assert.Contains("misquoted", lines[2], StringComparison.Ordinal);
+
+        var latestOne = await bot.SendAsync(StateHarness.Moderator("/sources audit 1"));
+        Assert.Equal(2, latestOne.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using StoryBot.Core;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
+using StoryBot.State.Tests.Storage;
+
+namespace StoryBot.State.Tests.EndToEnd;
+
+/// <summary>The real chat bot and answer engine over the real knowledge pack, with moderation wired by AddStoryState.</summary>
+public sealed class ChatBotModerationTests : IAsyncLifetime
+{
+    private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(Path.Combine(RepositoryRoot(), "knowledge")));
+
+    private readonly List<ServiceProvider> _providers = [];
+
+    private SqliteBackend Backend { get; } = new();
+
+    public Task InitializeAsync() => Backend.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        await Backend.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_disabled_excerpt_is_never_cited_by_the_next_answer_and_is_cited_again_once_enabled()
+    {
+        var bot = StartBot();
+        const string Question = "How much money has been committed to Stargate?";
+        var before = await AskAsync(bot, Question);
+        Assert.Equal(ReplyKind.Answer, before.Kind);
+        var excerpt = before.Citations[0].Id;
+
+        var disabled = await bot.RespondAsync(Console($"/sources disable {excerpt} checking the figure"), CancellationToken.None);
+        Assert.Equal(ReplyKind.Moderation, disabled.Kind);
+
+        var during = await AskAsync(StartBot(), Question);
+        Assert.DoesNotContain(during.Citations, c => c.Id == excerpt);
+
+        await bot.RespondAsync(Console($"/sources enable {excerpt}"), CancellationToken.None);
+        var after = await AskAsync(bot, Question);
+        Assert.Contains(after.Citations, c => c.Id == excerpt);
+    }
+
+    [Fact]
+    public async Task With_its_only_source_disabled_the_bot_abstains_instead_of_answering_uncited()
+    {
+        var bot = StartBot();
+        var source = Pack.Value.Sources[0].Id;
+        Assert.Single(Pack.Value.Sources);
+
+        await bot.RespondAsync(Console($"/sources disable {source} under review"), CancellationToken.None);
+        var reply = await AskAsync(bot, "How much money has been committed to Stargate?");
+
+        Assert.NotEqual(ReplyKind.Answer, reply.Kind);
+        Assert.Empty(reply.Citations);
+    }
+
+    [Fact]
+    public async Task The_sources_command_of_this_feature_replaces_the_built_in_one()
+    {
+        var bot = StartBot();
+
+        var refused = await bot.RespondAsync(new ChatRequest("discord", "c", "u", "/sources disable headline no"), CancellationToken.None);
+        var listed = await bot.RespondAsync(new ChatRequest("discord", "c", "u", "/sources"), CancellationToken.None);
+
+        Assert.Equal(ReplyKind.Error, refused.Kind);
+        Assert.Equal(ReplyKind.Help, listed.Kind);
+        Assert.Contains(Pack.Value.Sources[0].Title, listed.Text, StringComparison.Ordinal);
+    }
+
+    private static ChatRequest Console(string text) => new("console", "console", "operator", text) { IsModerator = true };
+
+    private static Task<Reply> AskAsync(IChatBot bot, string question) =>
+        bot.RespondAsync(new ChatRequest("console", "console", "reader", question), CancellationToken.None);
+
+    private IChatBot StartBot()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:ConnectionString"] = Backend.ConnectionString,
+        }).Build();
+        var knowledge = new Mock<IKnowledgeProvider>();
+        knowledge.Setup(k => k.Current).Returns(Pack.Value);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(knowledge.Object);
+        services.AddStoryCore(configuration);
+        services.AddStoryState(configuration);
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<IChatBot>();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the test folder.");
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+
+namespace StoryBot.State.Tests.Summaries;
+
+/// <summary>A platform that records what it is asked to post, and fails when told to.</summary>
+internal sealed class FakePoster(string platform, TimeProvider time) : IChannelPoster
+{
+    private readonly ConcurrentQueue<Post> _posts = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _calls = new();
+    private int _count;
+
+    public string Platform => platform;
+
+    /// <summary>Given the 1-based call number, the exception that call throws (null: it succeeds).</summary>
+    public Func<int, Exception?> Failure { get; set; } = _ => null;
+
+    public IReadOnlyList<Post> Posts => [.. _posts];
+
+    /// <summary>When each call was made, failed ones included.</summary>
+    public IReadOnlyList<DateTimeOffset> Calls => [.. _calls];
+
+    public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken)
+    {
+        var number = Interlocked.Increment(ref _count);
+        _calls.Enqueue(time.GetUtcNow());
+        if (Failure(number) is { } failure)
+        {
+            throw failure;
+        }
+
+        _posts.Enqueue(new Post(channelId, reply, time.GetUtcNow(), $"m{number}"));
+        return Task.FromResult(new PostedMessage(platform, channelId, $"m{number}"));
+    }
+
+    public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Summaries never edit.");
+
+    public sealed record Post(string ChannelId, Reply Reply, DateTimeOffset At, string MessageId);
+}

@@ -1,0 +1,175 @@
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.State.Summaries;
+
+namespace StoryBot.State.Tests.Summaries;
+
+public sealed class StorySummaryComposerTests
+{
+    private static readonly StorySummaryComposer Composer = new();
+
+    private static CitationFilter Disabled(params string[] excerptIds) =>
+        new(new HashSet<string>(), excerptIds.ToHashSet());
+
+    private static string[] Ids(Reply reply) => [.. reply.Citations.Select(c => c.Id)];
+
+    private static string Line(Reply reply, string label) =>
+        reply.Text.Split('\n').Single(line => line.StartsWith(label, StringComparison.Ordinal));
+
+    public sealed class Content
+    {
+        [Fact]
+        public void Tells_what_happened_the_money_and_the_dispute_each_line_citing_all_its_excerpts()
+        {
+            var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
+
+            Assert.Equal(ReplyKind.Answer, reply.Kind);
+            Assert.Equal(
+                [
+                    "stargate-up-to-500bn", "musk-they-dont-have-the-money", "musk-softbank-under-10bn", "altman-fires-back", "altman-wrong",
+                    "partners-committed-100bn", "xai-memphis-12bn", "musk-not-neutral", "musk-claims-no-money",
+                ],
+                Ids(reply));
+            Assert.Equal(
+                "What happened: Tuesday: Stargate is announced at the White House (reported by TechCrunch) [1]. "
+                + "Tuesday: Musk claims on X that Stargate lacks the money and SoftBank has under $10 billion (reported by TechCrunch) [2][3]. "
+                + "Wednesday: Altman fires back on X: Musk is wrong (reported by TechCrunch) [4][5].",
+                Line(reply, "What happened:"));
+            Assert.Equal(
+                "The money: The partners have committed $100 billion at first (reported by TechCrunch) [6]. "
+                + "xAI is estimated to have spent $12 billion on its Memphis data centre (estimate reported by TechCrunch) [7].",
+                Line(reply, "The money:"));
+            Assert.Equal(
+                "The dispute: The article points out that Musk is not a neutral party (reported by TechCrunch) [8]. "
+                + "Musk claims Stargate does not have the money (according to Elon Musk) [9][2].",
+                Line(reply, "The dispute:"));
+            Assert.All(reply.Citations, c => Assert.Equal(SummaryTestPack.Excerpt(c.Id).Quote, c.Quote));
+        }
+
+        [Fact]
+        public void Leaves_out_events_the_summary_does_not_rest_on()
+        {
+            var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
+
+            Assert.DoesNotContain("DOGE", reply.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("doge-executive-order", Ids(reply));
+        }
+
+        [Fact]
+        public void A_quote_says_who_said_it_even_when_an_event_cites_it()
+        {
+            var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
+
+            Assert.Equal("according to Elon Musk", reply.Citations.Single(c => c.Id == "musk-softbank-under-10bn").Attribution);
+            Assert.Equal("Sam Altman's rebuttal", reply.Citations.Single(c => c.Id == "altman-wrong").Attribution);
+            Assert.Equal("reported by TechCrunch", reply.Citations.Single(c => c.Id == "altman-fires-back").Attribution);
+        }
+
+        [Fact]
+        public void Speaks_german_when_the_schedule_says_de()
+        {
+            var reply = Composer.Compose(Language.German, CitationFilter.AllowAll, SummaryTestPack.Build());
+
+            Assert.Equal(Language.German, reply.Language);
+            Assert.StartsWith("Zusammenfassung der Geschichte\nWas geschah: Dienstag: Stargate wird im Weißen Haus angekündigt (laut TechCrunch) [1].", reply.Text, StringComparison.Ordinal);
+            Assert.StartsWith("Das Geld: Die Partner haben zunächst 100 Milliarden US-Dollar zugesagt (laut TechCrunch) [6].", Line(reply, "Das Geld:"), StringComparison.Ordinal);
+            Assert.StartsWith("Der Streit: ", Line(reply, "Der Streit:"), StringComparison.Ordinal);
+            Assert.Equal("laut Elon Musk", reply.Citations.Single(c => c.Id == "musk-softbank-under-10bn").Attribution);
+        }
+
+        [Fact]
+        public void Never_grounds_a_line_on_a_flagged_paragraph()
+        {
+            var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
+
+            Assert.DoesNotContain("nadella-davos-garbled", Ids(reply));
+            Assert.DoesNotContain("Nadella", reply.Text, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class Moderation
+    {
+        [Fact]
+        public void A_disabled_excerpt_is_never_cited_and_a_line_keeps_its_other_allowed_excerpts()
+        {
+            var reply = Composer.Compose(Language.English, Disabled("musk-softbank-under-10bn"), SummaryTestPack.Build());
+
+            Assert.DoesNotContain("musk-softbank-under-10bn", Ids(reply));
+            Assert.Contains("Musk claims on X that Stargate lacks the money and SoftBank has under $10 billion (reported by TechCrunch) [2].", reply.Text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_line_whose_every_excerpt_is_disabled_is_left_out()
+        {
+            var reply = Composer.Compose(Language.English, Disabled("altman-fires-back", "altman-wrong"), SummaryTestPack.Build());
+
+            Assert.DoesNotContain("Altman", reply.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(reply.Citations, c => c.Id.StartsWith("altman", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_disabled_source_leaves_nothing_to_say_and_the_summary_abstains()
+        {
+            var filter = new CitationFilter(new HashSet<string> { SummaryTestPack.SourceId }, new HashSet<string>());
+
+            var reply = Composer.Compose(Language.English, filter, SummaryTestPack.Build());
+
+            Assert.Equal(ReplyKind.Abstention, reply.Kind);
+            Assert.Empty(reply.Citations);
+        }
+
+        [Fact]
+        public void Falls_back_to_the_whole_timeline_when_no_central_event_can_be_cited()
+        {
+            var reply = Composer.Compose(
+                Language.English,
+                Disabled("stargate-up-to-500bn", "musk-they-dont-have-the-money", "musk-softbank-under-10bn", "altman-fires-back", "altman-wrong"),
+                SummaryTestPack.Build());
+
+            Assert.StartsWith("What happened: Monday: DOGE is made more official (reported by TechCrunch) [1].", Line(reply, "What happened:"), StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class Changes
+    {
+        [Fact]
+        public void Says_nothing_about_changes_when_nothing_changed()
+        {
+            var pack = SummaryTestPack.Build();
+            var first = Composer.Compose(Language.English, CitationFilter.AllowAll, pack);
+
+            var again = Composer.Compose(Language.English, CitationFilter.AllowAll, pack, new SummaryBaseline(pack.Version, Ids(first)));
+
+            Assert.Equal(first.Text, again.Text);
+        }
+
+        [Fact]
+        public void Names_a_withdrawn_excerpt_by_id_without_quoting_it_and_marks_what_is_newly_cited()
+        {
+            var pack = SummaryTestPack.Build();
+            var first = Composer.Compose(Language.English, Disabled("musk-not-neutral"), pack);
+
+            var after = Composer.Compose(Language.English, Disabled("altman-fires-back", "altman-wrong"), pack, new SummaryBaseline(pack.Version, Ids(first)));
+
+            Assert.Equal(
+                "Since the last summary: Newly cited: [6]. Withdrawn: 2 quotes cited last time are no longer cited (altman-fires-back, altman-wrong).",
+                Line(after, "Since the last summary:"));
+            Assert.Equal("musk-not-neutral", after.Citations[5].Id);
+            Assert.DoesNotContain(after.Citations, c => c.Id.StartsWith("altman", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Says_the_pack_was_updated_when_its_version_changed()
+        {
+            var before = SummaryTestPack.Build("pack-1");
+            var first = Composer.Compose(Language.German, CitationFilter.AllowAll, before);
+
+            var after = Composer.Compose(Language.German, CitationFilter.AllowAll, SummaryTestPack.Build("pack-2"), new SummaryBaseline(before.Version, Ids(first)));
+
+            Assert.Equal(
+                "Seit der letzten Zusammenfassung: Die kuratierten Notizen zur Geschichte wurden aktualisiert.",
+                Line(after, "Seit der letzten Zusammenfassung:"));
+        }
+    }
+}

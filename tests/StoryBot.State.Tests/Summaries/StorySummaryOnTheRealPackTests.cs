@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
+using StoryBot.State.Summaries;
+
+namespace StoryBot.State.Tests.Summaries;
+
+/// <summary>The summary composed from the curated pack in the checkout (knowledge/).</summary>
+public sealed partial class StorySummaryOnTheRealPackTests
+{
+    private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(Path.Combine(SummaryTestPack.RepositoryRoot(), "knowledge")));
+
+    private static readonly StorySummaryComposer Composer = new();
+
+    public static TheoryData<Language> Languages => new() { Language.English, Language.German };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Is_a_few_cited_lines_whose_quotes_stand_verbatim_in_their_paragraphs(Language language)
+    {
+        var pack = Pack.Value;
+
+        var reply = Composer.Compose(language, CitationFilter.AllowAll, pack);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.InRange(reply.Citations.Count, 3, 9);
+        Assert.InRange(reply.Text.Length, 200, 1800);
+        Assert.Equal(4, reply.Text.Split('\n').Length);
+        foreach (var citation in reply.Citations)
+        {
+            var paragraph = pack.Source(citation.Source).Paragraphs[citation.Paragraph - 1];
+            Assert.Contains(citation.Quote, paragraph.Text, StringComparison.Ordinal);
+            Assert.Null(paragraph.Flag);
+            Assert.False(string.IsNullOrWhiteSpace(citation.Attribution));
+        }
+
+        // Every line after the title ends in references, and every reference points at a citation.
+        foreach (var line in reply.Text.Split('\n').Skip(1))
+        {
+            Assert.Matches(@"\[\d+\]\.$", line);
+        }
+
+        var referenced = Marker().Matches(reply.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.Equal(Enumerable.Range(1, reply.Citations.Count), referenced.Order());
+    }
+
+    [Fact]
+    public void Never_cites_an_excerpt_a_moderator_disabled_whichever_it_is()
+    {
+        var pack = Pack.Value;
+        var cited = Composer.Compose(Language.English, CitationFilter.AllowAll, pack).Citations.Select(c => c.Id).ToList();
+
+        foreach (var id in cited)
+        {
+            var filter = new CitationFilter(new HashSet<string>(), new HashSet<string> { id });
+
+            var reply = Composer.Compose(Language.English, filter, pack);
+
+            Assert.DoesNotContain(reply.Citations, c => c.Id == id);
+            Assert.DoesNotContain(pack.Excerpt(id).Quote, string.Concat(reply.Citations.Select(c => c.Quote)), StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex Marker();
+}

@@ -1,15 +1,20 @@
 using BenchmarkDotNet.Running;
 using StoryBot.Benchmarks.Discord;
+using StoryBot.Benchmarks.Latency;
 using StoryBot.Benchmarks.Slack;
 
-// The first argument picks a load tool; anything else is for BenchmarkDotNet.
+// The first argument picks a mode; anything else is for BenchmarkDotNet (e.g. --filter '*StoryAnswer*').
 switch (args)
 {
+    case [LatencyMode.Name, .. var latencyArgs]:
+        return await LatencyMode.RunAsync(latencyArgs);
+    case [StartupMode.Name, .. var startupArgs]:
+        return await StartupMode.RunAsync(startupArgs);
     case [DiscordLoad.Mode, .. var discordArgs]:
         return await DiscordLoad.RunAsync(discordArgs);
     case ["slack-load", .. var slackArgs]:
         return await SlackLoad.RunAsync(slackArgs);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(DiscordLoad).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(LatencyMode).Assembly).Run(args);
 return 0;

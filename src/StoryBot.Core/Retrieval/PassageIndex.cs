@@ -15,6 +15,7 @@ internal sealed partial class PassageIndex
     private readonly Dictionary<string, int[]> _passagePostings;
     private readonly Dictionary<string, string[]> _entitiesByNameForm;
     private readonly Dictionary<int, List<string>> _surfaceByLength;
+    private readonly Dictionary<string, Passage[]> _passagesCiting;
 
     private PassageIndex(KnowledgePack pack, List<Passage> passages, Builder builder)
     {
@@ -32,6 +33,11 @@ internal sealed partial class PassageIndex
             .Distinct(StringComparer.Ordinal)
             .GroupBy(k => k.Length)
             .ToDictionary(g => g.Key, g => g.ToList());
+        _passagesCiting = passages
+            .Where(p => p.Kind != PassageKind.Summary)
+            .SelectMany(p => p.Citations.Distinct(StringComparer.Ordinal).Select(id => (Id: id, Passage: p)))
+            .GroupBy(c => c.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Passage).ToArray(), StringComparer.Ordinal);
     }
 
     public KnowledgePack Pack { get; }
@@ -68,6 +74,10 @@ internal sealed partial class PassageIndex
     /// <summary>Passages whose own statement or names hold the form.</summary>
     public ReadOnlySpan<int> PassagePostingsOf(string form) =>
         _passagePostings.TryGetValue(form, out var list) ? list : ReadOnlySpan<int>.Empty;
+
+    /// <summary>The passages other than the summary that cite the excerpt, in index order.</summary>
+    public IReadOnlyList<Passage> PassagesCiting(string excerptId) =>
+        _passagesCiting.TryGetValue(excerptId, out var passages) ? passages : [];
 
     /// <summary>Entities one of whose names has the form.</summary>
     public IReadOnlyList<string> EntitiesNamedBy(string form) =>

@@ -21,17 +21,22 @@ internal sealed partial class PassageIndex
         private readonly KnowledgePack _pack;
         private readonly Dictionary<string, int> _excerptIndex;
 
+        /// <summary>The facts citing each excerpt, in pack order: looked up once per excerpt, so a large pack is not scanned per excerpt.</summary>
+        private readonly Dictionary<string, List<Fact>> _factsCiting;
+
         public Builder(KnowledgePack pack)
         {
             _pack = pack;
             _excerptIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            _factsCiting = FactsCiting(pack);
+            var timelineCited = pack.Timeline.SelectMany(t => t.Citations).ToHashSet(StringComparer.Ordinal);
             foreach (var excerpt in pack.Excerpts)
             {
                 var index = Excerpts.Count;
                 _excerptIndex[excerpt.Id] = index;
                 var text = excerpt.Quote + "\n" + excerpt.Translation;
                 var namesTime = HasTime(text);
-                var timed = namesTime || pack.Timeline.Any(t => t.Citations.Contains(excerpt.Id));
+                var timed = namesTime || timelineCited.Contains(excerpt.Id);
                 var speaker = SpeakerOf(excerpt.Id);
                 Excerpts.Add(new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker));
                 foreach (var form in FormsOf(excerpt.Translation, excerpt.Quote, countWords: true))
@@ -62,7 +67,7 @@ internal sealed partial class PassageIndex
         /// </summary>
         private string? SpeakerOf(string excerptId)
         {
-            var citing = _pack.Facts.Where(f => f.Citations.Contains(excerptId)).ToList();
+            var citing = _factsCiting.GetValueOrDefault(excerptId) ?? [];
             var attributed = citing.FirstOrDefault(f => f.Attribution.Kind is AttributionKind.Claimed or AttributionKind.Rebutted && f.Attribution.By is not null);
             if (attributed is not null)
             {
@@ -74,6 +79,26 @@ internal sealed partial class PassageIndex
                 .SelectMany(f => f.Entities.Take(1))
                 .FirstOrDefault(id => _pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation);
         }
+
+        private static Dictionary<string, List<Fact>> FactsCiting(KnowledgePack pack)
+        {
+            var citing = new Dictionary<string, List<Fact>>(StringComparer.Ordinal);
+            foreach (var fact in pack.Facts)
+            {
+                foreach (var id in fact.Citations.Distinct(StringComparer.Ordinal))
+                {
+                    if (!citing.TryGetValue(id, out var facts))
+                    {
+                        citing[id] = facts = [];
+                    }
+
+                    facts.Add(fact);
+                }
+            }
+
+            return citing;
+        }
+
         public Dictionary<string, Dictionary<int, float>> ExcerptPostings { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, List<int>> PassagePostings { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, List<string>> NameForms { get; } = new(StringComparer.Ordinal);

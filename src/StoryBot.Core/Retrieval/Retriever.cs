@@ -1,3 +1,4 @@
+using System.Buffers;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Retrieval;
@@ -62,28 +63,69 @@ internal static class Retriever
 
     public static List<ExcerptHit> RankExcerpts(AnalyzedQuestion question, PassageIndex index)
     {
+        // Arrays the size of the pack's excerpts are rented, not allocated: on a large pack they
+        // would be large-object allocations on every question, each bringing a full collection nearer.
         var count = index.Excerpts.Count;
-        var matched = new double[count];
-        var scores = new double[count];
+        var matched = Rent<double>(count);
+        var scores = Rent<double>(count);
+        var closeness = Rent<float>(count);
+        var found = Rent<bool>(count);
+        try
+        {
+            return Rank(question, index, count, matched, scores, closeness, found);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(matched);
+            ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<float>.Shared.Return(closeness);
+            ArrayPool<bool>.Shared.Return(found);
+        }
+    }
+
+    private static T[] Rent<T>(int count)
+    {
+        var array = ArrayPool<T>.Shared.Rent(Math.Max(1, count));
+        Array.Clear(array, 0, count);
+        return array;
+    }
+
+    private static List<ExcerptHit> Rank(
+        AnalyzedQuestion question, PassageIndex index, int count, double[] matched, double[] scores, float[] closeness, bool[] found)
+    {
         var total = 0.0;
+
+        // Per term, the closest any of its forms comes to each excerpt; arrays rather than a
+        // dictionary, because a common word of a large pack is found with tens of thousands.
+        var touched = new List<int>();
         foreach (var term in question.Terms)
         {
-            var closeness = new Dictionary<int, float>();
             foreach (var form in term.Forms)
             {
                 foreach (var posting in index.ExcerptPostingsOf(form))
                 {
-                    closeness[posting.Excerpt] = Math.Max(closeness.GetValueOrDefault(posting.Excerpt), posting.Closeness);
+                    var excerpt = posting.Excerpt;
+                    if (!found[excerpt])
+                    {
+                        found[excerpt] = true;
+                        touched.Add(excerpt);
+                    }
+
+                    closeness[excerpt] = Math.Max(closeness[excerpt], posting.Closeness);
                 }
             }
 
             var weight = term.Weight;
             total += weight;
-            foreach (var (excerpt, close) in closeness)
+            foreach (var excerpt in touched)
             {
                 matched[excerpt] += weight;
-                scores[excerpt] += weight * close;
+                scores[excerpt] += weight * closeness[excerpt];
+                closeness[excerpt] = 0f;
+                found[excerpt] = false;
             }
+
+            touched.Clear();
         }
 
         var hits = new List<ExcerptHit>();
@@ -159,13 +201,8 @@ internal static class Retriever
     {
         Passage? best = null;
         var bestScore = double.MinValue;
-        foreach (var passage in index.Passages)
+        foreach (var passage in index.PassagesCiting(excerptId))
         {
-            if (passage.Kind == PassageKind.Summary || !passage.Citations.Contains(excerptId))
-            {
-                continue;
-            }
-
             var score = 0.0;
             foreach (var term in question.Terms)
             {

@@ -1,0 +1,23 @@
+namespace StoryBot.Benchmarks.Support;
+
+/// <summary>The repository's own story pack, found beside the nearest Bot.sln above the running program.</summary>
+internal static class RepositoryPack
+{
+    public static string Root()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string KnowledgePath() => Path.Combine(Root(), "knowledge");
+}

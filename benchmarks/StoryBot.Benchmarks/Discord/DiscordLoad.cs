@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NSec.Cryptography;
+using StoryBot.Benchmarks.Support;
 using StoryBot.Core;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
@@ -20,6 +21,7 @@ using StoryBot.Discord.Gateway;
 using StoryBot.Discord.Interactions;
 using StoryBot.Discord.Rendering;
 using StoryBot.Discord.Rest;
+using StoryBot.State;
 
 namespace StoryBot.Benchmarks.Discord;
 
@@ -42,12 +44,14 @@ internal static class DiscordLoad
         var at = Array.IndexOf(args, "--commands");
         var commands = at >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : ["who-is", "funding", "dispute", "summary"];
         using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-        await using var app = await StartBotAsync(Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), stub);
+        using var state = LoadState.FromArgs(args);
+        await using var webhooks = await FakeDiscordWebhooks.StartAsync();
+        await using var app = await StartBotAsync(Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), stub, state, webhooks.ApiBaseUrl);
         var endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/discord/interactions");
         var bodies = Enumerable.Range(0, 4096).Select(i => Signed(key, Interaction(i, commands[i % commands.Length]))).ToArray();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, burst), UseCookies = false });
 
-        Console.WriteLine($"Discord interactions endpoint {endpoint} · {Environment.ProcessorCount} cores · {clients} clients · {seconds} s · /{string.Join(", /", commands)} · {(stub ? "fixed reply (adapter only)" : "real chat bot and pack")}");
+        Console.WriteLine($"Discord interactions endpoint {endpoint} · {Environment.ProcessorCount} cores · {clients} clients · {seconds} s · /{string.Join(", /", commands)} · {(stub ? "fixed reply (adapter only)" : "real chat bot and pack")} · {state.Describe}");
         for (var i = 0; i < commands.Length; i++)
         {
             await ShowSampleAsync(http, endpoint, bodies[i]);
@@ -65,25 +69,34 @@ internal static class DiscordLoad
         Console.WriteLine(burstResult.Describe($"{burst} at once"));
         var ok = burstResult.Errors == 0 && burstWatch.Elapsed < TimeSpan.FromSeconds(3);
         Console.WriteLine($"{burst} concurrent interactions all answered within 3 s: {(ok ? "yes" : "NO")} ({burstWatch.Elapsed.TotalMilliseconds:F0} ms)");
+        if (state.Enabled)
+        {
+            Console.WriteLine($"original messages read back to record the answers: {webhooks.Reads}");
+        }
+
+        // Stopped before disposal, as a host is in production, so background services end cleanly.
+        await app.StopAsync();
+
         return ok && steady.Errors == 0 ? 0 : 1;
     }
 
-    private static async Task<WebApplication> StartBotAsync(string publicKey, bool stub)
+    private static async Task<WebApplication> StartBotAsync(string publicKey, bool stub, LoadState state, string apiBaseUrl)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var knowledge = Path.Combine(LoadToolSupport.RepositoryRoot(), "knowledge");
+        var knowledge = RepositoryPack.KnowledgePath();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Discord:Token"] = "load-test-token",
             ["Discord:ApplicationId"] = ApplicationId,
             ["Discord:PublicKey"] = publicKey,
-            ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
+            ["Discord:ApiBaseUrl"] = apiBaseUrl,
             ["Discord:RegisterCommands"] = "false",
             ["Knowledge:Path"] = knowledge,
             ["Knowledge:Reload"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(state.Settings());
         var pack = KnowledgePackLoader.Load(knowledge);
         if (stub)
         {
@@ -91,6 +104,11 @@ internal static class DiscordLoad
         }
 
         builder.Services.AddStoryCore(builder.Configuration);
+        if (state.Enabled)
+        {
+            builder.Services.AddStoryState(builder.Configuration);
+        }
+
         builder.Services.AddDiscord(builder.Configuration);
 
         // The HTTP endpoint alone: no Gateway connection to a real Discord.

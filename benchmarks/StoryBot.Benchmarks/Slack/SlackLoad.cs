@@ -10,9 +10,11 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StoryBot.Benchmarks.Support;
 using StoryBot.Core;
 using StoryBot.Slack;
 using StoryBot.Slack.Http;
+using StoryBot.State;
 
 namespace StoryBot.Benchmarks.Slack;
 
@@ -42,12 +44,13 @@ internal static class SlackLoad
             commands = [args[only + 1]];
         }
 
+        using var state = LoadState.FromArgs(args);
         await using var slack = await FakeSlackWebApi.StartAsync();
-        await using var app = await StartStoryBotAsync(slack.ApiBaseUrl);
+        await using var app = await StartStoryBotAsync(slack.ApiBaseUrl, state);
         var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), SlackEndpointRouteBuilderExtensions.CommandsPath);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, burst), PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
 
-        Console.WriteLine($"slack-load: {clients} clients, up to {requests} signed commands or {seconds} s, against {endpoint}");
+        Console.WriteLine($"slack-load: {clients} clients, up to {requests} signed commands or {seconds} s, against {endpoint}, {state.Describe}");
         await RunLoadAsync(http, endpoint, clients, Math.Min(2_000, requests), TimeSpan.FromSeconds(10), report: false);
         var load = await RunLoadAsync(http, endpoint, clients, requests, TimeSpan.FromSeconds(seconds), report: true);
 
@@ -55,24 +58,33 @@ internal static class SlackLoad
         Console.WriteLine($"burst: {burst} commands at once: {burstResult.Acknowledged} acknowledged with 200, slowest {burstResult.Slowest.TotalMilliseconds:F1} ms, "
             + $"{(burstResult.Acknowledged == burst && burstResult.Slowest < TimeSpan.FromSeconds(3) ? "PASS" : "FAIL")} (all within 3 s)");
         Console.WriteLine($"answers posted to the fake Web API: {slack.Posts}");
+
+        // Stopped before disposal, as a host is in production, so background services end cleanly.
+        await app.StopAsync();
         return load.Failures == 0 && burstResult.Acknowledged == burst && burstResult.Slowest < TimeSpan.FromSeconds(3) ? 0 : 1;
     }
 
-    private static async Task<WebApplication> StartStoryBotAsync(Uri apiBaseUrl)
+    private static async Task<WebApplication> StartStoryBotAsync(Uri apiBaseUrl, LoadState state)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = Path.Combine(LoadToolSupport.RepositoryRoot(), "knowledge"),
+            ["Knowledge:Path"] = RepositoryPack.KnowledgePath(),
             ["Slack:BotToken"] = "xoxb-load-test",
             ["Slack:SigningSecret"] = Secret,
             ["Slack:ApiBaseUrl"] = apiBaseUrl.ToString(),
             // The fake Web API does not rate-limit; pacing would only queue the posts behind the clock.
             ["Slack:ChannelPostInterval"] = "00:00:00",
         });
+        builder.Configuration.AddInMemoryCollection(state.Settings());
         builder.Services.AddStoryCore(builder.Configuration);
+        if (state.Enabled)
+        {
+            builder.Services.AddStoryState(builder.Configuration);
+        }
+
         builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         app.MapSlack();

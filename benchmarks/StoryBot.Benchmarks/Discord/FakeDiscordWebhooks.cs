@@ -1,12 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using StoryBot.Benchmarks.Support;
 
 namespace StoryBot.Benchmarks.Discord;
 
@@ -16,37 +11,27 @@ namespace StoryBot.Benchmarks.Discord;
 /// </summary>
 internal sealed class FakeDiscordWebhooks : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApi _api = null!;
     private long _nextId = 1_200_000_000_000_000_000;
     private long _reads;
 
-    private FakeDiscordWebhooks(WebApplication app) => _app = app;
-
-    public string ApiBaseUrl { get; private set; } = null!;
+    public string ApiBaseUrl => _api.Address + "/api/v10";
 
     public long Reads => Interlocked.Read(ref _reads);
 
     public static async Task<FakeDiscordWebhooks> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeDiscordWebhooks(app);
-        app.MapGet("/api/v10/webhooks/{applicationId}/{token}/messages/@original", (string applicationId) =>
-        {
-            Interlocked.Increment(ref fake._reads);
-            var id = Interlocked.Increment(ref fake._nextId).ToString(CultureInfo.InvariantCulture);
-            return Results.Json(new { id, channel_id = "41771983423143937", application_id = applicationId });
-        });
-        await app.StartAsync();
-        fake.ApiBaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/api/v10";
+        var fake = new FakeDiscordWebhooks();
+        fake._api = await LoopbackApi.StartAsync(app => app.MapGet(
+            "/api/v10/webhooks/{applicationId}/{token}/messages/@original",
+            (string applicationId) =>
+            {
+                Interlocked.Increment(ref fake._reads);
+                var id = Interlocked.Increment(ref fake._nextId).ToString(CultureInfo.InvariantCulture);
+                return Results.Json(new { id, channel_id = "41771983423143937", application_id = applicationId });
+            }));
         return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
 }

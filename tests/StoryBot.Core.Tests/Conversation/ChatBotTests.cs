@@ -69,6 +69,19 @@ public sealed class ChatBotTests
         Ask.AssertQuotesAreVerbatim(reply);
     }
 
+    [Theory]
+    [InlineData("Wie viel money hat SoftBank laut Musk secured?")]
+    [InlineData("How much Geld hat SoftBank according to Musk?")]
+    public async Task AMixOfEnglishAndGermanIsAnsweredInOneOfThem(string question)
+    {
+        var reply = await _bot.Bot(question);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("musk-softbank-under-10bn", reply.Citations[0].Id);
+        Assert.Contains(reply.Language, new[] { Core.Knowledge.Language.English, Core.Knowledge.Language.German });
+        Ask.AssertQuotesAreVerbatim(reply);
+    }
+
     [Fact]
     public async Task FreeTextIsAQuestion()
     {

@@ -44,6 +44,8 @@ public sealed class ChatBotTests
     [InlineData("@everyone how much is Stargate worth?")]
     [InlineData("<@&123456> @here what did Musk claim?")]
     [InlineData("**bold** <!channel> what did Altman reply?")]
+    [InlineData("/who-is @everyone <!channel>")]
+    [InlineData("/@everyone")]
     public async Task UserTextNeverLeavesTheBotOutsideAUserTextRun(string question)
     {
         var reply = await _bot.Bot(question);

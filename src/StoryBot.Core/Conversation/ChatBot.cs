@@ -7,16 +7,18 @@ using StoryBot.Core.Knowledge;
 namespace StoryBot.Core.Conversation;
 
 /// <summary>
-/// Routes a request to its command (free text goes to /ask), decides the reply language, and
-/// turns bad input into a polite message instead of an exception.
+/// Routes a request to its command (free text goes to /ask), decides the reply language,
+/// turns bad input into a polite message instead of an exception, and is the last gate for
+/// every command's reply: a reply carrying a quote that is not verbatim in its source is not sent.
 /// </summary>
 internal sealed partial class ChatBot : IChatBot
 {
     private readonly Dictionary<string, IChatCommand> _commands;
     private readonly IAnswerEngine _engine;
+    private readonly IKnowledgeProvider _knowledge;
     private readonly ILogger<ChatBot> _logger;
 
-    public ChatBot(IEnumerable<IChatCommand> commands, IAnswerEngine engine, ILogger<ChatBot> logger)
+    public ChatBot(IEnumerable<IChatCommand> commands, IAnswerEngine engine, IKnowledgeProvider knowledge, ILogger<ChatBot> logger)
     {
         _commands = new Dictionary<string, IChatCommand>(StringComparer.OrdinalIgnoreCase);
         foreach (var command in commands)
@@ -26,6 +28,7 @@ internal sealed partial class ChatBot : IChatBot
         }
 
         _engine = engine;
+        _knowledge = knowledge;
         _logger = logger;
     }
 
@@ -60,13 +63,35 @@ internal sealed partial class ChatBot : IChatBot
         var context = ContextFor(request with { Text = text }, command, argument, fallback);
         try
         {
-            return await command.ExecuteAsync(context, cancellationToken);
+            return Verified(await command.ExecuteAsync(context, cancellationToken), command.Name);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogCommandFailed(exception, command.Name, request.Platform);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Checks every quote of the reply against the source as loaded, whichever command built it
+    /// (the answer engine checks its own, but features add commands of their own).
+    /// </summary>
+    private Reply Verified(Reply reply, string command)
+    {
+        if (reply.Citations.Count == 0)
+        {
+            return reply;
+        }
+
+        var pack = _knowledge.Current;
+        var unverified = reply.Citations.Where(c => !QuoteVerifier.IsVerbatim(c, pack)).Select(c => c.Id).ToList();
+        if (unverified.Count == 0)
+        {
+            return reply;
+        }
+
+        LogUnverified(command, string.Join(", ", unverified));
+        return ReplyComposer.Message(reply.Question, reply.Language, ReplyKind.Error, Phrases.Unverified.In(reply.Language));
     }
 
     private static (string Name, string Argument) Split(string text)
@@ -121,6 +146,9 @@ internal sealed partial class ChatBot : IChatBot
             ],
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused to send the reply of /{Command}: quotes {ExcerptIds} do not match their source text")]
+    private partial void LogUnverified(string command, string excerptIds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Command /{Command} failed on {Platform}")]
     private partial void LogCommandFailed(Exception exception, string command, string platform);

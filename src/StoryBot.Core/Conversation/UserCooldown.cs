@@ -7,10 +7,10 @@ public sealed class CooldownOptions
 {
     public const string Section = "Cooldown";
 
-    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    [System.ComponentModel.DataAnnotations.Range(1, 1000, ErrorMessage = "Cooldown:MaxQuestions must be between 1 and 1000.")]
     public int MaxQuestions { get; set; } = 5;
 
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Cooldown:Window must be between 00:00:01 and 01:00:00.")]
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
 }
 

@@ -1,13 +1,16 @@
+using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 
 namespace StoryBot.ConsoleChat;
 
 /// <summary>
 /// One exchange at the console: the local operator asks, the bot answers, and the answer is
-/// recorded like any posted answer so it can be reported or corrected later.
+/// recorded like any posted answer so it can be reported or corrected later. A command that fails
+/// gets a plain error reply (the reason goes to the log), so the chat and <c>ask --json</c> carry on.
 /// </summary>
-internal sealed class ConsoleConversation(IChatBot bot, IEnumerable<IAnswerRecorder> recorders, ConsoleMessageIds ids)
+internal sealed partial class ConsoleConversation(IChatBot bot, IEnumerable<IAnswerRecorder> recorders, ConsoleMessageIds ids, ILogger<ConsoleConversation> logger)
 {
     public const string Platform = "console";
     public const string Channel = "console";
@@ -16,7 +19,23 @@ internal sealed class ConsoleConversation(IChatBot bot, IEnumerable<IAnswerRecor
     {
         // The person at the console runs the bot, so they hold the moderator's rights.
         var request = new ChatRequest(Platform, Channel, Environment.UserName, line) { IsModerator = true };
-        var reply = await bot.RespondAsync(request, cancellationToken);
+        Reply reply;
+        try
+        {
+            reply = await bot.RespondAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The operator gets a plain error line instead of a stack trace that ends the chat.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogAnswerFailed(exception);
+            return Failure(line);
+        }
+
         if (reply.Kind == ReplyKind.Answer)
         {
             var message = new PostedMessage(Platform, Channel, ids.Next());
@@ -28,6 +47,17 @@ internal sealed class ConsoleConversation(IChatBot bot, IEnumerable<IAnswerRecor
 
         return reply;
     }
+
+    private static Reply Failure(string question) => new()
+    {
+        Question = question,
+        Language = Language.English,
+        Kind = ReplyKind.Error,
+        Body = [TextRun.Plain("Sorry, something went wrong while answering that; the reason is in the log.")],
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering a console request failed")]
+    private partial void LogAnswerFailed(Exception exception);
 }
 
 /// <summary>Ids for console "messages", unique across restarts so reports never hit an older answer.</summary>

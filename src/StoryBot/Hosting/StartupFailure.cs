@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Knowledge.Loading;
 
@@ -6,13 +7,22 @@ namespace StoryBot.Hosting;
 /// <summary>Turns start-up failures a person can fix (configuration, the knowledge pack) into plain messages.</summary>
 internal static class StartupFailure
 {
-    public static bool IsStartupFailure(Exception exception) => Unwrap(exception) is OptionsValidationException or KnowledgePackException;
+    public static bool IsStartupFailure(Exception exception) =>
+        Unwrap(exception) is OptionsValidationException or KnowledgePackException || IsUnreadableValue(Unwrap(exception));
 
     public static string Describe(Exception exception) => Unwrap(exception) switch
     {
         OptionsValidationException options => string.Join(Environment.NewLine, options.Failures.Select(f => "  " + f)),
-        var other => other.Message,
+        KnowledgePackException pack => pack.Message,
+        var unreadable => "  " + unreadable.Message,
     };
+
+    /// <summary>
+    /// A configured value that does not convert to its option's type ("abc" for a TimeSpan): the binder's
+    /// message names the key and the value, e.g. "Failed to convert configuration value 'abc' at 'Cooldown:Window'".
+    /// </summary>
+    private static bool IsUnreadableValue(Exception exception) =>
+        exception is InvalidOperationException && exception.TargetSite?.DeclaringType == typeof(ConfigurationBinder);
 
     private static Exception Unwrap(Exception exception) => exception switch
     {

@@ -48,14 +48,17 @@ public sealed class AnswerEngineTests
         Assert.Empty(reply.Citations);
     }
 
-    [Fact]
-    public async Task AbstentionSaysWhatTheStoryCoversInTheAskersLanguage()
+    [Theory]
+    [InlineData("Was hat Apple angekündigt?", Language.German, "Dazu sagt die Geschichte nichts.", "die Finanzierung von Stargate")]
+    [InlineData("What did Apple announce?", Language.English, "The story doesn't answer that.", "Stargate's funding")]
+    public async Task AbstentionSaysWhatTheStoryCoversInTheAskersLanguage(string question, Language language, string opening, string topic)
     {
-        var reply = await _bot.Bot("Was hat Apple angekündigt?");
+        var reply = await _bot.Bot(question);
 
-        Assert.Equal(Language.German, reply.Language);
-        Assert.StartsWith("Dazu sagt die Geschichte nichts.", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("die Finanzierung von Stargate", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(language, reply.Language);
+        Assert.StartsWith(opening, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(topic, reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Sam Altman", reply.Text, StringComparison.Ordinal);
         Assert.Contains("/funding", reply.Text, StringComparison.Ordinal);
     }
 

@@ -19,6 +19,10 @@ public sealed class WhoIsCommandTests
     [InlineData("weisses haus", "White House")]
     [InlineData("Satya Nadela", "Satya Nadella")]
     [InlineData("Department of Government Efficiency", "DOGE")]
+    [InlineData("Nadelal", "Satya Nadella")] // typos no alias lists
+    [InlineData("Abilenne", "Abilene (Texas)")]
+    [InlineData("softbnk", "SoftBank")]
+    [InlineData("Stargaet", "Stargate")]
     public async Task FindsTheEntityByNameAliasOrTypo(string typed, string expectedName)
     {
         var reply = await _bot.Bot("/who-is " + typed);

@@ -44,6 +44,8 @@ public sealed class ChatBotTests
     [InlineData("@everyone how much is Stargate worth?")]
     [InlineData("<@&123456> @here what did Musk claim?")]
     [InlineData("**bold** <!channel> what did Altman reply?")]
+    [InlineData("/who-is @everyone <!channel>")]
+    [InlineData("/@everyone")]
     public async Task UserTextNeverLeavesTheBotOutsideAUserTextRun(string question)
     {
         var reply = await _bot.Bot(question);
@@ -66,6 +68,19 @@ public sealed class ChatBotTests
         var reply = await _bot.Bot(question);
 
         Assert.True(reply.Kind is ReplyKind.Answer or ReplyKind.Abstention, reply.Kind.ToString());
+        Ask.AssertQuotesAreVerbatim(reply);
+    }
+
+    [Theory]
+    [InlineData("Wie viel money hat SoftBank laut Musk secured?")]
+    [InlineData("How much Geld hat SoftBank according to Musk?")]
+    public async Task AMixOfEnglishAndGermanIsAnsweredInOneOfThem(string question)
+    {
+        var reply = await _bot.Bot(question);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("musk-softbank-under-10bn", reply.Citations[0].Id);
+        Assert.Contains(reply.Language, new[] { Core.Knowledge.Language.English, Core.Knowledge.Language.German });
         Ask.AssertQuotesAreVerbatim(reply);
     }
 

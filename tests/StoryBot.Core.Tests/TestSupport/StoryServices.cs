@@ -17,7 +17,8 @@ internal static class StoryServices
 
     public static KnowledgePack Pack => RealPack.Value;
 
-    public static ServiceProvider Create(ICitationPolicy? policy = null, KnowledgePack? pack = null)
+    /// <param name="extra">Registrations after the core's, such as a feature's own commands.</param>
+    public static ServiceProvider Create(ICitationPolicy? policy = null, KnowledgePack? pack = null, Action<IServiceCollection>? extra = null)
     {
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection();
@@ -30,6 +31,7 @@ internal static class StoryServices
         }
 
         services.AddStoryCore(configuration);
+        extra?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

@@ -43,6 +43,32 @@ public sealed class AskJsonContractTests
     }
 
     [Fact]
+    public async Task BadInputStillGetsOneJsonObjectPerLineAndLogsStayOnStderr()
+    {
+        string[] questions =
+        [
+            "   \t ",
+            new string('x', 10_000),
+            "who is \u0007altman\u001b[31m?",
+            "🚀🔥💰",
+            "Wie viel money hat SoftBank laut Musk secured?",
+            "@everyone <!channel> **what** did <b>Musk</b> claim?",
+            "/who-is",
+        ];
+
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(
+            string.Join('\n', questions) + "\n", "ask", "--json", "--Logging:LogLevel:Default=Information");
+
+        Assert.True(exitCode == 0, stderr);
+        var replies = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(questions, replies.Select(r => r.GetProperty("question").GetString()));
+        Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("text").GetString())));
+        Assert.Contains("10,000", replies[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("info:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADisableInOneRunIsGoneFromTheNextAndStdoutStaysPureJson()
     {
         var state = $"Data Source={Path.Combine(Path.GetTempPath(), "storybot-json-" + Guid.NewGuid().ToString("N") + ".db")}";

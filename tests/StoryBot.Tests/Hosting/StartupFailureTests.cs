@@ -35,13 +35,19 @@ public sealed class StartupFailureTests
     [InlineData("--Slack:BotToken=xoxb-not-real", "Slack:")]
     [InlineData("--Storage:Provider=oracle", "Storage:Provider")]
     [InlineData("--Summaries:Schedules:0:Name=daily", "Summaries:Schedules:0")]
-    public async Task AHalfConfiguredSectionStopsTheHostNamingTheKey(string setting, string namedKey)
+    [InlineData("--Cooldown:MaxQuestions=0", "Cooldown:MaxQuestions must be between 1 and 1000")]
+    [InlineData("--Cooldown:Window=00:00:00", "Cooldown:Window must be between 00:00:01 and 01:00:00")]
+    [InlineData("--Cooldown:Window=half-a-minute", "'half-a-minute' at 'Cooldown:Window'")]
+    [InlineData("--Knowledge:Reload=maybe", "'maybe' at 'Knowledge:Reload'")]
+    public async Task AHalfConfiguredSectionOrAnUnreadableValueStopsTheHostNamingTheKey(string setting, string namedKey)
     {
-        var (exitCode, _, stderr) = await StoryBotProcess.RunAsync(string.Empty, setting);
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, setting);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("StoryBot cannot start", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+        Assert.Contains("StoryBot cannot start:" + Environment.NewLine + "  ", stderr, StringComparison.Ordinal);
         Assert.Contains(namedKey, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("not-a-real-token", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("xoxb-not-real", stderr, StringComparison.Ordinal);
     }

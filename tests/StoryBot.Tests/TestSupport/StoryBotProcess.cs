@@ -7,14 +7,22 @@ internal static class StoryBotProcess
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args) =>
+        RunInAsync(RepoRoot, new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/> (the host's content root) with extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        string stdin,
+        params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = workingDirectory,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
@@ -27,6 +35,10 @@ internal static class StoryBotProcess
         // Each run gets its own state so runs never see each other's moderation.
         info.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "storybot-test-" + Guid.NewGuid().ToString("N") + ".db")}";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
 
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

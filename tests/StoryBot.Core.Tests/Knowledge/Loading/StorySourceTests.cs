@@ -47,6 +47,7 @@ public sealed class StorySourceTests : IDisposable
     {
         Assert.Equal("Elon Musk und Sam Altman nutzen die sozialen Medien, um um Stargate zu streiten", Story.Title);
         Assert.Equal("Elon Musk and Sam Altman take to social media to fight over Stargate", Story.TitleEn);
+        Assert.Equal("TechCrunch (German translation)", Story.Outlet);
         Assert.Equal("de", Story.Language);
         Assert.Equal("news-article", Story.Kind);
     }

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using StoryBot.ConsoleChat;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.Hosting;
+
+namespace StoryBot.Tests.ConsoleChat;
+
+public sealed class ConsoleConversationTests
+{
+    [Fact]
+    public async Task AFailingCommandGetsAnErrorLineAndAskJsonAnswersTheNextLine()
+    {
+        var bot = new Mock<IChatBot>();
+        bot.Setup(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/sources audit"), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database is locked"));
+        bot.Setup(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "who is altman"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Reply { Question = "who is altman", Language = Language.English, Kind = ReplyKind.Abstention, Body = [TextRun.Plain("no")] });
+        var conversation = new ConsoleConversation(bot.Object, [], new ConsoleMessageIds(TimeProvider.System), NullLogger<ConsoleConversation>.Instance);
+        var output = new StringWriter();
+        var streams = new ConsoleStreams(new StringReader("/sources audit\nwho is altman\n"), output, TextWriter.Null);
+
+        await AskCommandLine.RunAsync(new RunMode(RunKind.AskJson, null, []), conversation, streams, CancellationToken.None);
+
+        var replies = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.StartsWith("Sorry, something went wrong", replies[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("database is locked", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("who is altman", replies[1].GetProperty("question").GetString());
+    }
+}

@@ -121,16 +121,18 @@ public sealed class SocketModeTests : SlackHostTest
     }
 
     [Fact]
-    public async Task DirectMessageIsAnsweredInTheConversation()
+    public async Task DirectMessageIsAnsweredInItsThread()
     {
-        await _second.SendAsync(SlackPayloads.EventsEnvelope("env-dm", "Ev0DM", SlackPayloads.DirectMessage("wer ist altman?")));
+        await _second.SendAsync(SlackPayloads.EventsEnvelope("env-dm", "Ev0DM", SlackPayloads.DirectMessage("wer ist altman?", ts: "1355517523.000005")));
 
         var request = await Host.Bot.NextRequestAsync();
         var post = await Slack.NextCallAsync("chat.postMessage");
+        var recorded = await Host.Recorder.NextAsync();
 
         Assert.Equal("wer ist altman?", request.Text);
         Assert.Equal("D024BE91L", post.Str("channel"));
-        Assert.Null(post.Str("thread_ts"));
+        Assert.Equal("1355517523.000005", post.Str("thread_ts"));
+        Assert.Equal("1355517523.000005", recorded.Message.ThreadId);
     }
 
     [Fact]

@@ -178,6 +178,14 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
         Assert.Contains(_logs.Lines, line => line.Message.Contains("Slack:AppToken", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("https://slack.com/api/")]
+    [InlineData("https://slack.com/api")]
+    public void MethodsResolveUnderTheBaseUrlWithOrWithoutItsTrailingSlash(string apiBaseUrl)
+    {
+        Assert.Equal(new Uri("https://slack.com/api/chat.postMessage"), SlackApiClient.MethodUrl(new Uri(apiBaseUrl), "chat.postMessage"));
+    }
+
     [Fact]
     public async Task OpenConnectionUsesTheAppToken()
     {

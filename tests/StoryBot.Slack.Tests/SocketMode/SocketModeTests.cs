@@ -254,6 +254,21 @@ public sealed class SocketModeTests : SlackHostTest
     }
 
     [Fact]
+    public async Task RevokedTokenClosesBothConnectionsForGood()
+    {
+        Slack.Script("chat.postMessage", FakeResponse.Error("token_revoked"));
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-revoked", "Ev0REVOKED", SlackPayloads.DirectMessage("anyone there?")));
+
+        await Wait.For(_first.Closed);
+        await Wait.For(_second.Closed);
+
+        Assert.True(_first.ClosedByClient);
+        Assert.True(_second.ClosedByClient);
+        Assert.Equal(2, Slack.SocketsOpened);
+        Assert.Contains(Host.Logs.Lines, line => line.Level == LogLevel.Critical && line.Message.Contains("token_revoked", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LinkDisabledStopsSocketModeWithoutReconnecting()
     {
         await _first.SendDisconnectAsync("link_disabled");

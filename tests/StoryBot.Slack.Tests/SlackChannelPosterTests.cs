@@ -36,6 +36,26 @@ public sealed class SlackChannelPosterTests : SlackHostTest
     }
 
     [Fact]
+    public async Task SummaryAndCorrectionCarryNoLiveMarkupFromTheKnowledgePackAnywhereInTheMessage()
+    {
+        const string Injection = "<!channel> <@U0VICTIM> <http://evil.example|slack.com>";
+        var citation = new Citation("id" + Injection, "source" + Injection, 3, "Zitat " + Injection, "Quote " + Injection, "Who " + Injection);
+        var summary = TestReplies.Answer("/summary", citation) with { Body = [TextRun.Strong("Stargate " + Injection), TextRun.Plain(" and " + Injection)] };
+
+        var posted = await Poster.PostAsync("C0SUMMARY", summary, CancellationToken.None);
+        await Poster.EditAsync(posted, summary with { Citations = [citation with { Withdrawn = true }] }, CancellationToken.None);
+
+        foreach (var call in new[] { await Slack.NextCallAsync("chat.postMessage"), await Slack.NextCallAsync("chat.update") })
+        {
+            var text = PostedBlocks.AllText(call.Body);
+            Assert.Contains("&lt;!channel&gt;", call.Str("text"), StringComparison.Ordinal);
+            Assert.DoesNotContain("<!", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<@", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<http", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task EditAsyncRefusesAnotherPlatformsMessage()
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>

@@ -79,7 +79,7 @@ internal sealed class SlackConversation(
         Deliver("slash command answer", token => PostCommandAnswerAsync(command, request, reply, token));
     }
 
-    /// <summary>Answers a mention (in its thread) or a direct message; ignores bots and itself.</summary>
+    /// <summary>Answers a mention or a direct message in its thread; ignores bots and itself.</summary>
     public async Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
     {
         if (!ShouldAnswer(slackEvent) || slackEvent.ChannelId is not { } channel || slackEvent.UserId is not { } user)
@@ -93,8 +93,9 @@ internal sealed class SlackConversation(
             IsModerator = moderators.IsModerator(user),
         };
 
-        // A mention is answered in its thread; a direct message where it was written.
-        var threadTs = slackEvent.ThreadTs ?? (slackEvent.IsMention ? slackEvent.Ts : null);
+        // Answered in a thread: the one the message was written in, or one started under it, so a
+        // question and its answer stay together in a channel and in a direct message alike.
+        var threadTs = slackEvent.ThreadTs ?? slackEvent.Ts;
         var verdict = cooldown.Check(Platform, user);
         if (verdict == CooldownVerdict.RefusedSilently)
         {

@@ -27,7 +27,7 @@ internal static class SlackMessageRenderer
         var showQuestion = reply.Kind is ReplyKind.Answer or ReplyKind.Abstention && !string.IsNullOrWhiteSpace(reply.Question);
         if (showQuestion)
         {
-            blocks.Add(Context($"{(german ? "Frage" : "Question")}: {SlackText.Escape(reply.Question)}"));
+            blocks.Add(Context(Truncate($"{(german ? "Frage" : "Question")}: {SlackText.Escape(reply.Question)}", MaxSectionText)));
         }
 
         foreach (var chunk in SplitForSection(RenderRuns(reply.Body)))
@@ -189,12 +189,7 @@ internal static class SlackMessageRenderer
                 cut = max;
             }
 
-            var entity = rest.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
-            if (entity >= 0 && rest.IndexOf(';', entity) >= cut)
-            {
-                cut = entity;
-            }
-
+            cut = OutsideEntity(rest, cut);
             yield return rest[..cut].TrimEnd();
             rest = rest[cut..].TrimStart();
             if (rest.Length > 0 && text.StartsWith('>') && !rest.StartsWith('>'))
@@ -210,8 +205,16 @@ internal static class SlackMessageRenderer
         }
     }
 
+    /// <summary>Shortens escaped text to <paramref name="max"/> characters, ending in an ellipsis and never inside an escape.</summary>
     private static string Truncate(string text, int max) =>
-        text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+        text.Length <= max ? text : text[..OutsideEntity(text, max - 1)].TrimEnd() + "…";
+
+    /// <summary>Moves a cut at <paramref name="cut"/> back to before an escape (<c>&amp;amp;</c>) it would split.</summary>
+    private static int OutsideEntity(string text, int cut)
+    {
+        var entity = text.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
+        return entity >= 0 && text.IndexOf(';', entity) >= cut ? entity : cut;
+    }
 
     private static JsonObject Section(string mrkdwn) => new()
     {

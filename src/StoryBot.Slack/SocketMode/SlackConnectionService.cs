@@ -10,8 +10,9 @@ namespace StoryBot.Slack.SocketMode;
 /// <summary>
 /// Brings Slack up: learns the bot's user id, then (with an app token) keeps
 /// <see cref="SlackOptions.SocketConnections"/> Socket Mode connections open. Each slot replaces its
-/// connection before closing it on a refresh, reconnects with backoff after a drop, and logs every
-/// reconnect; <c>link_disabled</c> stops Socket Mode for good.
+/// connection before closing it on a refresh, reconnects after a drop (at once after a connection
+/// that had been up a while, with growing backoff while connections keep dying young), and logs
+/// every reconnect; <c>link_disabled</c> stops Socket Mode for good.
 /// </summary>
 internal sealed class SlackConnectionService(
     IOptions<SlackOptions> options,
@@ -24,6 +25,9 @@ internal sealed class SlackConnectionService(
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ClosePatience = TimeSpan.FromSeconds(5);
+
+    /// <summary>A connection that lasted this long was a good one: the backoff starts over after it.</summary>
+    private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,6 +86,7 @@ internal sealed class SlackConnectionService(
         var cancellationToken = lifetime.Token;
         var backoff = new ReconnectBackoff(options.Value.ReconnectDelay, options.Value.MaxReconnectDelay);
         var connection = await ConnectAsync(slot, backoff, cancellationToken);
+        var openedAt = time.GetTimestamp();
         try
         {
             while (connection is not null)
@@ -100,10 +105,12 @@ internal sealed class SlackConnectionService(
                     // Slack warned this socket will go: open the replacement first so no envelope waits.
                     var reason = await connection.RefreshRequested;
                     logger.LogInformation("Slack asked Socket Mode connection {Slot} to reconnect ({Reason}); opening a replacement first", slot, reason);
+                    backoff.Reset();
                     var replacement = await ConnectAsync(slot, backoff, cancellationToken);
                     await connection.CloseAsync(ClosePatience);
                     await connection.DisposeAsync();
                     connection = replacement;
+                    openedAt = time.GetTimestamp();
                     continue;
                 }
 
@@ -118,8 +125,29 @@ internal sealed class SlackConnectionService(
                     return;
                 }
 
-                logger.LogWarning("Slack Socket Mode connection {Slot} ended ({Kind}: {Detail}); reconnecting", slot, end.Kind, end.Detail);
+                var lasted = time.GetElapsedTime(openedAt);
+                if (lasted >= StableConnection)
+                {
+                    // Slack drops healthy sockets too: after a good connection, reconnect at once.
+                    backoff.Reset();
+                    logger.LogWarning("Slack Socket Mode connection {Slot} ended ({Kind}: {Detail}); reconnecting", slot, end.Kind, end.Detail);
+                }
+                else
+                {
+                    // Connections that die young (a flapping link, a proxy cutting sockets) must not
+                    // turn into a tight loop of apps.connections.open calls.
+                    var delay = backoff.Next();
+                    logger.LogWarning(
+                        "Slack Socket Mode connection {Slot} ended ({Kind}: {Detail}) {Lasted} after it opened; reconnecting in {Delay}",
+                        slot, end.Kind, end.Detail, lasted, delay);
+                    if (!await DelayAsync(delay, cancellationToken))
+                    {
+                        return;
+                    }
+                }
+
                 connection = await ConnectAsync(slot, backoff, cancellationToken);
+                openedAt = time.GetTimestamp();
             }
         }
         finally
@@ -155,8 +183,8 @@ internal sealed class SlackConnectionService(
                     throw new IOException("Slack did not say hello");
                 }
 
-                // Hello may be followed at once by a disconnect; the caller handles however it ended.
-                backoff.Reset();
+                // Hello may be followed at once by a disconnect; the caller handles however it ended,
+                // and starts the backoff over once the connection has proved stable.
                 logger.LogInformation("Slack Socket Mode connection {Slot} is open ({Count} open for this app)", slot, await connection.Hello);
                 return connection;
             }

@@ -118,7 +118,7 @@ internal sealed class SlackApiClient(
             await pacer.WaitTurnAsync(pacedChannel, cancellationToken);
         }
 
-        using var response = await SendWithRetriesAsync(method, new Uri(options.Value.ApiBaseUrl, method), token, body, cancellationToken);
+        using var response = await SendWithRetriesAsync(method, MethodUrl(options.Value.ApiBaseUrl, method), token, body, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
@@ -183,6 +183,13 @@ internal sealed class SlackApiClient(
             await Task.Delay(delay, time, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The method's URL under the base, with or without its trailing slash (a bare
+    /// <c>new Uri(base, method)</c> would turn <c>https://slack.com/api</c> into <c>https://slack.com/chat.postMessage</c>).
+    /// </summary>
+    internal static Uri MethodUrl(Uri apiBaseUrl, string method) =>
+        new(apiBaseUrl.AbsoluteUri.EndsWith('/') ? apiBaseUrl : new Uri(apiBaseUrl.AbsoluteUri + "/"), method);
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace StoryBot.Slack.Tests.Fakes;
 
 /// <summary>Keeps every log line so tests can check what an operator would read.</summary>
-internal sealed class LogCapture : ILoggerProvider
+/// <param name="minimum">Lowest level kept; Trace also keeps the HTTP client's header logging.</param>
+internal sealed class LogCapture(LogLevel minimum = LogLevel.Debug) : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _lines = new();
+    private readonly LogLevel _minimum = minimum;
 
     public IReadOnlyList<(LogLevel Level, string Category, string Message)> Lines => [.. _lines];
 
@@ -21,7 +23,7 @@ internal sealed class LogCapture : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner._minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -172,6 +172,22 @@ public class SlackMessageRendererTests
             Assert.True(message.Text.Length <= SlackMessageRenderer.MaxFallbackText);
         }
 
+        [Theory]
+        [InlineData(ReplyKind.Answer)]
+        [InlineData(ReplyKind.Abstention)]
+        public void QuestionFullOfMarkupStaysWithinSlacksTextLimitsWithoutACutEscape(ReplyKind kind)
+        {
+            // The longest input the bot accepts, every character one that escaping lengthens.
+            var question = string.Concat(Enumerable.Repeat("<&", 500));
+            var reply = TestReplies.Answer(question) with { Kind = kind };
+
+            var message = SlackMessageRenderer.Render(reply, offerReport: true);
+
+            Assert.All(Texts(message), text => Assert.True(text.Length <= SlackMessageRenderer.MaxSectionText, $"{text.Length} characters"));
+            Assert.All(Texts(message), text => Assert.DoesNotMatch("&(a|am|l|lt|g|gt)?…?$", text));
+            AssertNoLiveMarkup(message);
+        }
+
         [Fact]
         public void PayloadTurnsOffLinkNamesAndUnfurlsAndMarksTextVerbatim()
         {

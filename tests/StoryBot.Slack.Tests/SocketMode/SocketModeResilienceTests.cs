@@ -1,21 +1,33 @@
+using Microsoft.Extensions.Logging;
 using StoryBot.Slack.Tests.Fakes;
 
 namespace StoryBot.Slack.Tests.SocketMode;
 
 public class SocketModeResilienceTests
 {
-    public sealed class HalfOpenSocket : SlackHostTest
+    /// <summary>Socket Mode only, over one connection, so every socket the fake opens is that slot's.</summary>
+    public abstract class OneSocketTest(params (string Key, string Value)[] settings) : SlackHostTest
     {
         protected override bool SocketMode => true;
 
         protected override bool HttpMode => false;
 
+        private protected override void Configure(Dictionary<string, string?> hostSettings)
+        {
+            hostSettings["Slack:SocketConnections"] = "1";
+            foreach (var (key, value) in settings)
+            {
+                hostSettings[key] = value;
+            }
+        }
+    }
+
+    public sealed class HalfOpenSocket() : OneSocketTest(("Slack:KeepAliveInterval", "00:00:01"), ("Slack:KeepAliveTimeout", "00:00:01"))
+    {
         private protected override void Configure(Dictionary<string, string?> settings)
         {
             Slack.SilentSockets = 1;
-            settings["Slack:SocketConnections"] = "1";
-            settings["Slack:KeepAliveInterval"] = "00:00:01";
-            settings["Slack:KeepAliveTimeout"] = "00:00:01";
+            base.Configure(settings);
         }
 
         [Fact]
@@ -32,25 +44,38 @@ public class SocketModeResilienceTests
         }
     }
 
-    public sealed class SlowAnswers : SlackHostTest
+    public sealed class FlappingConnection() : OneSocketTest(("Slack:ReconnectDelay", "00:00:00.200"), ("Slack:MaxReconnectDelay", "00:00:05"))
+    {
+        [Fact]
+        public async Task ConnectionsThatDieRightAfterHelloAreReopenedWithGrowingBackoff()
+        {
+            var socket = await Slack.NextSocketAsync();
+            var gaps = new List<TimeSpan>();
+            for (var i = 0; i < 3; i++)
+            {
+                var dropped = TimeProvider.System.GetTimestamp();
+                socket.DropAbruptly();
+                socket = await Slack.NextSocketAsync();
+                gaps.Add(TimeProvider.System.GetElapsedTime(dropped));
+            }
+
+            // Delays are drawn from [ceiling / 2, ceiling] with ceilings 200, 400 and 800 ms.
+            Assert.True(gaps[0] >= TimeSpan.FromMilliseconds(100), $"first reconnect after {gaps[0]}");
+            Assert.True(gaps[2] >= TimeSpan.FromMilliseconds(400), $"third reconnect after {gaps[2]}");
+            // A drop may land before the bot has read hello: then it is a failed attempt, logged and backed off alike.
+            Assert.Equal(3, Host.Logs.Lines.Count(line => line.Level == LogLevel.Warning && line.Message.Contains("; reconnecting in", StringComparison.Ordinal)));
+        }
+    }
+
+    public sealed class SlowAnswers() : OneSocketTest(("Slack:AckBudget", "00:00:00.200"))
     {
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private FakeSocket _socket = null!;
-
-        protected override bool SocketMode => true;
-
-        protected override bool HttpMode => false;
 
         public override async Task DisposeAsync()
         {
             _release.TrySetResult();
             await base.DisposeAsync();
-        }
-
-        private protected override void Configure(Dictionary<string, string?> settings)
-        {
-            settings["Slack:SocketConnections"] = "1";
-            settings["Slack:AckBudget"] = "00:00:00.200";
         }
 
         private protected override ScriptedChatBot CreateBot() => new() { Gate = _release.Task };

@@ -121,16 +121,18 @@ public sealed class SocketModeTests : SlackHostTest
     }
 
     [Fact]
-    public async Task DirectMessageIsAnsweredInTheConversation()
+    public async Task DirectMessageIsAnsweredInItsThread()
     {
-        await _second.SendAsync(SlackPayloads.EventsEnvelope("env-dm", "Ev0DM", SlackPayloads.DirectMessage("wer ist altman?")));
+        await _second.SendAsync(SlackPayloads.EventsEnvelope("env-dm", "Ev0DM", SlackPayloads.DirectMessage("wer ist altman?", ts: "1355517523.000005")));
 
         var request = await Host.Bot.NextRequestAsync();
         var post = await Slack.NextCallAsync("chat.postMessage");
+        var recorded = await Host.Recorder.NextAsync();
 
         Assert.Equal("wer ist altman?", request.Text);
         Assert.Equal("D024BE91L", post.Str("channel"));
-        Assert.Null(post.Str("thread_ts"));
+        Assert.Equal("1355517523.000005", post.Str("thread_ts"));
+        Assert.Equal("1355517523.000005", recorded.Message.ThreadId);
     }
 
     [Fact]
@@ -249,6 +251,21 @@ public sealed class SocketModeTests : SlackHostTest
 
         Assert.Equal("after drop", (await Host.Bot.NextRequestAsync()).Text);
         Assert.Contains(Host.Logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("reconnecting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RevokedTokenClosesBothConnectionsForGood()
+    {
+        Slack.Script("chat.postMessage", FakeResponse.Error("token_revoked"));
+        await _first.SendAsync(SlackPayloads.EventsEnvelope("env-revoked", "Ev0REVOKED", SlackPayloads.DirectMessage("anyone there?")));
+
+        await Wait.For(_first.Closed);
+        await Wait.For(_second.Closed);
+
+        Assert.True(_first.ClosedByClient);
+        Assert.True(_second.ClosedByClient);
+        Assert.Equal(2, Slack.SocketsOpened);
+        Assert.Contains(Host.Logs.Lines, line => line.Level == LogLevel.Critical && line.Message.Contains("token_revoked", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace StoryBot.Slack.Tests.WebApi;
 public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-21T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly LogCapture _logs = new();
+    private readonly LogCapture _logs = new(LogLevel.Trace);
     private FakeSlack _slack = null!;
     private ServiceProvider _services = null!;
 
@@ -31,7 +31,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(_time);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs));
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
         services.AddSingleton(Mock.Of<IChatBot>());
         services.AddSlack(configuration);
         _services = services.BuildServiceProvider();
@@ -172,9 +172,18 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Api.OpenConnectionAsync(CancellationToken.None));
 
         Assert.DoesNotContain("secret", error.ToString(), StringComparison.Ordinal);
-        Assert.NotEmpty(_logs.Lines);
+        // The HTTP client logs request headers at Trace: the Authorization header is there, redacted.
+        Assert.Contains(_logs.Lines, line => line.Message.Contains("Authorization: *", StringComparison.Ordinal));
         Assert.All(_logs.Lines, line => Assert.DoesNotContain("secret", line.Message, StringComparison.Ordinal));
         Assert.Contains(_logs.Lines, line => line.Message.Contains("Slack:AppToken", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("https://slack.com/api/")]
+    [InlineData("https://slack.com/api")]
+    public void MethodsResolveUnderTheBaseUrlWithOrWithoutItsTrailingSlash(string apiBaseUrl)
+    {
+        Assert.Equal(new Uri("https://slack.com/api/chat.postMessage"), SlackApiClient.MethodUrl(new Uri(apiBaseUrl), "chat.postMessage"));
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime
 
         var audit = Text(await InteractAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions: "32", id: "786008729715212400")));
         Assert.Contains(excerptId, audit, StringComparison.Ordinal);
+        Assert.Contains("refused", audit, StringComparison.Ordinal);
     }
 
     /// <summary>Asks by mention over the Gateway; returns the answer's message id and its first cited excerpt.</summary>

@@ -14,12 +14,14 @@ internal sealed class SlackChannelPoster(SlackApiClient api) : IChannelPoster
 {
     public string Platform => SlackConversation.Platform;
 
-    public async Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken)
+    public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
+        PostAsync(channelId, null, reply, cancellationToken);
+
+    /// <summary>In the earlier message's thread (<c>thread_ts</c>) when it was posted in one.</summary>
+    public Task<PostedMessage> PostNextToAsync(PostedMessage earlier, Reply reply, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
-        var message = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
-        var ts = await api.PostMessageAsync(channelId, message, null, cancellationToken);
-        return new PostedMessage(Platform, channelId, ts);
+        ArgumentNullException.ThrowIfNull(earlier);
+        return PostAsync(earlier.ChannelId, earlier.ThreadId, reply, cancellationToken);
     }
 
     public async Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)
@@ -32,5 +34,13 @@ internal sealed class SlackChannelPoster(SlackApiClient api) : IChannelPoster
 
         var rendered = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
         await api.UpdateMessageAsync(message.ChannelId, message.MessageId, rendered, cancellationToken);
+    }
+
+    private async Task<PostedMessage> PostAsync(string channelId, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        var message = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
+        var ts = await api.PostMessageAsync(channelId, message, threadTs, cancellationToken);
+        return new PostedMessage(Platform, channelId, ts, threadTs);
     }
 }

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using StoryBot.Core;
-using StoryBot.State;
 using StoryBot.State.Moderation;
 using StoryBot.Discord.Tests.Fakes;
 
@@ -13,43 +10,13 @@ namespace StoryBot.Discord.Tests;
 /// adapter is recorded with its message id, reported with the button, and corrected by editing
 /// that very message when a moderator withdraws its excerpt.
 /// </summary>
-public sealed class ModerationEndToEndTests : IAsyncLifetime, IDisposable
+public sealed class ModerationEndToEndTests : IAsyncLifetime
 {
-    private readonly Ed25519Signer _signer = new();
-    private readonly string _state = Directory.CreateTempSubdirectory("storybot-discord-state-").FullName;
-    private FakeDiscord _discord = null!;
-    private BotHost _host = null!;
+    private StatefulBot _bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscord.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Knowledge:Path"] = Path.Combine(TestReplies.RepoRoot(), "knowledge"),
-            ["Knowledge:Reload"] = "false",
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_state, "storybot.db")}",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _host = await BotHost.StartAsync(_discord, _signer, bot: null, runGateway: true, settings: settings, stateDirectory: _state, services: services =>
-        {
-            services.AddStoryCore(configuration);
-            services.AddStoryState(configuration);
-        });
-    }
+    public async Task InitializeAsync() => _bot = await StatefulBot.StartAsync(runGateway: true);
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _discord.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        _signer.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_state, recursive: true);
-    }
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task AReportedAnswerIsCorrectedInPlaceWhenAModeratorWithdrawsItsExcerpt()
@@ -62,12 +29,12 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime, IDisposable
 
         var refused = await InteractAsync(Disable(excerptId, permissions: "0"));
         Assert.Equal(64, refused.GetProperty("flags").GetInt32());
-        Assert.DoesNotContain(_discord.Requests, r => r.Method == "PATCH");
+        Assert.DoesNotContain(_bot.Discord.Requests, r => r.Method == "PATCH");
 
         var disabled = await InteractAsync(Disable(excerptId, permissions: "32"));
         Assert.Equal(64, disabled.GetProperty("flags").GetInt32());
 
-        var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
+        var edit = await _bot.Discord.WaitForRequestAsync(r => r.Method == "PATCH");
         Assert.Equal($"channels/{Payloads.ChannelId}/messages/{messageId}", edit.Path);
         var withdrawn = edit.Json.GetProperty("embeds").EnumerateArray()
             .Single(e => e.TryGetProperty("footer", out var footer) && footer.GetProperty("text").GetString()!.EndsWith(excerptId, StringComparison.Ordinal));
@@ -77,23 +44,24 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime, IDisposable
 
         var audit = Text(await InteractAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions: "32", id: "786008729715212400")));
         Assert.Contains(excerptId, audit, StringComparison.Ordinal);
+        Assert.Contains("refused", audit, StringComparison.Ordinal);
     }
 
     /// <summary>Asks by mention over the Gateway; returns the answer's message id and its first cited excerpt.</summary>
     private async Task<(string MessageId, string ExcerptId)> PostAnswerAsync()
     {
-        var connection = await _discord.NextGatewayConnectionAsync();
+        var connection = await _bot.Discord.NextGatewayConnectionAsync();
         await connection.SendHelloAsync();
         await connection.ReceiveAsync();
-        await connection.SendReadyAsync("session-moderation", _discord.ResumeGatewayUrl);
+        await connection.SendReadyAsync("session-moderation", _bot.Discord.ResumeGatewayUrl);
         await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> /who-is Altmann", mentionsBot: true));
 
-        var post = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("channels/", StringComparison.Ordinal));
+        var post = await _bot.Discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("channels/", StringComparison.Ordinal));
         var footer = post.Json.GetProperty("embeds").EnumerateArray().First(e => e.TryGetProperty("footer", out _)).GetProperty("footer").GetProperty("text").GetString()!;
-        var messageId = _discord.LastCreatedMessageId(post);
+        var messageId = _bot.Discord.LastCreatedMessageId(post);
 
         // The answer is recorded once Discord returned its id; wait for that before reporting it.
-        var answers = _host.Services.GetRequiredService<AnswerLog>();
+        var answers = _bot.Host.Services.GetRequiredService<AnswerLog>();
         using var patience = new CancellationTokenSource(FakeDiscord.Patience);
         while (await answers.FindByMessageAsync("discord", Payloads.ChannelId, messageId, patience.Token) is null)
         {
@@ -105,7 +73,7 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime, IDisposable
 
     private async Task<JsonElement> InteractAsync(string body)
     {
-        using var response = await _host.PostInteractionAsync(body, _signer);
+        using var response = await _bot.Host.PostInteractionAsync(body, _bot.Signer);
         response.EnsureSuccessStatusCode();
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(4, json.GetProperty("type").GetInt32());

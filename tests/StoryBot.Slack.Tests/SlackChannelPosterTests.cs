@@ -35,6 +35,21 @@ public sealed class SlackChannelPosterTests : SlackHostTest
         Assert.Contains("Withdrawn by a moderator", PostedBlocks.AllText(call.Body), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1700000000.000100")]
+    [InlineData(null)]
+    public async Task PostNextToAsyncRepliesInTheEarlierMessagesThreadOrElseInItsChannel(string? threadTs)
+    {
+        var earlier = new PostedMessage("slack", "C0ANSWERS", "1700000000.000777", threadTs);
+
+        var posted = await Poster.PostNextToAsync(earlier, TestReplies.Answer("who is musk"), CancellationToken.None);
+
+        var call = await Slack.NextCallAsync("chat.postMessage");
+        Assert.Equal("C0ANSWERS", call.Str("channel"));
+        Assert.Equal(threadTs, call.Str("thread_ts"));
+        Assert.Equal(new PostedMessage("slack", "C0ANSWERS", posted.MessageId, threadTs), posted);
+    }
+
     [Fact]
     public async Task SummaryAndCorrectionCarryNoLiveMarkupFromTheKnowledgePackAnywhereInTheMessage()
     {

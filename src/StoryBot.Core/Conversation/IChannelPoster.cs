@@ -13,6 +13,14 @@ public interface IChannelPoster
 
     Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Posts <paramref name="reply"/> as a new message next to <paramref name="earlier"/>: in its
+    /// thread where it sits in one (<see cref="PostedMessage.ThreadId"/>), otherwise in its channel.
+    /// Platforms whose threads are channels of their own need nothing more than <see cref="PostAsync"/>.
+    /// </summary>
+    Task<PostedMessage> PostNextToAsync(PostedMessage earlier, Reply reply, CancellationToken cancellationToken) =>
+        PostAsync(earlier.ChannelId, reply, cancellationToken);
+
     /// <summary>Replaces the content of a message the bot posted earlier.</summary>
     Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken);
 }

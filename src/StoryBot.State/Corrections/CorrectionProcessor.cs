@@ -8,8 +8,9 @@ namespace StoryBot.State.Corrections;
 
 /// <summary>
 /// Runs due corrections one at a time: edit the posted answer; where editing is impossible,
-/// post the corrected answer in its channel; retry transient failures with a doubling delay.
-/// Every attempt, its outcome and the final result are recorded.
+/// post the corrected answer in its thread (in its channel when it sits in none); retry
+/// transient failures with a doubling delay. Every attempt, its outcome and the final result
+/// are recorded.
 /// </summary>
 public sealed class CorrectionProcessor(
     CorrectionLedger ledger,
@@ -108,7 +109,7 @@ public sealed class CorrectionProcessor(
             }
             else
             {
-                posted = await poster.PostAsync(answer.Message.ChannelId, corrected, cancellationToken);
+                posted = await poster.PostNextToAsync(answer.Message, corrected, cancellationToken);
             }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -48,4 +48,8 @@ internal static partial class SummaryLog
     [LoggerMessage(EventId = 6018, Level = LogLevel.Warning,
         Message = "Could not hand back the summary claims waiting for a retry while stopping ({Error}: {Message}); another instance takes them over when their lease runs out (Summaries:ClaimLease).")]
     public static partial void ReleaseFailed(ILogger logger, string error, string message);
+
+    [LoggerMessage(EventId = 6019, Level = LogLevel.Warning,
+        Message = "Posted slot {Slot} of schedule {Schedule} to {Platform} channel {ChannelId} (message {MessageId}), but could not record it with the answers ({Error}); readers cannot report it and it is not corrected if a moderator withdraws one of its quotes.")]
+    public static partial void AnswerNotRecorded(ILogger logger, string slot, string schedule, string platform, string channelId, string messageId, string error);
 }

@@ -39,6 +39,7 @@ public sealed class SummaryScheduler : BackgroundService
         IKnowledgeProvider knowledge,
         ICitationPolicy citationPolicy,
         IEnumerable<IChannelPoster> posters,
+        IEnumerable<IAnswerRecorder> recorders,
         TimeProvider time,
         ILogger<SummaryScheduler> logger)
     {
@@ -49,7 +50,7 @@ public sealed class SummaryScheduler : BackgroundService
         _time = time;
         _logger = logger;
         Instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
-        _worker = new SummarySlotWorker(_options, ledger, composer, knowledge, citationPolicy, _posters, time, logger, Instance);
+        _worker = new SummarySlotWorker(_options, ledger, composer, knowledge, citationPolicy, _posters, [.. recorders], time, logger, Instance);
     }
 
     /// <summary>Who this instance is in the ledger's <c>owner</c> column.</summary>

@@ -18,6 +18,7 @@ internal sealed class SummarySlotWorker(
     IKnowledgeProvider knowledge,
     ICitationPolicy citationPolicy,
     IReadOnlyList<IChannelPoster> posters,
+    IReadOnlyList<IAnswerRecorder> recorders,
     TimeProvider time,
     ILogger logger,
     string instance)
@@ -240,6 +241,27 @@ internal sealed class SummarySlotWorker(
         _settled.Add(slot);
         var posted = new PostedSlot(schedule, slot, message, pack.Version, reply.Citations.Select(citation => citation.Id).ToList());
         await RecordPostedAsync(posted, cancellationToken);
+        await RecordAnswerAsync(schedule, slot, message, reply, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the summary with the answers the bot posted, so its Report button finds it and a
+    /// later withdrawal of one of its quotes corrects it like any answer.
+    /// </summary>
+    private async Task RecordAnswerAsync(SummarySchedule schedule, SummarySlot slot, PostedMessage message, Reply reply, CancellationToken cancellationToken)
+    {
+        var request = new ChatRequest(schedule.Platform, schedule.ChannelId, $"summary:{schedule.Name}", StorySummaryComposer.Command);
+        try
+        {
+            foreach (var recorder in recorders)
+            {
+                await recorder.RecordAsync(message, request, reply, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            SummaryLog.AnswerNotRecorded(logger, Describe(schedule, slot), schedule.Name, schedule.Platform, schedule.ChannelId, message.MessageId, Error(ex));
+        }
     }
 
     private async Task RecordPostedAsync(PostedSlot posted, CancellationToken cancellationToken)

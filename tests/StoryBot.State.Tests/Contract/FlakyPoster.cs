@@ -13,7 +13,7 @@ internal sealed class FlakyPoster(string platform, params Exception[] editFailur
 
     public List<(PostedMessage Message, Reply Reply)> Edits { get; } = [];
 
-    public List<(string ChannelId, Reply Reply)> Posts { get; } = [];
+    public List<(string ChannelId, string? ThreadId, Reply Reply)> Posts { get; } = [];
 
     public int EditCalls { get; private set; }
 
@@ -24,7 +24,13 @@ internal sealed class FlakyPoster(string platform, params Exception[] editFailur
 
     public static HttpRequestException Status(HttpStatusCode status) => new($"HTTP {(int)status}", null, status);
 
-    public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken)
+    public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
+        Post(channelId, null, reply);
+
+    public Task<PostedMessage> PostNextToAsync(PostedMessage earlier, Reply reply, CancellationToken cancellationToken) =>
+        Post(earlier.ChannelId, earlier.ThreadId, reply);
+
+    private Task<PostedMessage> Post(string channelId, string? threadId, Reply reply)
     {
         PostCalls++;
         if (PostFailure is not null)
@@ -32,8 +38,8 @@ internal sealed class FlakyPoster(string platform, params Exception[] editFailur
             throw PostFailure;
         }
 
-        Posts.Add((channelId, reply));
-        return Task.FromResult(new PostedMessage(platform, channelId, $"posted-{Posts.Count}"));
+        Posts.Add((channelId, threadId, reply));
+        return Task.FromResult(new PostedMessage(platform, channelId, $"posted-{Posts.Count}", threadId));
     }
 
     public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task An_answer_that_cannot_be_edited_gets_a_corrected_reply_in_its_channel()
+    public async Task An_answer_that_cannot_be_edited_gets_a_corrected_reply_in_its_thread()
     {
         var discord = new FlakyPoster("discord", FlakyPoster.Status(HttpStatusCode.NotFound));
         var bot = Start(discord);
@@ -113,8 +113,8 @@ public abstract partial class StateContract
 
         await bot.Get<CorrectionProcessor>().RunDueAsync(CancellationToken.None);
 
-        var (channel, reply) = Assert.Single(discord.Posts);
-        Assert.Equal(posted.ChannelId, channel);
+        var (channel, thread, reply) = Assert.Single(discord.Posts);
+        Assert.Equal((posted.ChannelId, "thread-1"), (channel, thread));
         Assert.StartsWith("Correction: ", reply.Text, StringComparison.Ordinal);
         Assert.Equal([false, true], reply.Citations.Select(c => c.Withdrawn));
         var correction = Assert.Single(await bot.Get<CorrectionLedger>().ListAsync(CancellationToken.None));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Knowledge;
 using StoryBot.State.Moderation;
@@ -52,7 +53,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_non_moderator_is_refused_on_discord_and_slack_with_state_unchanged_and_the_attempt_audited()
+    public async Task A_non_moderator_is_refused_on_discord_and_slack_with_state_unchanged_and_the_attempt_logged_and_audited()
     {
         var bot = Start();
 
@@ -71,6 +72,10 @@ public abstract partial class StateContract
         Assert.All(audit, entry => Assert.Equal(AuditLog.Actions.Refused, entry.Action));
         Assert.Equal(["slack", "discord"], audit.Select(e => e.Actor.Platform));
         Assert.All(audit, entry => Assert.Equal("sources disable", entry.Target));
+        var logged = bot.Logs.GetSnapshot().Where(record => record.Level == LogLevel.Warning).Select(record => record.Message);
+        Assert.Equal(
+            ["Refused /sources disable from discord user reader-1: not a moderator", "Refused /sources disable from slack user reader-1: not a moderator"],
+            logged);
     }
 
     [StorageFact]

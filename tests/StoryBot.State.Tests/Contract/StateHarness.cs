@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
@@ -36,7 +38,7 @@ public sealed class StateHarness : IAsyncDisposable
         knowledge.Setup(k => k.Current).Returns(TestPack.Create());
 
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton(time);
         services.AddSingleton(knowledge.Object);
         foreach (var poster in posters)
@@ -50,6 +52,9 @@ public sealed class StateHarness : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>What this instance logged.</summary>
+    public FakeLogCollector Logs => Get<FakeLogCollector>();
 
     public IEnumerable<IHostedService> HostedServices => _services.GetServices<IHostedService>();
 

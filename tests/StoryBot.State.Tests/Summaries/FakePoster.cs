@@ -9,6 +9,7 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
 {
     private readonly ConcurrentQueue<Post> _posts = new();
     private readonly ConcurrentQueue<DateTimeOffset> _calls = new();
+    private readonly ConcurrentQueue<(PostedMessage Message, Reply Reply)> _edits = new();
     private int _count;
 
     public string Platform => platform;
@@ -17,6 +18,9 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
     public Func<int, Exception?> Failure { get; set; } = _ => null;
 
     public IReadOnlyList<Post> Posts => [.. _posts];
+
+    /// <summary>Messages corrected in place.</summary>
+    public IReadOnlyList<(PostedMessage Message, Reply Reply)> Edits => [.. _edits];
 
     /// <summary>When each call was made, failed ones included.</summary>
     public IReadOnlyList<DateTimeOffset> Calls => [.. _calls];
@@ -34,8 +38,11 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
         return Task.FromResult(new PostedMessage(platform, channelId, $"m{number}"));
     }
 
-    public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Summaries never edit.");
+    public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)
+    {
+        _edits.Enqueue((message, reply));
+        return Task.CompletedTask;
+    }
 
     public sealed record Post(string ChannelId, Reply Reply, DateTimeOffset At, string MessageId);
 }

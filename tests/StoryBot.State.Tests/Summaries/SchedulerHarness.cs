@@ -63,6 +63,7 @@ internal sealed class SchedulerHarness(StorageBackend backend, DateTimeOffset st
             knowledge.Object,
             policy.Object,
             posters.Length > 0 ? posters : [Discord],
+            [],
             Time,
             new FakeLogger<SummaryScheduler>(Logs));
         var instance = new Instance(scheduler);

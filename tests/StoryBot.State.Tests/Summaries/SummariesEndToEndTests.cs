@@ -23,11 +23,54 @@ public sealed class SummariesEndToEndTests
     private static readonly DateTimeOffset Slot = new(2026, 6, 1, 7, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task A_disabled_excerpt_is_missing_from_the_next_scheduled_summary_and_summary_on_demand_matches_it()
+    public Task A_disabled_excerpt_is_missing_from_the_next_scheduled_summary_and_summary_on_demand_matches_it() =>
+        RunAsync(DisableThenPostAsync);
+
+    [Fact]
+    public Task A_posted_summary_can_be_reported_and_is_corrected_in_place_when_a_quote_it_cites_is_withdrawn() =>
+        RunAsync(async (host, sleeps, time, poster) =>
+        {
+            await sleeps.WaitSleepingAsync();
+            time.Advance(sleeps.NextWake - time.GetUtcNow());
+            await sleeps.WaitSleepingAsync();
+            var post = Assert.Single(poster.Posts);
+            var bot = host.Services.GetRequiredService<IChatBot>();
+
+            var report = await bot.RespondAsync(
+                new ChatRequest("discord", "chan-1", "reader", "/report the money line is off") { ReferencedMessageId = post.MessageId }, CancellationToken.None);
+            var excerpt = post.Reply.Citations[0].Id;
+            var disabled = await bot.RespondAsync(
+                new ChatRequest("console", "console", "operator", $"/sources disable {excerpt} misquoted") { IsModerator = true }, CancellationToken.None);
+            var edit = await NextEditAsync(poster);
+
+            Assert.Equal(ReplyKind.Notice, report.Kind);
+            Assert.Contains("report #1 about the answer to /summary", report.Text, StringComparison.Ordinal);
+            Assert.Contains("1 posted answer(s) that cited it will be corrected", disabled.Text, StringComparison.Ordinal);
+            Assert.Equal(post.MessageId, edit.Message.MessageId);
+            Assert.Contains(edit.Reply.Citations, citation => citation.Id == excerpt && citation.Withdrawn);
+        });
+
+    /// <summary>Starts the host on a fake clock before the day's slot, runs <paramref name="body"/>, and stops it.</summary>
+    private static async Task RunAsync(Func<IHost, SchedulerHarness.Instance, FakeTimeProvider, FakePoster, Task> body)
     {
         await using var storage = new SqliteBackend();
         var time = new FakeTimeProvider(Start);
         var poster = new FakePoster("discord", time);
+        using var host = Build(storage, time, poster);
+        var sleeps = new SchedulerHarness.Instance(host.Services.GetServices<IHostedService>().OfType<SummaryScheduler>().Single());
+        await host.StartAsync();
+        try
+        {
+            await body(host, sleeps, time, poster);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static IHost Build(SqliteBackend storage, FakeTimeProvider time, FakePoster poster)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -47,19 +90,19 @@ public sealed class SummariesEndToEndTests
         builder.Services.AddStoryCore(builder.Configuration);
         builder.Services.AddStoryState(builder.Configuration);
         builder.Services.AddSummaries(builder.Configuration);
-        using var host = builder.Build();
+        return builder.Build();
+    }
 
-        var scheduler = host.Services.GetServices<IHostedService>().OfType<SummaryScheduler>().Single();
-        var sleeps = new SchedulerHarness.Instance(scheduler);
-        await host.StartAsync();
-        try
+    /// <summary>The background correction worker runs on a nudge; wait for it in real time.</summary>
+    private static async Task<(PostedMessage Message, Reply Reply)> NextEditAsync(FakePoster poster)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (poster.Edits.Count == 0)
         {
-            await DisableThenPostAsync(host, sleeps, time, poster);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, patience.Token);
         }
-        finally
-        {
-            await host.StopAsync();
-        }
+
+        return Assert.Single(poster.Edits);
     }
 
     private static async Task DisableThenPostAsync(IHost host, SchedulerHarness.Instance sleeps, FakeTimeProvider time, FakePoster poster)

@@ -85,6 +85,26 @@ public sealed class AskJsonContractTests
     }
 
     [Fact]
+    public async Task AReportInALaterRunFlagsTheLatestAnswerAndLandsInTheModeratorsQueue()
+    {
+        var state = $"--Storage:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), "storybot-report-" + Guid.NewGuid().ToString("N") + ".db")}";
+        const string Question = "How much money has been committed to Stargate so far?";
+
+        var asked = await StoryBotProcess.RunAsync(Question + "\n", "ask", "--json", state);
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync("/report the figure looks wrong\n/sources reports\n", "ask", "--json", state);
+
+        Assert.True(asked.ExitCode == 0 && exitCode == 0, asked.Stderr + stderr);
+        var replies = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, replies.Count);
+        var filed = replies[0].GetProperty("text").GetString()!;
+        Assert.Contains("report #1", filed, StringComparison.Ordinal);
+        Assert.Contains(Question, filed, StringComparison.Ordinal);
+        var queue = replies[1].GetProperty("text").GetString()!;
+        Assert.Contains("#1", queue, StringComparison.Ordinal);
+        Assert.Contains("the figure looks wrong", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskOnceAnswersAndExits()
     {
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "Wer", "ist", "Sam", "Altman?");

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
+using StoryBot.Slack.Tests.Fakes;
+using StoryBot.State;
+using StoryBot.State.Summaries;
+
+namespace StoryBot.Slack.Tests.EndToEnd;
+
+/// <summary>
+/// A scheduled summary through the real Slack adapter: the slot a few minutes ago is still inside
+/// the catch-up window, so the scheduler posts it at start with <c>chat.postMessage</c> to the
+/// schedule's channel. Curated text carrying Slack markup arrives escaped, so it pings nobody.
+/// </summary>
+public sealed class SummariesOnSlackTests : SlackHostTest
+{
+    private const string Channel = "C0SUMMARY";
+    private const string Injection = "<!channel> <@U0VICTIM> & ";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"storybot-slack-summary-{Guid.NewGuid():N}.db");
+
+    protected override bool RealChatBot => true;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Storage:Provider"] = "sqlite";
+        settings["Storage:ConnectionString"] = $"Data Source={_database}";
+        settings["Summaries:Schedules:0:Name"] = "slack-morning";
+        settings["Summaries:Schedules:0:Platform"] = "slack";
+        settings["Summaries:Schedules:0:ChannelId"] = Channel;
+        settings["Summaries:Schedules:0:Time"] = TimeProvider.System.GetUtcNow().AddMinutes(-5).ToString("HH:mm", CultureInfo.InvariantCulture);
+        settings["Summaries:Schedules:0:TimeZone"] = "Etc/UTC";
+        settings["Summaries:Schedules:0:Language"] = "en";
+    }
+
+    private protected override void ConfigureServices(IServiceCollection services, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddStoryState(configuration);
+        services.AddSummaries(configuration);
+        services.AddSingleton<IKnowledgeProvider>(new MarkedUpPack());
+    }
+
+    [Fact]
+    public async Task A_scheduled_summary_reaches_the_channel_with_its_markup_escaped_and_is_recorded()
+    {
+        var post = await Slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal(Channel, post.Str("channel"));
+        var text = PostedBlocks.AllText(post.Body);
+        Assert.Contains("Story summary", text, StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt; &lt;@U0VICTIM&gt; &amp;", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@", text, StringComparison.Ordinal);
+        Assert.NotEmpty(PostedBlocks.CitationIds(post.Body));
+
+        var ledger = Host.App.Services.GetRequiredService<ISummaryLedger>();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        SlotRecord? record;
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, patience.Token);
+            record = await ledger.LastPostedAsync("slack", Channel, patience.Token);
+        }
+        while (record is null);
+
+        Assert.Equal(post.IssuedTs, record.MessageId);
+        Assert.Equal(1, Slack.Count("chat.postMessage"));
+    }
+
+    /// <summary>The repository's pack, with Slack markup in front of every timeline event.</summary>
+    private sealed class MarkedUpPack : IKnowledgeProvider
+    {
+        public KnowledgePack Current { get; } = Mark(KnowledgePackLoader.Load(SourceText.KnowledgePath));
+
+        private static KnowledgePack Mark(KnowledgePack pack) => new(
+            pack.Sources,
+            pack.Excerpts,
+            pack.Entities,
+            pack.Facts,
+            [.. pack.Timeline.Select(entry => entry with { Event = new LocalizedText(Injection + entry.Event.En, Injection + entry.Event.De) })],
+            pack.Summary,
+            pack.Version);
+    }
+}

@@ -83,8 +83,7 @@ internal sealed partial class ChatBot : IChatBot
             return reply;
         }
 
-        var pack = _knowledge.Current;
-        var unverified = reply.Citations.Where(c => !QuoteVerifier.IsVerbatim(c, pack)).Select(c => c.Id).ToList();
+        var unverified = QuoteVerifier.Unverified(reply, _knowledge.Current);
         if (unverified.Count == 0)
         {
             return reply;

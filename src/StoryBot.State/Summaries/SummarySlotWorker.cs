@@ -228,6 +228,15 @@ internal sealed class SummarySlotWorker(
                 return;
             }
 
+            var unverified = QuoteVerifier.Unverified(reply, pack);
+            if (unverified.Count > 0)
+            {
+                // Retried like a failed post: a corrected pack reloaded within the window still gets the slot posted.
+                var error = $"quotes {string.Join(", ", unverified)} do not match their source text in knowledge pack {pack.Version}; correct the curated quotes";
+                await RetryOrFailAsync(schedule, slot, attempt, error, cancellationToken);
+                return;
+            }
+
             message = await poster.PostAsync(schedule.ChannelId, reply, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

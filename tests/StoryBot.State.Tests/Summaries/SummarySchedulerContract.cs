@@ -184,6 +184,34 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
+    public async Task A_summary_whose_quote_does_not_match_its_source_is_not_posted_until_the_pack_is_corrected()
+    {
+        var good = Harness.Pack;
+        Harness.Pack = new KnowledgePack(
+            good.Sources,
+            [.. good.Excerpts.Select(e => e.Id == "stargate-up-to-500bn" ? e with { Quote = e.Quote.Replace("500", "600", StringComparison.Ordinal) } : e)],
+            good.Entities,
+            good.Facts,
+            good.Timeline,
+            good.Summary,
+            "pack-tampered");
+        await Harness.StartAsync();
+
+        await Harness.RunUntilAsync(Slot.AddMinutes(1));
+
+        // Attempts at 0 s and 30 s refused before reaching the platform, each with a warning naming the excerpt.
+        Assert.Empty(Harness.Discord.Calls);
+        Assert.Equal(2, Harness.LogsAt(LogLevel.Warning).Count(log => log.Message.Contains("stargate-up-to-500bn do not match their source text", StringComparison.Ordinal)));
+
+        Harness.Pack = good;
+        await Harness.RunUntilAsync(Slot.AddHours(7));
+
+        var post = Assert.Single(Harness.Discord.Posts);
+        Assert.Equal(Slot.AddSeconds(90), post.At);
+        Assert.Contains(post.Reply.Citations, c => c.Id == "stargate-up-to-500bn");
+    }
+
+    [StorageFact]
     public async Task A_platform_that_recovers_within_the_window_gets_the_summary_once()
     {
         Harness.Discord.Failure = call => call <= 2 ? new HttpRequestException("429 Too Many Requests") : null;

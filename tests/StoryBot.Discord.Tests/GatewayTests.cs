@@ -397,6 +397,47 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task AnInteractionIsDeferredInTimeEvenWhenEveryMessageHandlerIsBusy()
+        {
+            var release = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var asked = 0;
+            _t._bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
+                .Returns(() =>
+                {
+                    Interlocked.Increment(ref asked);
+                    return release.Task;
+                });
+            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" });
+            var connection = await _t.ConnectReadyAsync();
+            try
+            {
+                // More slow questions, each from its own user, than there are handler slots.
+                for (var i = 0; i < 40; i++)
+                {
+                    var user = (80351110224678000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"slow question {i}", guildId: null, authorId: user, id: (1100000000000001000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+
+                using (var patience = new CancellationTokenSource(FakeDiscord.Patience))
+                {
+                    while (Volatile.Read(ref asked) < 32)
+                    {
+                        await Task.Delay(10, patience.Token);
+                    }
+                }
+
+                await connection.DispatchAsync("INTERACTION_CREATE", Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]"));
+
+                var callback = await _t._discord.WaitForRequestAsync(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+                Assert.Equal(5, callback.Json.GetProperty("type").GetInt32());
+            }
+            finally
+            {
+                release.TrySetResult(TestReplies.Answer());
+            }
+        }
+
+        [Fact]
         public async Task ReportButtonOverTheGatewayReportsThatMessage()
         {
             _t._bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Discord.Interactions;
 using StoryBot.Discord.Tests.Fakes;
 
 namespace StoryBot.Discord.Tests;
@@ -197,6 +199,23 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         Assert.Equal($"webhooks/{FakeDiscord.ApplicationId}/A_UNIQUE_TOKEN_786008729715212338/messages/@original", edit.Path);
         Assert.Contains(TestReplies.MuskQuote, TestReplies.Unescape(edit.Json.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
         Assert.Empty(edit.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task TheDeferralDeadlineCountsFromWhenTheInteractionArrived()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var bot = new Mock<IChatBot>();
+        bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<Reply>().Task);
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, services: s => s.AddSingleton<TimeProvider>(time));
+        var interaction = Interaction.TryParse(JsonDocument.Parse(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]")).RootElement)!;
+        var receivedAt = time.GetTimestamp();
+
+        // Two and a half seconds went by before a worker got to it: no time is left to wait for the answer.
+        time.Advance(TimeSpan.FromSeconds(2.5));
+        var start = await host.Services.GetRequiredService<InteractionHandler>().StartAsync(interaction, receivedAt).WaitAsync(FakeDiscord.Patience);
+
+        Assert.Equal(InteractionResponse.DeferredChannelMessage, start.Response.Type);
     }
 
     [Fact]

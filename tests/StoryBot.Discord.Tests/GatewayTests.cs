@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Gateway;
 using StoryBot.Discord.Rest;
 using StoryBot.Discord.Tests.Fakes;
@@ -71,6 +73,38 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             var identify = await connection.ReceiveAsync();
 
             Assert.Equal(4609 | 32768, identify.GetProperty("d").GetProperty("intents").GetInt32());
+        }
+
+        [Fact]
+        public async Task AConfiguredGatewayUrlStillWaitsOutASpentDailyIdentifyBudget()
+        {
+            var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+            _t._discord.Script(r => r.Path == "gateway/bot", FakeResponse.Ok("""
+                {"url": "wss://gateway.discord.gg", "shards": 1,
+                 "session_start_limit": {"total": 1000, "remaining": 0, "reset_after": 60000, "max_concurrency": 1} }
+                """));
+            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:GatewayUrl"] = _t._discord.GatewayUrl }, s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+
+                // Fake time races ahead: neither a HELLO timeout nor a missed heartbeat ACK may end the connection first.
+                s.AddSingleton(new DiscordTimings { HelloTimeout = TimeSpan.FromHours(1) });
+            });
+            var connection = await _t._discord.NextGatewayConnectionAsync();
+            await connection.SendHelloAsync(heartbeatIntervalMs: 3_600_000);
+
+            var identify = connection.ReceiveAsync();
+            var advanced = TimeSpan.Zero;
+            while (!identify.IsCompleted && advanced < TimeSpan.FromMinutes(5))
+            {
+                time.Advance(TimeSpan.FromMilliseconds(250));
+                advanced += TimeSpan.FromMilliseconds(250);
+                await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+            }
+
+            Assert.Equal("/gateway", connection.Path);
+            Assert.Equal(2, (await identify).GetProperty("op").GetInt32());
+            Assert.True(advanced >= TimeSpan.FromSeconds(60), $"identified after {advanced}");
         }
 
         [Fact]

@@ -167,6 +167,27 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task InvalidSessionWaitsBeforeIdentifyingAfresh()
+        {
+            var wait = TimeSpan.FromMilliseconds(700);
+            await _t.StartBotAsync(services: s => s.AddSingleton(new DiscordTimings
+            {
+                ReconnectBase = TimeSpan.FromMilliseconds(20),
+                ReconnectCap = TimeSpan.FromMilliseconds(200),
+                InvalidSessionMinWait = wait,
+                InvalidSessionMaxWait = wait + TimeSpan.FromMilliseconds(100),
+            }));
+            var first = await _t.ConnectReadyAsync("session-invalid-wait");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            await first.SendAsync("""{"op": 9, "d": false}""");
+
+            var second = await _t._discord.NextGatewayConnectionAsync();
+            Assert.True(clock.Elapsed >= wait, $"reconnected after {clock.Elapsed}");
+            Assert.Equal("/gateway", second.Path);
+        }
+
+        [Fact]
         public async Task ResumableInvalidSessionResumes()
         {
             await _t.StartBotAsync();

@@ -132,6 +132,51 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task HelpIsAnsweredPrivately()
+    {
+        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Help, "Ask me about the story."));
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("help"), _signer);
+
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Empty(json.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ALongAnswerContinuesInFollowUpsThatPingNobody()
+    {
+        var answer = TestReplies.Answer();
+        var citation = answer.Citations[0];
+        var reply = answer with
+        {
+            Citations = [.. Enumerable.Range(1, 14).Select(i => citation with { Id = $"{citation.Id}-{i}", Translation = string.Concat(Enumerable.Repeat(citation.Translation + " ", 6)) })],
+        };
+        var pages = Rendering.ReplyRenderer.Render(reply).Count;
+        Assert.True(pages > 1);
+        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(reply).Object);
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "@everyone who pays?")}]"), _signer);
+
+        var first = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(4, first.GetProperty("type").GetInt32());
+        Assert.Empty(first.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+        for (var page = 2; page <= pages; page++)
+        {
+            var followUp = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path == $"webhooks/{FakeDiscord.ApplicationId}/A_UNIQUE_TOKEN_786008729715212338");
+            Assert.Empty(followUp.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+            Assert.False(followUp.Json.TryGetProperty("flags", out _));
+        }
+
+        var quotes = _discord.Requests.Where(r => r.Method == "POST").SelectMany(r => r.Json.GetProperty("embeds").EnumerateArray())
+            .Concat(first.GetProperty("data").GetProperty("embeds").EnumerateArray())
+            .Count(e => TestReplies.Unescape(e.GetProperty("description").GetString()!).Contains(TestReplies.MuskQuote, StringComparison.Ordinal));
+        Assert.Equal(14, quotes);
+    }
+
+    [Fact]
     public async Task SubcommandOptionsBecomeTheCommandLineInDefinitionOrder()
     {
         var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Moderation, "Disabled."));

@@ -107,6 +107,34 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ATimedOutCallIsRetried()
+    {
+        await using var host = await StartWithTimeoutAsync(maxAttempts: 3);
+        _discord.Script(r => r.Method == "POST", new FakeResponse(200, "{\"id\": \"1\"}") { Delay = TimeSpan.FromSeconds(30) });
+
+        var created = await host.Services.GetRequiredService<DiscordRestClient>().SendAsync(HttpMethod.Post, "channels/111/messages", new { content = "x" }, CancellationToken.None);
+
+        Assert.NotNull(created?.String("id"));
+        Assert.Equal(2, _discord.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task TimeoutsAreRetriedABoundedNumberOfTimes()
+    {
+        await using var host = await StartWithTimeoutAsync(maxAttempts: 2);
+        for (var i = 0; i < 3; i++)
+        {
+            _discord.Script(r => r.Method == "POST", new FakeResponse(200, "{\"id\": \"1\"}") { Delay = TimeSpan.FromSeconds(30) });
+        }
+
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() =>
+            host.Services.GetRequiredService<DiscordRestClient>().SendAsync(HttpMethod.Post, "channels/111/messages", new { content = "x" }, CancellationToken.None));
+
+        Assert.Contains("2 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _discord.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
     public async Task Unauthorized401DisablesDiscordAndStopsFurtherCallsWithoutLeakingTheToken()
     {
         await using var host = await StartAsync();
@@ -163,6 +191,13 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
             {
                 s.AddSingleton(time);
             }
+        });
+
+    private Task<BotHost> StartWithTimeoutAsync(int maxAttempts) =>
+        BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: new Dictionary<string, string?>
+        {
+            ["Discord:RestTimeout"] = "00:00:01",
+            ["Discord:MaxRestAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
     /// <summary>Moves fake time on in small steps until the condition holds; returns how far it moved.</summary>

@@ -134,15 +134,10 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task HelpIsAnsweredPrivately()
     {
-        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Help, "Ask me about the story."));
-        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+        var (data, _) = await AnswerInlineAsync(TestReplies.Private(ReplyKind.Help, "Ask me about the story."), Payloads.SlashCommand("help"));
 
-        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("help"), _signer);
-
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(4, json.GetProperty("type").GetInt32());
-        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
-        Assert.Empty(json.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+        Assert.Empty(data.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
     }
 
     [Fact]
@@ -302,14 +297,9 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ReportButtonAsksForAReportOfThatMessageAndAnswersPrivately()
     {
-        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Notice, "Thanks, a moderator will look at it."));
-        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+        var (data, bot) = await AnswerInlineAsync(TestReplies.Private(ReplyKind.Notice, "Thanks, a moderator will look at it."), Payloads.ReportButton("1100000000000000777"));
 
-        using var response = await host.PostInteractionAsync(Payloads.ReportButton("1100000000000000777"), _signer);
-
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(4, json.GetProperty("type").GetInt32());
-        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
         bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000777" && !r.IsModerator), It.IsAny<CancellationToken>()));
     }
 
@@ -338,6 +328,19 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         var notice = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
         Assert.Equal(64, notice.GetProperty("flags").GetInt32());
         bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    /// <summary>Posts a signed interaction to a bot answering with <paramref name="reply"/>; returns the inline message.</summary>
+    private async Task<(JsonElement Data, Mock<IChatBot> Bot)> AnswerInlineAsync(Reply reply, string body)
+    {
+        var bot = BotHost.ChatBot(reply);
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+
+        using var response = await host.PostInteractionAsync(body, _signer);
+
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        return (json.GetProperty("data"), bot);
     }
 
     private static Entity Entity(string name, IReadOnlyList<string> aliases) => new()

@@ -76,6 +76,29 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task TheFirstHeartbeatComesAfterARandomShareOfTheInterval()
+        {
+            var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+            await _t.StartBotAsync(services: s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                s.AddSingleton(new DiscordTimings { Jitter = () => 0.5, HelloTimeout = TimeSpan.FromHours(1) });
+            });
+            var connection = await _t._discord.NextGatewayConnectionAsync();
+            await connection.SendHelloAsync(heartbeatIntervalMs: 10_000);
+            Assert.Equal(2, (await connection.ReceiveAsync()).GetProperty("op").GetInt32());
+
+            time.Advance(TimeSpan.FromMilliseconds(4_900));
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+            Assert.Equal(0, connection.HeartbeatsReceived);
+
+            var heartbeat = connection.WaitForHeartbeatAsync();
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await heartbeat;
+            Assert.Equal(1, connection.HeartbeatsReceived);
+        }
+
+        [Fact]
         public async Task AConfiguredGatewayUrlStillWaitsOutASpentDailyIdentifyBudget()
         {
             var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());

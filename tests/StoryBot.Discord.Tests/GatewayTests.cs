@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
@@ -16,6 +18,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
 {
     private readonly Ed25519Signer _signer = new();
     private readonly Mock<IChatBot> _bot = BotHost.ChatBot(TestReplies.Answer());
+    private readonly FakeLoggerProvider _logs = new();
     private FakeDiscord _discord = null!;
     private BotHost? _host;
 
@@ -31,7 +34,11 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         await _discord.DisposeAsync();
     }
 
-    public void Dispose() => _signer.Dispose();
+    public void Dispose()
+    {
+        _signer.Dispose();
+        _logs.Dispose();
+    }
 
     public sealed class Sessions : IAsyncLifetime, IDisposable
     {
@@ -150,6 +157,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             Assert.Equal("session-reconnect", resume.GetProperty("d").GetProperty("session_id").GetString());
             Assert.Equal(2, resume.GetProperty("d").GetProperty("seq").GetInt32());
             Assert.Equal(FakeDiscord.Token, resume.GetProperty("d").GetProperty("token").GetString());
+            Assert.NotEmpty(_t.TokenFreeLogs());
         }
 
         [Fact]
@@ -265,6 +273,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             await _t.GatewayService().ExecuteTask!.WaitAsync(FakeDiscord.Patience);
             Assert.True(_t._host!.Services.GetRequiredService<DiscordPlatformStatus>().IsDisabled);
             Assert.Equal(1, _t._discord.GatewayConnectionCount);
+            Assert.Single(_t.TokenFreeLogs(), l => l.Level == LogLevel.Error && l.Message.Contains("4004", StringComparison.Ordinal) && l.Message.Contains("Discord:Token", StringComparison.Ordinal));
         }
 
         [Theory]
@@ -285,6 +294,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             await _t.GatewayService().ExecuteTask!.WaitAsync(FakeDiscord.Patience);
             Assert.Equal(1, _t._discord.GatewayConnectionCount);
             Assert.False(_t._host!.Services.GetRequiredService<DiscordPlatformStatus>().IsDisabled);
+            Assert.Single(_t.TokenFreeLogs(), l => l.Level == LogLevel.Error && l.Message.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) && l.Message.Contains("not reconnecting", StringComparison.Ordinal));
         }
     }
 
@@ -428,6 +438,26 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task ByDefaultFiveQuestionsAreAnsweredBeforeTheNotice()
+        {
+            await _t.StartBotAsync();
+            var connection = await _t.ConnectReadyAsync();
+
+            var posts = new List<RecordedRequest>();
+            for (var i = 1; i <= 6; i++)
+            {
+                await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"question {i}", guildId: null, id: $"11000000000000001{i:00}"));
+                posts.Add(await _t._discord.WaitForRequestAsync(r => r.Method == "POST"));
+            }
+
+            Assert.All(posts.Take(5), p => Assert.DoesNotContain("faster", p.Body, StringComparison.Ordinal));
+            Assert.Contains("faster", posts[5].Body, StringComparison.Ordinal);
+            _t._bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
+            var cooldown = _t._host!.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CooldownOptions>>().Value;
+            Assert.Equal(TimeSpan.FromSeconds(30), cooldown.Window);
+        }
+
+        [Fact]
         public async Task OverTheCooldownOneNoticeIsSentThenSilence()
         {
             await _t.StartBotAsync(new Dictionary<string, string?> { ["Cooldown:MaxQuestions"] = "1" });
@@ -532,7 +562,19 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
     }
 
     private async Task StartBotAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
-        _host = await BotHost.StartAsync(_discord, _signer, _bot.Object, runGateway: true, settings: settings, services: services);
+        _host = await BotHost.StartAsync(_discord, _signer, _bot.Object, runGateway: true, settings: settings, services: s =>
+        {
+            s.AddLogging(b => b.AddProvider(_logs));
+            services?.Invoke(s);
+        });
+
+    /// <summary>Every log line so far must be free of the bot token.</summary>
+    private IReadOnlyList<FakeLogRecord> TokenFreeLogs()
+    {
+        var logs = _logs.Collector.GetSnapshot();
+        Assert.DoesNotContain(logs, l => l.Message.Contains(FakeDiscord.Token, StringComparison.Ordinal));
+        return logs;
+    }
 
     private async Task<FakeGatewayConnection> ConnectReadyAsync(string sessionId = "session-1", int heartbeatIntervalMs = 41250)
     {

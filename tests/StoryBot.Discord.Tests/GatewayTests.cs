@@ -1,9 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Gateway;
 using StoryBot.Discord.Rest;
 using StoryBot.Discord.Tests.Fakes;
@@ -14,6 +18,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
 {
     private readonly Ed25519Signer _signer = new();
     private readonly Mock<IChatBot> _bot = BotHost.ChatBot(TestReplies.Answer());
+    private readonly FakeLoggerProvider _logs = new();
     private FakeDiscord _discord = null!;
     private BotHost? _host;
 
@@ -29,7 +34,11 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         await _discord.DisposeAsync();
     }
 
-    public void Dispose() => _signer.Dispose();
+    public void Dispose()
+    {
+        _signer.Dispose();
+        _logs.Dispose();
+    }
 
     public sealed class Sessions : IAsyncLifetime, IDisposable
     {
@@ -74,6 +83,61 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task TheFirstHeartbeatComesAfterARandomShareOfTheInterval()
+        {
+            var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+            await _t.StartBotAsync(services: s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                s.AddSingleton(new DiscordTimings { Jitter = () => 0.5, HelloTimeout = TimeSpan.FromHours(1) });
+            });
+            var connection = await _t._discord.NextGatewayConnectionAsync();
+            await connection.SendHelloAsync(heartbeatIntervalMs: 10_000);
+            Assert.Equal(2, (await connection.ReceiveAsync()).GetProperty("op").GetInt32());
+
+            time.Advance(TimeSpan.FromMilliseconds(4_900));
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+            Assert.Equal(0, connection.HeartbeatsReceived);
+
+            var heartbeat = connection.WaitForHeartbeatAsync();
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await heartbeat;
+            Assert.Equal(1, connection.HeartbeatsReceived);
+        }
+
+        [Fact]
+        public async Task AConfiguredGatewayUrlStillWaitsOutASpentDailyIdentifyBudget()
+        {
+            var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+            _t._discord.Script(r => r.Path == "gateway/bot", FakeResponse.Ok("""
+                {"url": "wss://gateway.discord.gg", "shards": 1,
+                 "session_start_limit": {"total": 1000, "remaining": 0, "reset_after": 60000, "max_concurrency": 1} }
+                """));
+            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:GatewayUrl"] = _t._discord.GatewayUrl }, s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+
+                // Fake time races ahead: neither a HELLO timeout nor a missed heartbeat ACK may end the connection first.
+                s.AddSingleton(new DiscordTimings { HelloTimeout = TimeSpan.FromHours(1) });
+            });
+            var connection = await _t._discord.NextGatewayConnectionAsync();
+            await connection.SendHelloAsync(heartbeatIntervalMs: 3_600_000);
+
+            var identify = connection.ReceiveAsync();
+            var advanced = TimeSpan.Zero;
+            while (!identify.IsCompleted && advanced < TimeSpan.FromMinutes(5))
+            {
+                time.Advance(TimeSpan.FromMilliseconds(250));
+                advanced += TimeSpan.FromMilliseconds(250);
+                await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+            }
+
+            Assert.Equal("/gateway", connection.Path);
+            Assert.Equal(2, (await identify).GetProperty("op").GetInt32());
+            Assert.True(advanced >= TimeSpan.FromSeconds(60), $"identified after {advanced}");
+        }
+
+        [Fact]
         public async Task ReconnectRequestResumesOnTheResumeGatewayUrl()
         {
             await _t.StartBotAsync();
@@ -93,6 +157,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             Assert.Equal("session-reconnect", resume.GetProperty("d").GetProperty("session_id").GetString());
             Assert.Equal(2, resume.GetProperty("d").GetProperty("seq").GetInt32());
             Assert.Equal(FakeDiscord.Token, resume.GetProperty("d").GetProperty("token").GetString());
+            Assert.NotEmpty(_t.TokenFreeLogs());
         }
 
         [Fact]
@@ -130,6 +195,27 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             Assert.Equal("/gateway", second.Path);
             await second.SendHelloAsync();
             Assert.Equal(2, (await second.ReceiveAsync()).GetProperty("op").GetInt32());
+        }
+
+        [Fact]
+        public async Task InvalidSessionWaitsBeforeIdentifyingAfresh()
+        {
+            var wait = TimeSpan.FromMilliseconds(700);
+            await _t.StartBotAsync(services: s => s.AddSingleton(new DiscordTimings
+            {
+                ReconnectBase = TimeSpan.FromMilliseconds(20),
+                ReconnectCap = TimeSpan.FromMilliseconds(200),
+                InvalidSessionMinWait = wait,
+                InvalidSessionMaxWait = wait + TimeSpan.FromMilliseconds(100),
+            }));
+            var first = await _t.ConnectReadyAsync("session-invalid-wait");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            await first.SendAsync("""{"op": 9, "d": false}""");
+
+            var second = await _t._discord.NextGatewayConnectionAsync();
+            Assert.True(clock.Elapsed >= wait, $"reconnected after {clock.Elapsed}");
+            Assert.Equal("/gateway", second.Path);
         }
 
         [Fact]
@@ -187,6 +273,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             await _t.GatewayService().ExecuteTask!.WaitAsync(FakeDiscord.Patience);
             Assert.True(_t._host!.Services.GetRequiredService<DiscordPlatformStatus>().IsDisabled);
             Assert.Equal(1, _t._discord.GatewayConnectionCount);
+            Assert.Single(_t.TokenFreeLogs(), l => l.Level == LogLevel.Error && l.Message.Contains("4004", StringComparison.Ordinal) && l.Message.Contains("Discord:Token", StringComparison.Ordinal));
         }
 
         [Theory]
@@ -207,6 +294,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             await _t.GatewayService().ExecuteTask!.WaitAsync(FakeDiscord.Patience);
             Assert.Equal(1, _t._discord.GatewayConnectionCount);
             Assert.False(_t._host!.Services.GetRequiredService<DiscordPlatformStatus>().IsDisabled);
+            Assert.Single(_t.TokenFreeLogs(), l => l.Level == LogLevel.Error && l.Message.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) && l.Message.Contains("not reconnecting", StringComparison.Ordinal));
         }
     }
 
@@ -350,6 +438,26 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task ByDefaultFiveQuestionsAreAnsweredBeforeTheNotice()
+        {
+            await _t.StartBotAsync();
+            var connection = await _t.ConnectReadyAsync();
+
+            var posts = new List<RecordedRequest>();
+            for (var i = 1; i <= 6; i++)
+            {
+                await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"question {i}", guildId: null, id: $"11000000000000001{i:00}"));
+                posts.Add(await _t._discord.WaitForRequestAsync(r => r.Method == "POST"));
+            }
+
+            Assert.All(posts.Take(5), p => Assert.DoesNotContain("faster", p.Body, StringComparison.Ordinal));
+            Assert.Contains("faster", posts[5].Body, StringComparison.Ordinal);
+            _t._bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
+            var cooldown = _t._host!.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CooldownOptions>>().Value;
+            Assert.Equal(TimeSpan.FromSeconds(30), cooldown.Window);
+        }
+
+        [Fact]
         public async Task OverTheCooldownOneNoticeIsSentThenSilence()
         {
             await _t.StartBotAsync(new Dictionary<string, string?> { ["Cooldown:MaxQuestions"] = "1" });
@@ -397,6 +505,47 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task AnInteractionIsDeferredInTimeEvenWhenEveryMessageHandlerIsBusy()
+        {
+            var release = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var asked = 0;
+            _t._bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
+                .Returns(() =>
+                {
+                    Interlocked.Increment(ref asked);
+                    return release.Task;
+                });
+            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" });
+            var connection = await _t.ConnectReadyAsync();
+            try
+            {
+                // More slow questions, each from its own user, than there are handler slots.
+                for (var i = 0; i < 40; i++)
+                {
+                    var user = (80351110224678000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"slow question {i}", guildId: null, authorId: user, id: (1100000000000001000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+
+                using (var patience = new CancellationTokenSource(FakeDiscord.Patience))
+                {
+                    while (Volatile.Read(ref asked) < 32)
+                    {
+                        await Task.Delay(10, patience.Token);
+                    }
+                }
+
+                await connection.DispatchAsync("INTERACTION_CREATE", Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]"));
+
+                var callback = await _t._discord.WaitForRequestAsync(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+                Assert.Equal(5, callback.Json.GetProperty("type").GetInt32());
+            }
+            finally
+            {
+                release.TrySetResult(TestReplies.Answer());
+            }
+        }
+
+        [Fact]
         public async Task ReportButtonOverTheGatewayReportsThatMessage()
         {
             _t._bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
@@ -413,7 +562,19 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
     }
 
     private async Task StartBotAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
-        _host = await BotHost.StartAsync(_discord, _signer, _bot.Object, runGateway: true, settings: settings, services: services);
+        _host = await BotHost.StartAsync(_discord, _signer, _bot.Object, runGateway: true, settings: settings, services: s =>
+        {
+            s.AddLogging(b => b.AddProvider(_logs));
+            services?.Invoke(s);
+        });
+
+    /// <summary>Every log line so far must be free of the bot token.</summary>
+    private IReadOnlyList<FakeLogRecord> TokenFreeLogs()
+    {
+        var logs = _logs.Collector.GetSnapshot();
+        Assert.DoesNotContain(logs, l => l.Message.Contains(FakeDiscord.Token, StringComparison.Ordinal));
+        return logs;
+    }
 
     private async Task<FakeGatewayConnection> ConnectReadyAsync(string sessionId = "session-1", int heartbeatIntervalMs = 41250)
     {

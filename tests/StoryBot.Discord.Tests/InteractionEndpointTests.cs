@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Discord.Interactions;
 using StoryBot.Discord.Tests.Fakes;
 
 namespace StoryBot.Discord.Tests;
@@ -130,6 +132,46 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task HelpIsAnsweredPrivately()
+    {
+        var (data, _) = await AnswerInlineAsync(TestReplies.Private(ReplyKind.Help, "Ask me about the story."), Payloads.SlashCommand("help"));
+
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+        Assert.Empty(data.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ALongAnswerContinuesInFollowUpsThatPingNobody()
+    {
+        var answer = TestReplies.Answer();
+        var citation = answer.Citations[0];
+        var reply = answer with
+        {
+            Citations = [.. Enumerable.Range(1, 14).Select(i => citation with { Id = $"{citation.Id}-{i}", Translation = string.Concat(Enumerable.Repeat(citation.Translation + " ", 6)) })],
+        };
+        var pages = Rendering.ReplyRenderer.Render(reply).Count;
+        Assert.True(pages > 1);
+        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(reply).Object);
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "@everyone who pays?")}]"), _signer);
+
+        var first = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(4, first.GetProperty("type").GetInt32());
+        Assert.Empty(first.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+        for (var page = 2; page <= pages; page++)
+        {
+            var followUp = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path == $"webhooks/{FakeDiscord.ApplicationId}/A_UNIQUE_TOKEN_786008729715212338");
+            Assert.Empty(followUp.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+            Assert.False(followUp.Json.TryGetProperty("flags", out _));
+        }
+
+        var quotes = _discord.Requests.Where(r => r.Method == "POST").SelectMany(r => r.Json.GetProperty("embeds").EnumerateArray())
+            .Concat(first.GetProperty("data").GetProperty("embeds").EnumerateArray())
+            .Count(e => TestReplies.Unescape(e.GetProperty("description").GetString()!).Contains(TestReplies.MuskQuote, StringComparison.Ordinal));
+        Assert.Equal(14, quotes);
+    }
+
+    [Fact]
     public async Task SubcommandOptionsBecomeTheCommandLineInDefinitionOrder()
     {
         var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Moderation, "Disabled."));
@@ -200,6 +242,23 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task TheDeferralDeadlineCountsFromWhenTheInteractionArrived()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var bot = new Mock<IChatBot>();
+        bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<Reply>().Task);
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, services: s => s.AddSingleton<TimeProvider>(time));
+        var interaction = Interaction.TryParse(JsonDocument.Parse(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]")).RootElement)!;
+        var receivedAt = time.GetTimestamp();
+
+        // Two and a half seconds went by before a worker got to it: no time is left to wait for the answer.
+        time.Advance(TimeSpan.FromSeconds(2.5));
+        var start = await host.Services.GetRequiredService<InteractionHandler>().StartAsync(interaction, receivedAt).WaitAsync(FakeDiscord.Patience);
+
+        Assert.Equal(InteractionResponse.DeferredChannelMessage, start.Response.Type);
+    }
+
+    [Fact]
     public async Task ASlowPrivateReplyReplacesThePublicDeferralWithAPrivateFollowUp()
     {
         var answered = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -238,14 +297,9 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ReportButtonAsksForAReportOfThatMessageAndAnswersPrivately()
     {
-        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Notice, "Thanks, a moderator will look at it."));
-        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+        var (data, bot) = await AnswerInlineAsync(TestReplies.Private(ReplyKind.Notice, "Thanks, a moderator will look at it."), Payloads.ReportButton("1100000000000000777"));
 
-        using var response = await host.PostInteractionAsync(Payloads.ReportButton("1100000000000000777"), _signer);
-
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(4, json.GetProperty("type").GetInt32());
-        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
         bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000777" && !r.IsModerator), It.IsAny<CancellationToken>()));
     }
 
@@ -274,6 +328,19 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         var notice = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
         Assert.Equal(64, notice.GetProperty("flags").GetInt32());
         bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    /// <summary>Posts a signed interaction to a bot answering with <paramref name="reply"/>; returns the inline message.</summary>
+    private async Task<(JsonElement Data, Mock<IChatBot> Bot)> AnswerInlineAsync(Reply reply, string body)
+    {
+        var bot = BotHost.ChatBot(reply);
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+
+        using var response = await host.PostInteractionAsync(body, _signer);
+
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        return (json.GetProperty("data"), bot);
     }
 
     private static Entity Entity(string name, IReadOnlyList<string> aliases) => new()

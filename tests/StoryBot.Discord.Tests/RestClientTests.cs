@@ -56,6 +56,41 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task OneInteractionsRateLimitNeverHoldsUpAnother()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var host = await StartAsync(time);
+        var rest = host.Services.GetRequiredService<DiscordRestClient>();
+        _discord.Script(r => r.Path.StartsWith("interactions/1/", StringComparison.Ordinal), new FakeResponse(204, null, new Dictionary<string, string>
+        {
+            ["X-RateLimit-Limit"] = "1",
+            ["X-RateLimit-Remaining"] = "0",
+            ["X-RateLimit-Reset-After"] = "60.0",
+            ["X-RateLimit-Bucket"] = "callback",
+        }));
+        await rest.SendAsync(HttpMethod.Post, "interactions/1/first-token/callback", new { type = 5 }, CancellationToken.None);
+
+        // Fake time stands still: a shared wait for the first interaction's reset would never end.
+        await rest.SendAsync(HttpMethod.Post, "interactions/2/second-token/callback", new { type = 5 }, CancellationToken.None).WaitAsync(FakeDiscord.Patience);
+
+        Assert.Equal(2, _discord.Requests.Count(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A429OnAnInteractionCallbackIsWaitedOutBeforeRetrying()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var host = await StartAsync(time);
+        _discord.Script(r => r.Path.EndsWith("/callback", StringComparison.Ordinal), FakeResponse.RateLimited(1.5));
+
+        var send = host.Services.GetRequiredService<DiscordRestClient>().SendAsync(HttpMethod.Post, "interactions/1/token/callback", new { type = 5 }, CancellationToken.None);
+
+        var advanced = await AdvanceUntilAsync(time, () => _discord.Requests.Count(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)) >= 2);
+        Assert.True(advanced >= TimeSpan.FromSeconds(1.5), $"retried after {advanced}");
+        await send.WaitAsync(FakeDiscord.Patience);
+    }
+
+    [Fact]
     public async Task ExhaustedBucketWaitsForItsReset()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
@@ -104,6 +139,29 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
 
         Assert.NotNull(created?.String("id"));
         Assert.Equal(3, _discord.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task TimeoutsAreRetriedABoundedNumberOfTimes()
+    {
+        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: new Dictionary<string, string?>
+        {
+            ["Discord:RestTimeout"] = "00:00:01",
+            ["Discord:MaxRestAttempts"] = "2",
+        });
+        var rest = host.Services.GetRequiredService<DiscordRestClient>();
+        var hung = new FakeResponse(200, """{"id": "1"}""") { Delay = TimeSpan.FromSeconds(30) };
+        _discord.Script(r => r.Path == "channels/111/messages", hung);
+        _discord.Script(r => r.Path == "channels/111/messages", hung);
+        _discord.Script(r => r.Path == "channels/222/messages", hung);
+
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() => rest.SendAsync(HttpMethod.Post, "channels/111/messages", new { content = "x" }, CancellationToken.None));
+        var retried = await rest.SendAsync(HttpMethod.Post, "channels/222/messages", new { content = "y" }, CancellationToken.None);
+
+        Assert.Contains("2 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _discord.Requests.Count(r => r.Path == "channels/111/messages"));
+        Assert.NotNull(retried?.String("id"));
+        Assert.Equal(2, _discord.Requests.Count(r => r.Path == "channels/222/messages"));
     }
 
     [Fact]

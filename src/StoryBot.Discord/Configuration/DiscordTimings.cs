@@ -27,6 +27,9 @@ internal sealed class DiscordTimings
     /// <summary><c>max_concurrency</c> identifies are allowed per this window.</summary>
     public TimeSpan IdentifyWindow { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>A random share in [0, 1) for the jittered waits (first heartbeat, reconnects).</summary>
+    public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
+
     /// <summary>How long to wait for HELLO after connecting before giving the connection up.</summary>
     public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(20);
 

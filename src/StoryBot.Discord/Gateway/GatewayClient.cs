@@ -88,11 +88,11 @@ internal sealed class GatewayClient(
             }
 
             var delay = failures == 0
-                ? timings.ReconnectBase * Random.Shared.NextDouble()
+                ? timings.ReconnectBase * timings.Jitter()
                 : Backoff.Jittered(timings.ReconnectBase, timings.ReconnectCap, failures - 1);
             if (end.WaitBeforeIdentify)
             {
-                delay += timings.InvalidSessionMinWait + ((timings.InvalidSessionMaxWait - timings.InvalidSessionMinWait) * Random.Shared.NextDouble());
+                delay += timings.InvalidSessionMinWait + ((timings.InvalidSessionMaxWait - timings.InvalidSessionMinWait) * timings.Jitter());
             }
 
             _logger.LogInformation(
@@ -135,7 +135,7 @@ internal sealed class GatewayClient(
         }
 
         var interval = TimeSpan.FromMilliseconds(hello.Data.Child("d")?.Child("heartbeat_interval")?.GetDouble() ?? 41250);
-        var heartbeater = new Heartbeater(connection, _session, interval, time, _logger);
+        var heartbeater = new Heartbeater(connection, _session, interval, interval * timings.Jitter(), time, _logger);
         var heartbeat = BeatAsync(heartbeater, connectionScope);
 
         try

@@ -14,7 +14,8 @@ internal sealed class GatewayDispatcher(
     DiscordWorkQueue queue,
     BotIdentity identity,
     MessageHandler messages,
-    GatewayInteractionResponder interactions)
+    GatewayInteractionResponder interactions,
+    TimeProvider time)
 {
     public void Dispatch(string? type, JsonElement data)
     {
@@ -31,7 +32,9 @@ internal sealed class GatewayDispatcher(
                 queue.Enqueue(cancellationToken => messages.HandleAsync(data, cancellationToken));
                 break;
             case "INTERACTION_CREATE":
-                queue.Enqueue(cancellationToken => interactions.HandleAsync(data, cancellationToken));
+                // The 3-second budget runs from now, not from when a worker picks the event up.
+                var receivedAt = time.GetTimestamp();
+                queue.EnqueueInteraction(cancellationToken => interactions.HandleAsync(data, receivedAt, cancellationToken));
                 break;
         }
     }

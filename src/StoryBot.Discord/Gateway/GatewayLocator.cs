@@ -5,22 +5,24 @@ using StoryBot.Discord.Rest;
 
 namespace StoryBot.Discord.Gateway;
 
-/// <summary>Where to connect and how many identifies are allowed, from <c>GET /gateway/bot</c> (or configuration).</summary>
+/// <summary>
+/// Where to connect and how many identifies are allowed, from <c>GET /gateway/bot</c>. A configured
+/// URL replaces only where to connect: the identify limits are read all the same, so a bot pointed
+/// at its own Gateway address still cannot overspend the daily budget (which resets the token).
+/// </summary>
 internal sealed class GatewayLocator(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<GatewayLocator> logger)
 {
     public async Task<GatewayInfo> LocateAsync(CancellationToken cancellationToken)
     {
-        var configured = options.Value.GatewayUrl;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return new GatewayInfo(new Uri(configured), MaxConcurrency: 1, Remaining: null, ResetAfter: TimeSpan.Zero);
-        }
-
         var answer = await rest.GetAsync("gateway/bot", cancellationToken)
             ?? throw new DiscordRestException("GET /gateway/bot returned no body");
+        var configured = options.Value.GatewayUrl;
+        var url = !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : answer.String("url") ?? throw new DiscordRestException("GET /gateway/bot returned no url");
         var limit = answer.Child("session_start_limit");
         var info = new GatewayInfo(
-            new Uri(answer.String("url") ?? throw new DiscordRestException("GET /gateway/bot returned no url")),
+            new Uri(url),
             Math.Max(1, limit?.Int("max_concurrency") ?? 1),
             limit?.Int("remaining"),
             TimeSpan.FromMilliseconds(limit?.Child("reset_after")?.GetDouble() ?? 0));

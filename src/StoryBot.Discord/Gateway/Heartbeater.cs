@@ -7,7 +7,8 @@ namespace StoryBot.Discord.Gateway;
 /// clients reconnecting together do not beat in step), then one per interval. A beat sent while
 /// the previous one is still unacknowledged means the connection is a zombie.
 /// </summary>
-internal sealed class Heartbeater(GatewayConnection connection, GatewaySession session, TimeSpan interval, TimeProvider time, ILogger logger)
+/// <param name="firstBeat">The wait before the first beat: a random share of <paramref name="interval"/>.</param>
+internal sealed class Heartbeater(GatewayConnection connection, GatewaySession session, TimeSpan interval, TimeSpan firstBeat, TimeProvider time, ILogger logger)
 {
     private int _awaitingAck;
 
@@ -16,7 +17,7 @@ internal sealed class Heartbeater(GatewayConnection connection, GatewaySession s
     {
         try
         {
-            await Task.Delay(interval * Random.Shared.NextDouble(), time, cancellationToken);
+            await Task.Delay(firstBeat, time, cancellationToken);
             while (true)
             {
                 if (Interlocked.Exchange(ref _awaitingAck, 1) == 1)

@@ -9,14 +9,15 @@ namespace StoryBot.Discord.Interactions;
 /// </summary>
 internal sealed class GatewayInteractionResponder(InteractionHandler handler, DiscordRestClient rest)
 {
-    public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    /// <param name="receivedAt">When the interaction arrived (a <see cref="TimeProvider"/> timestamp).</param>
+    public async Task HandleAsync(JsonElement payload, long receivedAt, CancellationToken cancellationToken)
     {
         if (Interaction.TryParse(payload) is not { } interaction)
         {
             return;
         }
 
-        var start = await handler.StartAsync(interaction);
+        var start = await handler.StartAsync(interaction, receivedAt);
         var result = await rest.SendAsync(
             HttpMethod.Post,
             $"interactions/{interaction.Id}/{interaction.Token}/callback?with_response=true",

@@ -15,8 +15,9 @@ internal static class InteractionEndpoint
     public const string Path = "/discord/interactions";
     private const int MaxBodyBytes = 1 << 20;
 
-    public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, DiscordWorkQueue queue)
+    public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, DiscordWorkQueue queue, TimeProvider time)
     {
+        var receivedAt = time.GetTimestamp();
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
@@ -47,7 +48,7 @@ internal static class InteractionEndpoint
             return;
         }
 
-        var start = await handler.StartAsync(interaction);
+        var start = await handler.StartAsync(interaction, receivedAt);
         if (start.AfterDelivered is { } after)
         {
             // Only once the response is out: a deferred edit or a read-back needs it delivered.

@@ -28,7 +28,8 @@ internal sealed class InteractionHandler(
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
-    public async Task<InteractionStart> StartAsync(Interaction interaction)
+    /// <param name="receivedAt">When the interaction arrived (a <see cref="TimeProvider"/> timestamp): the deferral deadline counts from then.</param>
+    public async Task<InteractionStart> StartAsync(Interaction interaction, long receivedAt)
     {
         switch (interaction.Type)
         {
@@ -52,9 +53,11 @@ internal sealed class InteractionHandler(
             return Answered(interaction, request, await answer);
         }
 
-        using (var timer = new CancellationTokenSource())
+        var left = options.CurrentValue.DeferAfter - time.GetElapsedTime(receivedAt);
+        if (left > TimeSpan.Zero)
         {
-            var deadline = Task.Delay(options.CurrentValue.DeferAfter, time, timer.Token);
+            using var timer = new CancellationTokenSource();
+            var deadline = Task.Delay(left, time, timer.Token);
             if (await Task.WhenAny(answer, deadline) == answer)
             {
                 await timer.CancelAsync();

@@ -7,6 +7,9 @@ namespace StoryBot.Discord.Rest;
 /// <summary>
 /// Waits before each request until its bucket (learned from <c>X-RateLimit-*</c> headers) and the
 /// global limit allow it, so 429s stay the exception rather than the way limits are found.
+/// Interaction callbacks and webhooks are left alone: they are exempt from the global limit and
+/// Discord limits them per interaction token, so one interaction's limit must never hold up
+/// another's 3-second answer (a 429 there is waited out by that call alone).
 /// </summary>
 internal sealed class DiscordRateLimiter(TimeProvider time)
 {
@@ -16,17 +19,19 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 
     public async Task WaitAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
+        if (route.IsInteraction)
+        {
+            return;
+        }
+
         while (true)
         {
             var now = time.GetUtcNow();
             var wait = TimeSpan.Zero;
-            if (!route.IsInteraction)
+            var globalUntil = new DateTimeOffset(Interlocked.Read(ref _globalUntilTicks), TimeSpan.Zero);
+            if (globalUntil > now)
             {
-                var globalUntil = new DateTimeOffset(Interlocked.Read(ref _globalUntilTicks), TimeSpan.Zero);
-                if (globalUntil > now)
-                {
-                    wait = globalUntil - now;
-                }
+                wait = globalUntil - now;
             }
 
             if (wait == TimeSpan.Zero)
@@ -57,6 +62,11 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     /// <summary>Learns the bucket and its state from a response's headers.</summary>
     public void Update(DiscordRoute route, HttpResponseHeaders headers)
     {
+        if (route.IsInteraction)
+        {
+            return;
+        }
+
         if (Header(headers, "X-RateLimit-Bucket") is { } hash)
         {
             _bucketByTemplate[route.Template] = hash;
@@ -78,9 +88,18 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         }
     }
 
-    /// <summary>A 429: nothing on this bucket (or anywhere, when global) until <paramref name="retryAfter"/> passed.</summary>
-    public void OnRateLimited(DiscordRoute route, TimeSpan retryAfter, bool global)
+    /// <summary>
+    /// A 429: nothing on this bucket (or anywhere, when global) until <paramref name="retryAfter"/>
+    /// passed. Returns how long the caller must wait itself before retrying: zero when the wait
+    /// is kept here, the whole <paramref name="retryAfter"/> for interaction routes.
+    /// </summary>
+    public TimeSpan OnRateLimited(DiscordRoute route, TimeSpan retryAfter, bool global)
     {
+        if (route.IsInteraction)
+        {
+            return retryAfter;
+        }
+
         var until = time.GetUtcNow() + retryAfter;
         if (global)
         {
@@ -90,11 +109,11 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
                 current = Interlocked.Read(ref _globalUntilTicks);
                 if (current >= until.UtcTicks)
                 {
-                    return;
+                    return TimeSpan.Zero;
                 }
             }
             while (Interlocked.CompareExchange(ref _globalUntilTicks, until.UtcTicks, current) != current);
-            return;
+            return TimeSpan.Zero;
         }
 
         var bucket = BucketFor(route);
@@ -104,6 +123,8 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
             bucket.Limit = Math.Max(bucket.Limit, 1);
             bucket.ResetAt = until;
         }
+
+        return TimeSpan.Zero;
     }
 
     private Bucket BucketFor(DiscordRoute route)

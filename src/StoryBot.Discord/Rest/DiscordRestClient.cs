@@ -119,7 +119,7 @@ internal sealed class DiscordRestClient(
             : response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
         var global = body?.Bool("global") == true
             || string.Equals(DiscordRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-        rateLimiter.OnRateLimited(route, retryAfter, global);
+        var ownWait = rateLimiter.OnRateLimited(route, retryAfter, global);
         if (count > timings.MaxRateLimitedRetries)
         {
             throw new DiscordRestException($"{route.Redacted} stayed rate limited after {count} attempts", HttpStatusCode.TooManyRequests, null);
@@ -130,6 +130,10 @@ internal sealed class DiscordRestClient(
             route.Redacted,
             global ? "global" : DiscordRateLimiter.Header(response.Headers, "X-RateLimit-Scope") ?? "bucket",
             retryAfter);
+        if (ownWait > TimeSpan.Zero)
+        {
+            await Task.Delay(ownWait, time, cancellationToken);
+        }
     }
 
     private async Task BackOffAsync(DiscordRoute route, int failures, string reason, HttpStatusCode? status, Exception? exception, CancellationToken cancellationToken)

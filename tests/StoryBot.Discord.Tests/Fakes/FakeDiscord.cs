@@ -122,6 +122,17 @@ public sealed class FakeDiscord : IAsyncDisposable
         var response = TakeScripted(request) ?? DefaultResponse(request);
         Requests.Enqueue(request);
         await _requestFeed.Writer.WriteAsync(request);
+        if (response.Delay is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
 
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())

@@ -15,6 +15,9 @@ public sealed record RecordedRequest(string Method, string Path, string Query, I
 /// <summary>What the fake answers: a status, a JSON body and headers.</summary>
 public sealed record FakeResponse(int Status, string? Json = null, IReadOnlyDictionary<string, string>? Headers = null)
 {
+    /// <summary>How long the fake takes to answer (a slow or hung Discord).</summary>
+    public TimeSpan? Delay { get; init; }
+
     public static FakeResponse Ok(string json) => new(200, json);
 
     public static FakeResponse RateLimited(double retryAfterSeconds, bool global = false) => new(

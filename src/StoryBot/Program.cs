@@ -1,12 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using StoryBot.ConsoleChat;
+using StoryBot.Core.Knowledge;
 using StoryBot.Hosting;
 
 var mode = RunMode.Parse(args);
 try
 {
     using var host = StoryBotApp.Build(mode);
+
+    // Options validated and the pack loaded here rather than inside StartAsync, whose failure
+    // log would print a stack trace ahead of the plain message below.
+    host.Services.GetService<IStartupValidator>()?.Validate();
+    _ = host.Services.GetRequiredService<IKnowledgeProvider>().Current;
     if (mode.Kind == RunKind.Serve)
     {
         await host.RunAsync();

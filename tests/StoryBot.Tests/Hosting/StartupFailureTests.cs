@@ -19,6 +19,7 @@ public sealed class StartupFailureTests
         Assert.Contains("StoryBot cannot start", stderr, StringComparison.Ordinal);
         Assert.Contains("excerpts.yaml:", stderr, StringComparison.Ordinal);
         Assert.Contains("600 Milliarden", stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(stderr);
     }
 
     [Fact]
@@ -50,6 +51,15 @@ public sealed class StartupFailureTests
         Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("not-a-real-token", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("xoxb-not-real", stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(stderr);
+    }
+
+    /// <summary>What to fix, said once and plainly: no framework log line with a trace before it.</summary>
+    private static void AssertNoStackTrace(string stderr)
+    {
+        Assert.DoesNotContain("Hosting failed to start", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Microsoft.", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at System.", stderr, StringComparison.Ordinal);
     }
 
     private static string CopyPack()

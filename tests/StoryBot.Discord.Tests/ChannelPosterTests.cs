@@ -56,4 +56,45 @@ public sealed class ChannelPosterTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("> ~~", request.Json.GetProperty("embeds")[1].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Empty(request.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
     }
+
+    [Fact]
+    public async Task AQuoteWithdrawnFromALaterMessageOfALongAnswerIsNamedInAReplyToTheAnswer()
+    {
+        var poster = Assert.Single(_host.Services.GetServices<IChannelPoster>());
+        var corrected = LongAnswer(withdrawnNumber: 11);
+
+        await poster.EditAsync(new PostedMessage("discord", "333333333333333333", "1100000000000000444"), corrected, CancellationToken.None);
+
+        var requests = _discord.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        var edit = requests[0];
+        Assert.Equal(("PATCH", "channels/333333333333333333/messages/1100000000000000444"), (edit.Method, edit.Path));
+        var notice = requests[1];
+        Assert.Equal(("POST", "channels/333333333333333333/messages"), (notice.Method, notice.Path));
+        Assert.Equal("1100000000000000444", notice.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.Contains("quote 11 (paragraph 5) of the answer above", TestReplies.Unescape(notice.Json.GetProperty("embeds")[0].GetProperty("description").GetString()!), StringComparison.Ordinal);
+        Assert.Empty(notice.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AQuoteWithdrawnFromTheFirstMessageNeedsOnlyTheEdit()
+    {
+        var poster = Assert.Single(_host.Services.GetServices<IChannelPoster>());
+
+        await poster.EditAsync(new PostedMessage("discord", "333333333333333333", "1100000000000000444"), LongAnswer(withdrawnNumber: 2), CancellationToken.None);
+
+        var edit = Assert.Single(_discord.Requests);
+        Assert.Equal("PATCH", edit.Method);
+    }
+
+    /// <summary>An answer with eleven citations: more embeds than one Discord message holds.</summary>
+    private static Core.Answering.Reply LongAnswer(int withdrawnNumber)
+    {
+        var answer = TestReplies.Answer();
+        var citation = answer.Citations[0];
+        return answer with
+        {
+            Citations = [.. Enumerable.Range(1, 11).Select(n => citation with { Id = $"excerpt-{n}", Withdrawn = n == withdrawnNumber })],
+        };
+    }
 }

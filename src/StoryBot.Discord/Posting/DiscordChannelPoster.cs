@@ -21,6 +21,15 @@ internal sealed class DiscordChannelPoster(DiscordMessageSender sender) : IChann
     /// Replaces the recorded message (the first page of the answer) with the corrected reply's
     /// first page, where a withdrawn citation is struck through and labelled.
     /// </summary>
-    public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken) =>
-        sender.EditAsync(message.ChannelId, message.MessageId, ReplyRenderer.RenderSingle(reply), cancellationToken);
+    public async Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)
+    {
+        await sender.EditAsync(message.ChannelId, message.MessageId, ReplyRenderer.RenderSingle(reply), cancellationToken);
+
+        // Only the first message of a long answer is recorded; the ones after it cannot be edited,
+        // so a quote withdrawn there is named in a reply to the answer instead.
+        if (WithdrawnLaterNotice.For(reply, ReplyRenderer.FirstCitationAfterFirstMessage(reply)) is { } notice)
+        {
+            await sender.SendAsync(message.ChannelId, ReplyRenderer.Render(notice), new MessageReference(message.MessageId, message.ChannelId, null), cancellationToken);
+        }
+    }
 }

@@ -21,18 +21,7 @@ internal static class ReplyRenderer
     /// <summary>The messages to send, in order. The first carries the Report button on answers.</summary>
     public static IReadOnlyList<DiscordMessage> Render(Reply reply)
     {
-        var groups = new List<IReadOnlyList<Embed>>();
-        foreach (var piece in TextSplitter.Split(RenderBody(reply.Body), DiscordLimits.EmbedDescription))
-        {
-            groups.Add([new Embed { Description = piece.Length == 0 ? "\u200B" : piece, Color = ColorOf(reply.Kind) }]);
-        }
-
-        for (var i = 0; i < reply.Citations.Count; i++)
-        {
-            groups.Add(RenderCitation(reply.Citations[i], i + 1, reply.Language));
-        }
-
-        var pages = Pack(groups);
+        var pages = Pack(Groups(reply, out _));
         var messages = new List<DiscordMessage>(pages.Count);
         for (var i = 0; i < pages.Count; i++)
         {
@@ -48,6 +37,20 @@ internal static class ReplyRenderer
 
     /// <summary>One message for edits (corrections): the first page, which holds the recorded message.</summary>
     public static DiscordMessage RenderSingle(Reply reply) => Render(reply)[0];
+
+    /// <summary>The index of the first citation that does not stand whole in the reply's first message.</summary>
+    public static int FirstCitationAfterFirstMessage(Reply reply)
+    {
+        var groups = Groups(reply, out var bodyGroups);
+        var onFirstPage = Pack(groups)[0].Count;
+        var whole = 0;
+        for (var embeds = 0; whole < groups.Count && embeds + groups[whole].Count <= onFirstPage; whole++)
+        {
+            embeds += groups[whole].Count;
+        }
+
+        return Math.Max(0, whole - bodyGroups);
+    }
 
     public static string RenderBody(IReadOnlyList<TextRun> body)
     {
@@ -137,6 +140,24 @@ internal static class ReplyRenderer
     }
 
     /// <summary>Packs embed groups into messages within 10 embeds and 6,000 characters each.</summary>
+    /// <summary>The embeds that must stay together: each piece of the answer, then each citation.</summary>
+    private static List<IReadOnlyList<Embed>> Groups(Reply reply, out int bodyGroups)
+    {
+        var groups = new List<IReadOnlyList<Embed>>();
+        foreach (var piece in TextSplitter.Split(RenderBody(reply.Body), DiscordLimits.EmbedDescription))
+        {
+            groups.Add([new Embed { Description = piece.Length == 0 ? "\u200B" : piece, Color = ColorOf(reply.Kind) }]);
+        }
+
+        bodyGroups = groups.Count;
+        for (var i = 0; i < reply.Citations.Count; i++)
+        {
+            groups.Add(RenderCitation(reply.Citations[i], i + 1, reply.Language));
+        }
+
+        return groups;
+    }
+
     private static List<List<Embed>> Pack(List<IReadOnlyList<Embed>> groups)
     {
         var pages = new List<List<Embed>> { new() };

@@ -46,11 +46,12 @@ internal static class SlackLoad
 
         using var state = LoadState.FromArgs(args);
         await using var slack = await FakeSlackWebApi.StartAsync();
-        await using var app = await StartStoryBotAsync(slack.ApiBaseUrl, state);
+        var paced = args.Contains("--paced");
+        await using var app = await StartStoryBotAsync(slack.ApiBaseUrl, state, paced);
         var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), SlackEndpointRouteBuilderExtensions.CommandsPath);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, burst), PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
 
-        Console.WriteLine($"slack-load: {clients} clients, up to {requests} signed commands or {seconds} s, against {endpoint}, {state.Describe}");
+        Console.WriteLine($"slack-load: {clients} clients, up to {requests} signed commands or {seconds} s, against {endpoint}, {state.Describe}, {(paced ? "posts paced at one a second per channel" : "posts unpaced")}");
         await RunLoadAsync(http, endpoint, clients, Math.Min(2_000, requests), TimeSpan.FromSeconds(10), report: false);
         var load = await RunLoadAsync(http, endpoint, clients, requests, TimeSpan.FromSeconds(seconds), report: true);
 
@@ -64,7 +65,7 @@ internal static class SlackLoad
         return load.Failures == 0 && burstResult.Acknowledged == burst && burstResult.Slowest < TimeSpan.FromSeconds(3) ? 0 : 1;
     }
 
-    private static async Task<WebApplication> StartStoryBotAsync(Uri apiBaseUrl, LoadState state)
+    private static async Task<WebApplication> StartStoryBotAsync(Uri apiBaseUrl, LoadState state, bool paced)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -75,8 +76,9 @@ internal static class SlackLoad
             ["Slack:BotToken"] = "xoxb-load-test",
             ["Slack:SigningSecret"] = Secret,
             ["Slack:ApiBaseUrl"] = apiBaseUrl.ToString(),
-            // The fake Web API does not rate-limit; pacing would only queue the posts behind the clock.
-            ["Slack:ChannelPostInterval"] = "00:00:00",
+            // The fake Web API does not rate-limit: unpaced, every answer is posted (and recorded) during the
+            // run. --paced keeps Slack's one message per second per channel, as in production.
+            ["Slack:ChannelPostInterval"] = paced ? "00:00:01" : "00:00:00",
         });
         builder.Configuration.AddInMemoryCollection(state.Settings());
         builder.Services.AddStoryCore(builder.Configuration);

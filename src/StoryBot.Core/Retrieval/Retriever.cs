@@ -27,6 +27,31 @@ internal static class Retriever
 
     public static IReadOnlyList<RetrievedPoint> Search(AnalyzedQuestion question, PassageIndex index, int maxPoints)
     {
+        var points = SearchAll(question, index, maxPoints);
+        return LeaderQuestion.OrganisationAsked(question, index) is { } organisation
+            ? LeadersOf(organisation, points, index)
+            : points;
+    }
+
+    /// <summary>
+    /// A question for an organisation's leader keeps only the statements that tie a leader to it;
+    /// when none of those found does, a person's own entry that does answers, and otherwise nothing.
+    /// </summary>
+    private static IReadOnlyList<RetrievedPoint> LeadersOf(Entity organisation, IReadOnlyList<RetrievedPoint> points, PassageIndex index)
+    {
+        var kept = points.Where(p => LeaderQuestion.TiesLeaderTo(p.Passage, organisation)).ToList();
+        if (kept.Count > 0)
+        {
+            return kept;
+        }
+
+        var entry = index.Passages.FirstOrDefault(p =>
+            p.Kind == PassageKind.Entity && p.EntityKind == EntityKind.Person && LeaderQuestion.TiesLeaderTo(p, organisation));
+        return entry is null ? [] : [new RetrievedPoint(entry, [.. entry.Citations.Take(CitationsPerPoint)])];
+    }
+
+    private static IReadOnlyList<RetrievedPoint> SearchAll(AnalyzedQuestion question, PassageIndex index, int maxPoints)
+    {
         if (question.Terms.Count == 0)
         {
             return question.Intent == QuestionIntent.Overview

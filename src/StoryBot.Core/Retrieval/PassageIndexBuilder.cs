@@ -20,6 +20,9 @@ internal sealed partial class PassageIndex
     {
         private readonly KnowledgePack _pack;
         private readonly Dictionary<string, int> _excerptIndex;
+        private readonly Dictionary<string, HashSet<string>> _nameForms = new(StringComparer.Ordinal);
+
+        private static readonly string[] InflectionEndings = ["", "s", "es", "e", "n", "en", "ns", "ens"];
 
         /// <summary>The facts citing each excerpt, in pack order: looked up once per excerpt, so a large pack is not scanned per excerpt.</summary>
         private readonly Dictionary<string, List<Fact>> _factsCiting;
@@ -47,7 +50,7 @@ internal sealed partial class PassageIndex
 
             foreach (var entity in pack.Entities)
             {
-                foreach (var form in FormsOf(NamesOf(entity), NamesOf(entity), countWords: false))
+                foreach (var form in NameFormsOf(entity))
                 {
                     if (!NameForms.TryGetValue(form, out var ids))
                     {
@@ -107,27 +110,22 @@ internal sealed partial class PassageIndex
 
         public void Add(Passage passage)
         {
-            var en = new List<string> { passage.Text.En };
-            var de = new List<string> { passage.Text.De };
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in passage.Entities.Append(passage.Attribution?.By))
             {
                 if (id is not null && _pack.FindEntity(id) is { } entity)
                 {
-                    en.Add(NamesOf(entity));
-                    de.Add(NamesOf(entity));
+                    names.UnionWith(NameFormsOf(entity));
                 }
             }
 
-            // Names are written alike in both languages, so only the statements tell the languages apart.
-            var forms = FormsOf(string.Join('\n', en), string.Join('\n', de), countWords: false);
-            FormsOf(passage.Text.En, passage.Text.De, countWords: true);
+            var forms = FormsOf(passage.Text.En, passage.Text.De, countWords: true);
+            forms.UnionWith(names);
             passage.Breadth = forms.Count;
 
             // An entity's role line describes the entity, not the excerpts it cites: only its
             // names lead to them.
-            var excerptForms = passage.Kind == PassageKind.Entity
-                ? FormsOf(string.Join('\n', en.Skip(1)), string.Join('\n', de.Skip(1)), countWords: false)
-                : forms;
+            var excerptForms = passage.Kind == PassageKind.Entity ? names : forms;
             foreach (var form in forms)
             {
                 if (!PassagePostings.TryGetValue(form, out var list))
@@ -201,6 +199,46 @@ internal sealed partial class PassageIndex
             return forms;
         }
 
-        private static string NamesOf(Entity entity) => string.Join(' ', entity.Aliases.Prepend(entity.Name));
+        /// <summary>
+        /// The entity's names as indexed. An alias that is only the name written apart ("Open AI"
+        /// for "OpenAI") names nothing new, but its parts can be everyday words ("open"); it is
+        /// left out, and a question that writes the name apart still finds it, because the
+        /// question's neighbouring words are joined where the pack knows the whole.
+        /// </summary>
+        private static string NamesOf(Entity entity)
+        {
+            var whole = Joined(entity.Name);
+            var names = entity.Aliases.Where(alias => !(alias.Any(c => !char.IsLetterOrDigit(c)) && Joined(alias) == whole));
+            return string.Join(' ', names.Prepend(entity.Name));
+        }
+
+        /// <summary>
+        /// The forms an entity's names are found by: each word as written, and its stems where a
+        /// stem only drops an inflection ending ("Musks" is Musk). A stem that cuts into the word
+        /// would let an everyday word name the entity ("OpenAl", a misspelling, stems to "open").
+        /// </summary>
+        private HashSet<string> NameFormsOf(Entity entity)
+        {
+            if (_nameForms.TryGetValue(entity.Id, out var cached))
+            {
+                return cached;
+            }
+
+            var forms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var word in StoryAnalyzers.Terms(StoryAnalyzers.Surface, NamesOf(entity)))
+            {
+                forms.Add(word);
+                forms.UnionWith(StoryAnalyzers.Terms(StoryAnalyzers.English, word).Where(stem => IsInflectionOf(stem, word)).Select(stem => "en:" + stem));
+                forms.UnionWith(StoryAnalyzers.Terms(StoryAnalyzers.German, word).Where(stem => IsInflectionOf(stem, word)).Select(stem => "de:" + stem));
+            }
+
+            _nameForms[entity.Id] = forms;
+            return forms;
+        }
+
+        private static bool IsInflectionOf(string stem, string word) =>
+            InflectionEndings.Any(ending => word.Length == stem.Length + ending.Length && word.StartsWith(stem, StringComparison.Ordinal) && word.EndsWith(ending, StringComparison.Ordinal));
+
+        private static string Joined(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToUpperInvariant();
     }
 }

@@ -13,7 +13,7 @@ internal static class QuestionAnalyzer
 
     public static AnalyzedQuestion Analyze(string question, PassageIndex index, Language fallback)
     {
-        var surface = StoryAnalyzers.Terms(StoryAnalyzers.Surface, question);
+        var surface = JoinSplitNames(StoryAnalyzers.Terms(StoryAnalyzers.Surface, question), index);
         var language = LanguageDetector.Detect(question, surface, index, fallback);
         var (intent, frame) = QuestionIntents.Read(surface);
         var lexicon = Lexicon.Default;
@@ -36,6 +36,23 @@ internal static class QuestionAnalyzer
 
         var speaker = QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
         return new AnalyzedQuestion(language, intent, surface, terms, speaker);
+    }
+
+    /// <summary>Two neighbouring words the pack knows only as one ("open ai" for "openai") are read as that one.</summary>
+    private static List<string> JoinSplitNames(List<string> words, PassageIndex index)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            var joined = words[i] + words[i + 1];
+            if (words[i].All(char.IsLetter) && words[i + 1].All(char.IsLetter)
+                && !index.Contains(words[i]) && index.Contains(joined))
+            {
+                words[i] = joined;
+                words.RemoveAt(i + 1);
+            }
+        }
+
+        return words;
     }
 
     private static List<string> FormsOf(string word, PassageIndex index)

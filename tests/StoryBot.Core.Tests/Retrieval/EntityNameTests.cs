@@ -12,25 +12,14 @@ public sealed class EntityNameTests
     [Theory]
     [InlineData("when will stargate open its first data centre")]
     [InlineData("Wann eröffnet Stargate sein erstes Rechenzentrum?")]
-    public async Task AnEverydayWordInsideAMisspelledAliasNamesNobody(string question)
-    {
+    public Task AnEverydayWordInsideAMisspelledAliasNamesNobody(string question) =>
         // "OpenAl", a listed misspelling of OpenAI, stems to "open": that must not make "open" mean OpenAI.
-        var reply = await _bot.Bot(question);
-
-        Assert.True(reply.Abstained);
-        Assert.Empty(reply.Citations);
-    }
+        _bot.AssertAbstainsAsync(question);
 
     [Theory]
     [InlineData("What is Open AI?", "AI company led by Sam Altman")]
     [InlineData("who runs open ai", "CEO of OpenAI")]
-    public async Task ANameWrittenApartIsReadAsOneName(string question, string says)
-    {
-        var reply = await _bot.Bot(question);
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Contains(says, reply.Text, StringComparison.Ordinal);
-    }
+    public Task ANameWrittenApartIsReadAsOneName(string question, string says) => _bot.AssertAnswersSayingAsync(question, says);
 
     [Fact]
     public async Task AnInflectedNameStillFindsItsEntity()

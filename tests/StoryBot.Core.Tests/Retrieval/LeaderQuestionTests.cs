@@ -14,13 +14,7 @@ public sealed class LeaderQuestionTests
     [InlineData("Wer ist der Chef von SoftBank?")]
     [InlineData("Who is the boss of MGX?")]
     [InlineData("Who runs Stargate?")]
-    public async Task AnOrganisationWhoseLeaderTheStoryNeverNamesGetsNoCitation(string question)
-    {
-        var reply = await _bot.Bot(question);
-
-        Assert.True(reply.Abstained);
-        Assert.Empty(reply.Citations);
-    }
+    public Task AnOrganisationWhoseLeaderTheStoryNeverNamesGetsNoCitation(string question) => _bot.AssertAbstainsAsync(question);
 
     [Theory]
     [InlineData("Wer leitet OpenAI?", "CEO von OpenAI")]
@@ -30,12 +24,9 @@ public sealed class LeaderQuestionTests
     [InlineData("Wer ist Präsident der USA?", "US-Präsident")]
     public async Task TheLeaderTheStoryNamesAnswers(string question, string says)
     {
-        var reply = await _bot.Bot(question);
+        var reply = await _bot.AssertAnswersSayingAsync(question, says);
 
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Contains(says, reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(reply.Citations, c => c.Id == "musk-leads-doge");
-        Ask.AssertQuotesAreVerbatim(reply);
     }
 
     [Theory]

@@ -21,4 +21,22 @@ internal static class Ask
             Assert.InRange(citation.Paragraph, 1, 11);
         }
     }
+
+    /// <summary>The bot says the story does not answer, and cites nothing.</summary>
+    public static async Task AssertAbstainsAsync(this IChatBot bot, string question)
+    {
+        var reply = await bot.Bot(question);
+        Assert.True(reply.Abstained, $"answered “{question}” with {string.Join(", ", reply.Citations.Select(c => c.Id))}");
+        Assert.Empty(reply.Citations);
+    }
+
+    /// <summary>The bot answers, saying <paramref name="says"/>, with verbatim quotes.</summary>
+    public static async Task<Reply> AssertAnswersSayingAsync(this IChatBot bot, string question, string says)
+    {
+        var reply = await bot.Bot(question);
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Contains(says, reply.Text, StringComparison.Ordinal);
+        AssertQuotesAreVerbatim(reply);
+        return reply;
+    }
 }

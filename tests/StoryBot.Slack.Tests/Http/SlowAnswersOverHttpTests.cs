@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using StoryBot.Slack.Tests.Fakes;
 
@@ -21,12 +20,11 @@ public sealed class SlowAnswersOverHttpTests : SlackHostTest
     private protected override ScriptedChatBot CreateBot() => new() { Gate = _release.Task };
 
     [Fact]
-    public async Task SlashCommandIsAcknowledgedEmptyWithinTheBudgetAndAnsweredAfterwards()
+    public async Task SlashCommandIsAcknowledgedEmptyWhileTheBotIsStillBusyAndAnsweredAfterwards()
     {
-        var clock = Stopwatch.StartNew();
+        // The bot cannot answer before the gate opens, so both responses can only be the acknowledgements.
         using var help = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/help", string.Empty, Slack.ResponseUrl("slow-help")));
         using var answer = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/who-is", "altman", Slack.ResponseUrl("slow-answer")));
-        var acknowledged = clock.Elapsed;
         var helpAck = await help.Content.ReadAsStringAsync();
         var answerAck = await answer.Content.ReadAsStringAsync();
 
@@ -38,7 +36,6 @@ public sealed class SlowAnswersOverHttpTests : SlackHostTest
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(string.Empty, helpAck);
         Assert.Equal(string.Empty, answerAck);
-        Assert.True(acknowledged < TimeSpan.FromSeconds(3), $"both acknowledged after {acknowledged}");
         Assert.Equal("/hooks/slow-help", late.Path);
         Assert.Equal("ephemeral", late.Str("response_type"));
         Assert.Equal(SlackPayloads.Channel, post.Str("channel"));

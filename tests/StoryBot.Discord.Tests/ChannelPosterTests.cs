@@ -97,4 +97,37 @@ public sealed class ChannelPosterTests : IAsyncLifetime, IDisposable
             Citations = [.. Enumerable.Range(1, 11).Select(n => citation with { Id = $"excerpt-{n}", Withdrawn = n == withdrawnNumber })],
         };
     }
+
+    [Fact]
+    public async Task APostWhoseResponseWasLostIsRetriedWithTheSameNonceAndCreatedOnce()
+    {
+        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: new Dictionary<string, string?>
+        {
+            ["Discord:RestTimeout"] = "00:00:01",
+        });
+        var poster = Assert.Single(host.Services.GetServices<IChannelPoster>());
+        _discord.Script(r => r.Path == "channels/444444444444444444/messages", FakeResponse.Late(TimeSpan.FromSeconds(30)));
+
+        var posted = await poster.PostOnceAsync("444444444444444444", TestReplies.Answer(), "summary daily 2026-06-01T07:00:00.0000000+00:00", CancellationToken.None);
+
+        var sends = _discord.Requests.Where(r => r.Path == "channels/444444444444444444/messages").ToList();
+        Assert.Equal(2, sends.Count);
+        Assert.Equal(sends[0].Json.GetProperty("nonce").GetString(), sends[1].Json.GetProperty("nonce").GetString());
+        Assert.True(sends[1].Json.GetProperty("enforce_nonce").GetBoolean());
+        Assert.Equal(_discord.LastCreatedMessageId(sends[0]), posted.MessageId);
+    }
+
+    [Fact]
+    public async Task TheSameKeyGivesTheSameNonceAndAnotherKeyAnother()
+    {
+        var poster = Assert.Single(_host.Services.GetServices<IChannelPoster>());
+
+        var first = await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-01", CancellationToken.None);
+        var again = await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-01", CancellationToken.None);
+        var next = await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-02", CancellationToken.None);
+
+        Assert.Equal(first.MessageId, again.MessageId);
+        Assert.NotEqual(first.MessageId, next.MessageId);
+        Assert.All(_discord.Requests, r => Assert.InRange(r.Json.GetProperty("nonce").GetString()!.Length, 1, 25));
+    }
 }

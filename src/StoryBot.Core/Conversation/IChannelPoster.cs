@@ -14,6 +14,14 @@ public interface IChannelPoster
     Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Posts like <see cref="PostAsync"/>, but where the platform can tell a repeat by a key, a post
+    /// sent again with the same <paramref name="idempotencyKey"/> shortly after (a retry, a restart)
+    /// is not created twice. Platforms without such a key post as usual.
+    /// </summary>
+    Task<PostedMessage> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken) =>
+        PostAsync(channelId, reply, cancellationToken);
+
+    /// <summary>
     /// Posts <paramref name="reply"/> as a new message next to <paramref name="earlier"/>: in its
     /// thread where it sits in one (<see cref="PostedMessage.ThreadId"/>), otherwise in its channel.
     /// Platforms whose threads are channels of their own need nothing more than <see cref="PostAsync"/>.

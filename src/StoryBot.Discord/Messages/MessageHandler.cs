@@ -73,7 +73,7 @@ internal sealed partial class MessageHandler(
         }
 
         var replyTo = new MessageReference(messageId, channelId, guildId);
-        var posted = await sender.SendAsync(channelId, ReplyRenderer.Render(reply), replyTo, cancellationToken);
+        var posted = await sender.SendAsync(channelId, ReplyRenderer.Render(reply), replyTo, null, cancellationToken);
         await recording.RecordAsync(channelId, posted, request, reply, cancellationToken);
     }
 

@@ -10,12 +10,12 @@ internal sealed class DiscordChannelPoster(DiscordMessageSender sender) : IChann
 {
     public string Platform => DiscordAsker.Platform;
 
-    public async Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken)
-    {
-        var id = await sender.SendAsync(channelId, ReplyRenderer.Render(reply), null, cancellationToken)
-            ?? throw new InvalidOperationException($"Discord did not return the id of the message posted in channel {channelId}");
-        return new PostedMessage(Platform, channelId, id);
-    }
+    public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
+        SendAsync(channelId, reply, null, cancellationToken);
+
+    /// <summary>Posted with nonces derived from the key: Discord creates it once even when it is sent again within minutes.</summary>
+    public Task<PostedMessage> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync(channelId, reply, idempotencyKey, cancellationToken);
 
     /// <summary>
     /// Replaces the recorded message (the first page of the answer) with the corrected reply's
@@ -29,7 +29,14 @@ internal sealed class DiscordChannelPoster(DiscordMessageSender sender) : IChann
         // so a quote withdrawn there is named in a reply to the answer instead.
         if (WithdrawnLaterNotice.For(reply, ReplyRenderer.FirstCitationAfterFirstMessage(reply)) is { } notice)
         {
-            await sender.SendAsync(message.ChannelId, ReplyRenderer.Render(notice), new MessageReference(message.MessageId, message.ChannelId, null), cancellationToken);
+            await sender.SendAsync(message.ChannelId, ReplyRenderer.Render(notice), new MessageReference(message.MessageId, message.ChannelId, null), null, cancellationToken);
         }
+    }
+
+    private async Task<PostedMessage> SendAsync(string channelId, Reply reply, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var id = await sender.SendAsync(channelId, ReplyRenderer.Render(reply), null, idempotencyKey, cancellationToken)
+            ?? throw new InvalidOperationException($"Discord did not return the id of the message posted in channel {channelId}");
+        return new PostedMessage(Platform, channelId, id);
     }
 }

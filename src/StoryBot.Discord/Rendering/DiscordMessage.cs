@@ -19,6 +19,15 @@ internal sealed record DiscordMessage
 
     public MessageReference? MessageReference { get; init; }
 
+    /// <summary>
+    /// With <see cref="EnforceNonce"/>, Discord hands back the message this bot already created with
+    /// the same nonce in the last few minutes instead of creating another, so a send that is
+    /// retried after its response was lost never posts twice. At most 25 characters.
+    /// </summary>
+    public string? Nonce { get; init; }
+
+    public bool? EnforceNonce { get; init; }
+
     public const int Ephemeral = 64;
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
@@ -237,7 +238,9 @@ internal sealed class SummarySlotWorker(
                 return;
             }
 
-            message = await poster.PostAsync(schedule.ChannelId, reply, cancellationToken);
+            // Keyed by schedule and slot: a repeat after a crash right after posting is recognised where the platform can.
+            var key = string.Create(CultureInfo.InvariantCulture, $"summary {schedule.Name} {slot.Utc:O}");
+            message = await poster.PostOnceAsync(schedule.ChannelId, reply, key, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

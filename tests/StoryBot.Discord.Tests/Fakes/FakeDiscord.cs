@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, FakeResponse Response)> _scripted = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<RecordedRequest, string> _createdIds = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, string> _idsByNonce = new(StringComparer.Ordinal);
     private long _nextId = 1_100_000_000_000_000_000;
 
     private FakeDiscord(WebApplication app) => _app = app;
@@ -119,7 +121,8 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             body);
-        var response = TakeScripted(request) ?? DefaultResponse(request);
+        var scripted = TakeScripted(request);
+        var response = scripted is { AsDiscordWould: true } ? DefaultResponse(request) with { Delay = scripted.Delay } : scripted ?? DefaultResponse(request);
         Requests.Enqueue(request);
         await _requestFeed.Writer.WriteAsync(request);
         if (response.Delay is { } delay)
@@ -193,7 +196,8 @@ public sealed class FakeDiscord : IAsyncDisposable
                      "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1} }
                     """);
             case ("POST", ["channels", var channel, "messages"]):
-                var created = NewId();
+                // enforce_nonce: the message this bot already created with the nonce comes back instead of a new one.
+                var created = NonceOf(request) is { } nonce ? _idsByNonce.GetOrAdd(nonce, _ => NewId()) : NewId();
                 _createdIds[request] = created;
                 return new FakeResponse(200, Message(created, channel, request.Body), limitHeaders);
             case ("PATCH", ["channels", var channel, "messages", var message]):
@@ -216,6 +220,15 @@ public sealed class FakeDiscord : IAsyncDisposable
             default:
                 return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
         }
+    }
+
+    private static string? NonceOf(RecordedRequest request)
+    {
+        using var body = JsonDocument.Parse(string.IsNullOrWhiteSpace(request.Body) ? "{}" : request.Body);
+        return body.RootElement.TryGetProperty("enforce_nonce", out var enforce) && enforce.ValueKind == JsonValueKind.True
+            && body.RootElement.TryGetProperty("nonce", out var nonce)
+            ? nonce.ToString()
+            : null;
     }
 
     /// <summary>The id the fake gives every interaction's original response message.</summary>

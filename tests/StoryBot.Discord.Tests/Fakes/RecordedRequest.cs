@@ -18,6 +18,12 @@ public sealed record FakeResponse(int Status, string? Json = null, IReadOnlyDict
     /// <summary>How long the fake takes to answer (a slow or hung Discord).</summary>
     public TimeSpan? Delay { get; init; }
 
+    /// <summary>Answer as Discord would (create the message and all), only after <see cref="Delay"/>.</summary>
+    public bool AsDiscordWould { get; init; }
+
+    /// <summary>Does what Discord does, but answers too late for the client to hear it.</summary>
+    public static FakeResponse Late(TimeSpan delay) => new(0) { Delay = delay, AsDiscordWould = true };
+
     public static FakeResponse Ok(string json) => new(200, json);
 
     public static FakeResponse RateLimited(double retryAfterSeconds, bool global = false) => new(

@@ -9,6 +9,7 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
 {
     private readonly ConcurrentQueue<Post> _posts = new();
     private readonly ConcurrentQueue<DateTimeOffset> _calls = new();
+    private readonly ConcurrentQueue<string> _keys = new();
     private readonly ConcurrentQueue<(PostedMessage Message, Reply Reply)> _edits = new();
     private int _count;
 
@@ -21,6 +22,9 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
 
     /// <summary>Messages corrected in place.</summary>
     public IReadOnlyList<(PostedMessage Message, Reply Reply)> Edits => [.. _edits];
+
+    /// <summary>The idempotency key of each keyed call, failed ones included.</summary>
+    public IReadOnlyList<string> Keys => [.. _keys];
 
     /// <summary>When each call was made, failed ones included.</summary>
     public IReadOnlyList<DateTimeOffset> Calls => [.. _calls];
@@ -36,6 +40,12 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
 
         _posts.Enqueue(new Post(channelId, reply, time.GetUtcNow(), $"m{number}"));
         return Task.FromResult(new PostedMessage(platform, channelId, $"m{number}"));
+    }
+
+    public Task<PostedMessage> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        _keys.Enqueue(idempotencyKey);
+        return PostAsync(channelId, reply, cancellationToken);
     }
 
     public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)

@@ -222,6 +222,11 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
         Assert.Equal(Slot.AddSeconds(90), Assert.Single(Harness.Discord.Posts).At);
         var record = await RecordAsync(MorningSlot);
         Assert.Equal((SlotStatus.Posted, 2), (record?.Status, record?.Attempts));
+
+        // Every attempt carries the slot's key, so a platform that did create the message on a lost attempt can hand it back.
+        Assert.Equal(3, Harness.Discord.Keys.Count);
+        Assert.Single(Harness.Discord.Keys.Distinct());
+        Assert.Contains("morning", Harness.Discord.Keys[0], StringComparison.Ordinal);
     }
 
     [StorageFact]

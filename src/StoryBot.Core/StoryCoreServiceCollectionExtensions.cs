@@ -24,7 +24,6 @@ public static class StoryCoreServiceCollectionExtensions
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
 
         services.TryAddSingleton<PassageIndexCache>();
-        services.TryAddSingleton<ReplyComposer>();
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.TryAddSingleton<ICitationPolicy, AllowAllCitationPolicy>();
         services.TryAddSingleton<UserCooldown>();

@@ -4,7 +4,7 @@ using StoryBot.Core.Retrieval;
 
 namespace StoryBot.Core.Answering;
 
-internal sealed class AnswerEngine(PassageIndexCache indexes, ICitationPolicy policy, ReplyComposer composer) : IAnswerEngine
+internal sealed class AnswerEngine(PassageIndexCache indexes, ICitationPolicy policy) : IAnswerEngine
 {
     private const int MaxPoints = 3;
 
@@ -21,7 +21,7 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ICitationPolicy po
 
         var points = found.Select(p => new AnswerPoint(p.Passage.Text, p.Citations, p.Passage.Attribution)).ToList();
         var filter = await policy.GetFilterAsync(cancellationToken);
-        return composer.Compose(question, analyzed.Language, null, points, index.Pack, filter);
+        return ReplyComposer.Compose(question, analyzed.Language, null, points, index.Pack, filter);
     }
 
     public Language DetectLanguage(string text, Language fallback)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 
@@ -6,14 +5,15 @@ namespace StoryBot.Core.Answering;
 
 /// <summary>
 /// Turns answer points into a reply: keeps only excerpts the moderators allow, attributes
-/// every quote, checks every quote against its source, and abstains when nothing citable is left.
+/// every quote, and abstains when nothing citable is left. Its quotes are checked against their
+/// source by <see cref="Conversation.ChatBot"/>, the one gate every command's reply passes.
 /// </summary>
-internal sealed partial class ReplyComposer(ILogger<ReplyComposer> logger)
+internal static class ReplyComposer
 {
     /// <summary>An abstention points to what the story covers; a long list of names would bury that.</summary>
     private const int MaxNamesListed = 12;
 
-    public Reply Compose(
+    public static Reply Compose(
         string question,
         Language language,
         LocalizedText? heading,
@@ -45,13 +45,6 @@ internal sealed partial class ReplyComposer(ILogger<ReplyComposer> logger)
         if (kept.Count == 0)
         {
             return Abstain(question, language, pack, withdrawn ? Phrases.Withdrawn : Phrases.NotAnswered);
-        }
-
-        var unverified = citations.Where(c => !QuoteVerifier.IsVerbatim(c, pack)).ToList();
-        if (unverified.Count > 0)
-        {
-            LogUnverified(string.Join(", ", unverified.Select(c => c.Id)));
-            return Message(question, language, ReplyKind.Error, Phrases.Unverified.In(language));
         }
 
         var body = new List<TextRun>();
@@ -127,7 +120,4 @@ internal sealed partial class ReplyComposer(ILogger<ReplyComposer> logger)
             .Select(p => p.Flag!.In(language));
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "…";
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Refused to send an answer: quotes {ExcerptIds} do not match their source text")]
-    private partial void LogUnverified(string excerptIds);
 }

@@ -8,7 +8,7 @@ namespace StoryBot.Core.Commands;
 /// A command that answers with curated points of the pack in service (a topic, the timeline,
 /// the summary), filtered by what moderators allow and checked like any other answer.
 /// </summary>
-internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPolicy policy, ReplyComposer composer) : IChatCommand
+internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPolicy policy) : IChatCommand
 {
     public abstract string Name { get; }
 
@@ -18,7 +18,7 @@ internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPoli
     {
         var pack = knowledge.Current;
         var filter = await policy.GetFilterAsync(cancellationToken);
-        return composer.Compose(context.Request.Text, context.Language, Heading, PointsOf(pack), pack, filter);
+        return ReplyComposer.Compose(context.Request.Text, context.Language, Heading, PointsOf(pack), pack, filter);
     }
 
     protected abstract IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack);
@@ -28,8 +28,8 @@ internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPoli
 }
 
 /// <summary>/funding: every money figure the story gives, and who says so.</summary>
-internal sealed class FundingCommand(IKnowledgeProvider knowledge, ICitationPolicy policy, ReplyComposer composer)
-    : StoryCommand(knowledge, policy, composer)
+internal sealed class FundingCommand(IKnowledgeProvider knowledge, ICitationPolicy policy)
+    : StoryCommand(knowledge, policy)
 {
     public const string CommandName = "funding";
 
@@ -41,8 +41,8 @@ internal sealed class FundingCommand(IKnowledgeProvider knowledge, ICitationPoli
 }
 
 /// <summary>/dispute: both sides of the fight, each quote attributed.</summary>
-internal sealed class DisputeCommand(IKnowledgeProvider knowledge, ICitationPolicy policy, ReplyComposer composer)
-    : StoryCommand(knowledge, policy, composer)
+internal sealed class DisputeCommand(IKnowledgeProvider knowledge, ICitationPolicy policy)
+    : StoryCommand(knowledge, policy)
 {
     public const string CommandName = "dispute";
 
@@ -54,8 +54,8 @@ internal sealed class DisputeCommand(IKnowledgeProvider knowledge, ICitationPoli
 }
 
 /// <summary>/timeline: the story's events on its own relative days.</summary>
-internal sealed class TimelineCommand(IKnowledgeProvider knowledge, ICitationPolicy policy, ReplyComposer composer)
-    : StoryCommand(knowledge, policy, composer)
+internal sealed class TimelineCommand(IKnowledgeProvider knowledge, ICitationPolicy policy)
+    : StoryCommand(knowledge, policy)
 {
     public const string CommandName = "timeline";
 
@@ -70,8 +70,8 @@ internal sealed class TimelineCommand(IKnowledgeProvider knowledge, ICitationPol
 }
 
 /// <summary>/summary: the curated summary of the story.</summary>
-internal sealed class SummaryCommand(IKnowledgeProvider knowledge, ICitationPolicy policy, ReplyComposer composer)
-    : StoryCommand(knowledge, policy, composer)
+internal sealed class SummaryCommand(IKnowledgeProvider knowledge, ICitationPolicy policy)
+    : StoryCommand(knowledge, policy)
 {
     public const string CommandName = "summary";
 

@@ -6,7 +6,7 @@ using StoryBot.Core.Retrieval;
 namespace StoryBot.Core.Commands;
 
 /// <summary>/who-is &lt;name&gt;: what the story says someone or something is, with the facts about them.</summary>
-internal sealed class WhoIsCommand(IKnowledgeProvider knowledge, ICitationPolicy policy, ReplyComposer composer) : IChatCommand
+internal sealed class WhoIsCommand(IKnowledgeProvider knowledge, ICitationPolicy policy) : IChatCommand
 {
     public const string CommandName = "who-is";
 
@@ -48,7 +48,7 @@ internal sealed class WhoIsCommand(IKnowledgeProvider knowledge, ICitationPolicy
             .Take(MaxFacts)
             .Select(f => new AnswerPoint(f.Statement, f.Citations, f.Attribution)));
         var filter = await policy.GetFilterAsync(cancellationToken);
-        return composer.Compose(context.Request.Text, language, new LocalizedText(entity.Name, entity.Name), points, pack, filter);
+        return ReplyComposer.Compose(context.Request.Text, language, new LocalizedText(entity.Name, entity.Name), points, pack, filter);
     }
 
     private static string Names(KnowledgePack pack) => string.Join(", ", pack.Entities.Select(e => e.Name)) + ".";

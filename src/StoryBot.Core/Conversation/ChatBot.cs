@@ -73,16 +73,11 @@ internal sealed partial class ChatBot : IChatBot
     }
 
     /// <summary>
-    /// Checks every quote of the reply against the source as loaded, whichever command built it
-    /// (the answer engine checks its own, but features add commands of their own).
+    /// Checks every quote of the reply against the source as loaded, whichever command built it:
+    /// the story commands, /ask, and the commands features add.
     /// </summary>
     private Reply Verified(Reply reply, string command)
     {
-        if (reply.Citations.Count == 0)
-        {
-            return reply;
-        }
-
         var unverified = QuoteVerifier.Unverified(reply, _knowledge.Current);
         if (unverified.Count == 0)
         {

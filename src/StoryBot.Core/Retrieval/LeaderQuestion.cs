@@ -43,14 +43,13 @@ internal static class LeaderQuestion
         return null;
     }
 
-    /// <summary>Whether the passage, in either language, ties a leader's title to the organisation.</summary>
-    public static bool TiesLeaderTo(Passage passage, Entity organisation) =>
-        TiesLeaderTo(passage.Text.En, organisation) || TiesLeaderTo(passage.Text.De, organisation);
+    /// <summary>Whether the passage, in either language, ties a leader's title to one of the organisation's <see cref="NameWords"/>.</summary>
+    public static bool TiesLeaderTo(Passage passage, IReadOnlySet<string> organisationNames) =>
+        TiesLeaderTo(passage.Text.En, organisationNames) || TiesLeaderTo(passage.Text.De, organisationNames);
 
-    private static bool TiesLeaderTo(string text, Entity organisation)
+    private static bool TiesLeaderTo(string text, IReadOnlySet<string> names)
     {
         var words = StoryAnalyzers.Terms(StoryAnalyzers.Surface, text);
-        var names = NameWords(organisation);
         for (var i = 0; i < words.Count; i++)
         {
             if (names.Contains(words[i]) && NearLeaderWord(words, i))
@@ -63,7 +62,7 @@ internal static class LeaderQuestion
     }
 
     /// <summary>The words of the entity's names, without the small words inside them ("of" in "United States of America").</summary>
-    private static HashSet<string> NameWords(Entity entity)
+    public static HashSet<string> NameWords(Entity entity)
     {
         var lexicon = Lexicon.Default;
         var words = new HashSet<string>(StringComparer.Ordinal);

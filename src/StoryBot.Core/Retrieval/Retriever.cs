@@ -39,14 +39,15 @@ internal static class Retriever
     /// </summary>
     private static IReadOnlyList<RetrievedPoint> LeadersOf(Entity organisation, IReadOnlyList<RetrievedPoint> points, PassageIndex index)
     {
-        var kept = points.Where(p => LeaderQuestion.TiesLeaderTo(p.Passage, organisation)).ToList();
+        var names = LeaderQuestion.NameWords(organisation);
+        var kept = points.Where(p => LeaderQuestion.TiesLeaderTo(p.Passage, names)).ToList();
         if (kept.Count > 0)
         {
             return kept;
         }
 
         var entry = index.Passages.FirstOrDefault(p =>
-            p.Kind == PassageKind.Entity && p.EntityKind == EntityKind.Person && LeaderQuestion.TiesLeaderTo(p, organisation));
+            p.Kind == PassageKind.Entity && p.EntityKind == EntityKind.Person && LeaderQuestion.TiesLeaderTo(p, names));
         return entry is null ? [] : [new RetrievedPoint(entry, [.. entry.Citations.Take(CitationsPerPoint)])];
     }
 

@@ -237,7 +237,7 @@ internal sealed partial class PassageIndex
         }
 
         private static bool IsInflectionOf(string stem, string word) =>
-            InflectionEndings.Any(ending => word.Length == stem.Length + ending.Length && word.StartsWith(stem, StringComparison.Ordinal) && word.EndsWith(ending, StringComparison.Ordinal));
+            word.StartsWith(stem, StringComparison.Ordinal) && InflectionEndings.Contains(word[stem.Length..]);
 
         private static string Joined(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToUpperInvariant();
     }

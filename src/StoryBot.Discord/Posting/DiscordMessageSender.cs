@@ -20,7 +20,7 @@ internal sealed class DiscordMessageSender(DiscordRestClient rest)
         {
             var page = pages[i] with
             {
-                MessageReference = i == 0 ? replyTo ?? pages[i].MessageReference : pages[i].MessageReference,
+                MessageReference = i == 0 && replyTo is not null ? replyTo : pages[i].MessageReference,
                 Nonce = MessageNonce.For(idempotencyKey, i),
                 EnforceNonce = true,
             };

@@ -11,31 +11,14 @@ namespace StoryBot.Slack.Tests.EndToEnd;
 /// Moderation through Slack with the real chat bot and durable state (SQLite): refusals, reports
 /// from the button, and corrections that reach Slack as <c>chat.update</c> of the right message.
 /// </summary>
-public sealed class ModerationOnSlackTests : SlackHostTest
+public sealed class ModerationOnSlackTests : StatefulSlackHostTest
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"storybot-slack-{Guid.NewGuid():N}.db");
-
-    protected override bool RealChatBot => true;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
-
     private protected override void Configure(Dictionary<string, string?> settings)
     {
-        settings["Storage:Provider"] = "sqlite";
-        settings["Storage:ConnectionString"] = $"Data Source={_database}";
+        base.Configure(settings);
         settings["Moderation:CorrectionPollInterval"] = "00:00:01";
         settings["Moderation:CorrectionRetryDelay"] = "00:00:01";
     }
-
-    private protected override void ConfigureServices(IServiceCollection services, Dictionary<string, string?> settings) =>
-        services.AddStoryState(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 
     private async Task<string> CommandAsync(string command, string text, string user)
     {

@@ -14,29 +14,14 @@ namespace StoryBot.Slack.Tests.EndToEnd;
 /// the catch-up window, so the scheduler posts it at start with <c>chat.postMessage</c> to the
 /// schedule's channel. Curated text carrying Slack markup arrives escaped, so it pings nobody.
 /// </summary>
-public sealed class SummariesOnSlackTests : SlackHostTest
+public sealed class SummariesOnSlackTests : StatefulSlackHostTest
 {
     private const string Channel = "C0SUMMARY";
     private const string Injection = "<!channel> <@U0VICTIM> & ";
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"storybot-slack-summary-{Guid.NewGuid():N}.db");
-
-    protected override bool RealChatBot => true;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
-
     private protected override void Configure(Dictionary<string, string?> settings)
     {
-        settings["Storage:Provider"] = "sqlite";
-        settings["Storage:ConnectionString"] = $"Data Source={_database}";
+        base.Configure(settings);
         settings["Summaries:Schedules:0:Name"] = "slack-morning";
         settings["Summaries:Schedules:0:Platform"] = "slack";
         settings["Summaries:Schedules:0:ChannelId"] = Channel;
@@ -45,10 +30,8 @@ public sealed class SummariesOnSlackTests : SlackHostTest
         settings["Summaries:Schedules:0:Language"] = "en";
     }
 
-    private protected override void ConfigureServices(IServiceCollection services, Dictionary<string, string?> settings)
+    private protected override void ConfigureFeatures(IServiceCollection services, IConfiguration configuration)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        services.AddStoryState(configuration);
         services.AddSummaries(configuration);
         services.AddSingleton<IKnowledgeProvider>(new MarkedUpPack());
     }

@@ -21,7 +21,6 @@ using StoryBot.Discord.Gateway;
 using StoryBot.Discord.Interactions;
 using StoryBot.Discord.Rendering;
 using StoryBot.Discord.Rest;
-using StoryBot.State;
 
 namespace StoryBot.Benchmarks.Discord;
 
@@ -96,7 +95,6 @@ internal static class DiscordLoad
             ["Knowledge:Path"] = knowledge,
             ["Knowledge:Reload"] = "false",
         });
-        builder.Configuration.AddInMemoryCollection(state.Settings());
         var pack = KnowledgePackLoader.Load(knowledge);
         if (stub)
         {
@@ -104,10 +102,7 @@ internal static class DiscordLoad
         }
 
         builder.Services.AddStoryCore(builder.Configuration);
-        if (state.Enabled)
-        {
-            builder.Services.AddStoryState(builder.Configuration);
-        }
+        state.AddTo(builder);
 
         builder.Services.AddDiscord(builder.Configuration);
 

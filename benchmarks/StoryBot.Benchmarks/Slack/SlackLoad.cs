@@ -14,7 +14,6 @@ using StoryBot.Benchmarks.Support;
 using StoryBot.Core;
 using StoryBot.Slack;
 using StoryBot.Slack.Http;
-using StoryBot.State;
 
 namespace StoryBot.Benchmarks.Slack;
 
@@ -80,12 +79,8 @@ internal static class SlackLoad
             // run. --paced keeps Slack's one message per second per channel, as in production.
             ["Slack:ChannelPostInterval"] = paced ? "00:00:01" : "00:00:00",
         });
-        builder.Configuration.AddInMemoryCollection(state.Settings());
         builder.Services.AddStoryCore(builder.Configuration);
-        if (state.Enabled)
-        {
-            builder.Services.AddStoryState(builder.Configuration);
-        }
+        state.AddTo(builder);
 
         builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using StoryBot.State;
+
 namespace StoryBot.Benchmarks.Support;
 
 /// <summary>
@@ -18,14 +22,20 @@ internal sealed class LoadState : IDisposable
     public static LoadState FromArgs(string[] args) =>
         new(args.Contains("--state") ? Directory.CreateTempSubdirectory("storybot-load-").FullName : null);
 
-    /// <summary>The configuration that points the bot's state at the temporary database.</summary>
-    public IEnumerable<KeyValuePair<string, string?>> Settings()
+    /// <summary>Adds durable state to the bot when asked for; call after <c>AddStoryCore</c>, as the host does.</summary>
+    public void AddTo(WebApplicationBuilder builder)
     {
-        if (_directory is not null)
+        if (_directory is null)
         {
-            yield return new("Storage:Provider", "sqlite");
-            yield return new("Storage:ConnectionString", $"Data Source={Path.Combine(_directory, "storybot.db")}");
+            return;
         }
+
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_directory, "storybot.db")}",
+        });
+        builder.Services.AddStoryState(builder.Configuration);
     }
 
     public void Dispose()

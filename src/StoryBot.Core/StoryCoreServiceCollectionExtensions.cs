@@ -6,6 +6,8 @@ using StoryBot.Core.Commands;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Retrieval;
+using StoryBot.Core.Retrieval.Semantic;
+using Microsoft.Extensions.Options;
 
 namespace StoryBot.Core;
 
@@ -23,7 +25,14 @@ public static class StoryCoreServiceCollectionExtensions
         services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
 
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PassageIndexCache>();
+        services.TryAddSingleton<ISentenceEncoder, MiniLmSentenceEncoder>();
+        services.TryAddSingleton<SemanticIndexCache>();
+        services.TryAddSingleton<ISemanticStage>(provider =>
+            provider.GetRequiredService<IOptions<AnsweringOptions>>().Value.Mode == RetrievalMode.Lexical
+                ? new NoSemanticStage()
+                : new SentenceSemanticStage(provider.GetRequiredService<SemanticIndexCache>()));
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.TryAddSingleton<ICitationPolicy, AllowAllCitationPolicy>();
         services.TryAddSingleton<UserCooldown>();

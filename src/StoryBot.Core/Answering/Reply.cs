@@ -19,6 +19,9 @@ public sealed record Reply
 
     public bool Abstained => Kind == ReplyKind.Abstention;
 
+    /// <summary>For a free question, the evidence behind the answer or the abstention.</summary>
+    public AnswerExplanation? Explanation { get; init; }
+
     /// <summary>Only the asker should see it (help, errors, notices, moderation results).</summary>
     public bool IsPrivate => Kind is ReplyKind.Help or ReplyKind.Error or ReplyKind.Notice or ReplyKind.Moderation;
 

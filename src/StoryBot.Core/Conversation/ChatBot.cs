@@ -95,7 +95,7 @@ internal sealed partial class ChatBot : IChatBot
             return (AskCommand.CommandName, text);
         }
 
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var space = text.IndexOfAny([' ', '\n']);
         return space < 0
             ? (text[1..].ToLowerInvariant(), string.Empty)
             : (text[1..space].ToLowerInvariant(), text[(space + 1)..].Trim());

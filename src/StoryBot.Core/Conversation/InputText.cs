@@ -8,7 +8,10 @@ internal static class InputText
     /// <summary>Longer input is refused with a message, not truncated behind the user's back.</summary>
     public const int MaxLength = 1000;
 
-    /// <summary>Drops control and format characters, folds runs of white space, trims.</summary>
+    /// <summary>
+    /// Drops control and format characters, folds runs of white space to one space, or to one line
+    /// break where the run holds one (a quoted line in chat is recognised by its line), trims.
+    /// </summary>
     public static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -18,12 +21,14 @@ internal static class InputText
 
         var clean = new StringBuilder(text.Length);
         var space = false;
+        var lineBreak = false;
         foreach (var rune in text.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
             if (Rune.IsWhiteSpace(rune) || category is System.Globalization.UnicodeCategory.Control)
             {
                 space = clean.Length > 0;
+                lineBreak |= space && rune.Value == '\n';
                 continue;
             }
 
@@ -34,8 +39,8 @@ internal static class InputText
 
             if (space)
             {
-                clean.Append(' ');
-                space = false;
+                clean.Append(lineBreak ? '\n' : ' ');
+                space = lineBreak = false;
             }
 
             clean.Append(rune.ToString());

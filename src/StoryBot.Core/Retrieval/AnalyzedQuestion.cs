@@ -10,6 +10,9 @@ namespace StoryBot.Core.Retrieval;
 internal sealed record QueryTerm(string Word, IReadOnlyList<string> Forms, double Weight)
 {
     public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>Some form of the word is in the pack: the story, its curation or a synonym of them.</summary>
+    public bool Known { get; init; } = true;
 }
 
 /// <param name="Speaker">

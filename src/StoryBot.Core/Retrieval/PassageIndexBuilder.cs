@@ -46,6 +46,14 @@ internal sealed partial class PassageIndex
                 {
                     PostExcerpt(form, index, 1f);
                 }
+
+                // The questions curators know it answers find it in people's own words; they are
+                // both languages at once and do not count as the pack's English or German words.
+                var asked = string.Join('\n', excerpt.Asked);
+                foreach (var form in FormsOf(asked, asked, countWords: false))
+                {
+                    PostExcerpt(form, index, Abstention.AskedCloseness);
+                }
             }
 
             foreach (var entity in pack.Entities)

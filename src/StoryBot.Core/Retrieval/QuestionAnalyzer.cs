@@ -31,7 +31,11 @@ internal static class QuestionAnalyzer
             }
 
             var forms = FormsOf(word, index);
-            terms.Add(new QueryTerm(word, forms, Weight(forms, index, excerptCount)) { Names = NamesOf(word, forms, index) });
+            terms.Add(new QueryTerm(word, forms, Weight(forms, index, excerptCount))
+            {
+                Names = NamesOf(word, forms, index),
+                Known = forms.Any(index.Contains),
+            });
         }
 
         var speaker = QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;

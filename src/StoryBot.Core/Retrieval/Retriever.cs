@@ -4,11 +4,27 @@ using StoryBot.Core.Knowledge;
 namespace StoryBot.Core.Retrieval;
 
 /// <param name="Coverage">Share of the question's weight the excerpt's words match, 0 to 1.</param>
-/// <param name="Score">How well it matches, counting how closely each word belongs to the excerpt.</param>
-internal sealed record ExcerptHit(ExcerptProfile Excerpt, double Coverage, double Score);
+/// <param name="Score">How well it matches, counting how closely each word belongs to the excerpt (0 to 1).</param>
+/// <param name="Semantic">Cosine similarity of the question to the excerpt's nearest text; -1 without a semantic stage.</param>
+/// <param name="Fused">The ranking score: lexical and semantic evidence together.</param>
+internal sealed record ExcerptHit(ExcerptProfile Excerpt, double Coverage, double Score, double Semantic, double Fused)
+{
+    /// <summary>The question's words the excerpt's texts do not have.</summary>
+    public IReadOnlyList<string> Unmatched { get; init; } = [];
+
+}
 
 /// <summary>One statement of an answer and the excerpts it cites, best first.</summary>
 internal sealed record RetrievedPoint(Passage Passage, IReadOnlyList<string> Citations);
+
+/// <param name="Points">What to answer with; empty when the story does not answer.</param>
+/// <param name="Ranked">The candidate excerpts, best first, with the features the decision read.</param>
+/// <param name="Decision">Why the question was answered or not, in a few words for curators.</param>
+internal sealed record SearchResult(IReadOnlyList<RetrievedPoint> Points, IReadOnlyList<ExcerptHit> Ranked, string Decision)
+{
+    /// <summary>The calibrated decision on the best candidate, when one was made.</summary>
+    public AbstentionDecision? Abstention { get; init; }
+}
 
 /// <summary>
 /// Finds the excerpts that answer a question and the curated statements to answer with. An
@@ -17,20 +33,14 @@ internal sealed record RetrievedPoint(Passage Passage, IReadOnlyList<string> Cit
 /// </summary>
 internal static class Retriever
 {
-    /// <summary>Below this share of the question's weight, the story does not answer it.</summary>
-    public const double MinCoverage = 0.67;
-
-    /// <summary>Further excerpts join the answer only when they match almost as well as the best.</summary>
-    private const double RunnerUpShare = 0.85;
-
     private const int CitationsPerPoint = 2;
 
-    public static IReadOnlyList<RetrievedPoint> Search(AnalyzedQuestion question, PassageIndex index, int maxPoints)
+    public static SearchResult Search(AnalyzedQuestion question, PassageIndex index, int maxPoints, float[]? semantic = null)
     {
-        var points = SearchAll(question, index, maxPoints);
+        var found = SearchAll(question, index, maxPoints, semantic);
         return LeaderQuestion.OrganisationAsked(question, index) is { } organisation
-            ? LeadersOf(organisation, points, index)
-            : points;
+            ? found with { Points = LeadersOf(organisation, found.Points, index), Decision = found.Decision + "; leader question" }
+            : found;
     }
 
     /// <summary>
@@ -51,24 +61,37 @@ internal static class Retriever
         return entry is null ? [] : [new RetrievedPoint(entry, [.. entry.Citations.Take(CitationsPerPoint)])];
     }
 
-    private static IReadOnlyList<RetrievedPoint> SearchAll(AnalyzedQuestion question, PassageIndex index, int maxPoints)
+    private static SearchResult SearchAll(AnalyzedQuestion question, PassageIndex index, int maxPoints, float[]? semantic)
     {
         if (question.Terms.Count == 0)
         {
             return question.Intent == QuestionIntent.Overview
-                ? [.. index.Passages.Where(p => p.Kind == PassageKind.Summary).Select(p => new RetrievedPoint(p, p.Citations))]
-                : [];
+                ? new([.. index.Passages.Where(p => p.Kind == PassageKind.Summary).Select(p => new RetrievedPoint(p, p.Citations))], [], "asks for the story as a whole")
+                : new([], [], "no content word");
         }
 
         if (question.Intent is QuestionIntent.Open or QuestionIntent.Person or QuestionIntent.Overview
             && NamedEntityOnly(question, index) is { } entity)
         {
-            return [new RetrievedPoint(entity, [.. entity.Citations.Take(CitationsPerPoint)])];
+            return new([new RetrievedPoint(entity, [.. entity.Citations.Take(CitationsPerPoint)])], [], "names only " + entity.Key);
         }
 
-        var hits = RankExcerpts(question, index);
+        var hits = RankExcerpts(question, index, semantic);
+        if (hits.Count == 0)
+        {
+            return new([], hits, "no candidate");
+        }
+
+        hits[0] = hits[0] with { Unmatched = Unmatched(hits[0], question, index) };
+
+        var decision = Abstention.Decide(hits);
+        if (!decision.Answers)
+        {
+            return new([], hits, decision.Reason) { Abstention = decision };
+        }
+
         var points = new List<RetrievedPoint>();
-        foreach (var hit in hits.Where(h => h.Score >= hits[0].Score * RunnerUpShare))
+        foreach (var hit in hits.Where(h => Abstention.JoinsAnswer(h, hits[0])))
         {
             var id = hit.Excerpt.Excerpt.Id;
             if (points.Count == maxPoints || points.Any(p => p.Citations.Contains(id)))
@@ -84,10 +107,27 @@ internal static class Retriever
             }
         }
 
-        return points;
+        return new(points, hits, decision.Reason) { Abstention = decision };
     }
 
-    public static List<ExcerptHit> RankExcerpts(AnalyzedQuestion question, PassageIndex index)
+    /// <summary>The question's words the excerpt's texts do not have: what a curator looks at first.</summary>
+    private static List<string> Unmatched(ExcerptHit hit, AnalyzedQuestion question, PassageIndex index) =>
+        [.. question.Terms.Where(t => !t.Forms.Any(f => Has(index.ExcerptPostingsOf(f), hit.Excerpt.Index))).Select(t => t.Word)];
+
+    private static bool Has(ReadOnlySpan<Posting> postings, int excerpt)
+    {
+        foreach (var posting in postings)
+        {
+            if (posting.Excerpt == excerpt)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static List<ExcerptHit> RankExcerpts(AnalyzedQuestion question, PassageIndex index, float[]? semantic = null)
     {
         // Arrays the size of the pack's excerpts are rented, not allocated: on a large pack they
         // would be large-object allocations on every question, each bringing a full collection nearer.
@@ -98,7 +138,7 @@ internal static class Retriever
         var found = Rent<bool>(count);
         try
         {
-            return Rank(question, index, count, matched, scores, closeness, found);
+            return Rank(question, index, semantic, count, new Scratch(matched, scores, closeness, found));
         }
         finally
         {
@@ -116,9 +156,11 @@ internal static class Retriever
         return array;
     }
 
-    private static List<ExcerptHit> Rank(
-        AnalyzedQuestion question, PassageIndex index, int count, double[] matched, double[] scores, float[] closeness, bool[] found)
+    private readonly record struct Scratch(double[] Matched, double[] Scores, float[] Closeness, bool[] Found);
+
+    private static List<ExcerptHit> Rank(AnalyzedQuestion question, PassageIndex index, float[]? semantic, int count, Scratch scratch)
     {
+        var (matched, scores, closeness, found) = scratch;
         var total = 0.0;
 
         // Per term, the closest any of its forms comes to each excerpt; arrays rather than a
@@ -158,14 +200,17 @@ internal static class Retriever
         for (var i = 0; i < count; i++)
         {
             var profile = index.Excerpts[i];
-            var coverage = matched[i] / total;
-            if (coverage >= MinCoverage && Fits(profile, question.Intent) && SpokenBy(profile, question))
+            var coverage = total > 0 ? matched[i] / total : 0;
+            var similarity = semantic?[i] ?? -1;
+            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent) && SpokenBy(profile, question))
             {
-                hits.Add(new ExcerptHit(profile, coverage, (scores[i] / total) + Bonus(profile, question, index)));
+                var score = total > 0 ? scores[i] / total : 0;
+                var bonus = total > 0 ? Bonus(profile, question, index) : 0;
+                hits.Add(new ExcerptHit(profile, coverage, score, similarity, Abstention.Fuse(score + bonus, similarity)));
             }
         }
 
-        hits.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Excerpt.Index.CompareTo(b.Excerpt.Index));
+        hits.Sort((a, b) => b.Fused != a.Fused ? b.Fused.CompareTo(a.Fused) : a.Excerpt.Index.CompareTo(b.Excerpt.Index));
         return hits;
     }
 

@@ -11,6 +11,11 @@ internal static class AskCommandLine
         {
             var reply = await conversation.AskAsync(mode.Question ?? string.Empty, cancellationToken);
             await streams.Output.WriteAsync(ConsoleReplyRenderer.Render(reply));
+            if (mode.Explain && reply.Explanation is { } explanation)
+            {
+                await streams.Output.WriteAsync(ConsoleReplyRenderer.Render(explanation));
+            }
+
             await streams.Output.FlushAsync(cancellationToken);
             return;
         }
@@ -18,7 +23,7 @@ internal static class AskCommandLine
         while (await streams.Input.ReadLineAsync(cancellationToken) is { } line)
         {
             var reply = await conversation.AskAsync(line, cancellationToken);
-            await streams.Output.WriteLineAsync(JsonReply.Serialize(line, reply));
+            await streams.Output.WriteLineAsync(JsonReply.Serialize(line, reply, mode.Explain));
             await streams.Output.FlushAsync(cancellationToken);
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using StoryBot.Core.Answering;
 
@@ -6,6 +7,19 @@ namespace StoryBot.ConsoleChat;
 /// <summary>Lays a reply out for a terminal: the answer, then each quote with where it stands and its rendering.</summary>
 internal static class ConsoleReplyRenderer
 {
+    /// <summary>The evidence behind an answer, one line per candidate excerpt, for <c>ask --explain</c>.</summary>
+    public static string Render(AnswerExplanation explanation)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"explain: \"{Inert(explanation.Cleaned)}\" ({explanation.Intent}): {explanation.Decision}");
+        foreach (var c in explanation.Candidates)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {c.ExcerptId,-32} coverage {c.Coverage:0.000}  lexical {c.Lexical:0.000}  semantic {c.Semantic:0.000}  fused {c.Fused:0.000}");
+        }
+
+        return text.ToString();
+    }
+
     public static string Render(Reply reply)
     {
         var text = new StringBuilder();

@@ -13,16 +13,28 @@ internal sealed record JsonReply(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("citations")] IReadOnlyList<JsonCitation> Citations)
 {
-    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
-    public static string Serialize(string question, Reply reply) =>
+    /// <summary>With <c>--explain</c>: the evidence per candidate excerpt and the decision.</summary>
+    [JsonPropertyName("explain")]
+    public AnswerExplanation? Explain { get; init; }
+
+    public static string Serialize(string question, Reply reply, bool explain = false) =>
         JsonSerializer.Serialize(
             new JsonReply(
                 question,
                 reply.Language.Code(),
                 reply.Abstained,
                 reply.Text,
-                [.. reply.Citations.Select(c => new JsonCitation(c.Id, c.Source, c.Paragraph, c.Quote, c.Translation))]),
+                [.. reply.Citations.Select(c => new JsonCitation(c.Id, c.Source, c.Paragraph, c.Quote, c.Translation))])
+            {
+                Explain = explain ? reply.Explanation : null,
+            },
             Options);
 }
 

@@ -13,7 +13,8 @@ internal enum RunKind
 }
 
 /// <summary>What the command line asks for; everything after the mode goes to configuration.</summary>
-internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs)
+/// <param name="Explain">Show, per candidate excerpt, the evidence behind the answer (<c>--explain</c>).</param>
+internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs, bool Explain = false)
 {
     public static RunMode Parse(string[] args)
     {
@@ -23,13 +24,14 @@ internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs
         }
 
         var rest = args.Skip(1).ToList();
+        var explain = rest.Remove("--explain");
         if (rest.Remove("--json"))
         {
-            return new RunMode(RunKind.AskJson, null, [.. rest]);
+            return new RunMode(RunKind.AskJson, null, [.. rest], explain);
         }
 
         // The question is every word up to the first configuration switch (--Key=value).
         var words = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        return new RunMode(RunKind.AskOnce, string.Join(' ', words), [.. rest.Skip(words.Count)]);
+        return new RunMode(RunKind.AskOnce, string.Join(' ', words), [.. rest.Skip(words.Count)], explain);
     }
 }

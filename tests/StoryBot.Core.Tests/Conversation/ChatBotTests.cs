@@ -97,6 +97,7 @@ public sealed class ChatBotTests
     [Fact]
     public void ControlAndFormatCharactersAreStripped()
     {
-        Assert.Equal("who is altman", InputText.Clean("who\u0000 is\u200B\r\n altman\u0007"));
+        Assert.Equal("who is\naltman", InputText.Clean("who\u0000 is\u200B\r\n altman\u0007"));
+        Assert.Equal("who is altman", InputText.Clean("who\u0000 is\u200B\t  altman\u0007"));
     }
 }

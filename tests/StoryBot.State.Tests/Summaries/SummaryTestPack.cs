@@ -115,7 +115,9 @@ internal static class SummaryTestPack
                 : null)).ToList();
 
         var entries = new DeserializerBuilder().Build()
-            .Deserialize<List<Dictionary<string, string>>>(File.ReadAllText(Path.Combine(root, "knowledge", "excerpts.yaml")));
+            .Deserialize<List<Dictionary<string, object>>>(File.ReadAllText(Path.Combine(root, "knowledge", "excerpts.yaml")))
+            .Select(entry => entry.Where(e => e.Value is string).ToDictionary(e => e.Key, e => (string)e.Value))
+            .ToList();
         var excerpts = entries.Select(entry =>
         {
             var quote = entry["quote"];

@@ -5,7 +5,7 @@ internal static class ExcerptReader
 {
     public const string FileName = "excerpts.yaml";
 
-    private static readonly string[] Keys = ["id", "source", "quote", "translation"];
+    private static readonly string[] Keys = ["id", "source", "quote", "translation", "asked"];
 
     public static List<Excerpt> Read(PackReading reading, IReadOnlyDictionary<string, LoadedSource> sources)
     {
@@ -17,6 +17,7 @@ internal static class ExcerptReader
             var sourceId = map.Id("source");
             var quote = map.Text("quote")?.Trim();
             var translation = map.Text("translation");
+            var asked = map.TextList("asked", required: false, mustBeNonEmpty: false);
             if (sourceId is null)
             {
                 continue;
@@ -43,7 +44,7 @@ internal static class ExcerptReader
                 continue;
             }
 
-            if (id is not null && translation is not null)
+            if (id is not null && translation is not null && asked is not null)
             {
                 excerpts.Add(new Excerpt
                 {
@@ -51,6 +52,7 @@ internal static class ExcerptReader
                     SourceId = sourceId,
                     Quote = quote,
                     Translation = translation,
+                    Asked = [.. asked.Select(a => a.Value)],
                     Paragraph = location.Value.Paragraph,
                     Start = location.Value.Start,
                 });

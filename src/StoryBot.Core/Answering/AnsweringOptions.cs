@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StoryBot.Core.Answering;
+
+/// <summary>How free questions are matched to excerpts.</summary>
+public enum RetrievalMode
+{
+    /// <summary>Keywords and sentence meaning together: the default.</summary>
+    Hybrid,
+
+    /// <summary>Keywords alone: no model is loaded, for minimal deployments.</summary>
+    Lexical,
+}
+
+/// <summary>Configuration section <c>Answering</c>.</summary>
+public sealed class AnsweringOptions
+{
+    public const string Section = "Answering";
+
+    public RetrievalMode Mode { get; set; } = RetrievalMode.Hybrid;
+
+    /// <summary>
+    /// Where the pack's sentence vectors are kept between starts, keyed by the pack's content and
+    /// the model; a relative path is taken from the current directory. Empty: computed at every start.
+    /// </summary>
+    [MaxLength(4096)]
+    public string VectorCache { get; set; } = "data/vectors";
+}

@@ -1,0 +1,74 @@
+namespace StoryBot.Core.Retrieval;
+
+/// <summary>
+/// Whether the best-ranked excerpt answers the question, decided once from its features by a
+/// logistic model, and how keyword and sentence evidence are weighed in the ranking. The
+/// weights and thresholds were fitted on the development questions only
+/// (tests/StoryBot.Core.Tests/Quality/development.yaml, with tools/fit-abstention.py); the test
+/// and held-out questions only measure them.
+/// </summary>
+internal static class Abstention
+{
+    /// <summary>Weight of sentence similarity against the keyword score in the ranking.</summary>
+    public const double SemanticWeight = 0.5;
+
+    /// <summary>Below this similarity an excerpt with no keyword in common is no candidate at all.</summary>
+    public const double MinSemantic = 0.3;
+
+    /// <summary>How closely a word of a curated question belongs to the excerpt it is asked of.</summary>
+    public const float AskedCloseness = 0.8f;
+
+    /// <summary>Further excerpts join the answer only when they rank almost as well as the best.</summary>
+    private const double RunnerUpShare = 0.85;
+
+    // Fitted on the development set; see the class summary. A probability is the model's belief
+    // that the candidate is a right answer; below the threshold the bot says the story doesn't say.
+    private static readonly Model Hybrid = new(Bias: -4.179, Coverage: 1.13, Lexical: 2.069, Semantic: 3.088, Margin: 1.167, Threshold: 0.4);
+    private static readonly Model Lexical = new(Bias: -2.638, Coverage: 1.475, Lexical: 2.519, Semantic: 0, Margin: 0, Threshold: 0.35);
+
+    public static double Fuse(double lexical, double semantic) => lexical + (SemanticWeight * Math.Max(0, semantic));
+
+    public static AbstentionDecision Decide(IReadOnlyList<ExcerptHit> ranked)
+    {
+        var top = ranked[0];
+        var model = ModelFor(top);
+        var margin = MarginOf(ranked);
+        return new AbstentionDecision(model.Probability(top, margin), model.Threshold, margin);
+    }
+
+    public static bool JoinsAnswer(ExcerptHit hit, ExcerptHit best) =>
+        hit.Fused >= best.Fused * RunnerUpShare && ModelFor(hit).Probability(hit, 0) >= ModelFor(hit).Threshold;
+
+    /// <summary>How much closer in meaning the best candidate comes than any other.</summary>
+    private static double MarginOf(IReadOnlyList<ExcerptHit> ranked)
+    {
+        var others = ranked.Skip(1).Select(h => h.Semantic).DefaultIfEmpty(0).Max();
+        return ranked[0].Semantic - others;
+    }
+
+    private static Model ModelFor(ExcerptHit hit) => hit.Semantic < 0 ? Lexical : Hybrid;
+
+    private sealed record Model(double Bias, double Coverage, double Lexical, double Semantic, double Margin, double Threshold)
+    {
+        public double Probability(ExcerptHit hit, double margin)
+        {
+            var score = Bias + (Coverage * hit.Coverage) + (Lexical * hit.Score);
+            if (hit.Semantic >= 0)
+            {
+                score += (Semantic * hit.Semantic) + (Margin * margin);
+            }
+
+            return 1 / (1 + Math.Exp(-score));
+        }
+    }
+}
+
+/// <param name="Confidence">The model's belief, 0 to 1, that the best candidate answers the question.</param>
+/// <param name="Margin">How much closer in meaning the best candidate comes than any other.</param>
+internal sealed record AbstentionDecision(double Confidence, double Threshold, double Margin)
+{
+    public bool Answers => Confidence >= Threshold;
+
+    public string Reason => FormattableString.Invariant(
+        $"{(Answers ? "answers" : "too little evidence")} (confidence {Confidence:0.00}, threshold {Threshold:0.00})");
+}

@@ -18,9 +18,13 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
         // reply still quotes the question as it was asked.
         var cleaned = QuestionCleaner.Clean(question);
         var analyzed = QuestionAnalyzer.Analyze(cleaned, index, preferred ?? Language.English);
-        var found = RelativeDay.Read(cleaned) is { } relative
-            ? RelativeDayAnswer.Answer(relative, AnchorOf(relative, index, analyzed.Language), index)
-            : Retriever.Search(analyzed, index, MaxPoints, semantic.Similarities(index, cleaned));
+        var parts = QuestionParts.Split(cleaned);
+        if (parts.Count > 1)
+        {
+            return await AskInPartsAsync(question, parts, analyzed.Language, index, cancellationToken);
+        }
+
+        var found = Find(cleaned, analyzed, index);
         var explanation = Explain(cleaned, analyzed, found);
         if (found.Points.Count == 0)
         {
@@ -28,10 +32,67 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
             return ReplyComposer.Abstain(question, analyzed.Language, index.Pack, reason) with { Explanation = explanation };
         }
 
-        var points = found.Points.Select(p => new AnswerPoint(p.Passage.Text, p.Citations, p.Passage.Attribution)).ToList();
         var filter = await policy.GetFilterAsync(cancellationToken);
-        return ReplyComposer.Compose(question, analyzed.Language, null, points, index.Pack, filter) with { Explanation = explanation };
+        return ReplyComposer.Compose(question, analyzed.Language, null, PointsOf(found.Points), index.Pack, filter) with { Explanation = explanation };
     }
+
+    private SearchResult Find(string text, AnalyzedQuestion analyzed, PassageIndex index) =>
+        RelativeDay.Read(text) is { } relative
+            ? RelativeDayAnswer.Answer(relative, AnchorOf(relative, index, analyzed.Language), index)
+            : Retriever.Search(analyzed, index, MaxPoints, semantic.Similarities(index, text));
+
+    /// <summary>
+    /// Answers each part of a question that asks several things with its own citation, and says
+    /// which part the story leaves open. A part that names nobody ("and on which platform?") is
+    /// read with the names of the part before it.
+    /// </summary>
+    private async Task<Reply> AskInPartsAsync(string question, IReadOnlyList<string> parts, Language language, PassageIndex index, CancellationToken cancellationToken)
+    {
+        var points = new List<RetrievedPoint>();
+        var open = new List<string>();
+        var decisions = new List<string>();
+        AnalyzedQuestion? first = null;
+        SearchResult? firstFound = null;
+        foreach (var part in parts)
+        {
+            var text = part;
+            var analyzed = QuestionAnalyzer.Analyze(text, index, language);
+            if (first is not null && analyzed.Terms.All(t => t.Names.Count == 0))
+            {
+                text = string.Join(' ', first.Terms.Where(t => t.Names.Count > 0).Select(t => t.Word).Append(part));
+                analyzed = QuestionAnalyzer.Analyze(text, index, language);
+            }
+
+            var found = Find(text, analyzed, index);
+            (first, firstFound) = (first ?? analyzed, firstFound ?? found);
+            decisions.Add($"\"{text}\": {found.Decision}");
+            if (found.Points.Count == 0)
+            {
+                open.Add(part);
+            }
+
+            points.AddRange(found.Points.Take(1).Where(p => points.All(q => q.Passage != p.Passage)));
+        }
+
+        var explanation = Explain(string.Join(" | ", parts), first!, firstFound! with { Decision = string.Join("; ", decisions) });
+        if (points.Count == 0)
+        {
+            return ReplyComposer.Abstain(question, language, index.Pack, Phrases.NotAnswered) with { Explanation = explanation };
+        }
+
+        var filter = await policy.GetFilterAsync(cancellationToken);
+        var reply = ReplyComposer.Compose(question, language, null, PointsOf(points), index.Pack, filter);
+        if (reply.Abstained || open.Count == 0)
+        {
+            return reply with { Explanation = explanation };
+        }
+
+        List<TextRun> notes = [.. open.SelectMany(part => new[] { TextRun.Plain("\n" + Phrases.PartNotAnswered.In(language)), TextRun.User(part) })];
+        return reply with { Body = [.. reply.Body, .. notes], Explanation = explanation };
+    }
+
+    private static List<AnswerPoint> PointsOf(IEnumerable<RetrievedPoint> points) =>
+        [.. points.Select(p => new AnswerPoint(p.Passage.Text, p.Citations, p.Passage.Attribution))];
 
     /// <summary>The excerpts that match the event a relative day is counted from, best first.</summary>
     private List<ExcerptHit> AnchorOf(RelativeDay relative, PassageIndex index, Language language)

@@ -9,6 +9,10 @@ internal static class Phrases
         "The story doesn't answer that.",
         "Dazu sagt die Geschichte nichts.");
 
+    public static readonly LocalizedText PartNotAnswered = new(
+        "The story doesn't say: ",
+        "Dazu sagt die Geschichte nichts: ");
+
     public static readonly LocalizedText NothingAsked = new(
         "I couldn't find a question in that.",
         "Darin habe ich keine Frage gefunden.");

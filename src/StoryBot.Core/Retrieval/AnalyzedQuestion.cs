@@ -24,4 +24,8 @@ internal sealed record AnalyzedQuestion(
     QuestionIntent Intent,
     IReadOnlyList<string> Surface,
     IReadOnlyList<QueryTerm> Terms,
-    string? Speaker = null);
+    string? Speaker = null)
+{
+    /// <summary>Whether the question asks for the whole story (its summary or timeline) rather than one fact.</summary>
+    public StoryRequest Request { get; init; }
+}

@@ -16,6 +16,8 @@ internal static class QuestionAnalyzer
         var surface = JoinSplitNames(StoryAnalyzers.Terms(StoryAnalyzers.Surface, question), index);
         var language = LanguageDetector.Detect(question, surface, index, fallback);
         var (intent, frame) = QuestionIntents.Read(surface);
+        var (request, requestFrame) = StoryRequests.Read(surface);
+        frame.UnionWith(requestFrame);
         var lexicon = Lexicon.Default;
         var excerptCount = Math.Max(1, index.Excerpts.Count);
 
@@ -39,7 +41,7 @@ internal static class QuestionAnalyzer
         }
 
         var speaker = QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
-        return new AnalyzedQuestion(language, intent, surface, terms, speaker);
+        return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request };
     }
 
     /// <summary>Two neighbouring words the pack knows only as one ("open ai" for "openai") are read as that one.</summary>

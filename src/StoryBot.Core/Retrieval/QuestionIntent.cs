@@ -66,7 +66,7 @@ internal static class QuestionIntents
         (QuestionIntent.Person, PersonPhrases),
     ];
 
-    private static bool Find(IReadOnlyList<string> tokens, string[][] phrases, HashSet<int> frame)
+    public static bool Find(IReadOnlyList<string> tokens, string[][] phrases, HashSet<int> frame)
     {
         var found = false;
         foreach (var phrase in phrases)

@@ -35,8 +35,8 @@ internal sealed record RelativeDay(int Offset, string Anchor)
                 continue;
             }
 
-            var anchor = text.Remove(match.Index, match.Length);
-            return new RelativeDay(sign * count, anchor.Trim());
+            var anchor = string.Join(' ', text.Remove(match.Index, match.Length).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            return new RelativeDay(sign * count, anchor);
         }
 
         return null;

@@ -63,6 +63,12 @@ internal static class Retriever
 
     private static SearchResult SearchAll(AnalyzedQuestion question, PassageIndex index, int maxPoints, float[]? semantic)
     {
+        if (question.Request != StoryRequest.None && AboutTheWholeStory(question, index))
+        {
+            var kind = question.Request == StoryRequest.Summary ? PassageKind.Summary : PassageKind.Timeline;
+            return new([.. index.Passages.Where(p => p.Kind == kind).Select(p => new RetrievedPoint(p, p.Citations))], [], "asks for the story's " + kind.ToString().ToLowerInvariant());
+        }
+
         if (question.Terms.Count == 0)
         {
             return question.Intent == QuestionIntent.Overview
@@ -110,15 +116,26 @@ internal static class Retriever
         return new(points, hits, decision.Reason) { Abstention = decision };
     }
 
+    /// <summary>
+    /// A request for the summary or timeline is about the whole story when its other words are
+    /// words of the story's headline, the pack's first excerpt ("summarise the Musk Altman fight"),
+    /// or words the pack does not know at all ("the gist in two sentences"); "summarise the lawsuit"
+    /// asks about the lawsuit.
+    /// </summary>
+    private static bool AboutTheWholeStory(AnalyzedQuestion question, PassageIndex index) =>
+        index.Excerpts.Count > 0
+        && question.Terms.All(t => !t.Known || t.Forms.Any(f => Has(index.ExcerptPostingsOf(f), index.Excerpts[0].Index, exact: true)));
+
     /// <summary>The question's words the excerpt's texts do not have: what a curator looks at first.</summary>
     private static List<string> Unmatched(ExcerptHit hit, AnalyzedQuestion question, PassageIndex index) =>
         [.. question.Terms.Where(t => !t.Forms.Any(f => Has(index.ExcerptPostingsOf(f), hit.Excerpt.Index))).Select(t => t.Word)];
 
-    private static bool Has(ReadOnlySpan<Posting> postings, int excerpt)
+    /// <param name="exact">Only the excerpt's own words count, not what curation says about it.</param>
+    private static bool Has(ReadOnlySpan<Posting> postings, int excerpt, bool exact = false)
     {
         foreach (var posting in postings)
         {
-            if (posting.Excerpt == excerpt)
+            if (posting.Excerpt == excerpt && (!exact || posting.Closeness >= 1f))
             {
                 return true;
             }

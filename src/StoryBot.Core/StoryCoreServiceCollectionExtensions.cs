@@ -36,6 +36,7 @@ public static class StoryCoreServiceCollectionExtensions
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.TryAddSingleton<ICitationPolicy, AllowAllCitationPolicy>();
         services.TryAddSingleton<UserCooldown>();
+        services.TryAddSingleton<IUnansweredQuestions, InMemoryUnansweredQuestions>();
         services.TryAddSingleton<IChatBot, ChatBot>();
 
         services.AddSingleton<IChatCommand, AskCommand>();

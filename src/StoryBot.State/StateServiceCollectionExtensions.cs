@@ -51,12 +51,16 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<CorrectionProcessor>();
         services.TryAddSingleton<SourceListing>();
         services.TryAddSingleton<ReportSubcommands>();
+        services.TryAddSingleton<UnansweredLog>();
+        services.TryAddSingleton<UnansweredListing>();
 
         // These replace Core's defaults whichever of AddStoryCore and AddStoryState runs first.
         services.RemoveAll<ICitationPolicy>();
         services.AddSingleton<ICitationPolicy, StoreCitationPolicy>();
         services.RemoveAll<IAnswerRecorder>();
         services.AddSingleton<IAnswerRecorder>(provider => provider.GetRequiredService<AnswerLog>());
+        services.RemoveAll<IUnansweredQuestions>();
+        services.AddSingleton<IUnansweredQuestions>(provider => provider.GetRequiredService<UnansweredLog>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SourcesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ReportCommand>());

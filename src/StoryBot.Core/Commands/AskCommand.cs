@@ -1,15 +1,66 @@
+using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 
 namespace StoryBot.Core.Commands;
 
-/// <summary>/ask &lt;question&gt;: a free question; plain text that is not a command lands here too.</summary>
-internal sealed class AskCommand(IAnswerEngine engine) : IChatCommand
+/// <summary>
+/// /ask &lt;question&gt;: a free question; plain text that is not a command lands here too. A
+/// question the story does not answer is recorded for the curators.
+/// </summary>
+internal sealed partial class AskCommand(
+    IAnswerEngine engine,
+    IUnansweredQuestions unanswered,
+    TimeProvider time,
+    ILogger<AskCommand> logger) : IChatCommand
 {
     public const string CommandName = "ask";
 
+    /// <summary>Long enough for any real question; a pasted essay is not kept whole.</summary>
+    private const int MaxRecorded = 300;
+
     public string Name => CommandName;
 
-    public Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
-        engine.AskAsync(context.Argument, context.Request.PreferredLanguage, cancellationToken);
+    public async Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var reply = await engine.AskAsync(context.Argument, context.Request.PreferredLanguage, cancellationToken);
+        if (reply.Abstained)
+        {
+            await RecordAsync(context.Request, reply, cancellationToken);
+        }
+
+        return reply;
+    }
+
+    private async Task RecordAsync(ChatRequest request, Reply reply, CancellationToken cancellationToken)
+    {
+        // The cleaned question: mentions (and the user ids in them) are gone with the chat noise.
+        var question = QuestionCleaner.Clean(request.Text.StartsWith('/') ? CommandArgument(request.Text) : request.Text);
+        if (question.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var text = question.Length <= MaxRecorded ? question : question[..MaxRecorded] + "…";
+            await unanswered.RecordAsync(
+                new UnansweredQuestion(text, reply.Language, request.Platform, request.ChannelKind, time.GetUtcNow()),
+                cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The asker still gets the answer; only the curators' tally misses one question.
+            LogNotRecorded(exception);
+        }
+    }
+
+    private static string CommandArgument(string text)
+    {
+        var space = text.IndexOfAny([' ', '\n']);
+        return space < 0 ? string.Empty : text[(space + 1)..];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record an unanswered question")]
+    private partial void LogNotRecorded(Exception exception);
 }

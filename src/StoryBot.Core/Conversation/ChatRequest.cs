@@ -22,6 +22,9 @@ public sealed record ChatRequest(string Platform, string ChannelId, string UserI
     /// </summary>
     public Knowledge.Language? PreferredLanguage { get; init; }
 
+    /// <summary>Whether it was written in a direct message, a channel or the console.</summary>
+    public ChannelKind ChannelKind { get; init; }
+
     /// <summary>The bot message the request refers to, such as the answer a reader reports.</summary>
     public string? ReferencedMessageId { get; init; }
 }

@@ -33,6 +33,7 @@ internal static class CommandLine
         return new ChatRequest(DiscordAsker.Platform, interaction.ChannelId ?? string.Empty, interaction.UserId, text)
         {
             IsModerator = isModerator,
+            ChannelKind = interaction.GuildId is null ? ChannelKind.Direct : ChannelKind.Channel,
             ReferencedMessageId = referenced,
         };
     }

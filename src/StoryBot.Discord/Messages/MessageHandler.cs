@@ -61,6 +61,7 @@ internal sealed partial class MessageHandler(
         // A reply to one of the bot's answers refers to it ("/report" in a reply reports it).
         var request = new ChatRequest(DiscordAsker.Platform, channelId, authorId, text)
         {
+            ChannelKind = guildId is null ? ChannelKind.Direct : ChannelKind.Channel,
             ReferencedMessageId = message.Child("referenced_message")?.Child("author")?.String("id") == botId
                 ? message.Child("message_reference")?.String("message_id")
                 : null,

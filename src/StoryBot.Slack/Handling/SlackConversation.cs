@@ -39,6 +39,9 @@ internal sealed class SlackConversation(
         var request = new ChatRequest(Platform, command.ChannelId, command.UserId, command.CommandLine)
         {
             IsModerator = moderators.IsModerator(command.UserId),
+
+            // Slack's direct-message conversations are the ones whose ids start with D.
+            ChannelKind = command.ChannelId.StartsWith('D') ? ChannelKind.Direct : ChannelKind.Channel,
         };
 
         var verdict = cooldown.Check(Platform, command.UserId);
@@ -91,6 +94,7 @@ internal sealed class SlackConversation(
         var request = new ChatRequest(Platform, channel, user, text.Length == 0 ? "/help" : text)
         {
             IsModerator = moderators.IsModerator(user),
+            ChannelKind = slackEvent.IsDirectMessage ? ChannelKind.Direct : ChannelKind.Channel,
         };
 
         // Answered in a thread: the one the message was written in, or one started under it, so a

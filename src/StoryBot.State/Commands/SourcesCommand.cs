@@ -9,19 +9,20 @@ namespace StoryBot.State.Commands;
 /// <summary>
 /// <c>/sources</c>: with no argument, the public list of sources; with a subcommand, the
 /// moderators' tools (<c>list</c>, <c>disable</c>, <c>enable</c>, <c>reports</c>, <c>resolve</c>,
-/// <c>audit</c>). Rights come from the request as the adapter read them from this very request.
+/// <c>audit</c>, <c>unanswered</c>). Rights come from the request as the adapter read them from this very request.
 /// </summary>
 internal sealed class SourcesCommand(
     IKnowledgeProvider knowledge,
     SourceListing listing,
     DisabledCitations disabled,
     ReportSubcommands reports,
+    UnansweredListing unanswered,
     AuditLog audit,
     ILogger<SourcesCommand> logger) : IChatCommand
 {
     public const string CommandName = "sources";
 
-    private static readonly string[] ModeratorSubcommands = ["list", "disable", "enable", "reports", "resolve", "audit"];
+    private static readonly string[] ModeratorSubcommands = ["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"];
 
     public string Name => CommandName;
 
@@ -52,6 +53,7 @@ internal sealed class SourcesCommand(
             "enable" => await EnableAsync(context, actor, rest, cancellationToken),
             "reports" => await reports.ListAsync(context, cancellationToken),
             "resolve" => await reports.ResolveAsync(context, actor, rest, cancellationToken),
+            "unanswered" => await unanswered.ListAsync(context, rest, cancellationToken),
             _ => await reports.AuditAsync(context, rest, cancellationToken),
         };
     }
@@ -155,7 +157,7 @@ internal sealed class SourcesCommand(
         new ReplyWriter(context)
             .Say("I don't know /sources ", "/sources ").User(subcommand)
             .Say(
-                ". Use /sources to list the sources; moderators also have list, disable <id> <reason>, enable <id>, reports, resolve <report> <dismiss|disable>, audit.",
-                " kenne ich nicht. /sources listet die Quellen; für die Moderation gibt es außerdem list, disable <id> <grund>, enable <id>, reports, resolve <meldung> <dismiss|disable>, audit.")
+                ". Use /sources to list the sources; moderators also have list, disable <id> <reason>, enable <id>, reports, resolve <report> <dismiss|disable>, audit, unanswered [n].",
+                " kenne ich nicht. /sources listet die Quellen; für die Moderation gibt es außerdem list, disable <id> <grund>, enable <id>, reports, resolve <meldung> <dismiss|disable>, audit, unanswered [n].")
             .Build(ReplyKind.Error);
 }

@@ -114,5 +114,20 @@ internal sealed class ModerationSchema : IStateMigrations
               CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
               BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
               """),
+
+        // Questions the story did not answer, for the curators; the cleaned text only, no user id.
+        new(102, "unanswered questions", dialect => $"""
+            CREATE TABLE unanswered_questions (
+                id {dialect.IdentityPrimaryKey},
+                question TEXT NOT NULL,
+                question_key TEXT NOT NULL,
+                language TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                channel_kind TEXT NOT NULL,
+                asked_at BIGINT NOT NULL
+            );
+            CREATE INDEX unanswered_questions_key ON unanswered_questions (question_key);
+            CREATE INDEX unanswered_questions_asked_at ON unanswered_questions (asked_at);
+            """),
     ];
 }

@@ -4,9 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace StoryBot.State.Moderation;
 
-/// <summary>Forgets answers older than <c>Moderation:AnswerRetention</c>, at start and then every <c>PurgeInterval</c>.</summary>
+/// <summary>
+/// Forgets answers and unanswered questions older than <c>Moderation:AnswerRetention</c>, at start
+/// and then every <c>PurgeInterval</c>.
+/// </summary>
 internal sealed class RetentionPurgeService(
     AnswerLog answers,
+    UnansweredLog unanswered,
     IOptions<ModerationStateOptions> options,
     TimeProvider time,
     ILogger<RetentionPurgeService> logger) : BackgroundService
@@ -20,9 +24,10 @@ internal sealed class RetentionPurgeService(
             {
                 var cutoff = time.GetUtcNow() - options.Value.AnswerRetention;
                 var purged = await answers.PurgeOlderThanAsync(cutoff, stoppingToken);
+                purged += await unanswered.PurgeOlderThanAsync(cutoff, stoppingToken);
                 if (purged > 0)
                 {
-                    logger.LogInformation("Forgot {Count} answer(s) posted before {Cutoff:O}", purged, cutoff);
+                    logger.LogInformation("Forgot {Count} answer(s) and unanswered question(s) from before {Cutoff:O}", purged, cutoff);
                 }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

@@ -18,7 +18,7 @@ internal sealed partial class ConsoleConversation(IChatBot bot, IEnumerable<IAns
     public async Task<Reply> AskAsync(string line, CancellationToken cancellationToken)
     {
         // The person at the console runs the bot, so they hold the moderator's rights.
-        var request = new ChatRequest(Platform, Channel, Environment.UserName, line) { IsModerator = true };
+        var request = new ChatRequest(Platform, Channel, Environment.UserName, line) { IsModerator = true, ChannelKind = ChannelKind.Console };
         Reply reply;
         try
         {

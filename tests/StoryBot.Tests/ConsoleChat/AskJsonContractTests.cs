@@ -105,6 +105,38 @@ public sealed class AskJsonContractTests
     }
 
     [Fact]
+    public async Task QuestionsTheStoryLeftOpenAreListedForTheOperatorInALaterRun()
+    {
+        var state = $"--Storage:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), "storybot-unanswered-" + Guid.NewGuid().ToString("N") + ".db")}";
+
+        await StoryBotProcess.RunAsync("who won the lawsuit?\n@everyone Who won the lawsuit? \nHow much did xAI spend in Memphis?\n", "ask", "--json", state);
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync("/sources unanswered\n", "ask", "--json", state);
+
+        Assert.True(exitCode == 0, stderr);
+        var listed = JsonDocument.Parse(stdout.Trim()).RootElement.GetProperty("text").GetString()!;
+        Assert.Contains("2× who won the lawsuit?", listed, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Memphis", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("everyone", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExplainAddsTheEvidencePerCandidateAndKeepsTheContractFields()
+    {
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync("<@123> how much did xai spend in memphis?\n", "ask", "--json", "--explain");
+
+        Assert.True(exitCode == 0, stderr);
+        var reply = JsonDocument.Parse(stdout.Trim()).RootElement;
+        Assert.Equal(["question", "language", "abstained", "text", "citations", "explain"], reply.EnumerateObject().Select(p => p.Name));
+        var explain = reply.GetProperty("explain");
+        Assert.Equal("how much did xai spend in memphis?", explain.GetProperty("cleaned").GetString());
+        var best = explain.GetProperty("candidates")[0];
+        Assert.Equal("xai-memphis-12bn", best.GetProperty("excerptId").GetString());
+        Assert.True(best.GetProperty("coverage").GetDouble() > 0.5);
+        Assert.True(best.GetProperty("semantic").GetDouble() > 0);
+        Assert.StartsWith("answers", explain.GetProperty("decision").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskOnceAnswersAndExits()
     {
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "Wer", "ist", "Sam", "Altman?");

@@ -1,0 +1,21 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Conversation;
+
+/// <summary>
+/// A question the story did not answer, as curators see it: the question without chat noise (so
+/// no mention or user id), its language, when and on what kind of channel it was asked.
+/// </summary>
+public sealed record UnansweredQuestion(string Question, Language Language, string Platform, ChannelKind ChannelKind, DateTimeOffset At);
+
+/// <summary>How often one question went unanswered (questions that differ only in case count as one).</summary>
+public sealed record UnansweredTally(string Question, Language Language, int Count, DateTimeOffset LastAsked);
+
+/// <summary>Keeps the questions the story did not answer, so curators can see what people want to know.</summary>
+public interface IUnansweredQuestions
+{
+    Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken);
+
+    /// <returns>The most often asked, most frequent first, then the most recent.</returns>
+    Task<IReadOnlyList<UnansweredTally>> MostAskedAsync(int count, CancellationToken cancellationToken);
+}

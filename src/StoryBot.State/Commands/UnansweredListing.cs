@@ -1,0 +1,37 @@
+using System.Globalization;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.State.Commands;
+
+/// <summary><c>/sources unanswered [n]</c>: what people asked most that the story does not answer.</summary>
+internal sealed class UnansweredListing(IUnansweredQuestions unanswered)
+{
+    private const int DefaultCount = 10;
+    private const int MaxCount = 50;
+
+    public async Task<Reply> ListAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var count = int.TryParse(CommandArguments.Split(arguments).First, NumberStyles.None, CultureInfo.InvariantCulture, out var asked)
+            ? Math.Clamp(asked, 1, MaxCount)
+            : DefaultCount;
+        var tallies = await unanswered.MostAskedAsync(count, cancellationToken);
+        var reply = new ReplyWriter(context);
+        if (tallies.Count == 0)
+        {
+            return reply.Say("No question has gone unanswered yet.", "Bisher blieb keine Frage unbeantwortet.").Build(ReplyKind.Moderation);
+        }
+
+        reply.Heading(
+            $"The {tallies.Count} questions asked most that the story does not answer:",
+            $"Die {tallies.Count} häufigsten Fragen, auf die die Geschichte keine Antwort hat:");
+        foreach (var tally in tallies)
+        {
+            reply.Plain(string.Create(CultureInfo.InvariantCulture, $"{tally.Count}× ")).User(tally.Question)
+                .Plain($" ({tally.Language.Code()}, ").Say("last ", "zuletzt ").Time(tally.LastAsked).Plain(")").Line();
+        }
+
+        return reply.Build(ReplyKind.Moderation);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Moderation;
+
+/// <summary>The questions the story did not answer, kept in the state database and forgotten with the answers.</summary>
+internal sealed class UnansweredLog(IStateDatabase database) : IUnansweredQuestions
+{
+    public Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            session => session.ExecuteAsync(
+                """
+                INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at)
+                VALUES (@question, @key, @language, @platform, @kind, @at)
+                """,
+                ("question", question.Question),
+                ("key", question.Question.ToLowerInvariant()),
+                ("language", question.Language.Code()),
+                ("platform", question.Platform),
+                ("kind", question.ChannelKind.ToString().ToLowerInvariant()),
+                ("at", question.At.ToUnixTimeMilliseconds())),
+            cancellationToken);
+
+    public Task<IReadOnlyList<UnansweredTally>> MostAskedAsync(int count, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QueryAsync(
+                """
+                SELECT MAX(question), MAX(language), COUNT(*), MAX(asked_at) FROM unanswered_questions
+                GROUP BY question_key ORDER BY COUNT(*) DESC, MAX(asked_at) DESC LIMIT @count
+                """,
+                Read,
+                ("count", (long)count)),
+            cancellationToken);
+
+    /// <summary>Forgets questions asked before <paramref name="cutoff"/>; returns how many.</summary>
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            session => session.ExecuteAsync("DELETE FROM unanswered_questions WHERE asked_at < @before", ("before", cutoff.ToUnixTimeMilliseconds())),
+            cancellationToken);
+
+    private static UnansweredTally Read(DbDataReader row) => new(
+        row.GetString(0),
+        LanguageCodes.TryParse(row.GetString(1), out var language) ? language : Language.English,
+        checked((int)row.GetInt64(2)),
+        StateTime.FromStored(row.GetInt64(3)));
+}

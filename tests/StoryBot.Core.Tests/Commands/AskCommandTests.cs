@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Tests.TestSupport;
+
+namespace StoryBot.Core.Tests.Commands;
+
+/// <summary>Questions the story does not answer are kept for the curators, without chat noise or user ids.</summary>
+public sealed class AskCommandTests
+{
+    private readonly ServiceProvider _services = StoryServices.Create();
+
+    private IChatBot Bot => _services.GetRequiredService<IChatBot>();
+
+    private IUnansweredQuestions Unanswered => _services.GetRequiredService<IUnansweredQuestions>();
+
+    [Fact]
+    public async Task AnUnansweredQuestionIsRecordedCleanedWithItsLanguageAndChannelKind()
+    {
+        var request = new ChatRequest("discord", "c-1", "123456789012345678", "<@987654321098765432> Wer hat die Klage gewonnen? 🤔")
+        {
+            ChannelKind = ChannelKind.Direct,
+        };
+
+        await Bot.RespondAsync(request, CancellationToken.None);
+
+        var tally = Assert.Single(await Unanswered.MostAskedAsync(10, CancellationToken.None));
+        Assert.Equal("Wer hat die Klage gewonnen?", tally.Question);
+        Assert.Equal(Language.German, tally.Language);
+        Assert.Equal(1, tally.Count);
+        Assert.DoesNotContain("987654321098765432", tally.Question, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAnsweredQuestionIsNotRecorded()
+    {
+        await Bot.Bot("How much did xAI spend in Memphis?");
+        await Bot.Bot("/who-is altman");
+
+        Assert.Empty(await Unanswered.MostAskedAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheSameQuestionInAnotherCaseIsTalliedOnce()
+    {
+        await Bot.Bot("who won the lawsuit?");
+        await Bot.Bot("/ask Who won the lawsuit?");
+        await Bot.Bot("what is the weather in berlin");
+
+        var tallies = await Unanswered.MostAskedAsync(10, CancellationToken.None);
+
+        Assert.Equal(2, tallies[0].Count);
+        Assert.Equal(2, tallies.Count);
+    }
+}

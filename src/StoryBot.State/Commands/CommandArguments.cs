@@ -10,6 +10,12 @@ internal static class CommandArguments
         return space < 0 ? (trimmed, string.Empty) : (trimmed[..space], trimmed[(space + 1)..].Trim());
     }
 
+    /// <summary>"How many" as the first word of the arguments, kept within 1 and <paramref name="max"/>; otherwise <paramref name="fallback"/>.</summary>
+    public static int Count(string arguments, int fallback, int max) =>
+        int.TryParse(Split(arguments).First, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked)
+            ? Math.Clamp(asked, 1, max)
+            : fallback;
+
     /// <summary>Ids as people paste them: in backticks or quotes, sometimes with a leading '#'.</summary>
     public static string CleanId(string id) => id.Trim().Trim('`', '"', '\'', '«', '»', '“', '”').TrimStart('#');
 }

@@ -79,9 +79,7 @@ internal sealed class ReportSubcommands(ReaderReports reports, AuditLog audit)
 
     public async Task<Reply> AuditAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
     {
-        var count = int.TryParse(CommandArguments.Split(arguments).First, NumberStyles.None, CultureInfo.InvariantCulture, out var asked)
-            ? Math.Clamp(asked, 1, MaxAuditCount)
-            : DefaultAuditCount;
+        var count = CommandArguments.Count(arguments, DefaultAuditCount, MaxAuditCount);
         var entries = await audit.LatestAsync(count, cancellationToken);
         var reply = new ReplyWriter(context);
         if (entries.Count == 0)

@@ -13,9 +13,7 @@ internal sealed class UnansweredListing(IUnansweredQuestions unanswered)
 
     public async Task<Reply> ListAsync(CommandContext context, string arguments, CancellationToken cancellationToken)
     {
-        var count = int.TryParse(CommandArguments.Split(arguments).First, NumberStyles.None, CultureInfo.InvariantCulture, out var asked)
-            ? Math.Clamp(asked, 1, MaxCount)
-            : DefaultCount;
+        var count = CommandArguments.Count(arguments, DefaultCount, MaxCount);
         var tallies = await unanswered.MostAskedAsync(count, cancellationToken);
         var reply = new ReplyWriter(context);
         if (tallies.Count == 0)

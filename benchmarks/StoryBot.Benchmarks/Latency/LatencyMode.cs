@@ -12,7 +12,7 @@ namespace StoryBot.Benchmarks.Latency;
 /// <summary>
 /// Answer latency as a reader sees it: load a pack, warm up, then answer many questions one by
 /// one and report the distribution (p50, p90, p99, max), which BenchmarkDotNet's means hide.
-/// Usage: latency [--scale] [--questions N] [--sections]
+/// Usage: latency [--scale] [--questions N] [--sections] [--mode hybrid|lexical]
 /// </summary>
 internal static class LatencyMode
 {
@@ -22,8 +22,9 @@ internal static class LatencyMode
     {
         var scale = args.Contains("--scale");
         var count = Option(args, "--questions") ?? (scale ? 2_000 : 100_000);
-        var targets = scale ? LatencyTargets.Scale : LatencyTargets.Story;
-        var report = new LatencyReport(scale ? "generated pack, 1,000 articles" : "story pack");
+        var mode = args.SkipWhile(a => a != "--mode").Skip(1).FirstOrDefault() ?? "hybrid";
+        var targets = scale ? LatencyTargets.Scale : mode == "lexical" ? LatencyTargets.Story : LatencyTargets.StoryHybrid;
+        var report = new LatencyReport((scale ? "generated pack, 1,000 articles" : "story pack") + ", " + mode);
 
         ScalePackFolder? folder = null;
         try
@@ -56,9 +57,11 @@ internal static class LatencyMode
             var start = Stopwatch.GetTimestamp();
             var pack = KnowledgePackLoader.Load(path);
             var loaded = Stopwatch.GetTimestamp();
-            using var harness = new ChatBotHarness(pack);
+            using var harness = new ChatBotHarness(pack, mode);
             harness.BuildIndex();
             var indexed = Stopwatch.GetTimestamp();
+            harness.LoadVectors();
+            report.Duration("model and sentence vectors", Stopwatch.GetTimestamp() - indexed);
             var managed = GC.GetTotalMemory(forceFullCollection: true);
             report.Duration("load + validation", loaded - start);
             report.Duration("index build", indexed - loaded);
@@ -98,7 +101,9 @@ internal static class LatencyMode
             report.Duration("answer p90", Percentile(durations, 0.90));
             report.Check("answer p99", Percentile(durations, 0.99), targets.P99);
             report.Duration("answer max", durations[^1]);
-            report.Bytes("peak working set", Process.GetCurrentProcess().PeakWorkingSet64, limit: null);
+            using var process = Process.GetCurrentProcess();
+            report.Bytes("working set after answering", process.WorkingSet64, limit: null);
+            report.Bytes("peak working set", process.PeakWorkingSet64, limit: null);
             report.Slowest(questions, perQuestion);
             if (args.Contains("--sections"))
             {

@@ -4,6 +4,7 @@ using StoryBot.Core;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Retrieval;
+using StoryBot.Core.Retrieval.Semantic;
 
 namespace StoryBot.Benchmarks.Support;
 
@@ -15,10 +16,11 @@ internal sealed class ChatBotHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ChatBotHarness(KnowledgePack pack)
+    /// <param name="mode">How questions are matched: <c>Hybrid</c> (the default) or <c>Lexical</c>.</param>
+    public ChatBotHarness(KnowledgePack pack, string mode = "Hybrid")
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Reload"] = "false" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Reload"] = "false", ["Answering:Mode"] = mode })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -32,6 +34,12 @@ internal sealed class ChatBotHarness : IDisposable
 
     /// <summary>Builds the pack's search index now rather than on the first question.</summary>
     public PassageIndex BuildIndex() => _services.GetRequiredService<PassageIndexCache>().Current;
+
+    /// <summary>
+    /// In hybrid mode, loads the model and the pack's sentence vectors (from the vector cache in
+    /// data/vectors below the current folder when a run before wrote them) now.
+    /// </summary>
+    public void LoadVectors() => _services.GetRequiredService<ISemanticStage>().Similarities(BuildIndex(), "warm up");
 
     public static ChatRequest Question(string text) => new("console", "benchmark", "reader", text);
 

@@ -23,6 +23,12 @@ internal sealed class MiniLmSentenceEncoder : ISentenceEncoder
         // One thread per question: a chat bot answers many questions at once, and a single
         // question is too short for intra-operator parallelism to pay for its hand-offs.
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        return new SentenceEncoder(options);
+        var encoder = new SentenceEncoder(options);
+
+        // The model's weights pass through a large managed array on their way into ONNX Runtime.
+        // Without a compacting collection that memory stays with the process for its lifetime:
+        // about 100 MB of resident memory a bot never uses again (measured with `bench memory`).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return encoder;
     }
 }

@@ -32,8 +32,9 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
             return ReplyComposer.Abstain(question, analyzed.Language, index.Pack, reason) with { Explanation = explanation };
         }
 
+        var lead = AnswerLead.For(analyzed, cleaned, found.Points[0].Passage, index.Pack);
         var filter = await policy.GetFilterAsync(cancellationToken);
-        return ReplyComposer.Compose(question, analyzed.Language, null, PointsOf(found.Points), index.Pack, filter) with { Explanation = explanation };
+        return ReplyComposer.Compose(question, analyzed.Language, lead, PointsOf(found.Points), index.Pack, filter) with { Explanation = explanation };
     }
 
     private SearchResult Find(string text, AnalyzedQuestion analyzed, PassageIndex index) =>

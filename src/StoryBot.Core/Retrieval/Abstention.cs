@@ -21,6 +21,9 @@ internal static class Abstention
     /// <summary>Further excerpts join the answer only when they rank almost as well as the best.</summary>
     private const double RunnerUpShare = 0.85;
 
+    /// <summary>In hybrid mode a further excerpt must also come almost as close in meaning.</summary>
+    private const double RunnerUpSemanticGap = 0.1;
+
     // Fitted on the development set; see the class summary. A probability is the model's belief
     // that the candidate is a right answer; below the threshold the bot says the story doesn't say.
     private static readonly Model Hybrid = new(Bias: -4.179, Coverage: 1.13, Lexical: 2.069, Semantic: 3.088, Margin: 1.167, Threshold: 0.4);
@@ -36,8 +39,14 @@ internal static class Abstention
         return new AbstentionDecision(model.Probability(top, margin), model.Threshold, margin);
     }
 
+    /// <summary>
+    /// A further excerpt joins the answer when it ranks almost as well as the best and the model,
+    /// judging it by how far it falls behind the best in meaning, still believes it answers.
+    /// </summary>
     public static bool JoinsAnswer(ExcerptHit hit, ExcerptHit best) =>
-        hit.Fused >= best.Fused * RunnerUpShare && ModelFor(hit).Probability(hit, 0) >= ModelFor(hit).Threshold;
+        hit.Fused >= best.Fused * RunnerUpShare
+        && (hit.Semantic < 0 || hit.Semantic >= best.Semantic - RunnerUpSemanticGap)
+        && ModelFor(hit).Probability(hit, hit.Semantic - best.Semantic) >= ModelFor(hit).Threshold;
 
     /// <summary>How much closer in meaning the best candidate comes than any other.</summary>
     private static double MarginOf(IReadOnlyList<ExcerptHit> ranked)

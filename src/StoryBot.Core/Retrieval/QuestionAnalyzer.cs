@@ -40,7 +40,8 @@ internal static class QuestionAnalyzer
             });
         }
 
-        var speaker = QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
+        // "Who claimed that SoftBank …" asks for the speaker: the name in it is the topic, not the one speaking.
+        var speaker = intent != QuestionIntent.Person && QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
         return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request };
     }
 

@@ -106,11 +106,21 @@ internal static class Retriever
             }
 
             var passage = BestPassageCiting(id, question, index);
-            if (passage is not null)
+            if (passage is null)
             {
-                var citations = passage.Citations.Where(c => c != id).Prepend(id).Take(CitationsPerPoint).ToList();
-                points.Add(new RetrievedPoint(passage, citations));
+                continue;
             }
+
+            // One statement is said once: a second excerpt it cites joins its citations instead.
+            var said = points.FindIndex(p => p.Passage == passage);
+            if (said >= 0)
+            {
+                points[said] = points[said] with { Citations = [.. points[said].Citations, id] };
+                continue;
+            }
+
+            var citations = passage.Citations.Where(c => c != id).Prepend(id).Take(CitationsPerPoint).ToList();
+            points.Add(new RetrievedPoint(passage, citations));
         }
 
         return new(points, hits, decision.Reason) { Abstention = decision };

@@ -13,9 +13,12 @@ internal static class EditDistance
             return bound + 1;
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows on the stack: typo correction compares a word with thousands of the pack's.
+        var width = b.Length + 1;
+        var rows = width <= 64 ? stackalloc int[3 * width] : new int[3 * width];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -43,7 +46,10 @@ internal static class EditDistance
                 return bound + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
         }
 
         return previous[b.Length];

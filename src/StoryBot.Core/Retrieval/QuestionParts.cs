@@ -13,6 +13,11 @@ internal static partial class QuestionParts
     /// <summary>The parts, in the order asked; the question itself when it asks one thing.</summary>
     public static IReadOnlyList<string> Split(string question)
     {
+        if (!MayHaveParts(question))
+        {
+            return [question];
+        }
+
         var parts = new List<string>();
         foreach (var sentence in SentenceBreak().Split(question))
         {
@@ -27,6 +32,16 @@ internal static partial class QuestionParts
         }
 
         return parts.Count is < 2 or > MaxParts ? [question] : parts;
+    }
+
+    /// <summary>Whether a second question could start anywhere: a conjunction, or a question mark before more text.</summary>
+    private static bool MayHaveParts(string question)
+    {
+        var mark = question.IndexOf('?', StringComparison.Ordinal);
+        return (mark >= 0 && mark < question.TrimEnd().Length - 1)
+            || question.Contains(" and ", StringComparison.OrdinalIgnoreCase) || question.Contains(" und ", StringComparison.OrdinalIgnoreCase)
+            || question.Contains(" or ", StringComparison.OrdinalIgnoreCase) || question.Contains(" oder ", StringComparison.OrdinalIgnoreCase)
+            || question.Contains(" & ", StringComparison.Ordinal);
     }
 
     /// <summary>A question mark that more text follows.</summary>

@@ -20,6 +20,12 @@ internal sealed record RelativeDay(int Offset, string Anchor)
 
     public static RelativeDay? Read(string question)
     {
+        // Every phrase names a day ("day", "Tag", "Vortag", "tags"): most questions need no regex at all.
+        if (!question.Contains("day", StringComparison.OrdinalIgnoreCase) && !question.Contains("tag", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var text = question.ToLowerInvariant();
         foreach (var (pattern, sign) in Patterns)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace StoryBot.Core.Retrieval;
 
 /// <summary>
@@ -6,21 +8,33 @@ namespace StoryBot.Core.Retrieval;
 /// </summary>
 internal static class TermForms
 {
-    public static IEnumerable<string> StemsOf(string text)
+    /// <summary>Words seen often (question words, the story's names) are stemmed once; the cap keeps odd input from growing it forever.</summary>
+    private const int MaxRemembered = 20_000;
+
+    private const int MaxRememberedLength = 40;
+
+    // Running three Lucene analysis chains costs microseconds per word, and analysing one
+    // question asks for the forms of the same words several times.
+    private static readonly ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
+
+    public static IReadOnlyList<string> StemsOf(string text)
     {
-        foreach (var surface in StoryAnalyzers.Terms(StoryAnalyzers.Surface, text))
+        if (Remembered.TryGetValue(text, out var known))
         {
-            yield return surface;
+            return known;
         }
 
-        foreach (var stem in StoryAnalyzers.Terms(StoryAnalyzers.English, text))
+        string[] forms =
+        [
+            .. StoryAnalyzers.Terms(StoryAnalyzers.Surface, text),
+            .. StoryAnalyzers.Terms(StoryAnalyzers.English, text).Select(stem => "en:" + stem),
+            .. StoryAnalyzers.Terms(StoryAnalyzers.German, text).Select(stem => "de:" + stem),
+        ];
+        if (text.Length <= MaxRememberedLength && Remembered.Count < MaxRemembered)
         {
-            yield return "en:" + stem;
+            Remembered.TryAdd(text, forms);
         }
 
-        foreach (var stem in StoryAnalyzers.Terms(StoryAnalyzers.German, text))
-        {
-            yield return "de:" + stem;
-        }
+        return forms;
     }
 }

@@ -15,9 +15,15 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
         var index = indexes.Current;
 
         // Mentions, emoji, greetings and "answer briefly:" say nothing about the story; the
-        // reply still quotes the question as it was asked.
+        // reply still quotes the question as it was asked. A message that is nothing but such a
+        // word may still ask for the whole story ("tl;dr pls").
         var cleaned = QuestionCleaner.Clean(question);
         var analyzed = QuestionAnalyzer.Analyze(cleaned, index, preferred ?? Language.English);
+        if (cleaned.Length == 0 && QuestionAnalyzer.Analyze(question, index, preferred ?? Language.English) is { Request: not StoryRequest.None } whole)
+        {
+            (cleaned, analyzed) = (question, whole);
+        }
+
         var parts = QuestionParts.Split(cleaned);
         if (parts.Count > 1)
         {

@@ -26,6 +26,12 @@ internal sealed record AnalyzedQuestion(
     IReadOnlyList<QueryTerm> Terms,
     string? Speaker = null)
 {
+    /// <summary>
+    /// Whose words answer when a <see cref="Speaker"/> is asked about: the speaker, and for an
+    /// organisation the people known by its name ("Microsoft-Chef" is Satya Nadella).
+    /// </summary>
+    public IReadOnlySet<string> Voices { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Whether the question asks for the whole story (its summary or timeline) rather than one fact.</summary>
     public StoryRequest Request { get; init; }
 }

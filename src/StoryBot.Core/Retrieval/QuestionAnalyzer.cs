@@ -33,16 +33,17 @@ internal static class QuestionAnalyzer
             }
 
             var forms = FormsOf(word, index);
+            var known = forms.Any(index.Contains);
             terms.Add(new QueryTerm(word, forms, Weight(forms, index, excerptCount))
             {
                 Names = NamesOf(word, forms, index),
-                Known = forms.Any(index.Contains),
+                Known = known,
             });
         }
 
         // "Who claimed that SoftBank …" asks for the speaker: the name in it is the topic, not the one speaking.
         var speaker = intent != QuestionIntent.Person && QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
-        return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request };
+        return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request, Voices = VoicesOf(speaker, index) };
     }
 
     /// <summary>Two neighbouring words the pack knows only as one ("open ai" for "openai") are read as that one.</summary>
@@ -88,6 +89,29 @@ internal static class QuestionAnalyzer
 
         return Expand(forms.Concat(CompoundParts(word, index)));
     }
+
+    /// <summary>The speaker and, for an organisation, the people one of whose names holds the organisation's name.</summary>
+    private static HashSet<string> VoicesOf(string? speaker, PassageIndex index)
+    {
+        var voices = new HashSet<string>(StringComparer.Ordinal);
+        if (speaker is null || index.Pack.FindEntity(speaker) is not { } entity)
+        {
+            return voices;
+        }
+
+        voices.Add(speaker);
+        if (entity.Kind == EntityKind.Organisation)
+        {
+            voices.UnionWith(index.Pack.Entities
+                .Where(e => e.Kind == EntityKind.Person && e.Aliases.Any(alias => NamesOrganisation(alias, entity.Name)))
+                .Select(e => e.Id));
+        }
+
+        return voices;
+    }
+
+    private static bool NamesOrganisation(string alias, string organisation) =>
+        alias.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Contains(organisation, StringComparer.OrdinalIgnoreCase);
 
     private static string? FirstSpeakerNamed(IEnumerable<QueryTerm> terms, PassageIndex index)
     {

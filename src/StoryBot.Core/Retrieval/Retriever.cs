@@ -262,7 +262,7 @@ internal static class Retriever
     }
 
     private static bool SpokenBy(ExcerptProfile excerpt, AnalyzedQuestion question) =>
-        question.Speaker is null || excerpt.Speaker == question.Speaker;
+        question.Speaker is null || (excerpt.Speaker is { } speaker && question.Voices.Contains(speaker));
 
     /// <summary>"How much" is only answered by a figure, "when" only by an excerpt placed in time.</summary>
     private static bool Fits(ExcerptProfile excerpt, QuestionIntent intent) => intent switch

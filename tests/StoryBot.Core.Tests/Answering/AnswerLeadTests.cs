@@ -44,7 +44,7 @@ public sealed class AnswerLeadTests
 
     [Theory]
     [InlineData("Why does Altman doubt that Stargate has the money?", "According to the story it was Elon Musk, not Sam Altman:")]
-    [InlineData("Warum zweifelt Altman daran, dass Stargate das Geld hat?", "Laut der Geschichte war es Elon Musk, nicht Sam Altman:")]
+    [InlineData("Warum bezweifelt Altman, dass Stargate das Geld hat, das es angeblich hat?", "Laut der Geschichte war es Elon Musk, nicht Sam Altman:")]
     public async Task AClaimPinnedOnTheWrongPersonIsCorrectedBeforeTheQuote(string question, string correction)
     {
         var reply = await _bot.Bot(question);

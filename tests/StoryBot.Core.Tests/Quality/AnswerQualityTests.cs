@@ -13,15 +13,15 @@ public sealed class AnswerQualityTests(ITestOutputHelper output)
 {
     [Fact]
     public Task TheDevelopmentSetStaysAtItsMeasuredQuality() =>
-        HoldsAsync(QuestionSet.Development, top1: 0.67, top3: 0.70, outOfScopeAbstained: 0.75, wronglyAbstained: 0.25);
+        HoldsAsync(QuestionSet.Development, top1: 0.68, top3: 0.72, outOfScopeAbstained: 0.83, wronglyAbstained: 0.24);
 
     [Fact]
     public Task TheTestSetStaysAtItsMeasuredQuality() =>
-        HoldsAsync(QuestionSet.Test, top1: 0.90, top3: 0.96, outOfScopeAbstained: 0.86, wronglyAbstained: 0.05);
+        HoldsAsync(QuestionSet.Test, top1: 0.90, top3: 0.96, outOfScopeAbstained: 0.88, wronglyAbstained: 0.05);
 
     [Fact]
     public Task TheHeldOutSetStaysAtItsMeasuredQuality() =>
-        HoldsAsync(QuestionSet.HeldOut, top1: 0.69, top3: 0.73, outOfScopeAbstained: 0.75, wronglyAbstained: 0.25);
+        HoldsAsync(QuestionSet.HeldOut, top1: 0.67, top3: 0.69, outOfScopeAbstained: 0.80, wronglyAbstained: 0.28);
 
     private async Task HoldsAsync(string set, double top1, double top3, double outOfScopeAbstained, double wronglyAbstained)
     {

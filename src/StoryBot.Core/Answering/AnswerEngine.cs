@@ -24,6 +24,11 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
             (cleaned, analyzed) = (question, whole);
         }
 
+        if (QuestionFocus.Of(cleaned, index) is { } focus)
+        {
+            (cleaned, analyzed) = (focus, QuestionAnalyzer.Analyze(focus, index, analyzed.Language));
+        }
+
         var parts = QuestionParts.Split(cleaned);
         if (parts.Count > 1)
         {

@@ -97,7 +97,7 @@ internal static class Retriever
         }
 
         var points = new List<RetrievedPoint>();
-        foreach (var hit in hits.Where(h => Abstention.JoinsAnswer(h, hits[0])))
+        foreach (var hit in hits.Where((h, i) => i == 0 || Abstention.JoinsAnswer(h, hits[0])))
         {
             var id = hit.Excerpt.Excerpt.Id;
             if (points.Count == maxPoints || points.Any(p => p.Citations.Contains(id)))

@@ -40,6 +40,7 @@ public sealed class StartupFailureTests
     [InlineData("--Cooldown:Window=00:00:00", "Cooldown:Window must be between 00:00:01 and 01:00:00")]
     [InlineData("--Cooldown:Window=half-a-minute", "'half-a-minute' at 'Cooldown:Window'")]
     [InlineData("--Knowledge:Reload=maybe", "'maybe' at 'Knowledge:Reload'")]
+    [InlineData("--Answering:Mode=semantic", "'semantic' at 'Answering:Mode'")]
     public async Task AHalfConfiguredSectionOrAnUnreadableValueStopsTheHostNamingTheKey(string setting, string namedKey)
     {
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, setting);

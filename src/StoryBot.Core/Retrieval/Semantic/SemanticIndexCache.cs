@@ -14,8 +14,8 @@ namespace StoryBot.Core.Retrieval.Semantic;
 /// </summary>
 internal sealed partial class SemanticIndexCache(ISentenceEncoder encoder, IOptions<AnsweringOptions> options, ILogger<SemanticIndexCache> logger)
 {
-    // The same texts give the same vectors in every host of the process (tests build many).
-    private static readonly ConcurrentDictionary<string, float[][]> Computed = new(StringComparer.Ordinal);
+    // A pack reloaded with the same texts (a comment edited, say) keeps its vectors.
+    private readonly ConcurrentDictionary<string, float[][]> _computed = new(StringComparer.Ordinal);
 
     private volatile Entry? _current;
 
@@ -29,7 +29,7 @@ internal sealed partial class SemanticIndexCache(ISentenceEncoder encoder, IOpti
 
         var documents = SemanticIndex.DocumentsOf(index);
         var key = KeyOf(documents);
-        var vectors = Computed.GetOrAdd(key, _ => LoadOrEncode(key, documents));
+        var vectors = _computed.GetOrAdd(key, _ => LoadOrEncode(key, documents));
         var semantic = new SemanticIndex(documents, vectors, index.Excerpts.Count);
         _current = new Entry(index, semantic);
         return semantic;

@@ -22,8 +22,7 @@ public static class StoryCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddKnowledgePack(configuration);
-        services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
+        services.AddSharedChatOptions();
 
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PassageIndexCache>();

@@ -39,17 +39,7 @@ public static class DiscordServiceCollectionExtensions
             return services;
         }
 
-        // The shared sections are bound by the core; bind them here only when it has not (binding
-        // twice would append every list entry twice).
-        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<ModerationOptions>)))
-        {
-            services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
-        }
-
-        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<CooldownOptions>)))
-        {
-            services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations();
-        }
+        services.AddSharedChatOptions();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UserCooldown>();

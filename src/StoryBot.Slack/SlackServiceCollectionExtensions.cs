@@ -29,8 +29,7 @@ public static class SlackServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
-        services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations();
+        services.AddSharedChatOptions();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UserCooldown>();

@@ -50,7 +50,7 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
 
     private SearchResult Find(string text, AnalyzedQuestion analyzed, PassageIndex index) =>
         RelativeDay.Read(text) is { } relative
-            ? RelativeDayAnswer.Answer(relative, AnchorOf(relative, index, analyzed.Language), index)
+            ? AnswerRelativeDay(relative, index, analyzed.Language)
             : Retriever.Search(analyzed, index, MaxPoints, semantic.Similarities(index, text));
 
     /// <summary>
@@ -106,11 +106,12 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
     private static List<AnswerPoint> PointsOf(IEnumerable<RetrievedPoint> points) =>
         [.. points.Select(p => new AnswerPoint(p.Passage.Text, p.Citations, p.Passage.Attribution))];
 
-    /// <summary>The excerpts that match the event a relative day is counted from, best first.</summary>
-    private List<ExcerptHit> AnchorOf(RelativeDay relative, PassageIndex index, Language language)
+    /// <summary>Finds the event a relative day is counted from like any question, then counts on the timeline.</summary>
+    private SearchResult AnswerRelativeDay(RelativeDay relative, PassageIndex index, Language language)
     {
         var anchor = QuestionAnalyzer.Analyze(relative.Anchor, index, language);
-        return Retriever.RankExcerpts(anchor, index, semantic.Similarities(index, relative.Anchor));
+        var hits = Retriever.RankExcerpts(anchor, index, semantic.Similarities(index, relative.Anchor));
+        return RelativeDayAnswer.Answer(relative, anchor, hits, index);
     }
 
     private static AnswerExplanation Explain(string cleaned, AnalyzedQuestion analyzed, SearchResult found)

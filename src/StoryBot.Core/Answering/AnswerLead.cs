@@ -5,8 +5,8 @@ using StoryBot.Core.Retrieval;
 namespace StoryBot.Core.Answering;
 
 /// <summary>
-/// The first line of an answer, shaped by what was asked: "who" leads with the names, "how
-/// much" with the figure and who stands behind it, a yes/no question says that the story does
+/// The first line of an answer, shaped by what was asked: "who" leads with the name of whoever
+/// said it, "how much" with the figure and who stands behind it, a yes/no question says that the story does
 /// not answer yes or no in so many words, and a question that pins a claim on the wrong person
 /// is corrected before the quote. Built only from the curated statement and its attribution,
 /// never from guesswork: when nothing fits, there is no lead.
@@ -60,18 +60,21 @@ internal static partial class AnswerLead
             $"Laut der Geschichte war es {speaker.Name}, nicht {asked.Name}:");
     }
 
-    /// <summary>Whose words or deeds answer "who": the one a claim is attributed to, else the people and organisations the statement is about that the question does not name.</summary>
+    /// <summary>
+    /// Whose words answer "who": the person or organisation a claim, rebuttal or announcement is
+    /// attributed to. Other statements name their people themselves; guessing which of them the
+    /// question means ("who is bankrolling Stargate?" is not answered by OpenAI, which the
+    /// statement is also about) could put a wrong name first.
+    /// </summary>
     private static LocalizedText? Names(AnalyzedQuestion question, Passage best, KnowledgePack pack)
     {
-        var named = question.Terms.SelectMany(t => t.Names).ToHashSet(StringComparer.Ordinal);
-        var ids = best.Attribution?.By is { } by ? [by] : best.Entities.Where(id => !named.Contains(id));
-        var names = ids
-            .Select(pack.FindEntity)
-            .Where(e => e is { Kind: EntityKind.Person or EntityKind.Organisation })
-            .Select(e => e!.Name)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return names.Count == 0 ? null : new LocalizedText(string.Join(", ", names) + ":", string.Join(", ", names) + ":");
+        if (best.Attribution?.By is not { } by || pack.FindEntity(by) is not { Kind: EntityKind.Person or EntityKind.Organisation } speaker
+            || question.Terms.Any(t => t.Names.Contains(by)))
+        {
+            return null;
+        }
+
+        return new LocalizedText(speaker.Name + ":", speaker.Name + ":");
     }
 
     /// <summary>The figure the statement gives, and who stands behind it.</summary>

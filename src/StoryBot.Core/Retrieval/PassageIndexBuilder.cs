@@ -209,14 +209,16 @@ internal sealed partial class PassageIndex
 
         /// <summary>
         /// The entity's names as indexed. An alias that is only the name written apart ("Open AI"
-        /// for "OpenAI") names nothing new, but its parts can be everyday words ("open"); it is
+        /// for "OpenAI", or a misspelling of it, "Sof Bank") names nothing new, but its parts can be everyday words ("open"); it is
         /// left out, and a question that writes the name apart still finds it, because the
         /// question's neighbouring words are joined where the pack knows the whole.
         /// </summary>
         private static string NamesOf(Entity entity)
         {
+            // A misspelling written apart ("Sof Bank") is as much the whole name as "Soft Bank" is;
+            // its parts alone would let an everyday word ("bank") name the entity.
             var whole = Joined(entity.Name);
-            var names = entity.Aliases.Where(alias => !(alias.Any(c => !char.IsLetterOrDigit(c)) && Joined(alias) == whole));
+            var names = entity.Aliases.Where(alias => !(alias.Any(c => !char.IsLetterOrDigit(c)) && EditDistance.IsWithin(Joined(alias), whole, 1)));
             return string.Join(' ', names.Prepend(entity.Name));
         }
 

@@ -22,8 +22,8 @@ internal sealed class UnansweredListing(IUnansweredQuestions unanswered)
         }
 
         reply.Heading(
-            $"The {tallies.Count} questions asked most that the story does not answer:",
-            $"Die {tallies.Count} häufigsten Fragen, auf die die Geschichte keine Antwort hat:");
+            "Questions the story does not answer, most asked first:",
+            "Fragen, auf die die Geschichte keine Antwort hat, die häufigsten zuerst:");
         foreach (var tally in tallies)
         {
             reply.Plain(string.Create(CultureInfo.InvariantCulture, $"{tally.Count}× ")).User(tally.Question)

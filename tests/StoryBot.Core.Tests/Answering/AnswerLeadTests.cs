@@ -57,6 +57,7 @@ public sealed class AnswerLeadTests
     [InlineData("What did Altman reply to Musk?")]
     [InlineData("who is musk")]
     [InlineData("Fass die Geschichte zusammen")]
+    [InlineData("who is bankrolling stargate?")]
     public async Task AnswersThatNeedNoLeadHaveNone(string question)
     {
         var reply = await _bot.Bot(question);

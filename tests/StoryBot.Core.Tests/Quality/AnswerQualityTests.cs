@@ -21,7 +21,7 @@ public sealed class AnswerQualityTests(ITestOutputHelper output)
 
     [Fact]
     public Task TheHeldOutSetStaysAtItsMeasuredQuality() =>
-        HoldsAsync(QuestionSet.HeldOut, top1: 0.72, top3: 0.74, outOfScopeAbstained: 0.73, wronglyAbstained: 0.23);
+        HoldsAsync(QuestionSet.HeldOut, top1: 0.73, top3: 0.75, outOfScopeAbstained: 0.73, wronglyAbstained: 0.22);
 
     private async Task HoldsAsync(string set, double top1, double top3, double outOfScopeAbstained, double wronglyAbstained)
     {

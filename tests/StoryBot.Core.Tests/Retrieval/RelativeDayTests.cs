@@ -33,6 +33,7 @@ public sealed class RelativeDayTests
 
     [Theory]
     [InlineData("what happened the day after stargate was announced", "altman-fires-back")]
+    [InlineData("what happened the day after the announcement", "altman-fires-back")]
     [InlineData("Was war am Tag bevor Stargate vorgestellt wurde?", "doge-executive-order")]
     [InlineData("the day before altman fired back, what did musk post?", "musk-they-dont-have-the-money")]
     public async Task TheDayAskedForIsAnsweredFromTheTimeline(string question, string cited)

@@ -7,6 +7,7 @@ using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Retrieval;
 using StoryBot.Core.Retrieval.Semantic;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace StoryBot.Core;
@@ -28,6 +29,7 @@ public static class StoryCoreServiceCollectionExtensions
         services.TryAddSingleton<PassageIndexCache>();
         services.TryAddSingleton<ISentenceEncoder, MiniLmSentenceEncoder>();
         services.TryAddSingleton<SemanticIndexCache>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SemanticWarmUp>());
         services.TryAddSingleton<ISemanticStage>(provider =>
             provider.GetRequiredService<IOptions<AnsweringOptions>>().Value.Mode == RetrievalMode.Lexical
                 ? new NoSemanticStage()

@@ -14,8 +14,12 @@ namespace StoryBot.Core.Retrieval.Semantic;
 /// </summary>
 internal sealed partial class SemanticIndexCache(ISentenceEncoder encoder, IOptions<AnsweringOptions> options, ILogger<SemanticIndexCache> logger)
 {
-    // A pack reloaded with the same texts (a comment edited, say) keeps its vectors.
-    private readonly ConcurrentDictionary<string, float[][]> _computed = new(StringComparer.Ordinal);
+    /// <summary>Texts per call to the model: a little faster than one at a time, and bounded in memory.</summary>
+    private const int Batch = 16;
+
+    // A pack reloaded with the same texts (a comment edited, say) keeps its vectors; Lazy makes
+    // questions that arrive while a pack is being embedded wait for that work, not repeat it.
+    private readonly ConcurrentDictionary<string, Lazy<float[][]>> _computed = new(StringComparer.Ordinal);
 
     private volatile Entry? _current;
 
@@ -29,7 +33,19 @@ internal sealed partial class SemanticIndexCache(ISentenceEncoder encoder, IOpti
 
         var documents = SemanticIndex.DocumentsOf(index);
         var key = KeyOf(documents);
-        var vectors = _computed.GetOrAdd(key, _ => LoadOrEncode(key, documents));
+        var computing = _computed.GetOrAdd(key, _ => new Lazy<float[][]>(() => LoadOrEncode(key, documents)));
+        float[][] vectors;
+        try
+        {
+            vectors = computing.Value;
+        }
+        catch
+        {
+            // A failure is not remembered: the next question tries again.
+            _computed.TryRemove(key, out _);
+            throw;
+        }
+
         var semantic = new SemanticIndex(documents, vectors, index.Excerpts.Count);
         _current = new Entry(index, semantic);
         return semantic;
@@ -46,7 +62,7 @@ internal sealed partial class SemanticIndexCache(ISentenceEncoder encoder, IOpti
             return cached;
         }
 
-        var vectors = encoder.Encode([.. documents.Select(d => d.Text)]);
+        var vectors = EncodeOnce(documents);
         LogEncoded(documents.Count, encoder.Model);
         if (path is not null)
         {
@@ -62,6 +78,23 @@ internal sealed partial class SemanticIndexCache(ISentenceEncoder encoder, IOpti
         }
 
         return vectors;
+    }
+
+    /// <summary>Each distinct text once: a statement citing several excerpts stands in the list once per excerpt.</summary>
+    private float[][] EncodeOnce(List<SemanticDocument> documents)
+    {
+        var distinct = documents.Select(d => d.Text).Distinct(StringComparer.Ordinal).ToList();
+        var encoded = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var chunk in distinct.Chunk(Batch))
+        {
+            var vectors = encoder.Encode(chunk);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                encoded[chunk[i]] = vectors[i];
+            }
+        }
+
+        return [.. documents.Select(d => encoded[d.Text])];
     }
 
     private string KeyOf(List<SemanticDocument> documents)

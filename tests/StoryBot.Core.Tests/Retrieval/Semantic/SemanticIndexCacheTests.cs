@@ -85,6 +85,26 @@ public sealed class SemanticIndexCacheTests : IDisposable
         Assert.Equal(0, encoder.Texts);
     }
 
+    [Fact]
+    public async Task TheHostEmbedsThePackAsItStartsRatherThanAtTheFirstQuestion()
+    {
+        var encoder = new CountingEncoder();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IKnowledgeProvider>(new FixedPack());
+        services.AddSingleton<ISentenceEncoder>(encoder);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Answering:VectorCache"] = _folder }).Build();
+        services.AddStoryCore(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var warmUp = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SemanticWarmUp>().Single();
+
+        await warmUp.StartAsync(CancellationToken.None);
+        await warmUp.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(encoder.Texts > 100);
+        Assert.Single(Directory.GetFiles(_folder, "*.vectors"));
+    }
+
     private SemanticIndexCache Cache(ISentenceEncoder encoder) =>
         new(encoder, Options.Create(new AnsweringOptions { VectorCache = _folder }), NullLogger<SemanticIndexCache>.Instance);
 

@@ -71,13 +71,7 @@ public sealed class SemanticIndexCacheTests : IDisposable
     public async Task InLexicalModeTheModelIsNeverUsed()
     {
         var encoder = new CountingEncoder();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IKnowledgeProvider>(new FixedPack());
-        services.AddSingleton<ISentenceEncoder>(encoder);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Answering:Mode"] = "Lexical" }).Build();
-        services.AddStoryCore(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CoreWith(encoder, "Answering:Mode", "Lexical");
 
         var reply = await provider.GetRequiredService<IChatBot>().Bot("How much did xAI spend in Memphis?");
 
@@ -89,13 +83,7 @@ public sealed class SemanticIndexCacheTests : IDisposable
     public async Task TheHostEmbedsThePackAsItStartsRatherThanAtTheFirstQuestion()
     {
         var encoder = new CountingEncoder();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IKnowledgeProvider>(new FixedPack());
-        services.AddSingleton<ISentenceEncoder>(encoder);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Answering:VectorCache"] = _folder }).Build();
-        services.AddStoryCore(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CoreWith(encoder, "Answering:VectorCache", _folder);
         var warmUp = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SemanticWarmUp>().Single();
 
         await warmUp.StartAsync(CancellationToken.None);
@@ -103,6 +91,17 @@ public sealed class SemanticIndexCacheTests : IDisposable
 
         Assert.True(encoder.Texts > 100);
         Assert.Single(Directory.GetFiles(_folder, "*.vectors"));
+    }
+
+    /// <summary>The core's services around the story pack, with this encoder and one setting.</summary>
+    private static ServiceProvider CoreWith(ISentenceEncoder encoder, string key, string value)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IKnowledgeProvider>(new FixedPack());
+        services.AddSingleton(encoder);
+        services.AddStoryCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build());
+        return services.BuildServiceProvider();
     }
 
     private SemanticIndexCache Cache(ISentenceEncoder encoder) =>

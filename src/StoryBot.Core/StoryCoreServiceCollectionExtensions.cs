@@ -38,6 +38,8 @@ public static class StoryCoreServiceCollectionExtensions
         services.TryAddSingleton<ICitationPolicy, AllowAllCitationPolicy>();
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<IUnansweredQuestions, InMemoryUnansweredQuestions>();
+        services.TryAddSingleton<ChatCommands>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatCommandCheck>());
         services.TryAddSingleton<IChatBot, ChatBot>();
 
         services.AddSingleton<IChatCommand, AskCommand>();

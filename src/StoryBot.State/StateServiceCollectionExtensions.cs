@@ -17,7 +17,7 @@ public static class StateServiceCollectionExtensions
     /// Durable state (section <c>Storage</c>), migrated at start, and moderation on top of it
     /// (section <c>Moderation</c>): the citation policy, the answer recorder, the <c>/sources</c>
     /// and <c>/report</c> commands, the correction worker and the retention purge.
-    /// Call after <c>AddStoryCore</c> so these commands win over Core's of the same name.
+    /// Its <c>/sources</c> replaces the core's built-in one, whichever is added first.
     /// </summary>
     public static IServiceCollection AddStoryState(this IServiceCollection services, IConfiguration configuration)
     {

@@ -6,7 +6,7 @@ using StoryBot.Core.Knowledge;
 namespace StoryBot.Core.Commands;
 
 /// <summary>/sources: the documents replies quote from.</summary>
-internal sealed class SourcesCommand(IKnowledgeProvider knowledge) : IChatCommand
+internal sealed class SourcesCommand(IKnowledgeProvider knowledge) : IBuiltInCommand
 {
     public const string CommandName = "sources";
 

@@ -69,9 +69,9 @@ internal sealed class TimelineCommand(IKnowledgeProvider knowledge, ICitationPol
             .Select(t => new AnswerPoint(new LocalizedText($"{t.Day.En}: {t.Event.En}", $"{t.Day.De}: {t.Event.De}"), t.Citations))];
 }
 
-/// <summary>/summary: the curated summary of the story.</summary>
+/// <summary>/summary: the curated summary of the story; the summaries feature replaces it with its own.</summary>
 internal sealed class SummaryCommand(IKnowledgeProvider knowledge, ICitationPolicy policy)
-    : StoryCommand(knowledge, policy)
+    : StoryCommand(knowledge, policy), IBuiltInCommand
 {
     public const string CommandName = "summary";
 

@@ -13,19 +13,14 @@ namespace StoryBot.Core.Conversation;
 /// </summary>
 internal sealed partial class ChatBot : IChatBot
 {
-    private readonly Dictionary<string, IChatCommand> _commands;
+    private readonly ChatCommands _commands;
     private readonly IAnswerEngine _engine;
     private readonly IKnowledgeProvider _knowledge;
     private readonly ILogger<ChatBot> _logger;
 
-    public ChatBot(IEnumerable<IChatCommand> commands, IAnswerEngine engine, IKnowledgeProvider knowledge, ILogger<ChatBot> logger)
+    public ChatBot(ChatCommands commands, IAnswerEngine engine, IKnowledgeProvider knowledge, ILogger<ChatBot> logger)
     {
-        _commands = new Dictionary<string, IChatCommand>(StringComparer.OrdinalIgnoreCase);
-        foreach (var command in commands)
-        {
-            // Registered later wins: a feature may extend a built-in command of the same name.
-            _commands[command.Name] = command;
-        }
+        _commands = commands;
 
         _engine = engine;
         _knowledge = knowledge;
@@ -54,7 +49,7 @@ internal sealed partial class ChatBot : IChatBot
         }
 
         var (name, argument) = Split(text);
-        if (!_commands.TryGetValue(name, out var command))
+        if (!_commands.TryGet(name, out var command))
         {
             var language = _engine.DetectLanguage(argument, fallback);
             return UnknownCommand(request with { Text = text }, name, language);
@@ -125,7 +120,7 @@ internal sealed partial class ChatBot : IChatBot
 
     private Reply UnknownCommand(ChatRequest request, string name, Language language)
     {
-        var known = string.Join(", ", _commands.Keys.Order(StringComparer.Ordinal).Select(k => "/" + k));
+        var known = string.Join(", ", _commands.Names.Select(k => "/" + k));
         var parts = Phrases.UnknownCommand.In(language).Split("{0}");
         return new Reply
         {

@@ -3,8 +3,8 @@ using StoryBot.Core.Answering;
 namespace StoryBot.Core.Conversation;
 
 /// <summary>
-/// One slash command. Commands are registered in DI; when two share a name the one registered
-/// last wins, which lets a feature (moderation) extend a built-in command.
+/// One slash command, registered in DI. Each name belongs to one command: a feature's command may
+/// replace a built-in one of the core, and two others of one name stop the host (<see cref="ChatCommands"/>).
 /// </summary>
 public interface IChatCommand
 {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge.Loading;
 
 namespace StoryBot.Hosting;
@@ -8,12 +9,13 @@ namespace StoryBot.Hosting;
 internal static class StartupFailure
 {
     public static bool IsStartupFailure(Exception exception) =>
-        Unwrap(exception) is OptionsValidationException or KnowledgePackException || IsUnreadableValue(Unwrap(exception));
+        Unwrap(exception) is OptionsValidationException or KnowledgePackException or ChatCommandConflictException || IsUnreadableValue(Unwrap(exception));
 
     public static string Describe(Exception exception) => Unwrap(exception) switch
     {
         OptionsValidationException options => string.Join(Environment.NewLine, options.Failures.Select(f => "  " + f)),
         KnowledgePackException pack => pack.Message,
+        ChatCommandConflictException conflict => "  " + conflict.Message,
         var unreadable => "  " + unreadable.Message,
     };
 

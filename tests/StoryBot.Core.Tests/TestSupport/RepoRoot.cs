@@ -1,22 +1,9 @@
 namespace StoryBot.Core.Tests.TestSupport;
 
-/// <summary>The checkout the tests run from: the folder holding Bot.sln.</summary>
+/// <summary>The checkout the tests run from (see <see cref="StoryBot.Testing.RepositoryFiles"/>).</summary>
 internal static class RepoRoot
 {
-    public static string Path { get; } = Find();
+    public static string Path => StoryBot.Testing.RepositoryFiles.Root;
 
-    public static string Knowledge => System.IO.Path.Combine(Path, "knowledge");
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Knowledge => StoryBot.Testing.RepositoryFiles.Knowledge;
 }

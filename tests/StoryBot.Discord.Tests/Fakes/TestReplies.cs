@@ -34,16 +34,7 @@ public static partial class TestReplies
 
     public static string SourceText() => File.ReadAllText(Path.Combine(RepoRoot(), "knowledge", "sources", "stargate-dispute.de.txt"));
 
-    public static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the test directory");
-    }
+    public static string RepoRoot() => StoryBot.Testing.RepositoryFiles.Root;
 
     [GeneratedRegex(@"\\([^\w\s])")]
     private static partial Regex Escaped();

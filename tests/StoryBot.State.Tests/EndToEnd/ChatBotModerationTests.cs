@@ -103,14 +103,5 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
         return provider.GetRequiredService<IChatBot>();
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the test folder.");
-    }
+    private static string RepositoryRoot() => StoryBot.Testing.RepositoryFiles.Root;
 }

@@ -146,16 +146,5 @@ internal static class SummaryTestPack
         return (source, excerpts);
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No folder holding Bot.sln above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => StoryBot.Testing.RepositoryFiles.Root;
 }

@@ -50,16 +50,5 @@ internal static class StoryBotProcess
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRepoRoot() => StoryBot.Testing.RepositoryFiles.Root;
 }

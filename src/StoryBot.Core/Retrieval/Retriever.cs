@@ -83,6 +83,19 @@ internal static class Retriever
         }
 
         var hits = RankExcerpts(question, index, semantic);
+        if (NamedDay.In(question) is { } day && NamedDay.AsksOnlyForTheDay(question))
+        {
+            // "What happened on Thursday?" is answered by that day's events or not at all; with
+            // more in it ("why did Altman reply on Tuesday?") the day may be the question's mistake,
+            // and the excerpt that shows the real day corrects it.
+            var onThatDay = NamedDay.ExcerptsOn(day, index);
+            hits = [.. hits.Where(h => onThatDay.Contains(h.Excerpt.Excerpt.Id))];
+            if (hits.Count == 0)
+            {
+                return new([], hits, $"the story has nothing on {day}");
+            }
+        }
+
         if (hits.Count == 0)
         {
             return new([], hits, "no candidate");

@@ -352,6 +352,14 @@ public sealed class PackValidationTests : IDisposable
 
             _t.OnlyError("knowledge/excerpts.yaml", 24, "excerpt 'wrong': 'translation' is empty");
         }
+
+        [Fact]
+        public void ReportsCuratedQuestionsThatAreNotAList()
+        {
+            _t._pack.Edit("excerpts.yaml", "translation: \"“Wrong, as you surely know.”\"", "translation: \"“Wrong, as you surely know.”\"\n  asked: \"was altman wrong?\"");
+
+            _t.OnlyError("knowledge/excerpts.yaml", 25, "excerpt 'wrong': 'asked' must be a list");
+        }
     }
 
     public sealed class Citations : IDisposable

@@ -70,7 +70,7 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.True(whoIs.Autocomplete);
         Assert.True(whoIs.Required);
         var sources = DiscordCommands.All.Single(c => c.Name == "sources").Options!.Select(o => o.Name);
-        Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit"], sources);
+        Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"], sources);
     }
 
     private async Task<bool> RegisterAsync(IDictionary<string, string?>? settings = null)

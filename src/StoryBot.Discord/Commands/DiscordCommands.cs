@@ -35,6 +35,7 @@ internal static class DiscordCommands
                 Choices = [new CommandChoice("dismiss", "dismiss"), new CommandChoice("disable", "disable")],
             }),
             SubCommand("audit", "The latest moderator actions and corrections"),
+            SubCommand("unanswered", "Questions people asked that the story does not answer, most asked first"),
         ]),
         new(ReportAnswer, string.Empty) { Type = 3 },
     ];

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 using StoryBot.State.Moderation;
 using StoryBot.Discord.Tests.Fakes;
 
@@ -45,6 +47,21 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime
         var audit = Text(await InteractAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions: "32", id: "786008729715212400")));
         Assert.Contains(excerptId, audit, StringComparison.Ordinal);
         Assert.Contains("refused", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AModeratorListsTheQuestionsTheStoryLeftUnansweredAndAReaderMayNot()
+    {
+        var unanswered = _bot.Host.Services.GetRequiredService<IUnansweredQuestions>();
+        await unanswered.RecordAsync(
+            new UnansweredQuestion("who won the lawsuit?", Language.English, "discord", ChannelKind.Channel, _bot.Host.Services.GetRequiredService<TimeProvider>().GetUtcNow()),
+            CancellationToken.None);
+
+        var listed = Text(await InteractAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "unanswered"}]""", permissions: "32", id: "786008729715212410")));
+        var refused = Text(await InteractAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "unanswered"}]""", permissions: "0", id: "786008729715212411")));
+
+        Assert.Contains("1× who won the lawsuit?", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("lawsuit", refused, StringComparison.Ordinal);
     }
 
     /// <summary>Asks by mention over the Gateway; returns the answer's message id and its first cited excerpt.</summary>

@@ -15,6 +15,15 @@ internal static class ConsoleReplyRenderer
         foreach (var c in explanation.Candidates)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {c.ExcerptId,-32} coverage {c.Coverage:0.000}  lexical {c.Lexical:0.000}  semantic {c.Semantic:0.000}  fused {c.Fused:0.000}");
+            if (c.Unmatched.Count > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {string.Empty,-32} lacks: {Inert(string.Join(", ", c.Unmatched))}");
+            }
+        }
+
+        if (explanation.Unknown.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  words the pack does not know: {Inert(string.Join(", ", explanation.Unknown))}");
         }
 
         return text.ToString();

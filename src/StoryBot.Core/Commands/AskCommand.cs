@@ -26,16 +26,17 @@ internal sealed partial class AskCommand(
         var reply = await engine.AskAsync(context.Argument, context.Request.PreferredLanguage, cancellationToken);
         if (reply.Abstained)
         {
-            await RecordAsync(context.Request, reply, cancellationToken);
+            await RecordAsync(context, reply, cancellationToken);
         }
 
         return reply;
     }
 
-    private async Task RecordAsync(ChatRequest request, Reply reply, CancellationToken cancellationToken)
+    private async Task RecordAsync(CommandContext context, Reply reply, CancellationToken cancellationToken)
     {
         // The cleaned question: mentions (and the user ids in them) are gone with the chat noise.
-        var question = QuestionCleaner.Clean(request.Text.StartsWith('/') ? CommandArgument(request.Text) : request.Text);
+        var request = context.Request;
+        var question = QuestionCleaner.Clean(context.Argument);
         if (question.Length == 0)
         {
             return;
@@ -53,12 +54,6 @@ internal sealed partial class AskCommand(
             // The asker still gets the answer; only the curators' tally misses one question.
             LogNotRecorded(exception);
         }
-    }
-
-    private static string CommandArgument(string text)
-    {
-        var space = text.IndexOfAny([' ', '\n']);
-        return space < 0 ? string.Empty : text[(space + 1)..];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record an unanswered question")]

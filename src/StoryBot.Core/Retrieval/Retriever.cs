@@ -11,7 +11,6 @@ internal sealed record ExcerptHit(ExcerptProfile Excerpt, double Coverage, doubl
 {
     /// <summary>The question's words the excerpt's texts do not have.</summary>
     public IReadOnlyList<string> Unmatched { get; init; } = [];
-
 }
 
 /// <summary>One statement of an answer and the excerpts it cites, best first.</summary>

@@ -36,11 +36,11 @@ public static class StoryCoreServiceCollectionExtensions
                 : new SentenceSemanticStage(provider.GetRequiredService<SemanticIndexCache>()));
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.TryAddSingleton<ICitationPolicy, AllowAllCitationPolicy>();
-        services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<IUnansweredQuestions, InMemoryUnansweredQuestions>();
         services.TryAddSingleton<ChatCommands>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatCommandCheck>());
         services.TryAddSingleton<IChatBot, ChatBot>();
+        services.AddConversationPipeline();
 
         services.AddSingleton<IChatCommand, AskCommand>();
         services.AddSingleton<IChatCommand, WhoIsCommand>();

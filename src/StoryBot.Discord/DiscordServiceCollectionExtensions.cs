@@ -39,10 +39,8 @@ public static class DiscordServiceCollectionExtensions
             return services;
         }
 
-        services.AddSharedChatOptions();
+        services.AddConversationPipeline();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<UserCooldown>();
         // The factory's own request logging prints full URLs, and interaction URLs carry their
         // token; the client logs every failure itself with the token redacted.
         services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -54,7 +52,6 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordWorkQueue>();
         services.TryAddSingleton<BotIdentity>();
-        services.TryAddSingleton<DiscordAsker>();
         services.TryAddSingleton<AnswerRecording>();
         services.TryAddSingleton<DiscordModeratorCheck>();
         services.TryAddSingleton<DiscordMessageSender>();

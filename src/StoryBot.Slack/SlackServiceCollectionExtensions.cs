@@ -29,10 +29,8 @@ public static class SlackServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        services.AddSharedChatOptions();
+        services.AddConversationPipeline();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<UserCooldown>();
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
 
         services.TryAddSingleton<SlackPlatformState>();

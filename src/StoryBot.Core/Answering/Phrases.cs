@@ -45,6 +45,14 @@ internal static class Phrases
         "I don't know the command /{0}. These work: {1}.",
         "Den Befehl /{0} kenne ich nicht. Diese gibt es: {1}.");
 
+    public static readonly LocalizedText Cooldown = new(
+        "You are asking faster than I can answer. Please wait a few seconds and ask again.",
+        "Sie fragen schneller, als ich antworten kann. Bitte warten Sie ein paar Sekunden und fragen Sie dann noch einmal.");
+
+    public static readonly LocalizedText Failure = new(
+        "Sorry, something went wrong while answering that. Please try again in a moment.",
+        "Entschuldigung, beim Beantworten ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.");
+
     public static readonly LocalizedText WhoIsNeedsName = new(
         "Whom should I look up? For example: /who-is Sam Altman. The story names: ",
         "Wen soll ich nachschlagen? Zum Beispiel: /who-is Sam Altman. Die Geschichte nennt: ");

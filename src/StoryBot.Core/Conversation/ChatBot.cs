@@ -21,7 +21,6 @@ internal sealed partial class ChatBot : IChatBot
     public ChatBot(ChatCommands commands, IAnswerEngine engine, IKnowledgeProvider knowledge, ILogger<ChatBot> logger)
     {
         _commands = commands;
-
         _engine = engine;
         _knowledge = knowledge;
         _logger = logger;
@@ -65,6 +64,16 @@ internal sealed partial class ChatBot : IChatBot
             LogCommandFailed(exception, command.Name, request.Platform);
             throw;
         }
+    }
+
+    /// <summary>The language the reply to <paramref name="request"/> would be in, worked out as <see cref="RespondAsync"/> does.</summary>
+    public Language LanguageOf(ChatRequest request)
+    {
+        var fallback = request.PreferredLanguage ?? Language.English;
+        var raw = request.Text ?? string.Empty;
+        var text = InputText.Clean(raw.Length > InputText.MaxLength ? raw[..InputText.MaxLength] : raw);
+        var (_, argument) = Split(text);
+        return argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, fallback);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace StoryBot.Core.Conversation;
@@ -22,6 +23,20 @@ public static class ChatOptionsServiceCollectionExtensions
             services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The path every platform's requests take (<see cref="ConversationPipeline"/>) and the
+    /// per-user limit it applies; platforms call it too, so an adapter works whether or not the
+    /// core was added first.
+    /// </summary>
+    public static IServiceCollection AddConversationPipeline(this IServiceCollection services)
+    {
+        services.AddSharedChatOptions();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UserCooldown>();
+        services.TryAddSingleton<ConversationPipeline>();
         return services;
     }
 }

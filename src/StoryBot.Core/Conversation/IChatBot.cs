@@ -1,4 +1,5 @@
 using StoryBot.Core.Answering;
+using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Conversation;
 
@@ -6,4 +7,10 @@ namespace StoryBot.Core.Conversation;
 public interface IChatBot
 {
     Task<Reply> RespondAsync(ChatRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The language a reply to <paramref name="request"/> is written in, for the few replies that
+    /// are composed without asking the bot (a cooldown notice, a failure).
+    /// </summary>
+    Language LanguageOf(ChatRequest request) => request.PreferredLanguage ?? Language.English;
 }

@@ -1,16 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 
 namespace StoryBot.Discord.Conversation;
 
-/// <summary>Tells the answer recorder (when the host has one) about every answer posted.</summary>
-internal sealed class AnswerRecording(IServiceProvider services, ILogger<AnswerRecording> logger)
+/// <summary>
+/// Hands posted answers to the pipeline's recording once Discord has told their message id, which
+/// some of its responses leave out.
+/// </summary>
+internal sealed class AnswerRecording(ConversationPipeline pipeline, ILogger<AnswerRecording> logger)
 {
-    private readonly IAnswerRecorder? _recorder = services.GetService<IAnswerRecorder>();
-
-    public bool IsNeeded(Reply reply) => _recorder is not null && reply.Kind == ReplyKind.Answer;
+    public bool IsNeeded(Reply reply) => pipeline.IsRecorded(reply);
 
     public async Task RecordAsync(string channelId, string? messageId, ChatRequest request, Reply reply, CancellationToken cancellationToken)
     {
@@ -25,6 +25,6 @@ internal sealed class AnswerRecording(IServiceProvider services, ILogger<AnswerR
             return;
         }
 
-        await _recorder!.RecordAsync(new PostedMessage(DiscordAsker.Platform, channelId, messageId), request, reply, cancellationToken);
+        await pipeline.RecordAsync(new PostedMessage(DiscordPlatform.Name, channelId, messageId), request, reply, cancellationToken);
     }
 }

@@ -30,7 +30,7 @@ internal static class CommandLine
         var referenced = interaction.Type == InteractionType.MessageComponent
             ? interaction.MessageId
             : interaction.Data.String("target_id");
-        return new ChatRequest(DiscordAsker.Platform, interaction.ChannelId ?? string.Empty, interaction.UserId, text)
+        return new ChatRequest(DiscordPlatform.Name, interaction.ChannelId ?? string.Empty, interaction.UserId, text)
         {
             IsModerator = isModerator,
             ChannelKind = interaction.GuildId is null ? ChannelKind.Direct : ChannelKind.Channel,

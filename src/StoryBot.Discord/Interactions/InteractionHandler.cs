@@ -18,7 +18,7 @@ namespace StoryBot.Discord.Interactions;
 /// otherwise a deferral that <see cref="InteractionWebhooks"/> completes by editing it.
 /// </summary>
 internal sealed class InteractionHandler(
-    DiscordAsker asker,
+    ConversationPipeline pipeline,
     DiscordModeratorCheck moderators,
     WhoIsAutocomplete autocomplete,
     InteractionWebhooks webhooks,
@@ -53,16 +53,9 @@ internal sealed class InteractionHandler(
             return Answered(interaction, request, await answer);
         }
 
-        var left = options.CurrentValue.DeferAfter - time.GetElapsedTime(receivedAt);
-        if (left > TimeSpan.Zero)
+        if (await ReplyDeadline.CompletesWithinAsync(answer, options.CurrentValue.DeferAfter - time.GetElapsedTime(receivedAt), time))
         {
-            using var timer = new CancellationTokenSource();
-            var deadline = Task.Delay(left, time, timer.Token);
-            if (await Task.WhenAny(answer, deadline) == answer)
-            {
-                await timer.CancelAsync();
-                return Answered(interaction, request, await answer);
-            }
+            return Answered(interaction, request, await answer);
         }
 
         var ephemeral = IsPrivateByNature(request);
@@ -84,24 +77,9 @@ internal sealed class InteractionHandler(
                 : (messageId, cancellationToken) => webhooks.FinishAsync(interaction, request, reply, rest, messageId, cancellationToken));
     }
 
-    private async Task<Reply> AskAsync(ChatRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await asker.AskAsync(request, mustAnswer: true, cancellationToken) ?? Notice("Please wait a moment.");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Answering a Discord interaction failed");
-            return new Reply
-            {
-                Question = request.Text,
-                Language = Language.English,
-                Kind = ReplyKind.Error,
-                Body = [TextRun.Plain("Sorry, something went wrong while answering. Please try again.")],
-            };
-        }
-    }
+    private async Task<Reply> AskAsync(ChatRequest request, CancellationToken cancellationToken) =>
+        await pipeline.AskAsync(request, mustAnswer: true, cancellationToken)
+            ?? throw new InvalidOperationException("The pipeline answers every request that must be answered");
 
     // Decided before the answer exists: a deferral's visibility cannot change afterwards.
     private static bool IsPrivateByNature(ChatRequest request) =>

@@ -17,7 +17,7 @@ namespace StoryBot.Discord.Messages;
 /// </summary>
 internal sealed partial class MessageHandler(
     BotIdentity identity,
-    DiscordAsker asker,
+    ConversationPipeline pipeline,
     DiscordMessageSender sender,
     AnswerRecording recording,
     IOptionsMonitor<DiscordOptions> options,
@@ -59,14 +59,14 @@ internal sealed partial class MessageHandler(
 
         // A message carries no proof of rights: moderator commands need the signed interaction.
         // A reply to one of the bot's answers refers to it ("/report" in a reply reports it).
-        var request = new ChatRequest(DiscordAsker.Platform, channelId, authorId, text)
+        var request = new ChatRequest(DiscordPlatform.Name, channelId, authorId, text)
         {
             ChannelKind = guildId is null ? ChannelKind.Direct : ChannelKind.Channel,
             ReferencedMessageId = message.Child("referenced_message")?.Child("author")?.String("id") == botId
                 ? message.Child("message_reference")?.String("message_id")
                 : null,
         };
-        var reply = await asker.AskAsync(request, mustAnswer: false, cancellationToken);
+        var reply = await pipeline.AskAsync(request, mustAnswer: false, cancellationToken);
         if (reply is null)
         {
             logger.LogDebug("Ignored a message from {UserId} over the cooldown", authorId);

@@ -8,7 +8,7 @@ namespace StoryBot.Discord.Posting;
 /// <summary>Posts and corrects bot messages in Discord channels (daily summaries, corrections).</summary>
 internal sealed class DiscordChannelPoster(DiscordMessageSender sender) : IChannelPoster
 {
-    public string Platform => DiscordAsker.Platform;
+    public string Platform => DiscordPlatform.Name;
 
     public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
         SendAsync(channelId, reply, null, cancellationToken);

@@ -16,13 +16,11 @@ namespace StoryBot.Slack.Handling;
 /// and corrected later), help, errors and notices only to the asker.
 /// </summary>
 internal sealed class SlackConversation(
-    IChatBot bot,
-    UserCooldown cooldown,
+    ConversationPipeline pipeline,
     SlackModerators moderators,
     SlackIdentity identity,
     SlackApiClient api,
     SlackWorkQueue queue,
-    IEnumerable<IAnswerRecorder> recorders,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackConversation> logger)
@@ -44,34 +42,19 @@ internal sealed class SlackConversation(
             ChannelKind = command.ChannelId.StartsWith('D') ? ChannelKind.Direct : ChannelKind.Channel,
         };
 
-        var verdict = cooldown.Check(Platform, command.UserId);
-        if (verdict != CooldownVerdict.Allowed)
+        var replying = pipeline.AskAsync(request, mustAnswer: false, cancellationToken);
+        if (!await ReplyDeadline.CompletesWithinAsync(replying, options.Value.AckBudget, time, cancellationToken))
         {
-            if (verdict == CooldownVerdict.RefusedWithNotice)
-            {
-                RespondPrivately(ack, command.ResponseUrl, SlackReplies.Cooldown(request.Text));
-            }
-            else
-            {
-                ack.TryAcknowledge(null);
-            }
+            ack.TryAcknowledge(null);
+        }
 
+        if (await replying is not { } reply)
+        {
+            // Over the limit and already told: nothing more to say.
+            ack.TryAcknowledge(null);
             return;
         }
 
-        var replying = AskAsync(request, cancellationToken);
-        if (!replying.IsCompleted)
-        {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(replying, Task.Delay(options.Value.AckBudget, time, budget.Token));
-            await budget.CancelAsync();
-            if (!replying.IsCompleted)
-            {
-                ack.TryAcknowledge(null);
-            }
-        }
-
-        var reply = await replying;
         if (reply.IsPrivate)
         {
             RespondPrivately(ack, command.ResponseUrl, reply);
@@ -100,15 +83,10 @@ internal sealed class SlackConversation(
         // Answered in a thread: the one the message was written in, or one started under it, so a
         // question and its answer stay together in a channel and in a direct message alike.
         var threadTs = slackEvent.ThreadTs ?? slackEvent.Ts;
-        var verdict = cooldown.Check(Platform, user);
-        if (verdict == CooldownVerdict.RefusedSilently)
+        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
         {
             return;
         }
-
-        var reply = verdict == CooldownVerdict.RefusedWithNotice
-            ? SlackReplies.Cooldown(request.Text)
-            : await AskAsync(request, cancellationToken);
 
         if (reply.IsPrivate && slackEvent.IsMention)
         {
@@ -133,15 +111,11 @@ internal sealed class SlackConversation(
             ReferencedMessageId = action.MessageTs,
         };
 
-        var verdict = cooldown.Check(Platform, action.UserId);
-        if (verdict == CooldownVerdict.RefusedSilently)
+        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
         {
             return;
         }
 
-        var reply = verdict == CooldownVerdict.RefusedWithNotice
-            ? SlackReplies.Cooldown(request.Text)
-            : await AskAsync(request, cancellationToken);
         var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
         if (action.ResponseUrl is { } responseUrl)
         {
@@ -167,25 +141,6 @@ internal sealed class SlackConversation(
         }
 
         return slackEvent.IsDirectMessage || (slackEvent.IsMention && slackEvent.ChannelType != "im");
-    }
-
-    private async Task<Reply> AskAsync(ChatRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await bot.RespondAsync(request, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // The asker gets a polite error instead of silence.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            logger.LogError(exception, "Answering a Slack request in {Channel} failed", request.ChannelId);
-            return SlackReplies.Failure(request.Text);
-        }
     }
 
     private void RespondPrivately(SlackAck ack, Uri? responseUrl, Reply reply)
@@ -239,15 +194,6 @@ internal sealed class SlackConversation(
         var isAnswer = reply.Kind == ReplyKind.Answer;
         var message = SlackMessageRenderer.Render(reply, offerReport: isAnswer);
         var ts = await api.PostMessageAsync(request.ChannelId, message, threadTs, cancellationToken);
-        if (!isAnswer)
-        {
-            return;
-        }
-
-        var posted = new PostedMessage(Platform, request.ChannelId, ts, threadTs);
-        foreach (var recorder in recorders)
-        {
-            await recorder.RecordAsync(posted, request, reply, cancellationToken);
-        }
+        await pipeline.RecordAsync(new PostedMessage(Platform, request.ChannelId, ts, threadTs), request, reply, cancellationToken);
     }
 }

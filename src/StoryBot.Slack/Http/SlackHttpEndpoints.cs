@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Handling;
@@ -57,13 +58,7 @@ internal sealed class SlackHttpEndpoints(
         _ = ObserveAsync(conversation.HandleCommandAsync(command, ack, lifetime.ApplicationStopping));
 
         // Answer Slack within the budget whatever the handler is doing; a later reply uses response_url.
-        if (!ack.Sent.IsCompleted)
-        {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            await Task.WhenAny(ack.Sent, Task.Delay(options.Value.AckBudget, time, budget.Token));
-            await budget.CancelAsync();
-        }
-
+        await ReplyDeadline.CompletesWithinAsync(ack.Sent, options.Value.AckBudget, time, context.RequestAborted);
         ack.TryAcknowledge(null);
         var payload = await ack.Sent;
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using StoryBot.Core.Conversation;
 using Microsoft.Extensions.Options;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Dispatch;
@@ -82,7 +83,7 @@ internal sealed class SocketModeEnvelopeRouter(
     /// <summary>Whatever the handler is doing, Slack gets its ack within the budget.</summary>
     private async Task AcknowledgeAtDeadlineAsync(SlackAck ack)
     {
-        await Task.Delay(options.Value.AckBudget, time);
+        await ReplyDeadline.CompletesWithinAsync(ack.Sent, options.Value.AckBudget, time);
         ack.TryAcknowledge(null);
     }
 

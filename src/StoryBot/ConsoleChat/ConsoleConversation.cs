@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
-using StoryBot.Core.Knowledge;
 
 namespace StoryBot.ConsoleChat;
 
@@ -10,54 +8,20 @@ namespace StoryBot.ConsoleChat;
 /// recorded like any posted answer so it can be reported or corrected later. A command that fails
 /// gets a plain error reply (the reason goes to the log), so the chat and <c>ask --json</c> carry on.
 /// </summary>
-internal sealed partial class ConsoleConversation(IChatBot bot, IEnumerable<IAnswerRecorder> recorders, ConsoleMessageIds ids, ILogger<ConsoleConversation> logger)
+internal sealed class ConsoleConversation(ConversationPipeline pipeline, ConsoleMessageIds ids)
 {
     public const string Platform = "console";
     public const string Channel = "console";
 
     public async Task<Reply> AskAsync(string line, CancellationToken cancellationToken)
     {
-        // The person at the console runs the bot, so they hold the moderator's rights.
+        // The person at the console runs the bot, so they hold the moderator's rights, and no limit.
         var request = new ChatRequest(Platform, Channel, Environment.UserName, line) { IsModerator = true, ChannelKind = ChannelKind.Console };
-        Reply reply;
-        try
-        {
-            reply = await bot.RespondAsync(request, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // The operator gets a plain error line instead of a stack trace that ends the chat.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            LogAnswerFailed(exception);
-            return Failure(line);
-        }
-
-        if (reply.Kind == ReplyKind.Answer)
-        {
-            var message = new PostedMessage(Platform, Channel, ids.Next());
-            foreach (var recorder in recorders)
-            {
-                await recorder.RecordAsync(message, request, reply, cancellationToken);
-            }
-        }
-
+        var reply = await pipeline.AskAsync(request, mustAnswer: true, cancellationToken)
+            ?? throw new InvalidOperationException("The pipeline answers every request that must be answered");
+        await pipeline.RecordAsync(new PostedMessage(Platform, Channel, ids.Next()), request, reply, cancellationToken);
         return reply;
     }
-
-    private static Reply Failure(string question) => new()
-    {
-        Question = question,
-        Language = Language.English,
-        Kind = ReplyKind.Error,
-        Body = [TextRun.Plain("Sorry, something went wrong while answering that; the reason is in the log.")],
-    };
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Answering a console request failed")]
-    private partial void LogAnswerFailed(Exception exception);
 }
 
 /// <summary>Ids for console "messages", unique across restarts so reports never hit an older answer.</summary>

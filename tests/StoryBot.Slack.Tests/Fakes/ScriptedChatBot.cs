@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Moq;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Slack.Tests.Fakes;
 
@@ -30,6 +31,7 @@ internal sealed class ScriptedChatBot
                     var text => TestReplies.Answer(text),
                 };
             });
+        Mock.Setup(bot => bot.LanguageOf(It.IsAny<ChatRequest>())).Returns((ChatRequest request) => request.PreferredLanguage ?? Language.English);
     }
 
     public Mock<IChatBot> Mock { get; } = new(MockBehavior.Strict);
@@ -43,5 +45,5 @@ internal sealed class ScriptedChatBot
         return await _requests.Reader.ReadAsync(timeout.Token);
     }
 
-    public int Calls => Mock.Invocations.Count;
+    public int Calls => Mock.Invocations.Count(call => call.Method.Name == nameof(IChatBot.RespondAsync));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Moq;
 using StoryBot.ConsoleChat;
 using StoryBot.Core.Answering;
@@ -19,7 +20,9 @@ public sealed class ConsoleConversationTests
             .ThrowsAsync(new InvalidOperationException("database is locked"));
         bot.Setup(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "who is altman"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Reply { Question = "who is altman", Language = Language.English, Kind = ReplyKind.Abstention, Body = [TextRun.Plain("no")] });
-        var conversation = new ConsoleConversation(bot.Object, [], new ConsoleMessageIds(TimeProvider.System), NullLogger<ConsoleConversation>.Instance);
+        var conversation = new ConsoleConversation(
+            new ConversationPipeline(bot.Object, new UserCooldown(Options.Create(new CooldownOptions()), TimeProvider.System), [], NullLogger<ConversationPipeline>.Instance),
+            new ConsoleMessageIds(TimeProvider.System));
         var output = new StringWriter();
         var streams = new ConsoleStreams(new StringReader("/sources audit\nwho is altman\n"), output, TextWriter.Null);
 

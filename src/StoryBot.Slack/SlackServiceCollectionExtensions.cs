@@ -35,6 +35,7 @@ public static class SlackServiceCollectionExtensions
 
         services.TryAddSingleton<SlackPlatformState>();
         services.TryAddSingleton<ChannelPacer>();
+        services.TryAddSingleton<SlackRetryPolicy>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackIdentity>();
         services.TryAddSingleton<SlackModerators>();

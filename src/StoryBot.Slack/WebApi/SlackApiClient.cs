@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Rendering;
 
@@ -20,8 +20,7 @@ internal sealed class SlackApiClient(
     IOptions<SlackOptions> options,
     ChannelPacer pacer,
     SlackPlatformState platform,
-    TimeProvider time,
-    ILogger<SlackApiClient> logger)
+    SlackRetryPolicy retries)
 {
     public const string HttpClientName = "StoryBot.Slack";
 
@@ -144,44 +143,43 @@ internal sealed class SlackApiClient(
     private async Task<HttpResponseMessage> SendWithRetriesAsync(
         string method, Uri url, string? token, JsonObject? body, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var payload = body?.ToJsonString();
         var http = httpClientFactory.CreateClient(HttpClientName);
-        for (var attempt = 0; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SlackRetryPolicy.MethodKey, method);
+        HttpResponseMessage response;
+        try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url);
-            if (token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            request.Content = payload is null
-                ? new FormUrlEncodedContent([])
-                : new StringContent(payload, Encoding.UTF8, "application/json");
-
-            var response = await http.SendAsync(request, cancellationToken);
-            var status = (int)response.StatusCode;
-            var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
-            if (!retryable || attempt >= settings.MaxRetries)
-            {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            response = await retries.Pipeline.ExecuteAsync(
+                static async (context, state) =>
                 {
-                    response.Dispose();
-                    throw new SlackApiException(method, "ratelimited");
-                }
+                    // A request message is sent once: every attempt builds its own.
+                    using var request = new HttpRequestMessage(HttpMethod.Post, state.url);
+                    if (state.token is not null)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", state.token);
+                    }
 
-                return response;
-            }
-
-            var delay = response.StatusCode == HttpStatusCode.TooManyRequests
-                ? RetryAfter(response) ?? TimeSpan.FromSeconds(1)
-                : TimeSpan.FromSeconds(Math.Pow(2, attempt));
-            logger.LogWarning(
-                "Slack {Method} answered {Status}; retry {Attempt} of {MaxRetries} in {Delay}",
-                method, status, attempt + 1, settings.MaxRetries, delay);
-            response.Dispose();
-            await Task.Delay(delay, time, cancellationToken);
+                    request.Content = state.payload is null
+                        ? new FormUrlEncodedContent([])
+                        : new StringContent(state.payload, Encoding.UTF8, "application/json");
+                    return await state.http.SendAsync(request, context.CancellationToken);
+                },
+                context,
+                (url, token, payload, http));
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            response.Dispose();
+            throw new SlackApiException(method, "ratelimited");
+        }
+
+        return response;
     }
 
     /// <summary>
@@ -190,15 +188,6 @@ internal sealed class SlackApiClient(
     /// </summary>
     internal static Uri MethodUrl(Uri apiBaseUrl, string method) =>
         new(apiBaseUrl.AbsoluteUri.EndsWith('/') ? apiBaseUrl : new Uri(apiBaseUrl.AbsoluteUri + "/"), method);
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        // A bad or huge header must not park a reply for hours: honour at most a few minutes.
-        var maximum = TimeSpan.FromMinutes(5);
-        return response.Headers.RetryAfter?.Delta is { } delta
-            ? delta < TimeSpan.Zero ? TimeSpan.Zero : delta > maximum ? maximum : delta
-            : null;
-    }
 
     private void ThrowIfDisabled(string method)
     {

@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using StoryBot.Slack.Configuration;
+
+namespace StoryBot.Slack.WebApi;
+
+/// <summary>
+/// Slack's one retry policy for Web API calls: a 429 waits what its Retry-After says (at most a
+/// few minutes, so a bad header cannot park a reply for hours), a 5xx backs off exponentially, up
+/// to <see cref="SlackOptions.MaxRetries"/> retries; anything else is the caller's to read.
+/// </summary>
+internal sealed class SlackRetryPolicy
+{
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
+
+    public SlackRetryPolicy(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackRetryPolicy> logger)
+    {
+        var maxRetries = options.Value.MaxRetries;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (maxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = maxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromSeconds(1),
+                ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Result is { } response && IsRetryable(response)),
+                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(
+                    arguments.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } response ? RetryAfter(response) : null),
+                OnRetry = arguments =>
+                {
+                    logger.LogWarning(
+                        "Slack {Method} answered {Status}; retry {Attempt} of {MaxRetries} in {Delay}",
+                        arguments.Context.Properties.GetValue(MethodKey, "?"),
+                        (int)arguments.Outcome.Result!.StatusCode,
+                        arguments.AttemptNumber + 1,
+                        maxRetries,
+                        arguments.RetryDelay);
+                    arguments.Outcome.Result.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        Pipeline = builder.Build();
+    }
+
+    public static ResiliencePropertyKey<string> MethodKey { get; } = new("slack.method");
+
+    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    private static bool IsRetryable(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter?.Delta is { } delta
+            ? delta < TimeSpan.Zero ? TimeSpan.Zero : delta > MaxRetryAfter ? MaxRetryAfter : delta
+            : TimeSpan.FromSeconds(1);
+}

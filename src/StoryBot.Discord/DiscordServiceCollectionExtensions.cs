@@ -49,6 +49,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordTimings>();
         services.TryAddSingleton<DiscordPlatformStatus>();
         services.TryAddSingleton<DiscordRateLimiter>();
+        services.TryAddSingleton<DiscordRetryPolicy>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordWorkQueue>();
         services.TryAddSingleton<BotIdentity>();

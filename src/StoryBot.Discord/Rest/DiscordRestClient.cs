@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using StoryBot.Discord.Configuration;
 
 namespace StoryBot.Discord.Rest;
@@ -18,10 +18,10 @@ internal sealed class DiscordRestClient(
     IHttpClientFactory httpClientFactory,
     DiscordRateLimiter rateLimiter,
     DiscordPlatformStatus status,
+    DiscordRetryPolicy retries,
     IOptions<DiscordOptions> options,
     DiscordTimings timings,
-    TimeProvider time,
-    ILogger<DiscordRestClient> logger)
+    TimeProvider time)
 {
     public const string HttpClientName = "StoryBot.Discord";
 
@@ -35,56 +35,77 @@ internal sealed class DiscordRestClient(
     {
         var route = new DiscordRoute(method, path);
         var payload = body is null ? null : DiscordJson.Serialize(body);
-        var failures = 0;
-        var rateLimited = 0;
-        while (true)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(DiscordRetryPolicy.RouteKey, route);
+        Outcome<HttpResponseMessage> outcome;
+        try
         {
-            if (status.IsDisabled)
-            {
-                throw new DiscordRestException($"Discord is disabled ({status.Reason}); {route.Redacted} was not sent", HttpStatusCode.Unauthorized, null);
-            }
-
-            await rateLimiter.WaitAsync(route, cancellationToken);
-            HttpResponseMessage response;
-            using (var timeout = new CancellationTokenSource(options.Value.RestTimeout, time))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
-            {
-                try
+            outcome = await retries.Pipeline.ExecuteOutcomeAsync(
+                static async (context, state) =>
                 {
-                    using var request = BuildRequest(method, path, payload);
-                    response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, linked.Token);
-                }
-                catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    await BackOffAsync(route, ++failures, ex.GetType().Name, null, ex, cancellationToken);
-                    continue;
-                }
-            }
-
-            using (response)
-            {
-                rateLimiter.Update(route, response.Headers);
-                if (response.IsSuccessStatusCode)
-                {
-                    return await ReadJsonAsync(response, cancellationToken);
-                }
-
-                switch (response.StatusCode)
-                {
-                    case HttpStatusCode.TooManyRequests:
-                        await OnRateLimitedAsync(route, response, ++rateLimited, cancellationToken);
-                        continue;
-                    case HttpStatusCode.Unauthorized when !IsTokenRoute(path):
-                        status.Disable($"Discord answered 401 Unauthorized to {route.Redacted}: the bot token is invalid or revoked; check Discord:Token");
-                        throw await FailureAsync(route, response, cancellationToken);
-                    case >= HttpStatusCode.InternalServerError:
-                        await BackOffAsync(route, ++failures, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), response.StatusCode, null, cancellationToken);
-                        continue;
-                    default:
-                        throw await FailureAsync(route, response, cancellationToken);
-                }
-            }
+                    try
+                    {
+                        return Outcome.FromResult(await state.client.AttemptAsync(state.route, state.payload, context.CancellationToken));
+                    }
+                    catch (Exception exception) when (exception is not DiscordRestException)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(exception);
+                    }
+                },
+                context,
+                (client: this, route, payload));
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (outcome.Exception is { } exception)
+        {
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw exception;
+            }
+
+            throw new DiscordRestException($"{route.Redacted} failed after {options.Value.MaxRestAttempts} attempts ({exception.GetType().Name})", null, null, exception);
+        }
+
+        using var response = outcome.Result!;
+        if (response.IsSuccessStatusCode)
+        {
+            return await ReadJsonAsync(response, cancellationToken);
+        }
+
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.TooManyRequests:
+                throw new DiscordRestException($"{route.Redacted} stayed rate limited after {timings.MaxRateLimitedRetries + 1} attempts", HttpStatusCode.TooManyRequests, null);
+            case HttpStatusCode.Unauthorized when !IsTokenRoute(path):
+                status.Disable($"Discord answered 401 Unauthorized to {route.Redacted}: the bot token is invalid or revoked; check Discord:Token");
+                throw await FailureAsync(route, response, cancellationToken);
+            case >= HttpStatusCode.InternalServerError:
+                throw new DiscordRestException(
+                    $"{route.Redacted} failed after {options.Value.MaxRestAttempts} attempts ({(int)response.StatusCode})", response.StatusCode, null);
+            default:
+                throw await FailureAsync(route, response, cancellationToken);
+        }
+    }
+
+    /// <summary>One try: waits for the route's bucket, sends with its own timeout, and notes the bucket state Discord returns.</summary>
+    private async Task<HttpResponseMessage> AttemptAsync(DiscordRoute route, byte[]? payload, CancellationToken cancellationToken)
+    {
+        if (status.IsDisabled)
+        {
+            throw new DiscordRestException($"Discord is disabled ({status.Reason}); {route.Redacted} was not sent", HttpStatusCode.Unauthorized, null);
+        }
+
+        await rateLimiter.WaitAsync(route, cancellationToken);
+        using var timeout = new CancellationTokenSource(options.Value.RestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var request = BuildRequest(route.Method, route.Path, payload);
+        var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, linked.Token);
+        rateLimiter.Update(route, response.Headers);
+        return response;
     }
 
     private HttpRequestMessage BuildRequest(HttpMethod method, string path, byte[]? payload)
@@ -111,43 +132,6 @@ internal sealed class DiscordRestClient(
     private static bool IsTokenRoute(string path) =>
         path.StartsWith("interactions/", StringComparison.Ordinal) || path.StartsWith("webhooks/", StringComparison.Ordinal);
 
-    private async Task OnRateLimitedAsync(DiscordRoute route, HttpResponseMessage response, int count, CancellationToken cancellationToken)
-    {
-        var body = await ReadJsonAsync(response, cancellationToken);
-        var retryAfter = body?.Child("retry_after") is { ValueKind: JsonValueKind.Number } seconds
-            ? TimeSpan.FromSeconds(seconds.GetDouble())
-            : response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-        var global = body?.Bool("global") == true
-            || string.Equals(DiscordRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-        var ownWait = rateLimiter.OnRateLimited(route, retryAfter, global);
-        if (count > timings.MaxRateLimitedRetries)
-        {
-            throw new DiscordRestException($"{route.Redacted} stayed rate limited after {count} attempts", HttpStatusCode.TooManyRequests, null);
-        }
-
-        logger.LogWarning(
-            "Discord rate limited {Route} ({Scope}); retrying after {RetryAfter}",
-            route.Redacted,
-            global ? "global" : DiscordRateLimiter.Header(response.Headers, "X-RateLimit-Scope") ?? "bucket",
-            retryAfter);
-        if (ownWait > TimeSpan.Zero)
-        {
-            await Task.Delay(ownWait, time, cancellationToken);
-        }
-    }
-
-    private async Task BackOffAsync(DiscordRoute route, int failures, string reason, HttpStatusCode? status, Exception? exception, CancellationToken cancellationToken)
-    {
-        if (failures >= options.Value.MaxRestAttempts)
-        {
-            throw new DiscordRestException($"{route.Redacted} failed after {failures} attempts ({reason})", status, null, exception);
-        }
-
-        var delay = Backoff.Jittered(timings.RestRetryBase, timings.RestRetryCap, failures - 1);
-        logger.LogWarning("Discord {Route} failed ({Reason}); attempt {Attempt} in {Delay}", route.Redacted, reason, failures + 1, delay);
-        await Task.Delay(delay, time, cancellationToken);
-    }
-
     private static async Task<DiscordRestException> FailureAsync(DiscordRoute route, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await ReadJsonAsync(response, cancellationToken);
@@ -159,7 +143,7 @@ internal sealed class DiscordRestClient(
             code);
     }
 
-    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (bytes.Length == 0)

@@ -52,6 +52,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRetryPolicy>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordWorkQueue>();
+        services.TryAddSingleton<DiscordInteractionQueue>();
         services.TryAddSingleton<BotIdentity>();
         services.TryAddSingleton<AnswerRecording>();
         services.TryAddSingleton<DiscordModeratorCheck>();
@@ -68,7 +69,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewayDispatcher>();
         services.TryAddSingleton<GatewayClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, DiscordChannelPoster>());
-        services.AddHostedService<DiscordWorkerService>();
+        services.AddHostedService(provider => provider.GetRequiredService<DiscordWorkQueue>());
+        services.AddHostedService(provider => provider.GetRequiredService<DiscordInteractionQueue>());
         services.AddHostedService<DiscordGatewayService>();
         return services;
     }

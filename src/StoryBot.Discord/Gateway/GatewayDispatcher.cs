@@ -12,6 +12,7 @@ namespace StoryBot.Discord.Gateway;
 /// </summary>
 internal sealed class GatewayDispatcher(
     DiscordWorkQueue queue,
+    DiscordInteractionQueue interactionQueue,
     BotIdentity identity,
     MessageHandler messages,
     GatewayInteractionResponder interactions,
@@ -29,12 +30,12 @@ internal sealed class GatewayDispatcher(
 
                 break;
             case "MESSAGE_CREATE":
-                queue.Enqueue(cancellationToken => messages.HandleAsync(data, cancellationToken));
+                queue.TryEnqueue("message", cancellationToken => messages.HandleAsync(data, cancellationToken));
                 break;
             case "INTERACTION_CREATE":
                 // The 3-second budget runs from now, not from when a worker picks the event up.
                 var receivedAt = time.GetTimestamp();
-                queue.EnqueueInteraction(cancellationToken => interactions.HandleAsync(data, receivedAt, cancellationToken));
+                interactionQueue.TryEnqueue("interaction", cancellationToken => interactions.HandleAsync(data, receivedAt, cancellationToken));
                 break;
         }
     }

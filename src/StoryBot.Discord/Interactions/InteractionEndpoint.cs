@@ -54,7 +54,7 @@ internal static class InteractionEndpoint
             // Only once the response is out: a deferred edit or a read-back needs it delivered.
             context.Response.OnCompleted(() =>
             {
-                queue.Enqueue(cancellationToken => after(null, cancellationToken));
+                queue.TryEnqueue("interaction follow-up", cancellationToken => after(null, cancellationToken));
                 return Task.CompletedTask;
             });
         }

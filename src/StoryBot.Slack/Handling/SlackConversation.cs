@@ -161,13 +161,7 @@ internal sealed class SlackConversation(
     }
 
     /// <summary>Posting waits on Slack (pacing, retries): it runs on the queue, never in the acknowledgement's way.</summary>
-    private void Deliver(string description, Func<CancellationToken, Task> delivery)
-    {
-        if (!queue.Enqueue(description, delivery))
-        {
-            logger.LogWarning("Slack {Work} dropped: the host is stopping", description);
-        }
-    }
+    private void Deliver(string description, Func<CancellationToken, Task> delivery) => queue.TryEnqueue(description, delivery);
 
     /// <summary>
     /// Posts a slash-command answer with chat.postMessage so its ts is known and the answer can be

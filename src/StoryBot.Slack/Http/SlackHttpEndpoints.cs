@@ -109,7 +109,7 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
-        queue.Enqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, cancellationToken));
+        queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, cancellationToken));
     }
 
     public async Task HandleInteractivityAsync(HttpContext context)
@@ -139,7 +139,7 @@ internal sealed class SlackHttpEndpoints(
         context.Response.StatusCode = StatusCodes.Status200OK;
         if (action is not null)
         {
-            queue.Enqueue("button", cancellationToken => conversation.HandleBlockActionAsync(action, cancellationToken));
+            queue.TryEnqueue("button", cancellationToken => conversation.HandleBlockActionAsync(action, cancellationToken));
         }
     }
 

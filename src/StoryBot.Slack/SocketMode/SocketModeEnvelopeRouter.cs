@@ -74,7 +74,7 @@ internal sealed class SocketModeEnvelopeRouter(
 
     private void Enqueue(SlackAck ack, string description, Func<CancellationToken, Task> work)
     {
-        if (!queue.Enqueue(description, work))
+        if (!queue.TryEnqueue(description, work))
         {
             ack.TryAcknowledge(null);
         }

@@ -4,7 +4,7 @@ using StoryBot.Core.Conversation;
 
 namespace StoryBot.Core.Tests.Conversation;
 
-public sealed class UserCooldownTests
+public sealed class UserCooldownTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new();
     private readonly UserCooldown _cooldown;
@@ -45,4 +45,34 @@ public sealed class UserCooldownTests
 
         Assert.Equal(CooldownVerdict.Allowed, _cooldown.Check("discord", "u1"));
     }
+
+    [Fact]
+    public void UsersWhoseWindowHasEmptiedAreForgottenSoManyUsersCannotGrowTheLimitWithoutBound()
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            _cooldown.Check("discord", "u" + i);
+        }
+
+        Assert.Equal(1000, _cooldown.Remembered);
+        _time.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.Equal(0, _cooldown.Remembered);
+        Assert.Equal(CooldownVerdict.Allowed, _cooldown.Check("discord", "u1"));
+    }
+
+    [Fact]
+    public void AUserStillOverTheLimitIsNotForgotten()
+    {
+        _cooldown.Check("discord", "u1");
+        _time.Advance(TimeSpan.FromSeconds(20));
+        _cooldown.Check("discord", "u1");
+        _time.Advance(TimeSpan.FromSeconds(11));
+
+        Assert.Equal(1, _cooldown.Remembered);
+        Assert.Equal(CooldownVerdict.Allowed, _cooldown.Check("discord", "u1"));
+        Assert.Equal(CooldownVerdict.RefusedWithNotice, _cooldown.Check("discord", "u1"));
+    }
+
+    public void Dispose() => _cooldown.Dispose();
 }

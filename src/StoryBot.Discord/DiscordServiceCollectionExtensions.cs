@@ -31,6 +31,7 @@ public static class DiscordServiceCollectionExtensions
         var section = configuration.GetSection(DiscordOptions.Section);
         services.AddOptions<DiscordOptions>()
             .BindConfiguration(DiscordOptions.Section)
+            .AlsoReadLegacyList(configuration, "Moderation:DiscordRoleIds", options => options.ModeratorRoleIds)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());

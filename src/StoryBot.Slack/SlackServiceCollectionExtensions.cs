@@ -26,6 +26,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddOptions<SlackOptions>()
             .BindConfiguration(SlackOptions.Section)
+            .AlsoReadLegacyList(configuration, "Moderation:SlackUserIds", options => options.ModeratorUserIds)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());

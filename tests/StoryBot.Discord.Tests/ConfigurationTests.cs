@@ -14,6 +14,34 @@ namespace StoryBot.Discord.Tests;
 
 public sealed class ConfigurationTests
 {
+    public sealed class ModeratorRoles
+    {
+        [Fact]
+        public void RolesAreReadFromTheDiscordSectionAndFromTheOlderModerationKeyOnce()
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Discord:PublicKey"] = new string('a', 64),
+                    ["Discord:Token"] = "token",
+                    ["Discord:ApplicationId"] = "1",
+                    ["Discord:ModeratorRoleIds:0"] = "111",
+                    ["Moderation:DiscordRoleIds:0"] = "111",
+                    ["Moderation:DiscordRoleIds:1"] = "222",
+                })
+                .Build();
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddLogging();
+            services.AddDiscord(configuration);
+            using var provider = services.BuildServiceProvider();
+
+            var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+
+            Assert.Equal(["111", "222"], options.ModeratorRoleIds);
+        }
+    }
+
     public sealed class Validator
     {
         private readonly DiscordOptionsValidator _validator = new();

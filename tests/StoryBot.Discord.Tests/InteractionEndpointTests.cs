@@ -195,7 +195,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Moderation, "ok"));
         await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?>
         {
-            ["Moderation:DiscordRoleIds:0"] = Payloads.ModeratorRoleId,
+            ["Discord:ModeratorRoleIds:0"] = Payloads.ModeratorRoleId,
         });
 
         using var response = await host.PostInteractionAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions, roles), _signer);

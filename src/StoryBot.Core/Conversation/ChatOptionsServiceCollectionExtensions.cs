@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,17 +8,11 @@ namespace StoryBot.Core.Conversation;
 public static class ChatOptionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds the sections every platform shares, <c>Moderation</c> and <c>Cooldown</c>, once,
-    /// whichever of the core and the platforms asks first: binding a section twice appends every
-    /// entry of its lists twice.
+    /// Binds the section every platform shares, <c>Cooldown</c>, once, whichever of the core and
+    /// the platforms asks first.
     /// </summary>
     public static IServiceCollection AddSharedChatOptions(this IServiceCollection services)
     {
-        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<ModerationOptions>)))
-        {
-            services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section);
-        }
-
         if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<CooldownOptions>)))
         {
             services.AddOptions<CooldownOptions>().BindConfiguration(CooldownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -38,5 +33,29 @@ public static class ChatOptionsServiceCollectionExtensions
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<ConversationPipeline>();
         return services;
+    }
+
+    /// <summary>
+    /// Adds the ids an older configuration lists under <paramref name="legacyKey"/> to a platform's
+    /// own list, so a deployment configured before the lists moved keeps its moderators.
+    /// </summary>
+    public static OptionsBuilder<TOptions> AlsoReadLegacyList<TOptions>(
+        this OptionsBuilder<TOptions> builder, IConfiguration configuration, string legacyKey, Func<TOptions, IList<string>> list)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.PostConfigure(options =>
+        {
+            var ids = list(options);
+            foreach (var id in configuration.GetSection(legacyKey).GetChildren().Select(child => child.Value))
+            {
+                if (!string.IsNullOrWhiteSpace(id) && !ids.Contains(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        });
+        return builder;
     }
 }

@@ -18,6 +18,12 @@ public sealed class DiscordOptions
     /// <summary>Guilds to register commands in (instant); global registration when empty.</summary>
     public IList<string> GuildIds { get; } = [];
 
+    /// <summary>
+    /// Roles whose members moderate, besides members with Manage Server or Administrator. The
+    /// older key <c>Moderation:DiscordRoleIds</c> is still read.
+    /// </summary>
+    public IList<string> ModeratorRoleIds { get; } = [];
+
     /// <summary>Channels where every message is a question.</summary>
     public IList<string> AskChannelIds { get; } = [];
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StoryBot.Core.Conversation;
+using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Interactions;
 
 namespace StoryBot.Discord.Moderation;
@@ -9,7 +9,7 @@ namespace StoryBot.Discord.Moderation;
 /// <c>member.permissions</c> for each interaction, and the member's roles travel with it.
 /// Messages carry no such proof, so message-based requests are never moderator requests.
 /// </summary>
-internal sealed class DiscordModeratorCheck(IOptionsMonitor<ModerationOptions> moderation)
+internal sealed class DiscordModeratorCheck(IOptionsMonitor<DiscordOptions> options)
 {
     public const ulong Administrator = 1UL << 3;
     public const ulong ManageGuild = 1UL << 5;
@@ -26,7 +26,7 @@ internal sealed class DiscordModeratorCheck(IOptionsMonitor<ModerationOptions> m
             return true;
         }
 
-        var roles = moderation.CurrentValue.DiscordRoleIds;
+        var roles = options.CurrentValue.ModeratorRoleIds;
         return roles.Count > 0 && interaction.MemberRoles.Any(roles.Contains);
     }
 }

@@ -16,6 +16,9 @@ public sealed class SlackOptions
     /// <summary>Enables the HTTP endpoints; every request must carry a valid signature.</summary>
     public string? SigningSecret { get; set; }
 
+    /// <summary>Users who moderate (ids such as <c>U0123ABC</c>). The older key <c>Moderation:SlackUserIds</c> is still read.</summary>
+    public IList<string> ModeratorUserIds { get; } = [];
+
     /// <summary>Base of the Web API; a test points it at a local fake.</summary>
     [Required]
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");

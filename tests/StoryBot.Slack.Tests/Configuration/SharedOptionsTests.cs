@@ -3,23 +3,38 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StoryBot.Core;
 using StoryBot.Core.Conversation;
+using StoryBot.Slack.Configuration;
 
 namespace StoryBot.Slack.Tests.Configuration;
 
-/// <summary>The sections the core and the platforms share are bound once, however many of them are added.</summary>
+/// <summary>Slack's moderators are listed in its own section, once, however the services are added.</summary>
 public sealed class SharedOptionsTests
 {
     [Fact]
     public void SlackModeratorsAreListedOnceWithTheCoreAndSlackBothAdded()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Moderation:SlackUserIds:0"] = "U024BE7LH",
-                ["Moderation:DiscordRoleIds:0"] = "123",
-                ["Knowledge:Reload"] = "false",
-            })
-            .Build();
+        var options = SlackOptionsFrom(new Dictionary<string, string?> { ["Slack:ModeratorUserIds:0"] = "U024BE7LH" });
+
+        Assert.Equal(["U024BE7LH"], options.ModeratorUserIds);
+    }
+
+    [Fact]
+    public void TheOlderModerationKeyStillGrantsRightsWithoutListingAnyoneTwice()
+    {
+        var options = SlackOptionsFrom(new Dictionary<string, string?>
+        {
+            ["Slack:ModeratorUserIds:0"] = "U024BE7LH",
+            ["Moderation:SlackUserIds:0"] = "U024BE7LH",
+            ["Moderation:SlackUserIds:1"] = "U0OLDMOD",
+        });
+
+        Assert.Equal(["U024BE7LH", "U0OLDMOD"], options.ModeratorUserIds);
+    }
+
+    private static SlackOptions SlackOptionsFrom(Dictionary<string, string?> settings)
+    {
+        settings["Knowledge:Reload"] = "false";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
@@ -27,10 +42,6 @@ public sealed class SharedOptionsTests
         services.AddSlack(configuration);
         services.AddSharedChatOptions();
         using var provider = services.BuildServiceProvider();
-
-        var moderation = provider.GetRequiredService<IOptions<ModerationOptions>>().Value;
-
-        Assert.Equal(["U024BE7LH"], moderation.SlackUserIds);
-        Assert.Equal(["123"], moderation.DiscordRoleIds);
+        return provider.GetRequiredService<IOptions<SlackOptions>>().Value;
     }
 }

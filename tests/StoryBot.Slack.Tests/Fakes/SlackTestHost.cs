@@ -46,7 +46,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         ["Slack:ChannelPostInterval"] = "00:00:00",
         ["Slack:ReconnectDelay"] = "00:00:00.050",
         ["Slack:MaxReconnectDelay"] = "00:00:00.500",
-        ["Moderation:SlackUserIds:0"] = ModeratorId,
+        ["Slack:ModeratorUserIds:0"] = ModeratorId,
         ["Cooldown:MaxQuestions"] = "1000",
     };
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using StoryBot.Core.Platforms;
 using StoryBot.Discord.Conversation;
 using StoryBot.Discord.Rest;
 
@@ -31,18 +32,7 @@ internal static class InteractionEndpoint
             return;
         }
 
-        Interaction? interaction;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            interaction = Interaction.TryParse(document.RootElement.Clone());
-        }
-        catch (JsonException)
-        {
-            interaction = null;
-        }
-
-        if (interaction is null)
+        if (!JsonPayload.TryParse(body, out var root) || Interaction.TryParse(root) is not { } interaction)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Handling;
@@ -76,13 +77,7 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
+        if (!JsonPayload.TryParse(body, out var root))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -124,16 +119,13 @@ internal sealed class SlackHttpEndpoints(
         BlockAction? action = null;
         if (form.TryGetValue("payload", out var payload))
         {
-            try
-            {
-                using var document = JsonDocument.Parse(payload.ToString());
-                action = BlockAction.FromPayload(document.RootElement.Clone());
-            }
-            catch (JsonException)
+            if (!JsonPayload.TryParse(payload.ToString(), out var root))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
+
+            action = BlockAction.FromPayload(root);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;

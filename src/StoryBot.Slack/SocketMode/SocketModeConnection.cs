@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using StoryBot.Core.Platforms;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Inbound;
 
@@ -192,46 +193,37 @@ internal sealed class SocketModeConnection : IAsyncDisposable
 
     private void OnFrame(ReadOnlyMemory<byte> bytes)
     {
-        JsonDocument document;
-        try
+        if (!JsonPayload.TryParse(bytes, out var root))
         {
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException)
-        {
-            _logger.LogWarning("Slack Socket Mode connection {Slot} sent a frame that is not JSON; ignored", Slot);
+            _logger.LogWarning("Slack Socket Mode connection {Slot} sent a frame that is not readable JSON; ignored", Slot);
             return;
         }
 
-        using (document)
+        _logger.LogDebug("Slack Socket Mode connection {Slot} received {Type}", Slot, root.GetStringOrNull("type"));
+        switch (root.GetStringOrNull("type"))
         {
-            var root = document.RootElement;
-            _logger.LogDebug("Slack Socket Mode connection {Slot} received {Type}", Slot, root.GetStringOrNull("type"));
-            switch (root.GetStringOrNull("type"))
-            {
-                case "hello":
-                    var count = root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var value) ? value : 0;
-                    _hello.TrySetResult(count);
-                    return;
+            case "hello":
+                var count = root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var value) ? value : 0;
+                _hello.TrySetResult(count);
+                return;
 
-                case "disconnect":
-                    var reason = root.GetStringOrNull("reason") ?? "unknown";
-                    if (reason == "link_disabled")
-                    {
-                        _linkDisabled = true;
-                    }
-                    else
-                    {
-                        _refresh.TrySetResult(reason);
-                    }
+            case "disconnect":
+                var reason = root.GetStringOrNull("reason") ?? "unknown";
+                if (reason == "link_disabled")
+                {
+                    _linkDisabled = true;
+                }
+                else
+                {
+                    _refresh.TrySetResult(reason);
+                }
 
-                    return;
-            }
+                return;
+        }
 
-            if (root.GetStringOrNull("envelope_id") is not null)
-            {
-                _router.Route(root.Clone(), SendAsync);
-            }
+        if (root.GetStringOrNull("envelope_id") is not null)
+        {
+            _router.Route(root, SendAsync);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace StoryBot.Discord.Interactions;
 /// Answers interactions that arrive over the Gateway through the callback endpoint, asking for
 /// the created message back (<c>with_response=true</c>) so the answer can be recorded at once.
 /// </summary>
-internal sealed class GatewayInteractionResponder(InteractionHandler handler, DiscordRestClient rest)
+internal sealed class GatewayInteractionResponder(InteractionHandler handler, InteractionWebhooks webhooks, DiscordRestClient rest)
 {
     /// <param name="receivedAt">When the interaction arrived (a <see cref="TimeProvider"/> timestamp).</param>
     public async Task HandleAsync(JsonElement payload, long receivedAt, CancellationToken cancellationToken)
@@ -23,9 +23,9 @@ internal sealed class GatewayInteractionResponder(InteractionHandler handler, Di
             $"interactions/{interaction.Id}/{interaction.Token}/callback?with_response=true",
             start.Response,
             cancellationToken);
-        if (start.AfterDelivered is { } after)
+        if (start.FollowUp is { } followUp)
         {
-            await after(result?.Child("resource")?.Child("message")?.String("id"), cancellationToken);
+            await webhooks.FinishAsync(followUp, result?.Child("resource")?.Child("message")?.String("id"), cancellationToken);
         }
     }
 }

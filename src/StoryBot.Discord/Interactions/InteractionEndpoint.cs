@@ -16,7 +16,7 @@ internal static class InteractionEndpoint
     public const string Path = "/discord/interactions";
     private const int MaxBodyBytes = 1 << 20;
 
-    public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, DiscordWorkQueue queue, TimeProvider time)
+    public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, InteractionWebhooks webhooks, DiscordWorkQueue queue, TimeProvider time)
     {
         var receivedAt = time.GetTimestamp();
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
@@ -39,12 +39,12 @@ internal static class InteractionEndpoint
         }
 
         var start = await handler.StartAsync(interaction, receivedAt);
-        if (start.AfterDelivered is { } after)
+        if (start.FollowUp is { } followUp)
         {
             // Only once the response is out: a deferred edit or a read-back needs it delivered.
             context.Response.OnCompleted(() =>
             {
-                queue.TryEnqueue("interaction follow-up", cancellationToken => after(null, cancellationToken));
+                queue.TryEnqueue("interaction follow-up", cancellationToken => webhooks.FinishAsync(followUp, null, cancellationToken));
                 return Task.CompletedTask;
             });
         }

@@ -21,8 +21,6 @@ internal sealed class InteractionHandler(
     ConversationPipeline pipeline,
     DiscordModeratorCheck moderators,
     WhoIsAutocomplete autocomplete,
-    InteractionWebhooks webhooks,
-    AnswerRecording recording,
     IHostApplicationLifetime lifetime,
     IOptionsMonitor<DiscordOptions> options,
     TimeProvider time,
@@ -62,19 +60,17 @@ internal sealed class InteractionHandler(
         logger.LogDebug("Deferring Discord interaction {InteractionId}", interaction.Id);
         return new InteractionStart(
             new InteractionResponse(InteractionResponse.DeferredChannelMessage, ephemeral ? new { Flags = DiscordMessage.Ephemeral } : null),
-            (_, cancellationToken) => webhooks.CompleteDeferredAsync(interaction, request, answer, ephemeral, cancellationToken));
+            new DeferredAnswer(interaction, request, answer, ephemeral));
     }
 
     private InteractionStart Answered(Interaction interaction, ChatRequest? request, Reply reply)
     {
         var pages = InteractionWebhooks.Pages(reply);
         var rest = pages.Skip(1).ToList();
-        var needsRecording = request is not null && recording.IsNeeded(reply);
+        var needsRecording = request is not null && pipeline.IsRecorded(reply);
         return new InteractionStart(
             new InteractionResponse(InteractionResponse.ChannelMessage, pages[0]),
-            rest.Count == 0 && !needsRecording
-                ? null
-                : (messageId, cancellationToken) => webhooks.FinishAsync(interaction, request, reply, rest, messageId, cancellationToken));
+            rest.Count == 0 && !needsRecording ? null : new InlineAnswer(interaction, request, reply, rest));
     }
 
     private async Task<Reply> AskAsync(ChatRequest request, CancellationToken cancellationToken) =>

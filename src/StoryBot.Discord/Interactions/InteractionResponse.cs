@@ -1,3 +1,7 @@
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Discord.Rendering;
+
 namespace StoryBot.Discord.Interactions;
 
 /// <summary>An interaction callback body: <c>{"type": n, "data": {...}}</c>.</summary>
@@ -9,9 +13,14 @@ internal sealed record InteractionResponse(int Type, object? Data = null)
     public const int AutocompleteResult = 8;
 }
 
-/// <summary>
-/// The first response to an interaction, and what to do once Discord has it (finish a deferred
-/// answer, send further pages, record the answer). <see cref="AfterDelivered"/> gets the message
-/// id when the transport learned it with the response, or null.
-/// </summary>
-internal sealed record InteractionStart(InteractionResponse Response, Func<string?, CancellationToken, Task>? AfterDelivered = null);
+/// <summary>The first response to an interaction, and what is left to do once Discord has it.</summary>
+internal sealed record InteractionStart(InteractionResponse Response, InteractionFollowUp? FollowUp = null);
+
+/// <summary>Work on an interaction after its first response, done by <see cref="InteractionWebhooks.FinishAsync"/>.</summary>
+internal abstract record InteractionFollowUp(Interaction Interaction);
+
+/// <summary>The first response was a deferral ("thinking…"): replace it with the answer once that is there.</summary>
+internal sealed record DeferredAnswer(Interaction Interaction, ChatRequest Request, Task<Reply> Answer, bool Ephemeral) : InteractionFollowUp(Interaction);
+
+/// <summary>The first response carried the answer's first page: send the other pages, then record it.</summary>
+internal sealed record InlineAnswer(Interaction Interaction, ChatRequest? Request, Reply Reply, IReadOnlyList<DiscordMessage> MorePages) : InteractionFollowUp(Interaction);

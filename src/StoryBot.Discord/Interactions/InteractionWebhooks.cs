@@ -26,9 +26,21 @@ internal sealed class InteractionWebhooks(
     public static IReadOnlyList<DiscordMessage> Pages(Reply reply) =>
         [.. ReplyRenderer.Render(reply).Select(page => reply.IsPrivate ? page with { Flags = DiscordMessage.Ephemeral } : page)];
 
-    /// <summary>After an answer given in the first response: further pages, then the record.</summary>
-    public async Task FinishAsync(Interaction interaction, ChatRequest? request, Reply reply, IReadOnlyList<DiscordMessage> morePages, string? messageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finishes what the first response left: a deferred answer, or an inline answer's further
+    /// pages and its record. <paramref name="messageId"/> is the answer's id when the transport
+    /// learned it with the first response.
+    /// </summary>
+    public Task FinishAsync(InteractionFollowUp followUp, string? messageId, CancellationToken cancellationToken) => followUp switch
     {
+        DeferredAnswer deferred => CompleteDeferredAsync(deferred, cancellationToken),
+        InlineAnswer inline => FinishInlineAsync(inline, messageId, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(followUp), followUp.GetType().Name, "Unknown interaction follow-up"),
+    };
+
+    private async Task FinishInlineAsync(InlineAnswer inline, string? messageId, CancellationToken cancellationToken)
+    {
+        var (interaction, request, reply, morePages) = inline;
         await PostFollowUpsAsync(interaction, morePages, cancellationToken);
         if (request is null || !recording.IsNeeded(reply))
         {
@@ -40,8 +52,9 @@ internal sealed class InteractionWebhooks(
     }
 
     /// <summary>Replaces a deferral with the answer once it is there.</summary>
-    public async Task CompleteDeferredAsync(Interaction interaction, ChatRequest request, Task<Reply> answer, bool deferredEphemeral, CancellationToken cancellationToken)
+    private async Task CompleteDeferredAsync(DeferredAnswer deferred, CancellationToken cancellationToken)
     {
+        var (interaction, request, answer, deferredEphemeral) = deferred;
         var reply = await answer;
         var pages = Pages(reply);
         if (reply.IsPrivate && !deferredEphemeral)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.Discord.Commands;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Conversation;
@@ -63,6 +64,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<InteractionWebhooks>();
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<InteractionSignatureVerifier>();
+        services.TryAddSingleton<RejectedRequests>();
         services.TryAddSingleton<GatewayInteractionResponder>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<GatewayLocator>();

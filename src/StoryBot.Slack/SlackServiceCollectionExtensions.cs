@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Handling;
@@ -32,7 +33,11 @@ public static class SlackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.AddConversationPipeline();
 
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // The factory's own request logging prints full URLs, and response_url is a capability URL:
+        // the client logs Web API method names only.
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllLoggers();
+        services.TryAddSingleton<RejectedRequests>();
 
         services.TryAddSingleton<SlackPlatformState>();
         services.TryAddSingleton<ChannelPacer>();

@@ -16,7 +16,7 @@ internal static class InteractionEndpoint
     public const string Path = "/discord/interactions";
     private const int MaxBodyBytes = 1 << 20;
 
-    public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, InteractionWebhooks webhooks, DiscordWorkQueue queue, TimeProvider time)
+    public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, InteractionWebhooks webhooks, DiscordWorkQueue queue, RejectedRequests rejected, TimeProvider time)
     {
         var receivedAt = time.GetTimestamp();
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
@@ -28,6 +28,7 @@ internal static class InteractionEndpoint
 
         if (!verifier.IsValid(context.Request.Headers["X-Signature-Ed25519"], context.Request.Headers["X-Signature-Timestamp"], body))
         {
+            rejected.Note("Discord", Path);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }

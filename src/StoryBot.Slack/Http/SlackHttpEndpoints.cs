@@ -22,6 +22,7 @@ namespace StoryBot.Slack.Http;
 /// </summary>
 internal sealed class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
+    RejectedRequests rejected,
     SlackDeduplicator deduplicator,
     SlackWorkQueue queue,
     SlackConversation conversation,
@@ -162,7 +163,7 @@ internal sealed class SlackHttpEndpoints(
         var body = buffer.ToArray();
         if (!verifier.IsValid(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body))
         {
-            logger.LogWarning("Rejected a request to {Path}: missing, wrong or stale Slack signature", request.Path);
+            rejected.Note("Slack", request.Path);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return null;
         }

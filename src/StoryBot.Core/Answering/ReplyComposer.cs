@@ -1,5 +1,6 @@
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.Core.Answering;
 
@@ -119,5 +120,5 @@ internal static class ReplyComposer
             .Distinct()
             .Select(p => p.Flag!.In(language));
 
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "…";
+    private static string Shorten(string text) => TextElements.Shorten(text, 120);
 }

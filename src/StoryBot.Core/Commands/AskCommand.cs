@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.Core.Commands;
 
@@ -44,7 +45,7 @@ internal sealed partial class AskCommand(
 
         try
         {
-            var text = question.Length <= MaxRecorded ? question : question[..MaxRecorded] + "…";
+            var text = TextElements.Shorten(question, MaxRecorded + 1);
             await unanswered.RecordAsync(
                 new UnansweredQuestion(text, reply.Language, request.Platform, request.ChannelKind, time.GetUtcNow()),
                 cancellationToken);

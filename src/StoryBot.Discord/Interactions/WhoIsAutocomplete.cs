@@ -4,6 +4,7 @@ using StoryBot.Core.Knowledge;
 using StoryBot.Discord.Commands;
 using StoryBot.Discord.Rendering;
 using StoryBot.Discord.Rest;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.Discord.Interactions;
 
@@ -87,5 +88,5 @@ internal sealed class WhoIsAutocomplete(IServiceProvider services)
         return null;
     }
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+    private static string Clip(string text, int max) => text[..TextElements.BoundaryAtOrBefore(text, max)];
 }

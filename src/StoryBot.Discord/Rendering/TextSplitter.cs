@@ -1,3 +1,5 @@
+using StoryBot.Core.Platforms;
+
 namespace StoryBot.Discord.Rendering;
 
 /// <summary>Splits text into pieces of at most a given length at the cleanest boundary available.</summary>
@@ -37,12 +39,8 @@ internal static class TextSplitter
             }
         }
 
-        // No boundary at all: cut hard, but never inside an escape or a surrogate pair.
-        var cut = maxLength;
-        if (char.IsLowSurrogate(text[cut]))
-        {
-            cut--;
-        }
+        // No boundary at all: cut hard, but never inside an escape or a character.
+        var cut = TextElements.BoundaryAtOrBefore(text, maxLength);
 
         if (text[cut - 1] == '\\')
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.Slack.Rendering;
 
@@ -189,7 +190,7 @@ internal static class SlackMessageRenderer
                 cut = max;
             }
 
-            cut = OutsideEntity(rest, cut);
+            cut = OutsideEntity(rest, TextElements.BoundaryAtOrBefore(rest, cut));
             yield return rest[..cut].TrimEnd();
             rest = rest[cut..].TrimStart();
             if (rest.Length > 0 && text.StartsWith('>') && !rest.StartsWith('>'))
@@ -207,7 +208,7 @@ internal static class SlackMessageRenderer
 
     /// <summary>Shortens escaped text to <paramref name="max"/> characters, ending in an ellipsis and never inside an escape.</summary>
     private static string Truncate(string text, int max) =>
-        text.Length <= max ? text : text[..OutsideEntity(text, max - 1)].TrimEnd() + "…";
+        text.Length <= max ? text : text[..OutsideEntity(text, TextElements.BoundaryAtOrBefore(text, max - 1))].TrimEnd() + "…";
 
     /// <summary>Moves a cut at <paramref name="cut"/> back to before an escape (<c>&amp;amp;</c>) it would split.</summary>
     private static int OutsideEntity(string text, int cut)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Moderation;
 
 namespace StoryBot.State.Commands;
@@ -52,7 +53,7 @@ internal sealed class ReportCommand(AnswerLog answers, ReaderReports reports, IO
         }
 
         var reason = context.Argument.Trim() is { Length: > 0 } typed
-            ? typed.Length <= MaxReasonLength ? typed : typed[..MaxReasonLength]
+            ? typed[..TextElements.BoundaryAtOrBefore(typed, MaxReasonLength)]
             : null;
         var report = await reports.FileAsync(new Actor(request.Platform, request.UserId), answer, reason, cancellationToken);
         return reply.Say($"Thank you. Your report #{report.Id} about the answer to ", $"Danke. Ihre Meldung #{report.Id} zur Antwort auf ")

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace StoryBot.Core.Platforms;
+
+/// <summary>
+/// Cuts text where a reader sees a boundary: never inside a surrogate pair, an emoji with its
+/// modifiers, or a letter and its combining marks, so a shortened question never shows U+FFFD.
+/// </summary>
+public static class TextElements
+{
+    /// <summary>The largest text-element boundary at or before <paramref name="index"/>.</summary>
+    public static int BoundaryAtOrBefore(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (index >= text.Length)
+        {
+            return text.Length;
+        }
+
+        if (index <= 0)
+        {
+            return 0;
+        }
+
+        var boundary = 0;
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext() && enumerator.ElementIndex <= index)
+        {
+            boundary = enumerator.ElementIndex;
+        }
+
+        return boundary;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> when it fits in <paramref name="max"/> characters; otherwise its
+    /// longest whole-element start that fits with <paramref name="ellipsis"/> after it.
+    /// </summary>
+    public static string Shorten(string text, int max, string ellipsis = "…")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(ellipsis);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        return text[..BoundaryAtOrBefore(text, Math.Max(0, max - ellipsis.Length))].TrimEnd() + ellipsis;
+    }
+}

@@ -28,7 +28,7 @@ internal static class SlackMessageRenderer
         var showQuestion = reply.Kind is ReplyKind.Answer or ReplyKind.Abstention && !string.IsNullOrWhiteSpace(reply.Question);
         if (showQuestion)
         {
-            blocks.Add(Context(Truncate($"{(german ? "Frage" : "Question")}: {SlackText.Escape(reply.Question)}", MaxSectionText)));
+            blocks.Add(Context(Truncate($"{(german ? "Frage" : "Question")}: {SlackText.EscapeUserText(reply.Question)}", MaxSectionText)));
         }
 
         foreach (var chunk in SplitForSection(RenderRuns(reply.Body)))
@@ -73,13 +73,17 @@ internal static class SlackMessageRenderer
         var text = new StringBuilder();
         foreach (var run in runs)
         {
-            if (run.Style == RunStyle.Strong)
+            switch (run.Style)
             {
-                AppendBold(text, run.Text);
-            }
-            else
-            {
-                text.Append(SlackText.Escape(run.Text));
+                case RunStyle.Strong:
+                    AppendBold(text, run.Text);
+                    break;
+                case RunStyle.UserText:
+                    text.Append(SlackText.EscapeUserText(run.Text));
+                    break;
+                default:
+                    text.Append(SlackText.Escape(run.Text));
+                    break;
             }
         }
 
@@ -154,7 +158,7 @@ internal static class SlackMessageRenderer
 
     private static string Fallback(Reply reply)
     {
-        var text = new StringBuilder(SlackText.Escape(reply.Text));
+        var text = new StringBuilder(string.Concat(reply.Body.Select(run => run.Style == RunStyle.UserText ? SlackText.EscapeUserText(run.Text) : SlackText.Escape(run.Text))));
         foreach (var citation in reply.Citations)
         {
             text.Append("\n> ");

@@ -32,6 +32,35 @@ internal static partial class SlackText
         return escaped.ToString();
     }
 
+    /// <summary>
+    /// Makes what a user typed inert when it is shown back: escaped like any text, and with mrkdwn's
+    /// formatting marks (<c>*</c>, <c>_</c>, <c>~</c>, <c>`</c>) replaced by look-alikes, because
+    /// mrkdwn has no escape for them and an echoed <c>*x*</c> would otherwise turn bold.
+    /// </summary>
+    public static string EscapeUserText(string text)
+    {
+        var escaped = Escape(text);
+        if (escaped.AsSpan().IndexOfAny("*_~`") < 0)
+        {
+            return escaped;
+        }
+
+        return string.Create(escaped.Length, escaped, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch
+                {
+                    '*' => '\u2217', // ∗ asterisk operator
+                    '_' => '\u02CD', // ˍ modifier letter low macron
+                    '~' => '\u223C', // ∼ tilde operator
+                    '`' => '\u02CB', // ˋ modifier letter grave accent
+                    var c => c,
+                };
+            }
+        });
+    }
+
     /// <summary>Reverses Slack's encoding of message text, giving what the user typed.</summary>
     public static string Unescape(string text) =>
         text.Replace("&lt;", "<", StringComparison.Ordinal)

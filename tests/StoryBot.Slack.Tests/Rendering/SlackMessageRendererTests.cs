@@ -85,6 +85,20 @@ public class SlackMessageRendererTests
         }
 
         [Fact]
+        public void WhatTheUserTypedIsEchoedWithoutLiveFormattingInTheQuestionTheBodyAndTheNotification()
+        {
+            var reply = TestReplies.Answer("*bold* _it_ ~s~ `x`") with { Body = [TextRun.Plain("I don't know /"), TextRun.User("*boom*"), TextRun.Strong(" here ")] };
+
+            var message = SlackMessageRenderer.Render(reply, offerReport: false);
+
+            var texts = Texts(message).Append(message.Text).ToList();
+            Assert.Contains(texts, text => text.Contains("\u2217bold\u2217 \u02CDit\u02CD", StringComparison.Ordinal));
+            Assert.Contains(texts, text => text.Contains("\u2217boom\u2217", StringComparison.Ordinal));
+            Assert.DoesNotContain(texts, text => text.Contains("*boom*", StringComparison.Ordinal) || text.Contains("_it_", StringComparison.Ordinal));
+            Assert.Contains(texts, text => text.Contains("*here*", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void StrongRunsAreBoldAndStillEscaped()
         {
             var reply = TestReplies.Answer("q") with { Body = [TextRun.Strong(" <b>Altman</b> "), TextRun.Plain("said")] };

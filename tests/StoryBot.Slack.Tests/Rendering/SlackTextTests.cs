@@ -26,6 +26,15 @@ public class SlackTextTests
         }
 
         [Fact]
+        public void UserTextKeepsItsLettersButLosesEveryFormattingMark()
+        {
+            var escaped = SlackText.EscapeUserText("*bold* _it_ ~s~ `code` <!here> & co");
+
+            Assert.Equal("\u2217bold\u2217 \u02CDit\u02CD \u223Cs\u223C \u02CBcode\u02CB &lt;!here&gt; &amp; co", escaped);
+            Assert.DoesNotContain(escaped, c => c is '*' or '_' or '~' or '`');
+        }
+
+        [Fact]
         public void UnescapeGivesBackWhatTheUserTyped()
         {
             Assert.Equal("a & <b> &lt;", SlackText.Unescape("a &amp; &lt;b&gt; &amp;lt;"));

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using StoryBot.Slack.Configuration;
@@ -20,7 +21,8 @@ internal sealed class SlackApiClient(
     IOptions<SlackOptions> options,
     ChannelPacer pacer,
     SlackPlatformState platform,
-    SlackRetryPolicy retries)
+    SlackRetryPolicy retries,
+    ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "StoryBot.Slack";
 
@@ -147,6 +149,7 @@ internal sealed class SlackApiClient(
         var http = httpClientFactory.CreateClient(HttpClientName);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SlackRetryPolicy.MethodKey, method);
+        context.Properties.Set(SlackRetryPolicy.CreatesMessageKey, CreatesMessage(method));
         HttpResponseMessage response;
         try
         {
@@ -179,8 +182,17 @@ internal sealed class SlackApiClient(
             throw new SlackApiException(method, "ratelimited");
         }
 
+        if ((int)response.StatusCode >= 500 && CreatesMessage(method))
+        {
+            logger.LogWarning(
+                "Slack {Method} answered {Status}: the message may or may not have been posted; not sent again, so it is never posted twice",
+                method, (int)response.StatusCode);
+        }
+
         return response;
     }
+
+    private static bool CreatesMessage(string method) => method is "chat.postMessage" or "chat.postEphemeral" or "response_url";
 
     /// <summary>
     /// The method's URL under the base, with or without its trailing slash (a bare

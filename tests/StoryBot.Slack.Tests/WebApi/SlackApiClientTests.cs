@@ -108,6 +108,18 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task APostIsNotSentAgainAfterAServerErrorSoItIsNeverPostedTwice()
+    {
+        _slack.Script("chat.postMessage", FakeResponse.ServerError());
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostMessageAsync("C0CHANNEL", Message, null, CancellationToken.None));
+
+        Assert.Equal("http_503", error.Error);
+        Assert.Equal(1, _slack.Count("chat.postMessage"));
+        Assert.Contains(_logs.Lines, line => line.Message.Contains("may or may not have been posted", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ServerErrorThenSuccessIsRetriedTransparently()
     {
         _slack.Script("chat.update", FakeResponse.ServerError());
@@ -162,11 +174,11 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task NoTokenAppearsInAnyLogLineOrException()
     {
-        _slack.Script("chat.postMessage", FakeResponse.ServerError());
+        _slack.Script("chat.update", FakeResponse.ServerError());
         _slack.Script("apps.connections.open", FakeResponse.Error("invalid_auth"));
         await using (new ClockPump(_time, TimeSpan.FromMilliseconds(500)))
         {
-            await Wait.For(Api.PostMessageAsync("C0CHANNEL", Message, null, CancellationToken.None));
+            await Wait.For(Api.UpdateMessageAsync("C0CHANNEL", "1.2", Message, CancellationToken.None));
         }
 
         await Api.PostToResponseUrlAsync(_slack.ResponseUrl("T0CAPABILITY"), Message, CancellationToken.None);
@@ -177,7 +189,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(_logs.Lines, line => line.Message.Contains("Authorization", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Lines, line => line.Message.Contains("http://", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Lines, line => line.Message.Contains("T0CAPABILITY", StringComparison.Ordinal));
-        Assert.Contains(_logs.Lines, line => line.Message.Contains("chat.postMessage", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, line => line.Message.Contains("chat.update", StringComparison.Ordinal));
         Assert.All(_logs.Lines, line => Assert.DoesNotContain("secret", line.Message, StringComparison.Ordinal));
         Assert.Contains(_logs.Lines, line => line.Message.Contains("Slack:AppToken", StringComparison.Ordinal));
     }

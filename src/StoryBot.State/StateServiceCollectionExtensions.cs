@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StoryBot.Core;
 using StoryBot.Core.Conversation;
 using StoryBot.State.Commands;
 using StoryBot.State.Corrections;
@@ -35,6 +36,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(StateDatabaseFactory.Create);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, ModerationSchema>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupCheck, StateStartupCheck>());
 
         // First hosted service, so the schema is in place before any other feature touches it.
         if (!services.Any(d => d.ImplementationType == typeof(StateMigrationService)))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.ConsoleChat;
+using StoryBot.Core;
 using StoryBot.Core.Knowledge;
 using StoryBot.Hosting;
 
@@ -14,6 +15,11 @@ try
     // log would print a stack trace ahead of the plain message below.
     host.Services.GetService<IStartupValidator>()?.Validate();
     _ = host.Services.GetRequiredService<IKnowledgeProvider>().Current;
+    foreach (var check in host.Services.GetServices<IStartupCheck>())
+    {
+        await check.CheckAsync(CancellationToken.None);
+    }
+
     if (mode.Kind == RunKind.Serve)
     {
         await host.RunAsync();
@@ -30,5 +36,5 @@ try
 catch (Exception exception) when (StartupFailure.IsStartupFailure(exception))
 {
     await Console.Error.WriteLineAsync("StoryBot cannot start:" + Environment.NewLine + StartupFailure.Describe(exception));
-    return 2;
+    return 1;
 }

@@ -11,8 +11,16 @@ internal static class StateDatabaseFactory
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var migrations = services.GetServices<IStateMigrations>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
-        return options.IsPostgres
-            ? new PostgresStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<PostgresStateDatabase>())
-            : new SqliteStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<SqliteStateDatabase>());
+        try
+        {
+            return options.IsPostgres
+                ? new PostgresStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<PostgresStateDatabase>())
+                : new SqliteStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<SqliteStateDatabase>());
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // The SQLite file's folder cannot be created, or the connection string cannot be read.
+            throw StateStartupCheck.Problem(options, exception);
+        }
     }
 }

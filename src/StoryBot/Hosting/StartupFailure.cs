@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using StoryBot.Core;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge.Loading;
 
@@ -9,7 +10,8 @@ namespace StoryBot.Hosting;
 internal static class StartupFailure
 {
     public static bool IsStartupFailure(Exception exception) =>
-        Unwrap(exception) is OptionsValidationException or KnowledgePackException or ChatCommandConflictException || IsUnreadableValue(Unwrap(exception));
+        Unwrap(exception) is OptionsValidationException or KnowledgePackException or ChatCommandConflictException or StartupProblemException
+        || IsUnreadableValue(Unwrap(exception));
 
     public static string Describe(Exception exception) => Unwrap(exception) switch
     {

@@ -50,7 +50,7 @@ public sealed class ConfigurationSourcesTests : IDisposable
     {
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunInAsync(_contentRoot, environment, string.Empty, ["ask", "--json", .. settings]);
 
-        Assert.Equal(2, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.Empty(stdout);
         Assert.Contains("StoryBot cannot start", stderr, StringComparison.Ordinal);
         return stderr;

@@ -14,7 +14,7 @@ public sealed class StartupFailureTests
 
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "--json", $"--Knowledge:Path={pack}");
 
-        Assert.Equal(2, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.Empty(stdout);
         Assert.Contains("StoryBot cannot start", stderr, StringComparison.Ordinal);
         Assert.Contains("excerpts.yaml:", stderr, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public sealed class StartupFailureTests
     {
         var (exitCode, _, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "--json", "--Knowledge:Path=/nonexistent/pack");
 
-        Assert.Equal(2, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains("Knowledge:Path", stderr, StringComparison.Ordinal);
     }
 
@@ -45,13 +45,57 @@ public sealed class StartupFailureTests
     {
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, setting);
 
-        Assert.Equal(2, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.Empty(stdout);
         Assert.Contains("StoryBot cannot start:" + Environment.NewLine + "  ", stderr, StringComparison.Ordinal);
         Assert.Contains(namedKey, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("not-a-real-token", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("xoxb-not-real", stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(stderr);
+    }
+
+    [Fact]
+    public async Task AStateFileThatIsNotADatabaseStopsTheHostNamingTheSetting()
+    {
+        var folder = Directory.CreateTempSubdirectory("storybot-state-").FullName;
+        var file = Path.Combine(folder, "storybot.db");
+        File.WriteAllText(file, "this is not a database, only a file with text in it");
+
+        var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync("who is altman\n", "ask", "--json", $"--Storage:ConnectionString=Data Source={file}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains("Storage:ConnectionString", stderr, StringComparison.Ordinal);
+        Assert.Contains("not a database", stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(stderr);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task AStateFolderThatCannotBeCreatedStopsTheHostNamingTheSetting()
+    {
+        var blocker = Path.GetTempFileName();
+
+        // A file where the database's folder should be: the folder cannot be created.
+        var (exitCode, _, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "--json", $"--Storage:ConnectionString=Data Source={Path.Combine(blocker, "state", "storybot.db")}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Storage:ConnectionString", stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(stderr);
+        File.Delete(blocker);
+    }
+
+    [Fact]
+    public async Task AnUnreachableDatabaseServerStopsTheHostWithoutShowingItsPassword()
+    {
+        var (exitCode, _, stderr) = await StoryBotProcess.RunAsync(
+            string.Empty, "ask", "--json", "--Storage:Provider=postgres", "--Storage:ConnectionString=Host=127.0.0.1;Port=1;Username=u;Password=hunter2;Database=d;Timeout=5");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Storage:ConnectionString", stderr, StringComparison.Ordinal);
+        Assert.Contains("Host=127.0.0.1;Port=1;Database=d", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", stderr, StringComparison.Ordinal);
         AssertNoStackTrace(stderr);
     }
 

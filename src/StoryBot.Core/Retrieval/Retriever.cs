@@ -1,29 +1,6 @@
-using System.Buffers;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Retrieval;
-
-/// <param name="Coverage">Share of the question's weight the excerpt's words match, 0 to 1.</param>
-/// <param name="Score">How well it matches, counting how closely each word belongs to the excerpt (0 to 1).</param>
-/// <param name="Semantic">Cosine similarity of the question to the excerpt's nearest text; -1 without a semantic stage.</param>
-/// <param name="Fused">The ranking score: lexical and semantic evidence together.</param>
-internal sealed record ExcerptHit(ExcerptProfile Excerpt, double Coverage, double Score, double Semantic, double Fused)
-{
-    /// <summary>The question's words the excerpt's texts do not have.</summary>
-    public IReadOnlyList<string> Unmatched { get; init; } = [];
-}
-
-/// <summary>One statement of an answer and the excerpts it cites, best first.</summary>
-internal sealed record RetrievedPoint(Passage Passage, IReadOnlyList<string> Citations);
-
-/// <param name="Points">What to answer with; empty when the story does not answer.</param>
-/// <param name="Ranked">The candidate excerpts, best first, with the features the decision read.</param>
-/// <param name="Decision">Why the question was answered or not, in a few words for curators.</param>
-internal sealed record SearchResult(IReadOnlyList<RetrievedPoint> Points, IReadOnlyList<ExcerptHit> Ranked, string Decision)
-{
-    /// <summary>The calibrated decision on the best candidate, when one was made.</summary>
-    public AbstentionDecision? Abstention { get; init; }
-}
 
 /// <summary>
 /// Finds the excerpts that answer a question and the curated statements to answer with. An
@@ -32,8 +9,6 @@ internal sealed record SearchResult(IReadOnlyList<RetrievedPoint> Points, IReadO
 /// </summary>
 internal static class Retriever
 {
-    private const int CitationsPerPoint = 2;
-
     public static SearchResult Search(AnalyzedQuestion question, PassageIndex index, int maxPoints, float[]? semantic = null)
     {
         var found = SearchAll(question, index, maxPoints, semantic);
@@ -41,6 +16,10 @@ internal static class Retriever
             ? found with { Points = LeadersOf(organisation, found.Points, index), Decision = found.Decision + "; leader question" }
             : found;
     }
+
+    /// <summary>The candidates alone, without a decision or statements: how the event a relative day is counted from is found.</summary>
+    public static List<ExcerptHit> RankExcerpts(AnalyzedQuestion question, PassageIndex index, float[]? semantic = null) =>
+        ExcerptRanker.Rank(question, index, semantic);
 
     /// <summary>
     /// A question for an organisation's leader keeps only the statements that tie a leader to it;
@@ -57,7 +36,7 @@ internal static class Retriever
 
         var entry = index.Passages.FirstOrDefault(p =>
             p.Kind == PassageKind.Entity && p.EntityKind == EntityKind.Person && LeaderQuestion.TiesLeaderTo(p, names));
-        return entry is null ? [] : [new RetrievedPoint(entry, [.. entry.Citations.Take(CitationsPerPoint)])];
+        return entry is null ? [] : [new RetrievedPoint(entry, [.. entry.Citations.Take(AnswerStatements.CitationsPerPoint)])];
     }
 
     private static SearchResult SearchAll(AnalyzedQuestion question, PassageIndex index, int maxPoints, float[]? semantic)
@@ -78,10 +57,10 @@ internal static class Retriever
         if (question.Intent is QuestionIntent.Open or QuestionIntent.Person or QuestionIntent.Overview
             && NamedEntityOnly(question, index) is { } entity)
         {
-            return new([new RetrievedPoint(entity, [.. entity.Citations.Take(CitationsPerPoint)])], [], "names only " + entity.Key);
+            return new([new RetrievedPoint(entity, [.. entity.Citations.Take(AnswerStatements.CitationsPerPoint)])], [], "names only " + entity.Key);
         }
 
-        var hits = RankExcerpts(question, index, semantic);
+        var hits = ExcerptRanker.Rank(question, index, semantic);
         if (NamedDay.In(question) is { } day && NamedDay.AsksOnlyForTheDay(question))
         {
             // "What happened on Thursday?" is answered by that day's events or not at all; with
@@ -108,34 +87,7 @@ internal static class Retriever
             return new([], hits, decision.Reason) { Abstention = decision };
         }
 
-        var points = new List<RetrievedPoint>();
-        foreach (var hit in hits.Where((h, i) => i == 0 || Abstention.JoinsAnswer(h, hits[0])))
-        {
-            var id = hit.Excerpt.Excerpt.Id;
-            if (points.Count == maxPoints || points.Any(p => p.Citations.Contains(id)))
-            {
-                continue;
-            }
-
-            var passage = BestPassageCiting(id, question, index);
-            if (passage is null)
-            {
-                continue;
-            }
-
-            // One statement is said once: a second excerpt it cites joins its citations instead.
-            var said = points.FindIndex(p => p.Passage == passage);
-            if (said >= 0)
-            {
-                points[said] = points[said] with { Citations = [.. points[said].Citations, id] };
-                continue;
-            }
-
-            var citations = passage.Citations.Where(c => c != id).Prepend(id).Take(CitationsPerPoint).ToList();
-            points.Add(new RetrievedPoint(passage, citations));
-        }
-
-        return new(points, hits, decision.Reason) { Abstention = decision };
+        return new(AnswerStatements.Choose(hits, question, index, maxPoints), hits, decision.Reason) { Abstention = decision };
     }
 
     /// <summary>
@@ -166,124 +118,6 @@ internal static class Retriever
         return false;
     }
 
-    public static List<ExcerptHit> RankExcerpts(AnalyzedQuestion question, PassageIndex index, float[]? semantic = null)
-    {
-        // Arrays the size of the pack's excerpts are rented, not allocated: on a large pack they
-        // would be large-object allocations on every question, each bringing a full collection nearer.
-        var count = index.Excerpts.Count;
-        var matched = Rent<double>(count);
-        var scores = Rent<double>(count);
-        var closeness = Rent<float>(count);
-        var found = Rent<bool>(count);
-        try
-        {
-            return Rank(question, index, semantic, count, new Scratch(matched, scores, closeness, found));
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(matched);
-            ArrayPool<double>.Shared.Return(scores);
-            ArrayPool<float>.Shared.Return(closeness);
-            ArrayPool<bool>.Shared.Return(found);
-        }
-    }
-
-    private static T[] Rent<T>(int count)
-    {
-        var array = ArrayPool<T>.Shared.Rent(Math.Max(1, count));
-        Array.Clear(array, 0, count);
-        return array;
-    }
-
-    private readonly record struct Scratch(double[] Matched, double[] Scores, float[] Closeness, bool[] Found);
-
-    private static List<ExcerptHit> Rank(AnalyzedQuestion question, PassageIndex index, float[]? semantic, int count, Scratch scratch)
-    {
-        var (matched, scores, closeness, found) = scratch;
-        var total = 0.0;
-
-        // Per term, the closest any of its forms comes to each excerpt; arrays rather than a
-        // dictionary, because a common word of a large pack is found with tens of thousands.
-        var touched = new List<int>();
-        foreach (var term in question.Terms)
-        {
-            foreach (var form in term.Forms)
-            {
-                foreach (var posting in index.ExcerptPostingsOf(form))
-                {
-                    var excerpt = posting.Excerpt;
-                    if (!found[excerpt])
-                    {
-                        found[excerpt] = true;
-                        touched.Add(excerpt);
-                    }
-
-                    closeness[excerpt] = Math.Max(closeness[excerpt], posting.Closeness);
-                }
-            }
-
-            var weight = term.Weight;
-            total += weight;
-            foreach (var excerpt in touched)
-            {
-                matched[excerpt] += weight;
-                scores[excerpt] += weight * closeness[excerpt];
-                closeness[excerpt] = 0f;
-                found[excerpt] = false;
-            }
-
-            touched.Clear();
-        }
-
-        var hits = new List<ExcerptHit>();
-        for (var i = 0; i < count; i++)
-        {
-            var profile = index.Excerpts[i];
-            var coverage = total > 0 ? matched[i] / total : 0;
-            var similarity = semantic?[i] ?? -1;
-            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent) && SpokenBy(profile, question))
-            {
-                var score = total > 0 ? scores[i] / total : 0;
-                var bonus = total > 0 ? Bonus(profile, question, index) : 0;
-                hits.Add(new ExcerptHit(profile, coverage, score, similarity, Abstention.Fuse(score + bonus, similarity)));
-            }
-        }
-
-        hits.Sort((a, b) => b.Fused != a.Fused ? b.Fused.CompareTo(a.Fused) : a.Excerpt.Index.CompareTo(b.Excerpt.Index));
-        return hits;
-    }
-
-    /// <summary>
-    /// Small preferences between excerpts that match equally: for "when", the one that names the
-    /// day itself; and the excerpt whose speaker the question names.
-    /// </summary>
-    private static double Bonus(ExcerptProfile excerpt, AnalyzedQuestion question, PassageIndex index)
-    {
-        var bonus = 0.0;
-        if (question.Intent == QuestionIntent.Time && excerpt.NamesTime)
-        {
-            bonus += 0.3;
-        }
-
-        if (question.Speaker is not null && excerpt.Speaker == question.Speaker)
-        {
-            bonus += 0.15;
-        }
-
-        return bonus;
-    }
-
-    private static bool SpokenBy(ExcerptProfile excerpt, AnalyzedQuestion question) =>
-        question.Speaker is null || (excerpt.Speaker is { } speaker && question.Voices.Contains(speaker));
-
-    /// <summary>"How much" is only answered by a figure, "when" only by an excerpt placed in time.</summary>
-    private static bool Fits(ExcerptProfile excerpt, QuestionIntent intent) => intent switch
-    {
-        QuestionIntent.Amount => excerpt.HasAmount,
-        QuestionIntent.Time => excerpt.HasTime,
-        _ => true,
-    };
-
     /// <summary>
     /// A question that is nothing but a name ("altman?", "what is MGX") asks who or what that
     /// is: the entity's own entry answers it.
@@ -304,44 +138,5 @@ internal static class Retriever
         return common is { Count: > 0 }
             ? index.Passages.FirstOrDefault(p => p.Kind == PassageKind.Entity && p.Key == common[0])
             : null;
-    }
-
-    /// <summary>The statement to answer with: of the passages citing the excerpt, the one saying most of what was asked.</summary>
-    private static Passage? BestPassageCiting(string excerptId, AnalyzedQuestion question, PassageIndex index)
-    {
-        Passage? best = null;
-        var bestScore = double.MinValue;
-        foreach (var passage in index.PassagesCiting(excerptId))
-        {
-            var score = 0.0;
-            foreach (var term in question.Terms)
-            {
-                if (term.Forms.Any(f => index.PassagePostingsOf(f).Contains(passage.Index)))
-                {
-                    score += term.Weight;
-                }
-            }
-
-            score += Preference(passage, question.Intent, excerptId);
-            if (score > bestScore)
-            {
-                (best, bestScore) = (passage, score);
-            }
-        }
-
-        return best;
-    }
-
-    private static double Preference(Passage passage, QuestionIntent intent, string excerptId)
-    {
-        var preference = passage.Kind switch
-        {
-            PassageKind.Fact => 0.3,
-            PassageKind.Timeline => intent == QuestionIntent.Time ? 0.5 : 0.1,
-            _ => intent == QuestionIntent.Person && passage.EntityKind is EntityKind.Person ? 0.4 : 0.0,
-        };
-
-        // A passage that cites the excerpt first is about it; later citations are support.
-        return passage.Citations[0] == excerptId ? preference + 0.2 : preference;
     }
 }

@@ -7,6 +7,7 @@ namespace StoryBot.Core.Knowledge.Loading;
 /// A YAML mapping read against a fixed set of keys. Unknown keys (typos such as <c>citaions</c>) and
 /// missing required keys are reported instead of ignored; every read reports what is wrong with the value.
 /// </summary>
+/// <remarks>Values other than plain text are read by <see cref="YamlMapValues"/> and <see cref="YamlMapLists"/>.</remarks>
 internal sealed class YamlMap
 {
     private readonly Dictionary<string, YamlNode> _entries = new(StringComparer.Ordinal);
@@ -30,6 +31,8 @@ internal sealed class YamlMap
     public Mark Start { get; }
 
     public PackFile File => _file;
+
+    public PackErrors Errors => _errors;
 
     /// <summary>Reads <paramref name="node"/> as a mapping allowing exactly <paramref name="keys"/>; null if it is not a mapping.</summary>
     public static YamlMap? Open(YamlNode node, PackFile file, PackErrors errors, string what, IReadOnlyCollection<string> keys)
@@ -86,7 +89,7 @@ internal sealed class YamlMap
 
         if (required && !_misspelt.Contains(key))
         {
-            _errors.Add(_file, Start, $"{What}: missing key '{key}'");
+            Report(Start, $"{What}: missing key '{key}'");
         }
 
         return null;
@@ -103,155 +106,20 @@ internal sealed class YamlMap
 
         if (node is not YamlScalarNode scalar)
         {
-            _errors.Add(_file, node.Start, $"{What}: '{key}' must be a text; found {Describe(node)}");
+            Report(node.Start, $"{What}: '{key}' must be a text; found {Describe(node)}");
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(scalar.Value))
         {
-            _errors.Add(_file, node.Start, $"{What}: '{key}' is empty");
+            Report(node.Start, $"{What}: '{key}' is empty");
             return null;
         }
 
         return scalar.Value;
     }
 
-    /// <summary>An identifier: non-empty text without whitespace, so it can be typed in chat commands.</summary>
-    public string? Id(string key = "id")
-    {
-        var id = Text(key);
-        if (id is not null && id.Any(char.IsWhiteSpace))
-        {
-            _errors.Add(_file, At(key), $"{What}: '{key}' {Shown.Text(id)} must not contain spaces");
-            return null;
-        }
-
-        return id;
-    }
-
-    /// <summary>Reads the entry's <c>id</c> and registers it, reporting a duplicate.</summary>
-    public string? DefineId(IdIndex index)
-    {
-        var id = Id();
-        if (id is not null)
-        {
-            index.Add(id, _file, At("id"), _errors);
-        }
-
-        return id;
-    }
-
-    public int? Integer(string key)
-    {
-        var text = Text(key);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
-        {
-            _errors.Add(_file, At(key), $"{What}: '{key}' must be a whole number; found {Shown.Text(text)}");
-            return null;
-        }
-
-        return value;
-    }
-
-    /// <summary>One of <paramref name="values"/> by its lower-case name; anything else is reported with the allowed names.</summary>
-    public TEnum? Choice<TEnum>(string key, IReadOnlyDictionary<string, TEnum> values, bool required = true)
-        where TEnum : struct, Enum
-    {
-        var text = Text(key, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (values.TryGetValue(text, out var value))
-        {
-            return value;
-        }
-
-        var hint = Nearest.Within(text, values.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
-        _errors.Add(_file, At(key), $"{What}: unknown {key} '{text}'{hint}; allowed: {string.Join(", ", values.Keys)}");
-        return null;
-    }
-
-    /// <summary>An <c>{en, de}</c> mapping with both texts present: every curated text exists in both languages.</summary>
-    public LocalizedText? Localized(string key)
-    {
-        var node = Node(key, required: true);
-        if (node is null)
-        {
-            return null;
-        }
-
-        var inner = Open(node, _file, _errors, $"{What}: '{key}'", LocalizedKeys);
-        if (inner is null)
-        {
-            return null;
-        }
-
-        var en = inner.TranslationText("en", "English");
-        var de = inner.TranslationText("de", "German");
-        return en is null || de is null ? null : new LocalizedText(en, de);
-    }
-
-    /// <summary>A list of texts, each with its position (for reference checks).</summary>
-    public IReadOnlyList<Located<string>>? TextList(string key, bool required, bool mustBeNonEmpty)
-    {
-        var node = Node(key, required);
-        if (node is null)
-        {
-            return required ? null : [];
-        }
-
-        if (node is not YamlSequenceNode sequence)
-        {
-            // A single id written without brackets is a common slip: the message shows the list form.
-            _errors.Add(_file, node.Start, $"{What}: '{key}' must be a list, e.g. [a, b]; found {Describe(node)}");
-            return null;
-        }
-
-        var items = new List<Located<string>>(sequence.Children.Count);
-        foreach (var child in sequence.Children)
-        {
-            if (child is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
-            {
-                items.Add(new Located<string>(value, child.Start));
-            }
-            else
-            {
-                _errors.Add(_file, child.Start, $"{What}: every entry of '{key}' must be a non-empty text; found {Describe(child)}");
-            }
-        }
-
-        if (mustBeNonEmpty && sequence.Children.Count == 0)
-        {
-            _errors.Add(_file, node.Start, $"{What}: '{key}' is empty; at least one is required");
-        }
-
-        return items;
-    }
-
-    /// <summary>A list of mappings (e.g. the flags of a source); an absent optional list is empty.</summary>
-    public IReadOnlyList<YamlNode> Sequence(string key, bool required)
-    {
-        var node = Node(key, required);
-        if (node is null)
-        {
-            return [];
-        }
-
-        if (node is not YamlSequenceNode sequence)
-        {
-            _errors.Add(_file, node.Start, $"{What}: '{key}' must be a list; found {Describe(node)}");
-            return [];
-        }
-
-        return [.. sequence.Children];
-    }
+    public void Report(Mark at, string message) => _errors.Add(_file, at, message);
 
     public static string Describe(YamlNode node) => node switch
     {
@@ -261,21 +129,4 @@ internal sealed class YamlMap
         YamlMappingNode => "a mapping",
         _ => "an alias",
     };
-
-    private static readonly string[] LocalizedKeys = ["en", "de"];
-
-    private string? TranslationText(string key, string language)
-    {
-        var node = Node(key, required: false);
-        if (node is null || node is YamlScalarNode { Value: null } || (node is YamlScalarNode s && string.IsNullOrWhiteSpace(s.Value)))
-        {
-            _errors.Add(_file, node?.Start ?? Start, $"{What} has no {language} text ('{key}')");
-            return null;
-        }
-
-        return Text(key);
-    }
 }
-
-/// <summary>A value with the position it was read from.</summary>
-internal readonly record struct Located<T>(T Value, Mark At);

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace StoryBot.Core.Answering;
+
+/// <summary>
+/// Greetings, the bot's name and lead-ins ("quick question", "can you tell me", "antworte kurz")
+/// before the question, in English and German.
+/// </summary>
+internal static partial class LeadingPhrases
+{
+    // The word lists, as regex alternations. Phrases are removed in runs, so "hey storybot, quick
+    // question:" goes in one match.
+    private const string Separators = @"[\s,:;!.\-–—]*";
+
+    private const string Greeting = @"(?:hey|hi|hello|yo|hallo|moin|servus)(?:\s+(?:there|bot))?";
+
+    private const string LeadingPhrase =
+        Greeting
+        + @"|@?storybot|ok(?:ay)?\s+so|quick\s+question|kurze\s+frage"
+        + @"|answer\s+briefly|in\s+short|short\s+answer|tl;?dr|eli5|(?:with\s+)?sources\s+please|cite\s+your\s+sources"
+        + @"|(?:can|could)\s+you\s+(?:please\s+)?(?:tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?)"
+        + @"|tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?|do\s+you\s+know|i\s+wonder|i\s+want\s+to\s+know"
+        + @"|antworte\s+kurz|antworte\s+ohne\s+quellen|kurze\s+antwort|mit\s+quellen(?:\s+bitte)?"
+        + @"|erkläre?(?:\s+mir|\s+mal)?|kannst\s+du\s+mir\s+(?:sagen|erklären)|wei(?:ß|ss)t\s+du|sag\s+(?:mal|mir)"
+        + @"|ich\s+möchte\s+wissen|mich\s+würde\s+interessieren|please|pls|bitte";
+
+    /// <summary>Words that are also ordinary words, so they count as noise only before a colon or comma.</summary>
+    private const string LeadingWordBeforeColon = @"bot|question|frage|briefly|kurz|no\s+sources|ohne\s+quellen";
+
+    public static string Without(string text)
+    {
+        var lead = LeadingPhrasesPattern().Match(text);
+        return lead.Success ? text[lead.Length..] : text;
+    }
+
+    /// <summary>Anchored at the start and never needs to give back what it matched, so it stays linear.</summary>
+    [GeneratedRegex(
+        @"^(?:(?:" + LeadingPhrase + @")(?![\w\-'’])" + Separators
+        + @"|(?:" + LeadingWordBeforeColon + @")\s*[:,!.\-–—]+" + Separators + ")+",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingPhrasesPattern();
+}

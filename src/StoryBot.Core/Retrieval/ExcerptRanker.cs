@@ -1,0 +1,128 @@
+using System.Buffers;
+
+namespace StoryBot.Core.Retrieval;
+
+/// <summary>
+/// Scores every excerpt against a question: how much of the question's weight its words cover,
+/// how closely those words belong to it, and how near it is in meaning, fused into one ranking.
+/// </summary>
+internal static class ExcerptRanker
+{
+    public static List<ExcerptHit> Rank(AnalyzedQuestion question, PassageIndex index, float[]? semantic = null)
+    {
+        // Arrays the size of the pack's excerpts are rented, not allocated: on a large pack they
+        // would be large-object allocations on every question, each bringing a full collection nearer.
+        var count = index.Excerpts.Count;
+        var matched = Rent<double>(count);
+        var scores = Rent<double>(count);
+        var closeness = Rent<float>(count);
+        var found = Rent<bool>(count);
+        try
+        {
+            return Rank(question, index, semantic, count, new Scratch(matched, scores, closeness, found));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(matched);
+            ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<float>.Shared.Return(closeness);
+            ArrayPool<bool>.Shared.Return(found);
+        }
+    }
+
+    private static T[] Rent<T>(int count)
+    {
+        var array = ArrayPool<T>.Shared.Rent(Math.Max(1, count));
+        Array.Clear(array, 0, count);
+        return array;
+    }
+
+    private readonly record struct Scratch(double[] Matched, double[] Scores, float[] Closeness, bool[] Found);
+
+    private static List<ExcerptHit> Rank(AnalyzedQuestion question, PassageIndex index, float[]? semantic, int count, Scratch scratch)
+    {
+        var (matched, scores, closeness, found) = scratch;
+        var total = 0.0;
+
+        // Per term, the closest any of its forms comes to each excerpt; arrays rather than a
+        // dictionary, because a common word of a large pack is found with tens of thousands.
+        var touched = new List<int>();
+        foreach (var term in question.Terms)
+        {
+            foreach (var form in term.Forms)
+            {
+                foreach (var posting in index.ExcerptPostingsOf(form))
+                {
+                    var excerpt = posting.Excerpt;
+                    if (!found[excerpt])
+                    {
+                        found[excerpt] = true;
+                        touched.Add(excerpt);
+                    }
+
+                    closeness[excerpt] = Math.Max(closeness[excerpt], posting.Closeness);
+                }
+            }
+
+            var weight = term.Weight;
+            total += weight;
+            foreach (var excerpt in touched)
+            {
+                matched[excerpt] += weight;
+                scores[excerpt] += weight * closeness[excerpt];
+                closeness[excerpt] = 0f;
+                found[excerpt] = false;
+            }
+
+            touched.Clear();
+        }
+
+        var hits = new List<ExcerptHit>();
+        for (var i = 0; i < count; i++)
+        {
+            var profile = index.Excerpts[i];
+            var coverage = total > 0 ? matched[i] / total : 0;
+            var similarity = semantic?[i] ?? -1;
+            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent) && SpokenBy(profile, question))
+            {
+                var score = total > 0 ? scores[i] / total : 0;
+                var bonus = total > 0 ? Bonus(profile, question) : 0;
+                hits.Add(new ExcerptHit(profile, coverage, score, similarity, Abstention.Fuse(score + bonus, similarity)));
+            }
+        }
+
+        hits.Sort((a, b) => b.Fused != a.Fused ? b.Fused.CompareTo(a.Fused) : a.Excerpt.Index.CompareTo(b.Excerpt.Index));
+        return hits;
+    }
+
+    /// <summary>
+    /// Small preferences between excerpts that match equally: for "when", the one that names the
+    /// day itself; and the excerpt whose speaker the question names.
+    /// </summary>
+    private static double Bonus(ExcerptProfile excerpt, AnalyzedQuestion question)
+    {
+        var bonus = 0.0;
+        if (question.Intent == QuestionIntent.Time && excerpt.NamesTime)
+        {
+            bonus += 0.3;
+        }
+
+        if (question.Speaker is not null && excerpt.Speaker == question.Speaker)
+        {
+            bonus += 0.15;
+        }
+
+        return bonus;
+    }
+
+    private static bool SpokenBy(ExcerptProfile excerpt, AnalyzedQuestion question) =>
+        question.Speaker is null || (excerpt.Speaker is { } speaker && question.Voices.Contains(speaker));
+
+    /// <summary>"How much" is only answered by a figure, "when" only by an excerpt placed in time.</summary>
+    private static bool Fits(ExcerptProfile excerpt, QuestionIntent intent) => intent switch
+    {
+        QuestionIntent.Amount => excerpt.HasAmount,
+        QuestionIntent.Time => excerpt.HasTime,
+        _ => true,
+    };
+}

@@ -1,0 +1,47 @@
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Retrieval;
+
+/// <summary>
+/// Whose words or deeds an excerpt reports: who a claim or rebuttal is attributed to, else the
+/// first person or organisation a dispute or people fact citing it is about.
+/// </summary>
+internal sealed class ExcerptSpeakers(KnowledgePack pack)
+{
+    /// <summary>The facts citing each excerpt, in pack order: looked up once per excerpt, so a large pack is not scanned per excerpt.</summary>
+    private readonly Dictionary<string, List<Fact>> _factsCiting = FactsCiting(pack);
+
+    public string? Of(string excerptId)
+    {
+        var citing = _factsCiting.GetValueOrDefault(excerptId) ?? [];
+        var attributed = citing.FirstOrDefault(f => f.Attribution.Kind is AttributionKind.Claimed or AttributionKind.Rebutted && f.Attribution.By is not null);
+        if (attributed is not null)
+        {
+            return attributed.Attribution.By;
+        }
+
+        return citing
+            .Where(f => f.Topic is Topic.Dispute or Topic.People)
+            .SelectMany(f => f.Entities.Take(1))
+            .FirstOrDefault(id => pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation);
+    }
+
+    private static Dictionary<string, List<Fact>> FactsCiting(KnowledgePack pack)
+    {
+        var citing = new Dictionary<string, List<Fact>>(StringComparer.Ordinal);
+        foreach (var fact in pack.Facts)
+        {
+            foreach (var id in fact.Citations.Distinct(StringComparer.Ordinal))
+            {
+                if (!citing.TryGetValue(id, out var facts))
+                {
+                    citing[id] = facts = [];
+                }
+
+                facts.Add(fact);
+            }
+        }
+
+        return citing;
+    }
+}

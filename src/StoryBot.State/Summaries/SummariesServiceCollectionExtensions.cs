@@ -37,6 +37,10 @@ public static class SummariesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, SummaryLedgerSchema>());
         services.TryAddSingleton<ISummaryLedger, SqlSummaryLedger>();
+        services.TryAddSingleton<SummarySlotClaimer>();
+        services.TryAddSingleton<ScheduledSummaryComposer>();
+        services.TryAddSingleton<ScheduledSummaryPoster>();
+        services.TryAddSingleton<SummarySlotWorker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SummaryScheduler>());
         return services;
     }

@@ -5,6 +5,17 @@ namespace StoryBot.State.Summaries;
 /// <summary>Every line the summaries write, worded for the person who has to act on it.</summary>
 internal static partial class SummaryLog
 {
+    // Type and message only: posters keep tokens out of their exception messages, and a stack
+    // trace does not tell an operator what to fix.
+    public static string Error(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> is a failure to log and recover from, rather than the stop
+    /// the caller asked for through <paramref name="cancellationToken"/>.
+    /// </summary>
+    public static bool IsFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
+
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information,
         Message = "Summaries: {Count} schedule(s) active on instance {Instance}; catch-up window {Window}.")]
     public static partial void Started(ILogger logger, int count, string instance, TimeSpan window);

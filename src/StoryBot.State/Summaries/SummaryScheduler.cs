@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StoryBot.Core.Conversation;
-using StoryBot.Core.Knowledge;
 
 namespace StoryBot.State.Summaries;
 
@@ -11,7 +9,7 @@ namespace StoryBot.State.Summaries;
 /// and sleeps again. All waiting goes through the <see cref="TimeProvider"/>, so tests drive it
 /// with a fake clock.
 /// </summary>
-public sealed class SummaryScheduler : BackgroundService
+internal sealed class SummaryScheduler : BackgroundService
 {
     // Re-evaluating at least hourly keeps the loop right if the system clock is stepped.
     private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
@@ -27,34 +25,29 @@ public sealed class SummaryScheduler : BackgroundService
 
     private readonly SummariesOptions _options;
     private readonly IReadOnlyList<SummarySchedule> _schedules;
-    private readonly IReadOnlyList<IChannelPoster> _posters;
+    private readonly SummarySlotWorker _worker;
+    private readonly ScheduledSummaryPoster _poster;
     private readonly TimeProvider _time;
     private readonly ILogger<SummaryScheduler> _logger;
-    private readonly SummarySlotWorker _worker;
 
     public SummaryScheduler(
         IOptions<SummariesOptions> options,
-        ISummaryLedger ledger,
-        IStorySummaryComposer composer,
-        IKnowledgeProvider knowledge,
-        ICitationPolicy citationPolicy,
-        IEnumerable<IChannelPoster> posters,
-        IEnumerable<IAnswerRecorder> recorders,
+        SummarySlotWorker worker,
+        ScheduledSummaryPoster poster,
         TimeProvider time,
         ILogger<SummaryScheduler> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _schedules = SummarySchedule.ReadAll(_options.Schedules).Schedules;
-        _posters = posters.ToList();
+        _worker = worker;
+        _poster = poster;
         _time = time;
         _logger = logger;
-        Instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
-        _worker = new SummarySlotWorker(_options, ledger, composer, knowledge, citationPolicy, _posters, [.. recorders], time, logger, Instance);
     }
 
     /// <summary>Who this instance is in the ledger's <c>owner</c> column.</summary>
-    public string Instance { get; }
+    public string Instance => _worker.Owner;
 
     /// <summary>Raised after each pass with the instant of the next wake; lets tests advance the clock in step.</summary>
     internal event Action<DateTimeOffset>? Sleeping;
@@ -62,7 +55,7 @@ public sealed class SummaryScheduler : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         SummaryLog.Started(_logger, _schedules.Count, Instance, _options.CatchUpWindow);
-        foreach (var schedule in _schedules.Where(s => !_posters.Any(p => string.Equals(p.Platform, s.Platform, StringComparison.OrdinalIgnoreCase))))
+        foreach (var schedule in _schedules.Where(s => !_poster.CanPostTo(s.Platform)))
         {
             SummaryLog.NoPoster(_logger, schedule.Name, schedule.Platform);
         }

@@ -56,16 +56,17 @@ internal sealed class SchedulerHarness(StorageBackend backend, DateTimeOffset st
         var policy = new Mock<ICitationPolicy>();
         policy.Setup(p => p.GetFilterAsync(It.IsAny<CancellationToken>())).Returns(() => ValueTask.FromResult(Filter));
 
-        var scheduler = new SummaryScheduler(
-            Microsoft.Extensions.Options.Options.Create(Options),
-            Ledger(),
-            new StorySummaryComposer(),
-            knowledge.Object,
-            policy.Object,
-            posters.Length > 0 ? posters : [Discord],
-            [],
-            Time,
-            new FakeLogger<SummaryScheduler>(Logs));
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var logger = new FakeLogger<SummaryScheduler>(Logs);
+        var ledger = Ledger();
+        var poster = new ScheduledSummaryPoster(posters.Length > 0 ? posters : [Discord], [], logger);
+        var worker = new SummarySlotWorker(
+            options,
+            new SummarySlotClaimer(ledger, options, Time, logger),
+            new ScheduledSummaryComposer(new StorySummaryComposer(), knowledge.Object, policy.Object, ledger),
+            poster,
+            Time);
+        var scheduler = new SummaryScheduler(options, worker, poster, Time, logger);
         var instance = new Instance(scheduler);
         await scheduler.StartAsync(CancellationToken.None);
         await instance.WaitSleepingAsync();

@@ -187,14 +187,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     public async Task A_summary_whose_quote_does_not_match_its_source_is_not_posted_until_the_pack_is_corrected()
     {
         var good = Harness.Pack;
-        Harness.Pack = new KnowledgePack(
-            good.Sources,
-            [.. good.Excerpts.Select(e => e.Id == "stargate-up-to-500bn" ? e with { Quote = e.Quote.Replace("500", "600", StringComparison.Ordinal) } : e)],
-            good.Entities,
-            good.Facts,
-            good.Timeline,
-            good.Summary,
-            "pack-tampered");
+        Harness.Pack = SummaryTestPack.Misquoted(good);
         await Harness.StartAsync();
 
         await Harness.RunUntilAsync(Slot.AddMinutes(1));

@@ -79,6 +79,19 @@ internal static class SummaryTestPack
 
     public static Excerpt Excerpt(string id) => Real.Value.Excerpts.Single(e => e.Id == id);
 
+    /// <summary>
+    /// <paramref name="good"/> as version <c>pack-tampered</c>, with the $500 billion of excerpt
+    /// <c>stargate-up-to-500bn</c> misquoted as $600 billion.
+    /// </summary>
+    public static KnowledgePack Misquoted(KnowledgePack good) => new(
+        good.Sources,
+        [.. good.Excerpts.Select(e => e.Id == "stargate-up-to-500bn" ? e with { Quote = e.Quote.Replace("500", "600", StringComparison.Ordinal) } : e)],
+        good.Entities,
+        good.Facts,
+        good.Timeline,
+        good.Summary,
+        "pack-tampered");
+
     private static Fact Fact(string id, Topic topic, string en, string de, Attribution attribution, params string[] citations) => new()
     {
         Id = id,

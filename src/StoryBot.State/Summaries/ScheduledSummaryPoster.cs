@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+
+namespace StoryBot.State.Summaries;
+
+/// <summary>
+/// Puts a composed summary in its channel through the platform's <see cref="IChannelPoster"/>,
+/// then records it with the answers the bot posted.
+/// </summary>
+/// <param name="logger">Shares the scheduler's category, so one log filter still shows every summary line.</param>
+internal sealed class ScheduledSummaryPoster(
+    IEnumerable<IChannelPoster> posters,
+    IEnumerable<IAnswerRecorder> recorders,
+    ILogger<SummaryScheduler> logger)
+{
+    private readonly IReadOnlyList<IChannelPoster> _posters = [.. posters];
+    private readonly IReadOnlyList<IAnswerRecorder> _recorders = [.. recorders];
+
+    /// <summary>Why a slot of a platform without poster cannot be posted.</summary>
+    public static string NoPosterFor(string platform) => $"no poster is registered for platform '{platform}'";
+
+    public bool CanPostTo(string platform) => Find(platform) is not null;
+
+    /// <summary>Posts the summary of <paramref name="slot"/>; throws whatever the platform throws.</summary>
+    public Task<PostedMessage> PostOnceAsync(SummarySchedule schedule, SummarySlot slot, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var poster = Find(schedule.Platform) ?? throw new InvalidOperationException(NoPosterFor(schedule.Platform));
+
+        // Keyed by schedule and slot: a repeat after a crash right after posting is recognised where the platform can.
+        var key = string.Create(CultureInfo.InvariantCulture, $"summary {schedule.Name} {slot.Utc:O}");
+        return poster.PostOnceAsync(schedule.ChannelId, reply, key, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the summary with the answers the bot posted, so its Report button finds it and a
+    /// later withdrawal of one of its quotes corrects it like any answer. A failure is logged, not
+    /// thrown: the summary is in the channel either way.
+    /// </summary>
+    public async Task RecordAnswerAsync(SummarySchedule schedule, SummarySlot slot, PostedMessage message, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(message);
+        var request = new ChatRequest(schedule.Platform, schedule.ChannelId, $"summary:{schedule.Name}", StorySummaryComposer.Command);
+        try
+        {
+            foreach (var recorder in _recorders)
+            {
+                await recorder.RecordAsync(message, request, reply, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (SummaryLog.IsFailure(ex, cancellationToken))
+        {
+            SummaryLog.AnswerNotRecorded(logger, SummarySlots.Local(schedule, slot), schedule.Name, schedule.Platform, schedule.ChannelId, message.MessageId, SummaryLog.Error(ex));
+        }
+    }
+
+    private IChannelPoster? Find(string platform) =>
+        _posters.FirstOrDefault(poster => string.Equals(poster.Platform, platform, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.State.Summaries;
+
+namespace StoryBot.State.Tests.Summaries;
+
+public sealed class ScheduledSummaryPosterTests
+{
+    private static readonly DateTimeOffset Slot = new(2026, 6, 1, 7, 0, 0, TimeSpan.Zero);
+    private static readonly SummarySchedule Daily = SummarySlotsTests.Schedule(time: "09:00");
+
+    private readonly FakeTimeProvider _time = new(Slot);
+    private readonly FakeLogCollector _logs = new();
+    private readonly Reply _reply = new StorySummaryComposer().Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
+
+    private ScheduledSummaryPoster Poster(IEnumerable<IChannelPoster> posters, params IAnswerRecorder[] recorders) =>
+        new(posters, recorders, new FakeLogger<SummaryScheduler>(_logs));
+
+    [Fact]
+    public async Task Posts_to_the_schedules_channel_through_its_platform_whatever_the_case_of_its_name()
+    {
+        var discord = new FakePoster("Discord", _time);
+        var slack = new FakePoster("slack", _time);
+        var poster = Poster([slack, discord]);
+
+        var message = await poster.PostOnceAsync(Daily, new SummarySlot(Daily.Name, Slot), _reply, CancellationToken.None);
+
+        Assert.Empty(slack.Calls);
+        var post = Assert.Single(discord.Posts);
+        Assert.Equal(("c1", _reply, "m1"), (post.ChannelId, post.Reply, message.MessageId));
+        Assert.True(poster.CanPostTo("discord"));
+        Assert.False(poster.CanPostTo("console"));
+    }
+
+    [Fact]
+    public async Task The_idempotency_key_is_the_same_for_every_attempt_at_a_slot_and_differs_between_slots()
+    {
+        var discord = new FakePoster("discord", _time);
+        var poster = Poster([discord]);
+
+        await poster.PostOnceAsync(Daily, new SummarySlot(Daily.Name, Slot), _reply, CancellationToken.None);
+        await poster.PostOnceAsync(Daily, new SummarySlot(Daily.Name, Slot), _reply, CancellationToken.None);
+        await poster.PostOnceAsync(Daily, new SummarySlot(Daily.Name, Slot.AddDays(1)), _reply, CancellationToken.None);
+
+        Assert.Equal(
+            ["summary daily 2026-06-01T07:00:00.0000000+00:00", "summary daily 2026-06-01T07:00:00.0000000+00:00", "summary daily 2026-06-02T07:00:00.0000000+00:00"],
+            discord.Keys);
+    }
+
+    [Fact]
+    public async Task Without_a_poster_for_the_platform_nothing_is_posted_and_the_reason_names_it()
+    {
+        var poster = Poster([]);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            poster.PostOnceAsync(Daily, new SummarySlot(Daily.Name, Slot), _reply, CancellationToken.None));
+
+        Assert.Equal("no poster is registered for platform 'discord'", error.Message);
+        Assert.Equal(error.Message, ScheduledSummaryPoster.NoPosterFor("discord"));
+    }
+
+    [Fact]
+    public async Task The_summary_is_recorded_as_the_answer_to_summary_from_its_schedule()
+    {
+        var recorder = new Mock<IAnswerRecorder>();
+        var message = new PostedMessage("discord", "c1", "m7");
+
+        await Poster([], recorder.Object).RecordAnswerAsync(Daily, new SummarySlot(Daily.Name, Slot), message, _reply, CancellationToken.None);
+
+        recorder.Verify(r => r.RecordAsync(
+            message,
+            It.Is<ChatRequest>(request => request.Platform == "discord" && request.ChannelId == "c1" && request.UserId == "summary:daily" && request.Text == "/summary"),
+            _reply,
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_recorder_that_fails_is_logged_with_the_message_not_thrown()
+    {
+        var recorder = new Mock<IAnswerRecorder>();
+        recorder.Setup(r => r.RecordAsync(It.IsAny<PostedMessage>(), It.IsAny<ChatRequest>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database is locked"));
+
+        await Poster([], recorder.Object).RecordAnswerAsync(
+            Daily, new SummarySlot(Daily.Name, Slot), new PostedMessage("discord", "c1", "m7"), _reply, CancellationToken.None);
+
+        var warning = Assert.Single(_logs.GetSnapshot(), log => log.Level == LogLevel.Warning);
+        Assert.Contains("(message m7), but could not record it with the answers (InvalidOperationException: database is locked)", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stop_while_recording_is_not_swallowed()
+    {
+        using var stopping = new CancellationTokenSource();
+        await stopping.CancelAsync();
+        var recorder = new Mock<IAnswerRecorder>();
+        recorder.Setup(r => r.RecordAsync(It.IsAny<PostedMessage>(), It.IsAny<ChatRequest>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new OperationCanceledException(stopping.Token));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Poster([], recorder.Object).RecordAnswerAsync(
+            Daily, new SummarySlot(Daily.Name, Slot), new PostedMessage("discord", "c1", "m7"), _reply, stopping.Token));
+        Assert.Empty(_logs.GetSnapshot());
+    }
+}

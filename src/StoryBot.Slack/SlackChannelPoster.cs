@@ -1,5 +1,6 @@
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.Slack.Handling;
 using StoryBot.Slack.Rendering;
 using StoryBot.Slack.WebApi;
@@ -8,23 +9,35 @@ namespace StoryBot.Slack;
 
 /// <summary>
 /// Posts and edits bot messages in a Slack channel for features that speak unasked (daily
-/// summaries, corrections). The message id is Slack's <c>ts</c>.
+/// summaries, corrections), and says in a <see cref="PostResult"/> whether a failure is worth
+/// another try. The message id is Slack's <c>ts</c>.
 /// </summary>
 internal sealed class SlackChannelPoster(SlackApiClient api) : IChannelPoster
 {
+    /// <summary>Slack's error codes that mean "not now"; every other code will fail again.</summary>
+    private static readonly HashSet<string> TransientErrors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable", "request_timeout", "unknown", "http_408", "http_429",
+    };
+
+    /// <summary>A message holds 50 blocks and a quote takes up to three of them (quote, rendering, where it stands).</summary>
+    public static PlatformLimits SlackLimits { get; } = new(MaxCitations: 15);
+
     public string Platform => SlackConversation.Platform;
 
-    public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
+    public PlatformLimits Limits => SlackLimits;
+
+    public Task<PostResult> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
         PostAsync(channelId, null, reply, cancellationToken);
 
     /// <summary>In the earlier message's thread (<c>thread_ts</c>) when it was posted in one.</summary>
-    public Task<PostedMessage> PostNextToAsync(PostedMessage earlier, Reply reply, CancellationToken cancellationToken)
+    public Task<PostResult> PostNextToAsync(PostedMessage earlier, Reply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(earlier);
         return PostAsync(earlier.ChannelId, earlier.ThreadId, reply, cancellationToken);
     }
 
-    public async Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)
+    public Task<PostResult> EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Platform != Platform)
@@ -32,15 +45,39 @@ internal sealed class SlackChannelPoster(SlackApiClient api) : IChannelPoster
             throw new ArgumentException($"Message belongs to {message.Platform}, not Slack", nameof(message));
         }
 
-        var rendered = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
-        await api.UpdateMessageAsync(message.ChannelId, message.MessageId, rendered, cancellationToken);
+        return Classified(async () =>
+        {
+            var rendered = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
+            await api.UpdateMessageAsync(message.ChannelId, message.MessageId, rendered, cancellationToken);
+            return PostResult.Posted(message);
+        });
     }
 
-    private async Task<PostedMessage> PostAsync(string channelId, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    private Task<PostResult> PostAsync(string channelId, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
-        var message = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
-        var ts = await api.PostMessageAsync(channelId, message, threadTs, cancellationToken);
-        return new PostedMessage(Platform, channelId, ts, threadTs);
+        return Classified(async () =>
+        {
+            var message = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
+            var ts = await api.PostMessageAsync(channelId, message, threadTs, cancellationToken);
+            return PostResult.Posted(new PostedMessage(Platform, channelId, ts, threadTs));
+        });
+    }
+
+    private static async Task<PostResult> Classified(Func<Task<PostResult>> post)
+    {
+        try
+        {
+            return await post();
+        }
+        catch (SlackApiException exception)
+        {
+            var transient = TransientErrors.Contains(exception.Error) || exception.Error.StartsWith("http_5", StringComparison.Ordinal);
+            return transient ? PostResult.Transient(exception.Message) : PostResult.Permanent(exception.Message);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException)
+        {
+            return PostResult.Transient(exception.Message);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.Discord.Tests.Fakes;
 
 namespace StoryBot.Discord.Tests;
@@ -29,7 +30,7 @@ public sealed class ChannelPosterTests : IAsyncLifetime, IDisposable
     {
         var poster = Assert.Single(_host.Services.GetServices<IChannelPoster>());
 
-        var posted = await poster.PostAsync("333333333333333333", TestReplies.Answer(), CancellationToken.None);
+        var posted = (await poster.PostAsync("333333333333333333", TestReplies.Answer(), CancellationToken.None)).Message!;
 
         var request = Assert.Single(_discord.Requests);
         Assert.Equal("POST", request.Method);
@@ -108,7 +109,7 @@ public sealed class ChannelPosterTests : IAsyncLifetime, IDisposable
         var poster = Assert.Single(host.Services.GetServices<IChannelPoster>());
         _discord.Script(r => r.Path == "channels/444444444444444444/messages", FakeResponse.Late(TimeSpan.FromSeconds(30)));
 
-        var posted = await poster.PostOnceAsync("444444444444444444", TestReplies.Answer(), "summary daily 2026-06-01T07:00:00.0000000+00:00", CancellationToken.None);
+        var posted = (await poster.PostOnceAsync("444444444444444444", TestReplies.Answer(), "summary daily 2026-06-01T07:00:00.0000000+00:00", CancellationToken.None)).Message!;
 
         var sends = _discord.Requests.Where(r => r.Path == "channels/444444444444444444/messages").ToList();
         Assert.Equal(2, sends.Count);
@@ -122,12 +123,38 @@ public sealed class ChannelPosterTests : IAsyncLifetime, IDisposable
     {
         var poster = Assert.Single(_host.Services.GetServices<IChannelPoster>());
 
-        var first = await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-01", CancellationToken.None);
-        var again = await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-01", CancellationToken.None);
-        var next = await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-02", CancellationToken.None);
+        var first = (await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-01", CancellationToken.None)).Message!;
+        var again = (await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-01", CancellationToken.None)).Message!;
+        var next = (await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-02", CancellationToken.None)).Message!;
 
         Assert.Equal(first.MessageId, again.MessageId);
         Assert.NotEqual(first.MessageId, next.MessageId);
         Assert.All(_discord.Requests, r => Assert.InRange(r.Json.GetProperty("nonce").GetString()!.Length, 1, 25));
+    }
+
+    [Theory]
+    [InlineData(403, """{"message": "Missing Access", "code": 50001}""", PostOutcome.Permanent)]
+    [InlineData(404, """{"message": "Unknown Message", "code": 10008}""", PostOutcome.Permanent)]
+    [InlineData(503, """{"message": "upstream unavailable"}""", PostOutcome.Transient)]
+    public async Task DiscordsAnswersComeBackAsResultsThatSayWhetherToTryAgain(int status, string body, PostOutcome outcome)
+    {
+        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: new Dictionary<string, string?>
+        {
+            ["Discord:MaxRestAttempts"] = "1",
+        });
+        var poster = Assert.Single(host.Services.GetServices<IChannelPoster>());
+        _discord.Script(r => r.Method == "PATCH", new FakeResponse(status, body));
+
+        var result = await poster.EditAsync(new PostedMessage("discord", "333333333333333333", "1100000000000000444"), TestReplies.Answer(), CancellationToken.None);
+
+        Assert.Equal(outcome, result.Outcome);
+        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeDiscord.Token, result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADiscordMessageShowsNineQuotes()
+    {
+        Assert.Equal(9, Assert.Single(_host.Services.GetServices<IChannelPoster>()).Limits.MaxCitations);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.Slack.Tests.Fakes;
 
 namespace StoryBot.Slack.Tests;
@@ -12,7 +13,7 @@ public sealed class SlackChannelPosterTests : SlackHostTest
     [Fact]
     public async Task PostAsyncPostsTheReplyAndReturnsItsTsAsTheMessageId()
     {
-        var posted = await Poster.PostAsync("C0SUMMARY", TestReplies.Answer("/summary"), CancellationToken.None);
+        var posted = (await Poster.PostAsync("C0SUMMARY", TestReplies.Answer("/summary"), CancellationToken.None)).Message!;
 
         var call = await Slack.NextCallAsync("chat.postMessage");
         Assert.Equal("C0SUMMARY", call.Str("channel"));
@@ -42,7 +43,7 @@ public sealed class SlackChannelPosterTests : SlackHostTest
     {
         var earlier = new PostedMessage("slack", "C0ANSWERS", "1700000000.000777", threadTs);
 
-        var posted = await Poster.PostNextToAsync(earlier, TestReplies.Answer("who is musk"), CancellationToken.None);
+        var posted = (await Poster.PostNextToAsync(earlier, TestReplies.Answer("who is musk"), CancellationToken.None)).Message!;
 
         var call = await Slack.NextCallAsync("chat.postMessage");
         Assert.Equal("C0ANSWERS", call.Str("channel"));
@@ -57,7 +58,7 @@ public sealed class SlackChannelPosterTests : SlackHostTest
         var citation = new Citation("id" + Injection, "source" + Injection, 3, "Zitat " + Injection, "Quote " + Injection, "Who " + Injection);
         var summary = TestReplies.Answer("/summary", citation) with { Body = [TextRun.Strong("Stargate " + Injection), TextRun.Plain(" and " + Injection)] };
 
-        var posted = await Poster.PostAsync("C0SUMMARY", summary, CancellationToken.None);
+        var posted = (await Poster.PostAsync("C0SUMMARY", summary, CancellationToken.None)).Message!;
         await Poster.EditAsync(posted, summary with { Citations = [citation with { Withdrawn = true }] }, CancellationToken.None);
 
         foreach (var call in new[] { await Slack.NextCallAsync("chat.postMessage"), await Slack.NextCallAsync("chat.update") })
@@ -75,5 +76,41 @@ public sealed class SlackChannelPosterTests : SlackHostTest
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>
             Poster.EditAsync(new PostedMessage("discord", "1", "2"), TestReplies.Answer("q"), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("message_not_found", PostOutcome.Permanent)]
+    [InlineData("cant_update_message", PostOutcome.Permanent)]
+    [InlineData("edit_window_closed", PostOutcome.Permanent)]
+    [InlineData("channel_not_found", PostOutcome.Permanent)]
+    [InlineData("ratelimited", PostOutcome.Transient)]
+    [InlineData("internal_error", PostOutcome.Transient)]
+    [InlineData("fatal_error", PostOutcome.Transient)]
+    public async Task SlacksErrorsComeBackAsResultsThatSayWhetherToTryAgain(string error, PostOutcome outcome)
+    {
+        Slack.Script("chat.update", FakeResponse.Error(error));
+
+        var result = await Poster.EditAsync(new PostedMessage("slack", "C0SUMMARY", "1700000000.000100"), TestReplies.Answer("q"), CancellationToken.None);
+
+        Assert.Equal(outcome, result.Outcome);
+        Assert.Contains(error, result.Reason, StringComparison.Ordinal);
+        Assert.Null(result.Message);
+    }
+
+    [Fact]
+    public async Task APostSlackFailedWithA5xxIsReportedAsWorthAnotherTryLater()
+    {
+        Slack.Script("chat.postMessage", FakeResponse.ServerError());
+
+        var result = await Poster.PostAsync("C0SUMMARY", TestReplies.Answer("q"), CancellationToken.None);
+
+        Assert.Equal(PostOutcome.Transient, result.Outcome);
+        Assert.Contains("http_503", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASlackMessageShowsFifteenQuotes()
+    {
+        Assert.Equal(15, Poster.Limits.MaxCitations);
     }
 }

@@ -1,42 +1,75 @@
+using System.Net;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.Discord.Conversation;
 using StoryBot.Discord.Rendering;
+using StoryBot.Discord.Rest;
 
 namespace StoryBot.Discord.Posting;
 
-/// <summary>Posts and corrects bot messages in Discord channels (daily summaries, corrections).</summary>
+/// <summary>
+/// Posts and corrects bot messages in Discord channels (daily summaries, corrections), and says
+/// in a <see cref="PostResult"/> whether a failure is worth another try.
+/// </summary>
 internal sealed class DiscordChannelPoster(DiscordMessageSender sender) : IChannelPoster
 {
+    /// <summary>A message holds ten embeds: the body and nine quotes.</summary>
+    public static PlatformLimits DiscordLimits { get; } = new(MaxCitations: 9);
+
     public string Platform => DiscordPlatform.Name;
 
-    public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
+    public PlatformLimits Limits => DiscordLimits;
+
+    public Task<PostResult> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
         SendAsync(channelId, reply, null, cancellationToken);
 
     /// <summary>Posted with nonces derived from the key: Discord creates it once even when it is sent again within minutes.</summary>
-    public Task<PostedMessage> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<PostResult> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync(channelId, reply, idempotencyKey, cancellationToken);
 
     /// <summary>
     /// Replaces the recorded message (the first page of the answer) with the corrected reply's
     /// first page, where a withdrawn citation is struck through and labelled.
     /// </summary>
-    public async Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)
-    {
-        await sender.EditAsync(message.ChannelId, message.MessageId, ReplyRenderer.RenderSingle(reply), cancellationToken);
-
-        // Only the first message of a long answer is recorded; the ones after it cannot be edited,
-        // so a quote withdrawn there is named in a reply to the answer instead.
-        if (WithdrawnLaterNotice.For(reply, ReplyRenderer.FirstCitationAfterFirstMessage(reply)) is { } notice)
+    public Task<PostResult> EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken) =>
+        Classified(async () =>
         {
-            await sender.SendAsync(message.ChannelId, ReplyRenderer.Render(notice), new MessageReference(message.MessageId, message.ChannelId, null), null, cancellationToken);
-        }
-    }
+            await sender.EditAsync(message.ChannelId, message.MessageId, ReplyRenderer.RenderSingle(reply), cancellationToken);
 
-    private async Task<PostedMessage> SendAsync(string channelId, Reply reply, string? idempotencyKey, CancellationToken cancellationToken)
+            // Only the first message of a long answer is recorded; the ones after it cannot be edited,
+            // so a quote withdrawn there is named in a reply to the answer instead.
+            if (WithdrawnLaterNotice.For(reply, ReplyRenderer.FirstCitationAfterFirstMessage(reply)) is { } notice)
+            {
+                await sender.SendAsync(message.ChannelId, ReplyRenderer.Render(notice), new MessageReference(message.MessageId, message.ChannelId, null), null, cancellationToken);
+            }
+
+            return PostResult.Posted(message);
+        });
+
+    private Task<PostResult> SendAsync(string channelId, Reply reply, string? idempotencyKey, CancellationToken cancellationToken) =>
+        Classified(async () => await sender.SendAsync(channelId, ReplyRenderer.Render(reply), null, idempotencyKey, cancellationToken) is { } id
+            ? PostResult.Posted(new PostedMessage(Platform, channelId, id))
+            : PostResult.Transient($"Discord did not return the id of the message posted in channel {channelId}"));
+
+    /// <summary>
+    /// Discord's answers in the seam's terms: a client error other than a rate limit, a timeout or a
+    /// conflict will fail again (a deleted message, a channel the bot may not post in, a dead token).
+    /// </summary>
+    private static async Task<PostResult> Classified(Func<Task<PostResult>> post)
     {
-        var id = await sender.SendAsync(channelId, ReplyRenderer.Render(reply), null, idempotencyKey, cancellationToken)
-            ?? throw new InvalidOperationException($"Discord did not return the id of the message posted in channel {channelId}");
-        return new PostedMessage(Platform, channelId, id);
+        try
+        {
+            return await post();
+        }
+        catch (DiscordRestException exception) when (exception.Status is { } status && (int)status is >= 400 and < 500
+            && status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict))
+        {
+            return PostResult.Permanent(exception.Message);
+        }
+        catch (Exception exception) when (exception is DiscordRestException or HttpRequestException or TimeoutException)
+        {
+            return PostResult.Transient(exception.Message);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Moderation;
 
 namespace StoryBot.State.Corrections;
@@ -95,39 +96,42 @@ public sealed class CorrectionProcessor(
         }
 
         var poster = posters.FirstOrDefault(p => string.Equals(p.Platform, answer.Message.Platform, StringComparison.OrdinalIgnoreCase));
-        PostedMessage? posted = null;
-        try
+        PostResult result;
+        if (poster is null)
         {
-            if (poster is null)
+            result = PostResult.Permanent($"No poster is registered for platform '{answer.Message.Platform}'.");
+        }
+        else
+        {
+            try
             {
-                throw new NotSupportedException($"No poster is registered for platform '{answer.Message.Platform}'.");
+                result = correction.Mode == CorrectionMode.Edit
+                    ? await poster.EditAsync(answer.Message, corrected, cancellationToken)
+                    : await poster.PostNextToAsync(answer.Message, corrected, cancellationToken);
             }
-
-            if (correction.Mode == CorrectionMode.Edit)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                await poster.EditAsync(answer.Message, corrected, cancellationToken);
-            }
-            else
-            {
-                posted = await poster.PostNextToAsync(answer.Message, corrected, cancellationToken);
+                // The adapters classify what the platform said; anything else is tried again.
+                result = PostResult.Unexpected(exception);
             }
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+
+        if (!result.IsPosted)
         {
-            await RecordFailureAsync(correction, exception, poster is null, target, reason, cancellationToken);
+            await RecordFailureAsync(correction, result, poster is null, target, reason, cancellationToken);
             return;
         }
 
-        // Outside the try: a failure to record a success must not be taken for a platform failure.
-        await (posted is null
+        // Recorded only once the platform has it: a failure to record a success is not a platform failure.
+        await (correction.Mode == CorrectionMode.Edit
             ? FinishAsync(correction, "done", null, CorrectionStatus.Edited, AuditLog.Actions.CorrectionEdited, target, reason, cancellationToken)
-            : FinishAsync(correction, "done", null, CorrectionStatus.Posted, AuditLog.Actions.CorrectionPosted, $"{target} (correction posted as message {posted.MessageId})", reason, cancellationToken));
+            : FinishAsync(correction, "done", null, CorrectionStatus.Posted, AuditLog.Actions.CorrectionPosted, $"{target} (correction posted as message {result.Message!.MessageId})", reason, cancellationToken));
     }
 
-    private async Task RecordFailureAsync(CorrectionRecord correction, Exception exception, bool noPoster, string target, string reason, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(CorrectionRecord correction, PostResult failure, bool noPoster, string target, string reason, CancellationToken cancellationToken)
     {
-        var error = CorrectionFailures.Describe(exception);
-        var permanent = CorrectionFailures.IsPermanent(exception);
+        var error = failure.Reason ?? failure.Outcome.ToString();
+        var permanent = failure.Outcome == PostOutcome.Permanent;
         var now = time.GetUtcNow();
         var exhausted = correction.Attempts >= options.Value.CorrectionMaxAttempts;
         if ((permanent || exhausted) && correction.Mode == CorrectionMode.Edit && !noPoster)

@@ -1,6 +1,7 @@
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.State.Summaries;
 
@@ -14,8 +15,10 @@ public interface IStorySummaryComposer
     /// An <see cref="ReplyKind.Answer"/> whose every claim cites at least one excerpt the filter
     /// allows (claims without one are left out), or an <see cref="ReplyKind.Abstention"/> when no
     /// claim is left. With <paramref name="since"/>, it also says what is new or withdrawn since then.
+    /// It cites no more excerpts than one message of the platform that posts it can show
+    /// (<paramref name="limits"/>; no limit of its own when none is given).
     /// </summary>
-    Reply Compose(Language language, CitationFilter filter, KnowledgePack pack, SummaryBaseline? since = null);
+    Reply Compose(Language language, CitationFilter filter, KnowledgePack pack, SummaryBaseline? since = null, PlatformLimits? limits = null);
 }
 
 /// <summary>What an earlier summary in the same channel rested on.</summary>

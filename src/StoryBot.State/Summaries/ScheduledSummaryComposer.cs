@@ -1,6 +1,7 @@
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.State.Summaries;
 
@@ -14,14 +15,14 @@ internal sealed class ScheduledSummaryComposer(
     ICitationPolicy citationPolicy,
     ISummaryLedger ledger)
 {
-    public async Task<ScheduledSummary> ComposeAsync(SummarySchedule schedule, CancellationToken cancellationToken)
+    public async Task<ScheduledSummary> ComposeAsync(SummarySchedule schedule, PlatformLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var pack = knowledge.Current;
         var filter = await citationPolicy.GetFilterAsync(cancellationToken);
         var last = await ledger.LastPostedAsync(schedule.Platform, schedule.ChannelId, cancellationToken);
         var since = last?.PackVersion is { } version ? new SummaryBaseline(version, last.ExcerptIds) : null;
-        var reply = composer.Compose(schedule.Language, filter, pack, since);
+        var reply = composer.Compose(schedule.Language, filter, pack, since, limits);
         return new ScheduledSummary(reply, pack.Version, QuoteVerifier.Unverified(reply, pack));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.State.Summaries;
 
@@ -23,8 +24,11 @@ internal sealed class ScheduledSummaryPoster(
 
     public bool CanPostTo(string platform) => Find(platform) is not null;
 
-    /// <summary>Posts the summary of <paramref name="slot"/>; throws whatever the platform throws.</summary>
-    public Task<PostedMessage> PostOnceAsync(SummarySchedule schedule, SummarySlot slot, Reply reply, CancellationToken cancellationToken)
+    /// <summary>What one message of <paramref name="platform"/> can carry; no limit of its own where no poster says.</summary>
+    public PlatformLimits LimitsFor(string platform) => Find(platform)?.Limits ?? PlatformLimits.Unbounded;
+
+    /// <summary>Posts the summary of <paramref name="slot"/>; the platform's verdict comes back as a result.</summary>
+    public Task<PostResult> PostOnceAsync(SummarySchedule schedule, SummarySlot slot, Reply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var poster = Find(schedule.Platform) ?? throw new InvalidOperationException(NoPosterFor(schedule.Platform));

@@ -3,6 +3,7 @@ using System.Text;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.State.Summaries;
 
@@ -19,19 +20,18 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
 {
     public const string Command = "/summary";
 
-    // A few lines, small enough that the body and every quote with its rendering fit one
-    // Discord message (10 embeds: the body and at most nine quotes).
+    // A few lines: what happened, the money, the dispute.
     private const int EventsInSection = 3;
     private const int FactsInSection = 2;
-    private const int MaxCitations = 9;
 
-    public Reply Compose(Language language, CitationFilter filter, KnowledgePack pack, SummaryBaseline? since = null)
+    public Reply Compose(Language language, CitationFilter filter, KnowledgePack pack, SummaryBaseline? since = null, PlatformLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(pack);
+        limits ??= PlatformLimits.Unbounded;
 
         var texts = SummaryTexts.For(language);
-        var citations = new SummaryCitations(pack, filter, SpeakersOf(pack, texts), MaxCitations);
+        var citations = new SummaryCitations(pack, filter, SpeakersOf(pack, texts), limits.MaxCitations);
 
         var happened = Take(citations, CentralEvents(pack, language, texts, centralOnly: true), EventsInSection, mustAddExcerpt: false);
         if (happened.Count == 0)

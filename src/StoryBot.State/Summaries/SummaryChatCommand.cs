@@ -1,6 +1,7 @@
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.State.Summaries;
 
@@ -8,7 +9,8 @@ namespace StoryBot.State.Summaries;
 /// <c>/summary</c>: on demand, the same cited summary the schedules post. Registered after
 /// Core's command of the same name, so it replaces it (the later registration wins).
 /// </summary>
-internal sealed class SummaryChatCommand(IKnowledgeProvider knowledge, ICitationPolicy citationPolicy, IStorySummaryComposer composer) : IChatCommand
+internal sealed class SummaryChatCommand(
+    IKnowledgeProvider knowledge, ICitationPolicy citationPolicy, IStorySummaryComposer composer, IEnumerable<IChannelPoster> posters) : IChatCommand
 {
     public const string CommandName = "summary";
 
@@ -19,6 +21,9 @@ internal sealed class SummaryChatCommand(IKnowledgeProvider knowledge, ICitation
         ArgumentNullException.ThrowIfNull(context);
         var pack = knowledge.Current;
         var filter = await citationPolicy.GetFilterAsync(cancellationToken);
-        return composer.Compose(context.Language, filter, pack) with { Question = context.Request.Text };
+        // Sized for the platform it is asked on, like the scheduled summaries posted there.
+        var limits = posters.FirstOrDefault(p => string.Equals(p.Platform, context.Request.Platform, StringComparison.OrdinalIgnoreCase))?.Limits
+            ?? PlatformLimits.Unbounded;
+        return composer.Compose(context.Language, filter, pack, limits: limits) with { Question = context.Request.Text };
     }
 }

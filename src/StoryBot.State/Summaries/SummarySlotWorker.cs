@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.State.Summaries;
 
@@ -176,10 +177,10 @@ internal sealed class SummarySlotWorker(
         }
 
         ScheduledSummary summary;
-        PostedMessage message;
+        PostResult result;
         try
         {
-            summary = await composer.ComposeAsync(schedule, cancellationToken);
+            summary = await composer.ComposeAsync(schedule, poster.LimitsFor(schedule.Platform), cancellationToken);
             if (summary.Reply.Abstained)
             {
                 _retries.Remove(slot);
@@ -195,11 +196,28 @@ internal sealed class SummarySlotWorker(
                 return;
             }
 
-            message = await poster.PostOnceAsync(schedule, slot, summary.Reply, cancellationToken);
+            result = await poster.PostOnceAsync(schedule, slot, summary.Reply, cancellationToken);
         }
         catch (Exception ex) when (SummaryLog.IsFailure(ex, cancellationToken))
         {
             await RetryOrFailAsync(schedule, slot, attempt, SummaryLog.Error(ex), cancellationToken);
+            return;
+        }
+
+        if (result is not { IsPosted: true, Message: { } message })
+        {
+            // What will fail again (the bot may not post in the channel) is closed now instead of retried.
+            var error = result.Reason ?? result.Outcome.ToString();
+            if (result.Outcome == PostOutcome.Permanent)
+            {
+                _retries.Remove(slot);
+                await CloseFailedAsync(schedule, slot, attempt, error, cancellationToken);
+            }
+            else
+            {
+                await RetryOrFailAsync(schedule, slot, attempt, error, cancellationToken);
+            }
+
             return;
         }
 

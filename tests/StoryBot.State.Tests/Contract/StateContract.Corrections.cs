@@ -4,6 +4,7 @@ using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Corrections;
 using StoryBot.State.Moderation;
 using StoryBot.State.Tests.Storage;
@@ -20,7 +21,7 @@ public abstract partial class StateContract
         var edits = new List<(PostedMessage Message, Reply Reply)>();
         Discord.Setup(p => p.EditAsync(It.IsAny<PostedMessage>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
             .Callback((PostedMessage m, Reply r, CancellationToken _) => edits.Add((m, r)))
-            .Returns(Task.CompletedTask);
+            .ReturnsAsync((PostedMessage m, Reply _, CancellationToken _) => PostResult.Posted(m));
         var bot = Start();
         var cited = await bot.PostAnswerAsync("m-1", Language.German, "a-1", "a-2");
         await bot.PostAnswerAsync("m-2", Language.English, "b-1");
@@ -126,7 +127,7 @@ public abstract partial class StateContract
     [StorageFact]
     public async Task An_edit_that_keeps_failing_is_replaced_by_a_post_after_its_last_attempt()
     {
-        var down = Enumerable.Range(0, 10).Select(_ => (Exception)FlakyPoster.Status(HttpStatusCode.BadGateway)).ToArray();
+        var down = Enumerable.Range(0, 10).Select(_ => FlakyPoster.Status(HttpStatusCode.BadGateway)).ToArray();
         var discord = new FlakyPoster("discord", down);
         var bot = Start(discord);
         await bot.PostAnswerAsync("m-1", Language.English, "a-1");
@@ -147,7 +148,7 @@ public abstract partial class StateContract
     [StorageFact]
     public async Task A_platform_that_stays_down_fails_the_correction_after_the_last_attempt_and_audits_it()
     {
-        var down = Enumerable.Range(0, 10).Select(_ => (Exception)FlakyPoster.Status(HttpStatusCode.BadGateway)).ToArray();
+        var down = Enumerable.Range(0, 10).Select(_ => FlakyPoster.Status(HttpStatusCode.BadGateway)).ToArray();
         var discord = new FlakyPoster("discord", down) { PostFailure = FlakyPoster.Status(HttpStatusCode.ServiceUnavailable) };
         var bot = Start(discord);
         await bot.PostAnswerAsync("m-1", Language.English, "a-1");
@@ -226,7 +227,7 @@ public abstract partial class StateContract
         var edited = new TaskCompletionSource<PostedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         Discord.Setup(p => p.EditAsync(It.IsAny<PostedMessage>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
             .Callback((PostedMessage m, Reply _, CancellationToken _) => edited.TrySetResult(m))
-            .Returns(Task.CompletedTask);
+            .ReturnsAsync((PostedMessage m, Reply _, CancellationToken _) => PostResult.Posted(m));
         var bot = Start();
         var worker = bot.HostedServices.OfType<BackgroundService>().Single(s => s.GetType().Name == "CorrectionWorker");
         await worker.StartAsync(CancellationToken.None);
@@ -265,10 +266,11 @@ public abstract partial class StateContract
         var editing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stopping = new CancellationTokenSource();
         Discord.Setup(p => p.EditAsync(It.IsAny<PostedMessage>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
-            .Returns(async (PostedMessage _, Reply _, CancellationToken token) =>
+            .Returns(async (PostedMessage message, Reply _, CancellationToken token) =>
             {
                 editing.TrySetResult();
                 await Task.Delay(Timeout.Infinite, token);
+                return PostResult.Posted(message);
             });
         await using (var before = new StateHarness(Backend, Time, [Discord.Object]))
         {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Storage;
 using StoryBot.State.Tests.Storage;
 
@@ -49,6 +51,12 @@ public abstract partial class StateContract(StorageBackend backend) : IAsyncLife
     {
         var poster = new Mock<IChannelPoster>();
         poster.Setup(p => p.Platform).Returns(platform);
+
+        // A platform that takes every edit and post, unless a test says otherwise.
+        poster.Setup(p => p.EditAsync(It.IsAny<PostedMessage>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((PostedMessage message, Reply _, CancellationToken _) => PostResult.Posted(message));
+        poster.Setup(p => p.PostNextToAsync(It.IsAny<PostedMessage>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((PostedMessage earlier, Reply _, CancellationToken _) => PostResult.Posted(earlier with { MessageId = earlier.MessageId + "-next" }));
         return poster;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.State.Tests.Summaries;
 
@@ -29,7 +30,12 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
     /// <summary>When each call was made, failed ones included.</summary>
     public IReadOnlyList<DateTimeOffset> Calls => [.. _calls];
 
-    public Task<PostedMessage> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken)
+    /// <summary>Given the 1-based call number, the failure the platform reports for it (null: it succeeds).</summary>
+    public Func<int, PostResult?> Refusal { get; set; } = _ => null;
+
+    public PlatformLimits Limits { get; set; } = PlatformLimits.Unbounded;
+
+    public Task<PostResult> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken)
     {
         var number = Interlocked.Increment(ref _count);
         _calls.Enqueue(time.GetUtcNow());
@@ -38,20 +44,25 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
             throw failure;
         }
 
+        if (Refusal(number) is { } refusal)
+        {
+            return Task.FromResult(refusal);
+        }
+
         _posts.Enqueue(new Post(channelId, reply, time.GetUtcNow(), $"m{number}"));
-        return Task.FromResult(new PostedMessage(platform, channelId, $"m{number}"));
+        return Task.FromResult(PostResult.Posted(new PostedMessage(platform, channelId, $"m{number}")));
     }
 
-    public Task<PostedMessage> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
+    public Task<PostResult> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
     {
         _keys.Enqueue(idempotencyKey);
         return PostAsync(channelId, reply, cancellationToken);
     }
 
-    public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)
+    public Task<PostResult> EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken)
     {
         _edits.Enqueue((message, reply));
-        return Task.CompletedTask;
+        return Task.FromResult(PostResult.Posted(message));
     }
 
     public sealed record Post(string ChannelId, Reply Reply, DateTimeOffset At, string MessageId);

@@ -1,6 +1,7 @@
 using Moq;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Summaries;
 
 namespace StoryBot.State.Tests.Summaries;
@@ -20,7 +21,7 @@ public sealed class ScheduledSummaryComposerTests
         var policy = new Mock<ICitationPolicy>();
         policy.Setup(p => p.GetFilterAsync(It.IsAny<CancellationToken>())).Returns(() => ValueTask.FromResult(_filter));
         return new ScheduledSummaryComposer(new StorySummaryComposer(), knowledge.Object, policy.Object, _ledger.Object)
-            .ComposeAsync(Daily, CancellationToken.None);
+            .ComposeAsync(Daily, PlatformLimits.Unbounded, CancellationToken.None);
     }
 
     private void LastPosted(string packVersion, params string[] excerptIds) =>

@@ -5,6 +5,7 @@ using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Summaries;
 
 namespace StoryBot.State.Tests.Summaries;
@@ -28,7 +29,7 @@ public sealed class ScheduledSummaryPosterTests
         var slack = new FakePoster("slack", _time);
         var poster = Poster([slack, discord]);
 
-        var message = await poster.PostOnceAsync(Daily, new SummarySlot(Daily.Name, Slot), _reply, CancellationToken.None);
+        var message = (await poster.PostOnceAsync(Daily, new SummarySlot(Daily.Name, Slot), _reply, CancellationToken.None)).Message!;
 
         Assert.Empty(slack.Calls);
         var post = Assert.Single(discord.Posts);

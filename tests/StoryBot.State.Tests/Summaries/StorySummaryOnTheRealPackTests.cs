@@ -3,6 +3,7 @@ using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Knowledge.Loading;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Summaries;
 
 namespace StoryBot.State.Tests.Summaries;
@@ -17,12 +18,26 @@ public sealed partial class StorySummaryOnTheRealPackTests
     public static TheoryData<Language> Languages => new() { Language.English, Language.German };
 
     [Theory]
+    [InlineData(3)]
+    [InlineData(9)]
+    [InlineData(15)]
+    public void CitesNoMoreExcerptsThanOneMessageOfThePostingPlatformShows(int maxCitations)
+    {
+        var limited = Composer.Compose(Language.English, CitationFilter.AllowAll, Pack.Value, limits: new PlatformLimits(maxCitations));
+        var unlimited = Composer.Compose(Language.English, CitationFilter.AllowAll, Pack.Value);
+
+        Assert.InRange(limited.Citations.Count, 1, maxCitations);
+        Assert.Equal(Math.Min(maxCitations, unlimited.Citations.Count), limited.Citations.Count);
+    }
+
+    [Theory]
     [MemberData(nameof(Languages))]
     public void Is_a_few_cited_lines_whose_quotes_stand_verbatim_in_their_paragraphs(Language language)
     {
         var pack = Pack.Value;
 
-        var reply = Composer.Compose(language, CitationFilter.AllowAll, pack);
+        // As on Discord, whose message shows nine quotes.
+        var reply = Composer.Compose(language, CitationFilter.AllowAll, pack, limits: new PlatformLimits(MaxCitations: 9));
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.InRange(reply.Citations.Count, 3, 9);

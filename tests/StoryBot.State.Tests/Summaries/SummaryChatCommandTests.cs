@@ -4,6 +4,7 @@ using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Summaries;
 
 namespace StoryBot.State.Tests.Summaries;
@@ -17,7 +18,7 @@ public sealed class SummaryChatCommandTests
         var knowledge = Mock.Of<IKnowledgeProvider>(k => k.Current == Pack);
         var policy = new Mock<ICitationPolicy>();
         policy.Setup(p => p.GetFilterAsync(It.IsAny<CancellationToken>())).ReturnsAsync(filter);
-        return new SummaryChatCommand(knowledge, policy.Object, new StorySummaryComposer());
+        return new SummaryChatCommand(knowledge, policy.Object, new StorySummaryComposer(), []);
     }
 
     private static CommandContext Context(string text, Language language) =>

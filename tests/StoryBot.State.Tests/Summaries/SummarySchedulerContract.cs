@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 using StoryBot.State.Summaries;
 using StoryBot.State.Tests.Storage;
 
@@ -181,6 +182,33 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
             + "and that it may post in channel chan-1.",
             error.Message);
         Assert.Equal(5, Harness.LogsAt(LogLevel.Warning).Count(log => log.Message.Contains("failed on attempt", StringComparison.Ordinal)));
+    }
+
+    [StorageFact]
+    public async Task A_platform_that_refuses_for_good_is_not_asked_again_and_the_slot_is_recorded_failed_at_once()
+    {
+        Harness.Discord.Refusal = _ => PostResult.Permanent("channels/chan-1/messages answered 403 (code 50001): Missing Access");
+        await Harness.StartAsync();
+
+        await Harness.RunUntilAsync(Slot.AddHours(7));
+
+        Assert.Equal([Slot], Harness.Discord.Calls);
+        var record = await RecordAsync(MorningSlot);
+        Assert.Equal(SlotStatus.Failed, record?.Status);
+        Assert.Contains("Missing Access", record?.Detail, StringComparison.Ordinal);
+    }
+
+    [StorageFact]
+    public async Task A_platform_that_says_not_now_is_asked_again_with_backoff_until_it_takes_the_summary()
+    {
+        Harness.Discord.Refusal = call => call <= 2 ? PostResult.Transient("ratelimited") : null;
+        await Harness.StartAsync();
+
+        await Harness.RunUntilAsync(Slot.AddHours(7));
+
+        Assert.Equal([Slot, Slot.AddSeconds(30), Slot.AddSeconds(90)], Harness.Discord.Calls);
+        Assert.Equal(Slot.AddSeconds(90), Assert.Single(Harness.Discord.Posts).At);
+        Assert.Equal(SlotStatus.Posted, (await RecordAsync(MorningSlot))?.Status);
     }
 
     [StorageFact]

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace StoryBot.Discord.Tests.Fakes;
+namespace StoryBot.Testing.Discord;
 
 /// <summary>The server side of one Gateway connection, driven by a test like Discord would drive it.</summary>
 public sealed class FakeGatewayConnection : IDisposable

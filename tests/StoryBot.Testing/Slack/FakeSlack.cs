@@ -13,14 +13,14 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace StoryBot.Slack.Tests.Fakes;
+namespace StoryBot.Testing.Slack;
 
 /// <summary>One request the fake Web API received.</summary>
 /// <param name="Method">Web API method, or <c>response_url</c>.</param>
 /// <param name="Body">The JSON body (or the form as a JSON object).</param>
 /// <param name="Authorization">The Authorization header as sent.</param>
 /// <param name="At">When it arrived, on the fake's clock.</param>
-internal sealed record FakeCall(string Method, JsonElement Body, string? Authorization, DateTimeOffset At, string Path)
+public sealed record FakeCall(string Method, JsonElement Body, string? Authorization, DateTimeOffset At, string Path)
 {
     /// <summary>The <c>ts</c> the fake gave a posted message.</summary>
     public string? IssuedTs { get; init; }
@@ -35,7 +35,7 @@ internal sealed record FakeCall(string Method, JsonElement Body, string? Authori
 }
 
 /// <summary>A scripted answer the fake gives to the next call of one method.</summary>
-internal sealed record FakeResponse(int Status, string Body, TimeSpan? RetryAfter = null)
+public sealed record FakeResponse(int Status, string Body, TimeSpan? RetryAfter = null)
 {
     public static FakeResponse RateLimited(int seconds) =>
         new(429, """{"ok":false,"error":"ratelimited"}""", TimeSpan.FromSeconds(seconds));
@@ -49,7 +49,7 @@ internal sealed record FakeResponse(int Status, string Body, TimeSpan? RetryAfte
 /// Slack on loopback: the Web API methods the adapter calls, response_url hooks, and a Socket Mode
 /// WebSocket endpoint. Records everything it receives; tests script failures and push frames.
 /// </summary>
-internal sealed class FakeSlack : IAsyncDisposable
+public sealed class FakeSlack : IAsyncDisposable
 {
     public const string BotUserId = "U0BOTUSER1";
     public const string BotId = "B0BOTID001";

@@ -1,7 +1,7 @@
 using System.Text;
 using NSec.Cryptography;
 
-namespace StoryBot.Discord.Tests.Fakes;
+namespace StoryBot.Testing.Discord;
 
 /// <summary>A real Ed25519 key pair, signing requests the way Discord signs interactions.</summary>
 public sealed class Ed25519Signer : IDisposable

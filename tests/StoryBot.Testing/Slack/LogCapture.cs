@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace StoryBot.Slack.Tests.Fakes;
+namespace StoryBot.Testing.Slack;
 
 /// <summary>Keeps every log line so tests can check what an operator would read.</summary>
 /// <param name="minimum">Lowest level kept; Trace also keeps the HTTP client's header logging.</param>
-internal sealed class LogCapture(LogLevel minimum = LogLevel.Debug) : ILoggerProvider
+public sealed class LogCapture(LogLevel minimum = LogLevel.Debug) : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _lines = new();
     private readonly LogLevel _minimum = minimum;

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace StoryBot.Slack.Tests.Fakes;
+namespace StoryBot.Testing.Slack;
 
 /// <summary>
 /// Moves a fake clock forward in small steps while a test waits, so code that waits on the clock
 /// (Retry-After, pacing) proceeds without the test sleeping; the fake clock then tells how long it waited.
 /// </summary>
-internal sealed class ClockPump : IAsyncDisposable
+public sealed class ClockPump : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;

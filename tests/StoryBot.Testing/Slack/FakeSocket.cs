@@ -4,11 +4,11 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 
-namespace StoryBot.Slack.Tests.Fakes;
+namespace StoryBot.Testing.Slack;
 
 /// <summary>The server side of one Socket Mode connection: pushes frames, records what the bot sends.</summary>
 #pragma warning disable CA1001 // Lives as long as its test.
-internal sealed class FakeSocket(WebSocket socket, HttpContext context, int number, bool silent)
+public sealed class FakeSocket(WebSocket socket, HttpContext context, int number, bool silent)
 {
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
     private readonly List<JsonElement> _frames = [];

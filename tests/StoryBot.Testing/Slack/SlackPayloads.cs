@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace StoryBot.Slack.Tests.Fakes;
+namespace StoryBot.Testing.Slack;
 
 /// <summary>Payloads shaped like the examples in Slack's documentation.</summary>
-internal static class SlackPayloads
+public static class SlackPayloads
 {
     public const string Team = "T123ABC456";
     public const string Channel = "C123ABC456";

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StoryBot.Discord.Tests.Fakes;
+namespace StoryBot.Testing.Discord;
 
 /// <summary>A REST request the fake Discord received, path relative to <c>/api/v10/</c>.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)

@@ -1,7 +1,7 @@
-namespace StoryBot.Slack.Tests.Fakes;
+namespace StoryBot.Testing.Slack;
 
 /// <summary>The story's source text, read from the repository's knowledge pack.</summary>
-internal static class SourceText
+public static class SourceText
 {
     public static string RepositoryRoot => StoryBot.Testing.RepositoryFiles.Root;
 

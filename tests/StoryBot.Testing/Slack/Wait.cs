@@ -1,6 +1,6 @@
-namespace StoryBot.Slack.Tests.Fakes;
+namespace StoryBot.Testing.Slack;
 
-internal static class Wait
+public static class Wait
 {
     /// <summary>Long enough for a loaded 2-core machine; only reached when something is broken.</summary>
     public static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);

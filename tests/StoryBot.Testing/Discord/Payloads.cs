@@ -1,4 +1,4 @@
-namespace StoryBot.Discord.Tests.Fakes;
+namespace StoryBot.Testing.Discord;
 
 /// <summary>Interaction and message payloads shaped like the examples in Discord's documentation.</summary>
 public static class Payloads

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace StoryBot.Discord.Tests.Fakes;
+namespace StoryBot.Testing.Discord;
 
 /// <summary>
 /// Discord on loopback: REST under <c>/api/v10</c> answering like Discord (ids, rate-limit

@@ -32,7 +32,7 @@ public sealed class SummariesEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task A_scheduled_summary_reaches_the_channel_without_pings_and_its_message_id_is_recorded()
+    public async Task AScheduledSummaryReachesTheChannelWithoutPingsAndItsMessageIdIsRecorded()
     {
         var post = await _bot.Discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path == $"channels/{Channel}/messages");
 

@@ -17,7 +17,7 @@ public sealed class QuestionCleanerTests
     [InlineData("<a:party:123456789> what is stargate?", "what is stargate?")]
     [InlineData("</ask:123456789> who is son?", "who is son?")]
     [InlineData("Wer ist Musk? <@123> <@!456>", "Wer ist Musk?")]
-    public void Discord_mentions_and_custom_emoji_are_removed(string text, string expected)
+    public void DiscordMentionsAndCustomEmojiAreRemoved(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -30,7 +30,7 @@ public sealed class QuestionCleanerTests
     [InlineData("<!everyone> wer ist Musk?", "wer ist Musk?")]
     [InlineData("<!subteam^S123ABC|@team> who is altman?", "who is altman?")]
     [InlineData("what happened on <!date^1737590400^{date_short}|Jan 22nd>?", "what happened on Jan 22nd?")]
-    public void Slack_mentions_are_removed_and_dates_keep_their_fallback_text(string text, string expected)
+    public void SlackMentionsAreRemovedAndDatesKeepTheirFallbackText(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -40,7 +40,7 @@ public sealed class QuestionCleanerTests
     [InlineData("who is musk? <https://example.com/musk>", "who is musk?")]
     [InlineData("is <mailto:press@openai.com|press@openai.com> the contact?", "is press@openai.com the contact?")]
     [InlineData("was schreibt <http://example.de/x|die Zeitung> über SoftBank?", "was schreibt die Zeitung über SoftBank?")]
-    public void Slack_links_keep_only_their_label(string text, string expected)
+    public void SlackLinksKeepOnlyTheirLabel(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -52,7 +52,7 @@ public sealed class QuestionCleanerTests
     [InlineData("HTTP://EXAMPLE.COM who is son?", "who is son?")]
     [InlineData("was steht in https://example.de/artikel?", "was steht in?")]
     [InlineData("what about https://en.wikipedia.org/wiki/Stargate_(project)?", "what about?")]
-    public void Bare_links_are_removed(string text, string expected)
+    public void BareLinksAreRemoved(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -65,7 +65,7 @@ public sealed class QuestionCleanerTests
     [InlineData("was passierte um 10:30?", "was passierte um 10:30?")]
     [InlineData("is the ratio 3:1 or 2:1?", "is the ratio 3:1 or 2:1?")]
     [InlineData("who spoke at 10:30:15?", "who spoke at 10:30:15?")]
-    public void Emoji_codes_are_removed_but_times_and_ratios_are_kept(string text, string expected)
+    public void EmojiCodesAreRemovedButTimesAndRatiosAreKept(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -80,7 +80,7 @@ public sealed class QuestionCleanerTests
     [InlineData("is it 30°C in Abilene? ✅", "is it 30°C in Abilene?")]
     [InlineData("1️⃣ who pays?", "who pays?")]
     [InlineData(":) who is musk ;-)", "who is musk")]
-    public void Unicode_emoji_are_removed_but_currency_and_accents_are_kept(string text, string expected)
+    public void UnicodeEmojiAreRemovedButCurrencyAndAccentsAreKept(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -90,7 +90,7 @@ public sealed class QuestionCleanerTests
     [InlineData("what did he mean?\n> musk said it was fake", "what did he mean?")]
     [InlineData("> Altman antwortete\n> auf X\nWas meinte er?", "Was meinte er?")]
     [InlineData("what is 5 > 3?", "what is 5 > 3?")]
-    public void Quoted_lines_are_dropped_when_the_user_wrote_their_own_text(string text, string expected)
+    public void QuotedLinesAreDroppedWhenTheUserWroteTheirOwnText(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -101,7 +101,7 @@ public sealed class QuestionCleanerTests
     [InlineData(">>> what is stargate?\nwho pays?", "what is stargate? who pays?")]
     [InlineData("> > wer ist Son?", "wer ist Son?")]
     [InlineData("> what did son promise?\n<@123456789>", "what did son promise?")]
-    public void A_message_of_only_quoted_lines_keeps_their_text(string text, string expected)
+    public void AMessageOfOnlyQuotedLinesKeepsTheirText(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -118,7 +118,7 @@ public sealed class QuestionCleanerTests
     [InlineData("was heißt __**Stargate**__?", "was heißt Stargate?")]
     [InlineData("who is ***musk***?", "who is musk?")]
     [InlineData("*who is _musk_ really?*", "who is musk really?")]
-    public void Markdown_marks_are_removed_and_their_text_is_kept(string text, string expected)
+    public void MarkdownMarksAreRemovedAndTheirTextIsKept(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -129,7 +129,7 @@ public sealed class QuestionCleanerTests
     [InlineData("what does * mean?")]
     [InlineData("what did __init__py say?")]
     [InlineData("does it cost ~500bn or ~600bn?")]
-    public void Words_and_lone_marks_that_are_not_markdown_stay(string text)
+    public void WordsAndLoneMarksThatAreNotMarkdownStay(string text)
     {
         Assert.Equal(text, QuestionCleaner.Clean(text));
     }
@@ -153,7 +153,7 @@ public sealed class QuestionCleanerTests
     [InlineData("Kurze Frage: wer ist Son?", "wer ist Son?")]
     [InlineData("Frage: wer ist Altman?", "wer ist Altman?")]
     [InlineData("hallo — frage: wer zahlt?", "wer zahlt?")]
-    public void Greetings_and_addressing_at_the_start_are_removed(string text, string expected)
+    public void GreetingsAndAddressingAtTheStartAreRemoved(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -167,7 +167,7 @@ public sealed class QuestionCleanerTests
     [InlineData("wer ist Musk? Danke", "wer ist Musk?")]
     [InlineData("wer ist Musk bitte?", "wer ist Musk?")]
     [InlineData("Wer ist Altman? Vielen Dank!", "Wer ist Altman?")]
-    public void Thanks_at_the_end_are_removed(string text, string expected)
+    public void ThanksAtTheEndAreRemoved(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -200,7 +200,7 @@ public sealed class QuestionCleanerTests
     [InlineData("Hey @StoryBot, can you please tell me about SoftBank's role? Thanks!!", "SoftBank's role?")]
     [InlineData("yo bot what's the tl;dr on stargate", "what's the tl;dr on stargate")]
     [InlineData("who is musk – in short", "who is musk")]
-    public void English_instruction_wrappers_are_removed_and_the_topic_is_kept(string text, string expected)
+    public void EnglishInstructionWrappersAreRemovedAndTheTopicIsKept(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -225,7 +225,7 @@ public sealed class QuestionCleanerTests
     [InlineData("Hallo, kurze Frage: was sagt Musk? Danke!", "was sagt Musk?")]
     [InlineData("Bitte erklär mir Stargate, danke schön", "Stargate")]
     [InlineData("**Frage:** wer ist Musk?", "wer ist Musk?")]
-    public void German_instruction_wrappers_are_removed_and_the_topic_is_kept(string text, string expected)
+    public void GermanInstructionWrappersAreRemovedAndTheTopicIsKept(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
@@ -249,7 +249,7 @@ public sealed class QuestionCleanerTests
     [InlineData("explanation of the deal?")]
     [InlineData("who said thanks?")]
     [InlineData("so who is musk")]
-    public void Content_words_of_the_question_are_kept(string text)
+    public void ContentWordsOfTheQuestionAreKept(string text)
     {
         Assert.Equal(text, QuestionCleaner.Clean(text));
     }
@@ -266,7 +266,7 @@ public sealed class QuestionCleanerTests
     [InlineData("> \n>")]
     [InlineData("Hallo StoryBot! 🙂 Danke")]
     [InlineData("?")]
-    public void A_message_of_only_noise_becomes_empty(string text)
+    public void AMessageOfOnlyNoiseBecomesEmpty(string text)
     {
         Assert.Equal(string.Empty, QuestionCleaner.Clean(text));
     }
@@ -276,14 +276,14 @@ public sealed class QuestionCleanerTests
     [InlineData(", - who is musk?", "who is musk?")]
     [InlineData(": wer ist Altman?", "wer ist Altman?")]
     [InlineData("who is musk??", "who is musk??")]
-    public void White_space_is_folded_and_leftover_punctuation_is_trimmed(string text, string expected)
+    public void WhiteSpaceIsFoldedAndLeftoverPunctuationIsTrimmed(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
     }
 
     [Theory]
     [MemberData(nameof(EveryTableInput))]
-    public void Cleaning_twice_gives_what_cleaning_once_gives(string text)
+    public void CleaningTwiceGivesWhatCleaningOnceGives(string text)
     {
         var once = QuestionCleaner.Clean(text);
 
@@ -292,7 +292,7 @@ public sealed class QuestionCleanerTests
 
     [Theory]
     [MemberData(nameof(HostileInputs))]
-    public void Hostile_input_is_cleaned_quickly_and_stays_stable(string text)
+    public void HostileInputIsCleanedQuicklyAndStaysStable(string text)
     {
         var clock = Stopwatch.StartNew();
         var once = QuestionCleaner.Clean(text);

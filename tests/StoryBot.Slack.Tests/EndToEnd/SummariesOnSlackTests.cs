@@ -37,7 +37,7 @@ public sealed class SummariesOnSlackTests : StatefulSlackHostTest
     }
 
     [Fact]
-    public async Task A_scheduled_summary_reaches_the_channel_with_its_markup_escaped_and_is_recorded()
+    public async Task AScheduledSummaryReachesTheChannelWithItsMarkupEscapedAndIsRecorded()
     {
         var post = await Slack.NextCallAsync("chat.postMessage");
 

@@ -18,7 +18,7 @@ public sealed class SqliteConcurrencyTests : IAsyncLifetime
     public async Task DisposeAsync() => await Backend.DisposeAsync();
 
     [Fact]
-    public async Task Many_parallel_writers_on_one_file_all_commit_without_a_lock_error()
+    public async Task ManyParallelWritersOnOneFileAllCommitWithoutALockError()
     {
         var databases = new[] { Backend.Open(), Backend.Open() };
         await databases[0].MigrateAsync(CancellationToken.None);
@@ -48,7 +48,7 @@ public sealed class SqliteConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_writer_processes_and_this_one_share_the_file_without_a_lock_error()
+    public async Task TwoWriterProcessesAndThisOneShareTheFileWithoutALockError()
     {
         var database = Backend.Open();
         await database.MigrateAsync(CancellationToken.None);
@@ -74,7 +74,7 @@ public sealed class SqliteConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_writer_killed_mid_write_leaves_an_intact_database_with_every_committed_row()
+    public async Task AWriterKilledMidWriteLeavesAnIntactDatabaseWithEveryCommittedRow()
     {
         await Backend.Open().MigrateAsync(CancellationToken.None);
         var committed = new List<int>();

@@ -15,7 +15,7 @@ public sealed class AddStoryStateTests
     public sealed class Validation
     {
         [Fact]
-        public void An_unknown_provider_is_refused_naming_the_key()
+        public void AnUnknownProviderIsRefusedNamingTheKey()
         {
             var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Storage:Provider", "mysql")).GetRequiredService<IOptions<StorageOptions>>().Value);
 
@@ -24,7 +24,7 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
-        public void Postgres_without_a_connection_string_is_refused_naming_the_key()
+        public void PostgresWithoutAConnectionStringIsRefusedNamingTheKey()
         {
             var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Storage:Provider", "postgres")).GetRequiredService<IOptions<StorageOptions>>().Value);
 
@@ -32,7 +32,7 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
-        public void A_retention_out_of_range_is_refused_naming_the_key()
+        public void ARetentionOutOfRangeIsRefusedNamingTheKey()
         {
             var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Moderation:AnswerRetention", "00:00:05")).GetRequiredService<IOptions<ModerationStateOptions>>().Value);
 
@@ -40,7 +40,7 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
-        public void Without_a_storage_section_state_goes_to_a_sqlite_file_under_data()
+        public void WithoutAStorageSectionStateGoesToASqliteFileUnderData()
         {
             var options = Resolve().GetRequiredService<IOptions<StorageOptions>>().Value;
 
@@ -53,7 +53,7 @@ public sealed class AddStoryStateTests
     public sealed class Wiring
     {
         [Fact]
-        public void The_store_replaces_the_default_citation_policy_and_answer_recorder_and_migrates_first()
+        public void TheStoreReplacesTheDefaultCitationPolicyAndAnswerRecorderAndMigratesFirst()
         {
             var services = new ServiceCollection();
             services.AddSingleton<ICitationPolicy>(new Moq.Mock<ICitationPolicy>().Object);
@@ -70,7 +70,7 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
-        public async Task A_host_disposed_synchronously_disposes_the_database_without_error()
+        public async Task AHostDisposedSynchronouslyDisposesTheDatabaseWithoutError()
         {
             var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));
             var services = new ServiceCollection();
@@ -88,7 +88,7 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
-        public async Task The_sqlite_folder_is_created_when_missing()
+        public async Task TheSqliteFolderIsCreatedWhenMissing()
         {
             var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));
             var file = Path.Combine(folder, "nested", "data", "state.db");
@@ -109,7 +109,7 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
-        public async Task The_sqlite_file_uses_the_write_ahead_log()
+        public async Task TheSqliteFileUsesTheWriteAheadLog()
         {
             var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));
             try

@@ -16,7 +16,7 @@ public abstract partial class StateContract
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
     [StorageFact]
-    public async Task A_disable_edits_the_answers_that_cited_it_on_their_own_platform()
+    public async Task ADisableEditsTheAnswersThatCitedItOnTheirOwnPlatform()
     {
         var edits = new List<(PostedMessage Message, Reply Reply)>();
         Discord.Setup(p => p.EditAsync(It.IsAny<PostedMessage>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
@@ -44,7 +44,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Disabling_a_source_corrects_answers_citing_any_of_its_excerpts_and_marks_all_of_them()
+    public async Task DisablingASourceCorrectsAnswersCitingAnyOfItsExcerptsAndMarksAllOfThem()
     {
         var slack = new FlakyPoster("slack");
         var bot = Start(slack);
@@ -60,7 +60,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_second_withdrawal_from_the_same_answer_keeps_the_first_one_marked()
+    public async Task ASecondWithdrawalFromTheSameAnswerKeepsTheFirstOneMarked()
     {
         var discord = new FlakyPoster("discord");
         var bot = Start(discord);
@@ -78,7 +78,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_failing_edit_is_retried_after_a_delay_and_every_attempt_is_recorded()
+    public async Task AFailingEditIsRetriedAfterADelayAndEveryAttemptIsRecorded()
     {
         var discord = new FlakyPoster("discord", FlakyPoster.Status(HttpStatusCode.ServiceUnavailable));
         var bot = Start(discord);
@@ -105,7 +105,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task An_answer_that_cannot_be_edited_gets_a_corrected_reply_in_its_thread()
+    public async Task AnAnswerThatCannotBeEditedGetsACorrectedReplyInItsThread()
     {
         var discord = new FlakyPoster("discord", FlakyPoster.Status(HttpStatusCode.NotFound));
         var bot = Start(discord);
@@ -125,7 +125,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task An_edit_that_keeps_failing_is_replaced_by_a_post_after_its_last_attempt()
+    public async Task AnEditThatKeepsFailingIsReplacedByAPostAfterItsLastAttempt()
     {
         var down = Enumerable.Range(0, 10).Select(_ => FlakyPoster.Status(HttpStatusCode.BadGateway)).ToArray();
         var discord = new FlakyPoster("discord", down);
@@ -146,7 +146,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_platform_that_stays_down_fails_the_correction_after_the_last_attempt_and_audits_it()
+    public async Task APlatformThatStaysDownFailsTheCorrectionAfterTheLastAttemptAndAuditsIt()
     {
         var down = Enumerable.Range(0, 10).Select(_ => FlakyPoster.Status(HttpStatusCode.BadGateway)).ToArray();
         var discord = new FlakyPoster("discord", down) { PostFailure = FlakyPoster.Status(HttpStatusCode.ServiceUnavailable) };
@@ -173,7 +173,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Corrections_queued_before_a_crash_still_run_after_the_restart()
+    public async Task CorrectionsQueuedBeforeACrashStillRunAfterTheRestart()
     {
         await using (var before = new StateHarness(Backend, Time, [Discord.Object]))
         {
@@ -188,7 +188,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Enabling_before_the_correction_ran_cancels_it()
+    public async Task EnablingBeforeTheCorrectionRanCancelsIt()
     {
         var bot = Start();
         await bot.PostAnswerAsync("m-1", Language.English, "a-1");
@@ -202,7 +202,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Two_instances_working_the_queue_at_once_edit_each_answer_once()
+    public async Task TwoInstancesWorkingTheQueueAtOnceEditEachAnswerOnce()
     {
         var discord = new FlakyPoster("discord");
         var first = Start(discord);
@@ -222,7 +222,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task The_background_worker_corrects_right_after_a_disable()
+    public async Task TheBackgroundWorkerCorrectsRightAfterADisable()
     {
         var edited = new TaskCompletionSource<PostedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         Discord.Setup(p => p.EditAsync(It.IsAny<PostedMessage>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
@@ -245,7 +245,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task An_answer_posted_after_its_excerpt_was_disabled_is_corrected_too()
+    public async Task AnAnswerPostedAfterItsExcerptWasDisabledIsCorrectedToo()
     {
         var discord = new FlakyPoster("discord");
         var bot = Start(discord);
@@ -261,7 +261,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_correction_interrupted_by_shutdown_is_due_again_at_once_on_the_next_start()
+    public async Task ACorrectionInterruptedByShutdownIsDueAgainAtOnceOnTheNextStart()
     {
         var editing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stopping = new CancellationTokenSource();
@@ -291,7 +291,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_correction_waits_for_an_instance_that_serves_its_platform()
+    public async Task ACorrectionWaitsForAnInstanceThatServesItsPlatform()
     {
         var discordOnly = Start(new FlakyPoster("discord"));
         await discordOnly.PostAnswerAsync(new PostedMessage("slack", "C1", "1700000000.000300"), Language.English, "a-1");

@@ -15,7 +15,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Migrating_records_every_version_in_order()
+    public async Task MigratingRecordsEveryVersionInOrder()
     {
         var database = Backend.Open();
 
@@ -29,7 +29,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Migrating_again_from_a_new_instance_changes_nothing()
+    public async Task MigratingAgainFromANewInstanceChangesNothing()
     {
         await Backend.Open().MigrateAsync(CancellationToken.None);
 
@@ -41,7 +41,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_feature_adds_its_tables_with_its_own_versions()
+    public async Task AFeatureAddsItsTablesWithItsOwnVersions()
     {
         await Backend.Open().MigrateAsync(CancellationToken.None);
         var ledger = new ExtraMigrations(
@@ -58,7 +58,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Migrations_run_in_ascending_version_order_whatever_the_registration_order()
+    public async Task MigrationsRunInAscendingVersionOrderWhateverTheRegistrationOrder()
     {
         var ledger = new ExtraMigrations(
             new StateMigration(211, "ledger note", _ => "ALTER TABLE ordered ADD COLUMN note TEXT NULL"),
@@ -71,7 +71,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_failing_migration_leaves_no_trace_and_stops_the_start()
+    public async Task AFailingMigrationLeavesNoTraceAndStopsTheStart()
     {
         var broken = new ExtraMigrations(
             new StateMigration(220, "half done", _ => "CREATE TABLE half (id TEXT NOT NULL); CREATE TABLE half (id TEXT NOT NULL)"));
@@ -88,7 +88,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public void Two_features_claiming_one_version_is_refused()
+    public void TwoFeaturesClaimingOneVersionIsRefused()
     {
         var clash = new ExtraMigrations(new StateMigration(100, "clash", _ => "SELECT 1"));
 
@@ -98,7 +98,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Several_instances_migrating_at_once_apply_each_version_once()
+    public async Task SeveralInstancesMigratingAtOnceApplyEachVersionOnce()
     {
         var instances = Enumerable.Range(0, 4).Select(_ => Backend.Open()).ToList();
 
@@ -108,7 +108,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task The_audit_log_refuses_updates_and_deletes()
+    public async Task TheAuditLogRefusesUpdatesAndDeletes()
     {
         var database = Backend.Open();
         await database.WriteAsync(
@@ -125,7 +125,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_raw_connection_comes_migrated_for_single_statements()
+    public async Task ARawConnectionComesMigratedForSingleStatements()
     {
         var database = Backend.Open();
 

@@ -9,7 +9,7 @@ namespace StoryBot.State.Tests.Contract;
 public abstract partial class StateContract
 {
     [StorageFact]
-    public async Task Disabling_an_excerpt_keeps_it_out_of_the_next_answer_and_enabling_brings_it_back()
+    public async Task DisablingAnExcerptKeepsItOutOfTheNextAnswerAndEnablingBringsItBack()
     {
         var bot = Start();
         Assert.True((await bot.FilterAsync()).Allows("article", "a-1"));
@@ -26,7 +26,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Disabling_a_source_withholds_all_its_excerpts()
+    public async Task DisablingASourceWithholdsAllItsExcerpts()
     {
         var bot = Start();
 
@@ -39,7 +39,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_disable_records_who_why_and_when()
+    public async Task ADisableRecordsWhoWhyAndWhen()
     {
         var bot = Start();
 
@@ -53,7 +53,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_non_moderator_is_refused_on_discord_and_slack_with_state_unchanged_and_the_attempt_logged_and_audited()
+    public async Task ANonModeratorIsRefusedOnDiscordAndSlackWithStateUnchangedAndTheAttemptLoggedAndAudited()
     {
         var bot = Start();
 
@@ -79,7 +79,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_non_moderator_cannot_read_the_reports_or_the_audit_but_sees_the_public_list()
+    public async Task ANonModeratorCannotReadTheReportsOrTheAuditButSeesThePublicList()
     {
         var bot = Start();
         await bot.SendAsync(StateHarness.Moderator("/sources disable blog off topic"));
@@ -95,7 +95,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task The_moderators_list_shows_every_excerpt_with_its_id_and_status()
+    public async Task TheModeratorsListShowsEveryExcerptWithItsIdAndStatus()
     {
         var bot = Start();
         await bot.SendAsync(StateHarness.Moderator("/sources disable a-2 misquoted"));
@@ -110,7 +110,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task An_unknown_id_gets_a_polite_error_with_a_hint_and_changes_nothing()
+    public async Task AnUnknownIdGetsAPoliteErrorWithAHintAndChangesNothing()
     {
         var bot = Start();
 
@@ -125,7 +125,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_disable_without_a_reason_is_refused()
+    public async Task ADisableWithoutAReasonIsRefused()
     {
         var bot = Start();
 
@@ -136,7 +136,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Moderator_replies_come_in_the_requests_language()
+    public async Task ModeratorRepliesComeInTheRequestsLanguage()
     {
         var bot = Start();
 
@@ -147,7 +147,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Disabling_twice_is_reported_and_audited_once()
+    public async Task DisablingTwiceIsReportedAndAuditedOnce()
     {
         var bot = Start();
 
@@ -160,7 +160,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Two_instances_on_one_database_see_each_others_disables_at_once()
+    public async Task TwoInstancesOnOneDatabaseSeeEachOthersDisablesAtOnce()
     {
         var first = Start();
         var second = Start();
@@ -176,7 +176,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_restart_keeps_disables_reports_answers_and_the_audit_trail()
+    public async Task ARestartKeepsDisablesReportsAnswersAndTheAuditTrail()
     {
         await using (var before = new StateHarness(Backend, Time, [Discord.Object]))
         {
@@ -197,7 +197,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task The_audit_command_lists_the_latest_actions_newest_first()
+    public async Task TheAuditCommandListsTheLatestActionsNewestFirst()
     {
         var bot = Start();
         await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));

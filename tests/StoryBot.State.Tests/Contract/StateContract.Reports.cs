@@ -10,7 +10,7 @@ namespace StoryBot.State.Tests.Contract;
 public abstract partial class StateContract
 {
     [StorageFact]
-    public async Task A_report_from_a_button_lands_in_the_queue_with_who_which_answer_and_why()
+    public async Task AReportFromAButtonLandsInTheQueueWithWhoWhichAnswerAndWhy()
     {
         var bot = Start();
         await bot.PostAnswerAsync("m-7", Language.English, "a-1");
@@ -32,7 +32,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_report_without_a_reason_is_accepted_and_a_repeat_returns_the_same_report()
+    public async Task AReportWithoutAReasonIsAcceptedAndARepeatReturnsTheSameReport()
     {
         var bot = Start();
         await bot.PostAnswerAsync(new PostedMessage("slack", "C1", "1700000000.000100"), Language.English, "a-1");
@@ -47,7 +47,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task In_the_console_a_report_refers_to_the_latest_answer_in_the_channel()
+    public async Task InTheConsoleAReportRefersToTheLatestAnswerInTheChannel()
     {
         var bot = Start();
         await bot.PostAnswerAsync(new PostedMessage("console", "console", "100"), Language.English, "a-1");
@@ -59,7 +59,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task A_report_of_an_unknown_answer_is_politely_refused()
+    public async Task AReportOfAnUnknownAnswerIsPolitelyRefused()
     {
         var bot = Start();
 
@@ -70,7 +70,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Resolving_with_dismiss_closes_the_report_and_changes_no_citation()
+    public async Task ResolvingWithDismissClosesTheReportAndChangesNoCitation()
     {
         var bot = Start();
         await bot.PostAnswerAsync("m-1", Language.English, "a-1");
@@ -90,7 +90,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Resolving_with_disable_withdraws_the_cited_excerpts_and_queues_their_corrections()
+    public async Task ResolvingWithDisableWithdrawsTheCitedExcerptsAndQueuesTheirCorrections()
     {
         var bot = Start();
         await bot.PostAnswerAsync("m-1", Language.English, "a-1", "b-1");
@@ -111,7 +111,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Resolving_with_disable_and_no_excerpt_withdraws_everything_the_answer_cites()
+    public async Task ResolvingWithDisableAndNoExcerptWithdrawsEverythingTheAnswerCites()
     {
         var bot = Start();
         await bot.PostAnswerAsync("m-1", Language.English, "a-1", "a-2");
@@ -124,7 +124,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Resolving_an_unknown_report_or_with_an_uncited_excerpt_is_an_error()
+    public async Task ResolvingAnUnknownReportOrWithAnUncitedExcerptIsAnError()
     {
         var bot = Start();
         await bot.PostAnswerAsync("m-1", Language.English, "a-1");
@@ -139,7 +139,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Recording_the_same_message_twice_keeps_one_answer_and_other_reply_kinds_are_not_recorded()
+    public async Task RecordingTheSameMessageTwiceKeepsOneAnswerAndOtherReplyKindsAreNotRecorded()
     {
         var bot = Start();
         await bot.PostAnswerAsync("m-1", Language.German, "a-1");
@@ -157,7 +157,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Answers_older_than_the_retention_are_purged_and_no_longer_reportable_or_corrected()
+    public async Task AnswersOlderThanTheRetentionArePurgedAndNoLongerReportableOrCorrected()
     {
         var bot = Start();
         await bot.PostAnswerAsync("old", Language.English, "a-1");

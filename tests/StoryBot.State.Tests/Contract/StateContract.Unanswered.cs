@@ -9,7 +9,7 @@ namespace StoryBot.State.Tests.Contract;
 public abstract partial class StateContract
 {
     [StorageFact]
-    public async Task Unanswered_questions_survive_a_restart_and_are_tallied_most_asked_first()
+    public async Task UnansweredQuestionsSurviveARestartAndAreTalliedMostAskedFirst()
     {
         var first = Start();
         var log = first.Get<IUnansweredQuestions>();
@@ -28,7 +28,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Moderators_list_the_most_asked_unanswered_questions_and_readers_may_not()
+    public async Task ModeratorsListTheMostAskedUnansweredQuestionsAndReadersMayNot()
     {
         var bot = Start();
         await bot.Get<IUnansweredQuestions>().RecordAsync(Unanswered("<b>who won</b>", Language.English), CancellationToken.None);
@@ -44,7 +44,7 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
-    public async Task Unanswered_questions_are_forgotten_with_the_answers_after_the_retention()
+    public async Task UnansweredQuestionsAreForgottenWithTheAnswersAfterTheRetention()
     {
         var bot = Start();
         var log = bot.Get<UnansweredLog>();

@@ -32,7 +32,7 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_disabled_excerpt_is_never_cited_by_the_next_answer_and_is_cited_again_once_enabled()
+    public async Task ADisabledExcerptIsNeverCitedByTheNextAnswerAndIsCitedAgainOnceEnabled()
     {
         var bot = StartBot();
         const string Question = "How much money has been committed to Stargate?";
@@ -52,7 +52,7 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_its_only_source_disabled_the_bot_abstains_instead_of_answering_uncited()
+    public async Task WithItsOnlySourceDisabledTheBotAbstainsInsteadOfAnsweringUncited()
     {
         var bot = StartBot();
         var source = Pack.Value.Sources[0].Id;
@@ -66,7 +66,7 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_sources_command_of_this_feature_replaces_the_built_in_one()
+    public async Task TheSourcesCommandOfThisFeatureReplacesTheBuiltInOne()
     {
         var bot = StartBot();
 

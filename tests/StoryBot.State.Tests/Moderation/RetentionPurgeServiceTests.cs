@@ -19,7 +19,7 @@ public sealed class RetentionPurgeServiceTests : IAsyncLifetime
     public async Task DisposeAsync() => await Backend.DisposeAsync();
 
     [Fact]
-    public async Task Expired_answers_are_purged_at_start_and_then_on_every_interval()
+    public async Task ExpiredAnswersArePurgedAtStartAndThenOnEveryInterval()
     {
         await using var bot = new StateHarness(Backend, _time, [], new Dictionary<string, string?>
         {

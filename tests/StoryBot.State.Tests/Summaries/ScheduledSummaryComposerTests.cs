@@ -29,7 +29,7 @@ public sealed class ScheduledSummaryComposerTests
             new SummarySlot("other-schedule", DateTimeOffset.UnixEpoch), "discord", "c1", SlotStatus.Posted, "instance-a", null, 1, "m1", packVersion, excerptIds, null));
 
     [Fact]
-    public async Task The_first_summary_in_a_channel_says_nothing_about_changes_and_rests_on_the_current_pack()
+    public async Task TheFirstSummaryInAChannelSaysNothingAboutChangesAndRestsOnTheCurrentPack()
     {
         var summary = await ComposeAsync();
 
@@ -42,7 +42,7 @@ public sealed class ScheduledSummaryComposerTests
     }
 
     [Fact]
-    public async Task A_summary_after_one_from_an_older_pack_in_the_same_channel_says_the_notes_were_updated()
+    public async Task ASummaryAfterOneFromAnOlderPackInTheSameChannelSaysTheNotesWereUpdated()
     {
         LastPosted("pack-1", "stargate-up-to-500bn");
 
@@ -52,7 +52,7 @@ public sealed class ScheduledSummaryComposerTests
     }
 
     [Fact]
-    public async Task A_quote_cited_last_time_and_disabled_since_is_named_as_withdrawn()
+    public async Task AQuoteCitedLastTimeAndDisabledSinceIsNamedAsWithdrawn()
     {
         LastPosted("pack-2", "musk-softbank-under-10bn");
         _filter = new CitationFilter(new HashSet<string>(), new HashSet<string> { "musk-softbank-under-10bn" });
@@ -64,7 +64,7 @@ public sealed class ScheduledSummaryComposerTests
     }
 
     [Fact]
-    public async Task A_quote_that_does_not_match_its_source_is_reported_with_the_pack_to_correct()
+    public async Task AQuoteThatDoesNotMatchItsSourceIsReportedWithThePackToCorrect()
     {
         _pack = SummaryTestPack.Misquoted(_pack);
 
@@ -77,7 +77,7 @@ public sealed class ScheduledSummaryComposerTests
     }
 
     [Fact]
-    public async Task With_every_source_disabled_the_summary_abstains()
+    public async Task WithEverySourceDisabledTheSummaryAbstains()
     {
         _filter = new CitationFilter(new HashSet<string> { SummaryTestPack.SourceId }, new HashSet<string>());
 

@@ -23,7 +23,7 @@ public sealed class ScheduledSummaryPosterTests
         new(posters, recorders, new FakeLogger<SummaryScheduler>(_logs));
 
     [Fact]
-    public async Task Posts_to_the_schedules_channel_through_its_platform_whatever_the_case_of_its_name()
+    public async Task PostsToTheSchedulesChannelThroughItsPlatformWhateverTheCaseOfItsName()
     {
         var discord = new FakePoster("Discord", _time);
         var slack = new FakePoster("slack", _time);
@@ -39,7 +39,7 @@ public sealed class ScheduledSummaryPosterTests
     }
 
     [Fact]
-    public async Task The_idempotency_key_is_the_same_for_every_attempt_at_a_slot_and_differs_between_slots()
+    public async Task TheIdempotencyKeyIsTheSameForEveryAttemptAtASlotAndDiffersBetweenSlots()
     {
         var discord = new FakePoster("discord", _time);
         var poster = Poster([discord]);
@@ -54,7 +54,7 @@ public sealed class ScheduledSummaryPosterTests
     }
 
     [Fact]
-    public async Task Without_a_poster_for_the_platform_nothing_is_posted_and_the_reason_names_it()
+    public async Task WithoutAPosterForThePlatformNothingIsPostedAndTheReasonNamesIt()
     {
         var poster = Poster([]);
 
@@ -66,7 +66,7 @@ public sealed class ScheduledSummaryPosterTests
     }
 
     [Fact]
-    public async Task The_summary_is_recorded_as_the_answer_to_summary_from_its_schedule()
+    public async Task TheSummaryIsRecordedAsTheAnswerToSummaryFromItsSchedule()
     {
         var recorder = new Mock<IAnswerRecorder>();
         var message = new PostedMessage("discord", "c1", "m7");
@@ -81,7 +81,7 @@ public sealed class ScheduledSummaryPosterTests
     }
 
     [Fact]
-    public async Task A_recorder_that_fails_is_logged_with_the_message_not_thrown()
+    public async Task ARecorderThatFailsIsLoggedWithTheMessageNotThrown()
     {
         var recorder = new Mock<IAnswerRecorder>();
         recorder.Setup(r => r.RecordAsync(It.IsAny<PostedMessage>(), It.IsAny<ChatRequest>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
@@ -95,7 +95,7 @@ public sealed class ScheduledSummaryPosterTests
     }
 
     [Fact]
-    public async Task A_stop_while_recording_is_not_swallowed()
+    public async Task AStopWhileRecordingIsNotSwallowed()
     {
         using var stopping = new CancellationTokenSource();
         await stopping.CancelAsync();

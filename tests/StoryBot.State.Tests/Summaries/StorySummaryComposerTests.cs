@@ -20,7 +20,7 @@ public sealed class StorySummaryComposerTests
     public sealed class Content
     {
         [Fact]
-        public void Tells_what_happened_the_money_and_the_dispute_each_line_citing_all_its_excerpts()
+        public void TellsWhatHappenedTheMoneyAndTheDisputeEachLineCitingAllItsExcerpts()
         {
             var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
 
@@ -48,7 +48,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void Leaves_out_events_the_summary_does_not_rest_on()
+        public void LeavesOutEventsTheSummaryDoesNotRestOn()
         {
             var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
 
@@ -57,7 +57,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void A_quote_says_who_said_it_even_when_an_event_cites_it()
+        public void AQuoteSaysWhoSaidItEvenWhenAnEventCitesIt()
         {
             var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
 
@@ -67,7 +67,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void Speaks_german_when_the_schedule_says_de()
+        public void SpeaksGermanWhenTheScheduleSaysDe()
         {
             var reply = Composer.Compose(Language.German, CitationFilter.AllowAll, SummaryTestPack.Build());
 
@@ -79,7 +79,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void Never_grounds_a_line_on_a_flagged_paragraph()
+        public void NeverGroundsALineOnAFlaggedParagraph()
         {
             var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, SummaryTestPack.Build());
 
@@ -91,7 +91,7 @@ public sealed class StorySummaryComposerTests
     public sealed class Moderation
     {
         [Fact]
-        public void A_disabled_excerpt_is_never_cited_and_a_line_keeps_its_other_allowed_excerpts()
+        public void ADisabledExcerptIsNeverCitedAndALineKeepsItsOtherAllowedExcerpts()
         {
             var reply = Composer.Compose(Language.English, Disabled("musk-softbank-under-10bn"), SummaryTestPack.Build());
 
@@ -100,7 +100,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void A_line_whose_every_excerpt_is_disabled_is_left_out()
+        public void ALineWhoseEveryExcerptIsDisabledIsLeftOut()
         {
             var reply = Composer.Compose(Language.English, Disabled("altman-fires-back", "altman-wrong"), SummaryTestPack.Build());
 
@@ -109,7 +109,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void A_disabled_source_leaves_nothing_to_say_and_the_summary_abstains()
+        public void ADisabledSourceLeavesNothingToSayAndTheSummaryAbstains()
         {
             var filter = new CitationFilter(new HashSet<string> { SummaryTestPack.SourceId }, new HashSet<string>());
 
@@ -120,7 +120,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void Falls_back_to_the_whole_timeline_when_no_central_event_can_be_cited()
+        public void FallsBackToTheWholeTimelineWhenNoCentralEventCanBeCited()
         {
             var reply = Composer.Compose(
                 Language.English,
@@ -134,7 +134,7 @@ public sealed class StorySummaryComposerTests
     public sealed class Changes
     {
         [Fact]
-        public void Says_nothing_about_changes_when_nothing_changed()
+        public void SaysNothingAboutChangesWhenNothingChanged()
         {
             var pack = SummaryTestPack.Build();
             var first = Composer.Compose(Language.English, CitationFilter.AllowAll, pack);
@@ -145,7 +145,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void Names_a_withdrawn_excerpt_by_id_without_quoting_it_and_marks_what_is_newly_cited()
+        public void NamesAWithdrawnExcerptByIdWithoutQuotingItAndMarksWhatIsNewlyCited()
         {
             var pack = SummaryTestPack.Build();
             var first = Composer.Compose(Language.English, Disabled("musk-not-neutral"), pack);
@@ -160,7 +160,7 @@ public sealed class StorySummaryComposerTests
         }
 
         [Fact]
-        public void Says_the_pack_was_updated_when_its_version_changed()
+        public void SaysThePackWasUpdatedWhenItsVersionChanged()
         {
             var before = SummaryTestPack.Build("pack-1");
             var first = Composer.Compose(Language.German, CitationFilter.AllowAll, before);

@@ -32,7 +32,7 @@ public sealed partial class StorySummaryOnTheRealPackTests
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void Is_a_few_cited_lines_whose_quotes_stand_verbatim_in_their_paragraphs(Language language)
+    public void IsAFewCitedLinesWhoseQuotesStandVerbatimInTheirParagraphs(Language language)
     {
         var pack = Pack.Value;
 
@@ -62,7 +62,7 @@ public sealed partial class StorySummaryOnTheRealPackTests
     }
 
     [Fact]
-    public void Never_cites_an_excerpt_a_moderator_disabled_whichever_it_is()
+    public void NeverCitesAnExcerptAModeratorDisabledWhicheverItIs()
     {
         var pack = Pack.Value;
         var cited = Composer.Compose(Language.English, CitationFilter.AllowAll, pack).Citations.Select(c => c.Id).ToList();

@@ -25,7 +25,7 @@ public sealed class SummaryChatCommandTests
         new(new ChatRequest("slack", "C1", "U1", text), string.Empty, language);
 
     [Fact]
-    public async Task Returns_the_same_content_as_the_scheduled_summary()
+    public async Task ReturnsTheSameContentAsTheScheduledSummary()
     {
         var reply = await Command(CitationFilter.AllowAll).ExecuteAsync(Context("/summary de", Language.German), CancellationToken.None);
 
@@ -37,7 +37,7 @@ public sealed class SummaryChatCommandTests
     }
 
     [Fact]
-    public async Task Respects_what_moderators_disabled_at_the_time_of_asking()
+    public async Task RespectsWhatModeratorsDisabledAtTheTimeOfAsking()
     {
         var filter = new CitationFilter(new HashSet<string>(), new HashSet<string> { "altman-wrong" });
 
@@ -48,7 +48,7 @@ public sealed class SummaryChatCommandTests
     }
 
     [Fact]
-    public void Without_scheduling_add_summaries_registers_the_command_but_no_scheduler()
+    public void WithoutSchedulingAddSummariesRegistersTheCommandButNoScheduler()
     {
         var configuration = new ConfigurationBuilder().Build();
 
@@ -59,7 +59,7 @@ public sealed class SummaryChatCommandTests
     }
 
     [Fact]
-    public void Add_summaries_registers_it_after_whatever_summary_command_came_before()
+    public void AddSummariesRegistersItAfterWhateverSummaryCommandCameBefore()
     {
         var configuration = new ConfigurationBuilder().Build();
         var earlier = Mock.Of<IChatCommand>(c => c.Name == "summary");

@@ -8,7 +8,7 @@ public sealed class SummaryRetryPolicyTests
     private static readonly SummarySlot MorningSlot = new("morning", Slot);
 
     [Fact]
-    public void The_wait_starts_at_the_configured_delay_and_doubles_up_to_ten_minutes()
+    public void TheWaitStartsAtTheConfiguredDelayAndDoublesUpToTenMinutes()
     {
         var options = new SummariesOptions { RetryDelay = TimeSpan.FromSeconds(30) };
 
@@ -18,7 +18,7 @@ public sealed class SummaryRetryPolicyTests
     }
 
     [Fact]
-    public void A_huge_attempt_count_waits_the_cap_instead_of_overflowing()
+    public void AHugeAttemptCountWaitsTheCapInsteadOfOverflowing()
     {
         var options = new SummariesOptions { RetryDelay = TimeSpan.FromHours(1) };
 
@@ -26,7 +26,7 @@ public sealed class SummaryRetryPolicyTests
     }
 
     [Fact]
-    public void The_next_attempt_follows_the_failed_one_by_the_wait()
+    public void TheNextAttemptFollowsTheFailedOneByTheWait()
     {
         var options = new SummariesOptions();
 
@@ -34,7 +34,7 @@ public sealed class SummaryRetryPolicyTests
     }
 
     [Fact]
-    public void There_is_no_next_attempt_once_the_slot_has_had_its_attempts()
+    public void ThereIsNoNextAttemptOnceTheSlotHasHadItsAttempts()
     {
         var options = new SummariesOptions { MaxPostAttempts = 3 };
 
@@ -43,7 +43,7 @@ public sealed class SummaryRetryPolicyTests
     }
 
     [Fact]
-    public void There_is_no_next_attempt_when_it_would_fall_after_the_catch_up_window()
+    public void ThereIsNoNextAttemptWhenItWouldFallAfterTheCatchUpWindow()
     {
         var options = new SummariesOptions { CatchUpWindow = TimeSpan.FromMinutes(2) };
 

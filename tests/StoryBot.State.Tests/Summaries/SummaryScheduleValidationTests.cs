@@ -46,7 +46,7 @@ public sealed class SummaryScheduleValidationTests
     public sealed class Entries
     {
         [Fact]
-        public void A_valid_schedule_passes()
+        public void AValidSchedulePasses()
         {
             var configuration = Config(Valid);
             using var provider = new ServiceCollection().AddSingleton(configuration).AddSummaries(configuration).BuildServiceProvider();
@@ -60,7 +60,7 @@ public sealed class SummaryScheduleValidationTests
         }
 
         [Fact]
-        public void An_unknown_time_zone_names_the_entry_and_the_key()
+        public void AnUnknownTimeZoneNamesTheEntryAndTheKey()
         {
             var values = With(
                 ("Summaries:Schedules:1:Name", "second"), ("Summaries:Schedules:1:Platform", "slack"),
@@ -82,7 +82,7 @@ public sealed class SummaryScheduleValidationTests
         [InlineData("Summaries:Schedules:0:ChannelId", "", "Summaries:Schedules:0:ChannelId is required")]
         [InlineData("Summaries:Schedules:0:Name", "two words", "Summaries:Schedules:0:Name 'two words' may only hold letters, digits, '.', '_' and '-' (at most 64)")]
         [InlineData("Summaries:CatchUpWindow", "00:00:00", "Summaries:CatchUpWindow '00:00:00' must be more than zero and at most one day")]
-        public void Each_problem_names_its_key(string key, string value, string message)
+        public void EachProblemNamesItsKey(string key, string value, string message)
         {
             var failure = ValidationFailure(With((key, value)));
 
@@ -90,7 +90,7 @@ public sealed class SummaryScheduleValidationTests
         }
 
         [Fact]
-        public void Cron_and_time_together_are_refused()
+        public void CronAndTimeTogetherAreRefused()
         {
             var failure = ValidationFailure(With(("Summaries:Schedules:0:Cron", "0 9 * * *")));
 
@@ -98,7 +98,7 @@ public sealed class SummaryScheduleValidationTests
         }
 
         [Fact]
-        public void A_six_field_cron_is_refused()
+        public void ASixFieldCronIsRefused()
         {
             var failure = ValidationFailure(With(("Summaries:Schedules:0:Time", null), ("Summaries:Schedules:0:Cron", "0 0 9 * * *")));
 
@@ -106,7 +106,7 @@ public sealed class SummaryScheduleValidationTests
         }
 
         [Fact]
-        public void Two_schedules_with_one_name_are_refused()
+        public void TwoSchedulesWithOneNameAreRefused()
         {
             var values = With(
                 ("Summaries:Schedules:1:Name", "Berlin-Morning"), ("Summaries:Schedules:1:Platform", "slack"),
@@ -122,7 +122,7 @@ public sealed class SummaryScheduleValidationTests
     public sealed class Host
     {
         [Fact]
-        public async Task An_invalid_entry_stops_the_host_with_its_message()
+        public async Task AnInvalidEntryStopsTheHostWithItsMessage()
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Configuration.AddInMemoryCollection(With(("Summaries:Schedules:0:TimeZone", "Europe/Berln")));

@@ -9,7 +9,7 @@ public abstract partial class SummarySchedulerContract
     private const int Racers = 8;
 
     [StorageFact]
-    public async Task Instances_claiming_one_slot_at_the_same_moment_leave_exactly_one_claimant()
+    public async Task InstancesClaimingOneSlotAtTheSameMomentLeaveExactlyOneClaimant()
     {
         var outcomes = await RaceAsync(Slot);
 
@@ -18,7 +18,7 @@ public abstract partial class SummarySchedulerContract
     }
 
     [StorageFact]
-    public async Task Instances_taking_over_one_expired_claim_at_the_same_moment_leave_exactly_one_successor()
+    public async Task InstancesTakingOverOneExpiredClaimAtTheSameMomentLeaveExactlyOneSuccessor()
     {
         await Harness.Ledger().TryClaimAsync(
             new SlotClaim(MorningSlot, SlotInBerlin, "discord", "chan-1", "crashed-instance"), Slot, Slot.AddMinutes(5), CancellationToken.None);

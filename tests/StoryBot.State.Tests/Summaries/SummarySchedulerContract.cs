@@ -38,7 +38,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     private Task<SlotRecord?> RecordAsync(SummarySlot slot) => Harness.Ledger().FindAsync(slot, CancellationToken.None);
 
     [StorageFact]
-    public async Task A_slot_fires_once_at_its_time_and_records_the_message()
+    public async Task ASlotFiresOnceAtItsTimeAndRecordsTheMessage()
     {
         await Harness.StartAsync();
 
@@ -56,7 +56,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_restart_just_before_the_slot_posts_once_at_the_slot()
+    public async Task ARestartJustBeforeTheSlotPostsOnceAtTheSlot()
     {
         var first = await Harness.StartAsync();
         await Harness.RunUntilAsync(Slot.AddMinutes(-1));
@@ -69,7 +69,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_restart_inside_the_slot_does_not_post_again()
+    public async Task ARestartInsideTheSlotDoesNotPostAgain()
     {
         var first = await Harness.StartAsync();
         await Harness.RunUntilAsync(Slot.AddMinutes(1));
@@ -82,7 +82,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task Downtime_across_a_slot_inside_the_catch_up_window_posts_once_on_start()
+    public async Task DowntimeAcrossASlotInsideTheCatchUpWindowPostsOnceOnStart()
     {
         await Harness.StopAsync(await Harness.StartAsync());
         Harness.JumpTo(Slot.AddHours(5));
@@ -96,7 +96,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task Downtime_across_a_slot_beyond_the_catch_up_window_skips_it_records_it_and_says_so()
+    public async Task DowntimeAcrossASlotBeyondTheCatchUpWindowSkipsItRecordsItAndSaysSo()
     {
         await Harness.StopAsync(await Harness.StartAsync());
         Harness.JumpTo(Slot.AddHours(6).AddMinutes(1));
@@ -117,7 +117,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task After_downtime_across_several_slots_only_the_newest_posts()
+    public async Task AfterDowntimeAcrossSeveralSlotsOnlyTheNewestPosts()
     {
         var harness = new SchedulerHarness(backend, Midnight).Schedule("hourly", "chan-h", cron: "0 * * * *");
         _harness = harness;
@@ -134,7 +134,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task Two_instances_on_one_database_post_once()
+    public async Task TwoInstancesOnOneDatabasePostOnce()
     {
         await Harness.StartAsync();
         await Harness.StartAsync();
@@ -145,7 +145,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task Three_instances_on_an_hourly_schedule_post_every_slot_exactly_once()
+    public async Task ThreeInstancesOnAnHourlySchedulePostEverySlotExactlyOnce()
     {
         var harness = new SchedulerHarness(backend, Midnight).Schedule("hourly", "chan-h", cron: "0 * * * *");
         _harness = harness;
@@ -159,7 +159,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_failing_platform_is_retried_with_backoff_then_recorded_failed_with_an_actionable_log_line()
+    public async Task AFailingPlatformIsRetriedWithBackoffThenRecordedFailedWithAnActionableLogLine()
     {
         Harness.Discord.Failure = _ => new HttpRequestException("Response status code does not indicate success: 503 (Service Unavailable).");
         await Harness.StartAsync();
@@ -185,7 +185,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_platform_that_refuses_for_good_is_not_asked_again_and_the_slot_is_recorded_failed_at_once()
+    public async Task APlatformThatRefusesForGoodIsNotAskedAgainAndTheSlotIsRecordedFailedAtOnce()
     {
         Harness.Discord.Refusal = _ => PostResult.Permanent("channels/chan-1/messages answered 403 (code 50001): Missing Access");
         await Harness.StartAsync();
@@ -199,7 +199,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_platform_that_says_not_now_is_asked_again_with_backoff_until_it_takes_the_summary()
+    public async Task APlatformThatSaysNotNowIsAskedAgainWithBackoffUntilItTakesTheSummary()
     {
         Harness.Discord.Refusal = call => call <= 2 ? PostResult.Transient("ratelimited") : null;
         await Harness.StartAsync();
@@ -212,7 +212,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_summary_whose_quote_does_not_match_its_source_is_not_posted_until_the_pack_is_corrected()
+    public async Task ASummaryWhoseQuoteDoesNotMatchItsSourceIsNotPostedUntilThePackIsCorrected()
     {
         var good = Harness.Pack;
         Harness.Pack = SummaryTestPack.Misquoted(good);
@@ -233,7 +233,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_platform_that_recovers_within_the_window_gets_the_summary_once()
+    public async Task APlatformThatRecoversWithinTheWindowGetsTheSummaryOnce()
     {
         Harness.Discord.Failure = call => call <= 2 ? new HttpRequestException("429 Too Many Requests") : null;
         await Harness.StartAsync();
@@ -251,7 +251,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_graceful_restart_while_waiting_to_retry_lets_the_next_instance_post_at_once()
+    public async Task AGracefulRestartWhileWaitingToRetryLetsTheNextInstancePostAtOnce()
     {
         Harness.Discord.Failure = call => call == 1 ? new HttpRequestException("503 Service Unavailable") : null;
         var first = await Harness.StartAsync();
@@ -268,7 +268,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task Retries_stop_when_the_catch_up_window_closes()
+    public async Task RetriesStopWhenTheCatchUpWindowCloses()
     {
         Harness.Options.CatchUpWindow = TimeSpan.FromMinutes(2);
         Harness.Discord.Failure = _ => new HttpRequestException("502 Bad Gateway");
@@ -281,7 +281,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_claim_left_by_a_crashed_instance_is_taken_over_when_its_lease_runs_out()
+    public async Task AClaimLeftByACrashedInstanceIsTakenOverWhenItsLeaseRunsOut()
     {
         var ledger = Harness.Ledger();
         Harness.JumpTo(Slot);
@@ -300,7 +300,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_claim_left_by_a_crashed_instance_past_the_window_is_closed_as_skipped()
+    public async Task AClaimLeftByACrashedInstancePastTheWindowIsClosedAsSkipped()
     {
         var ledger = Harness.Ledger();
         Harness.JumpTo(Slot);
@@ -316,7 +316,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task The_posted_summary_respects_a_disabled_excerpt_and_says_it_was_withdrawn()
+    public async Task ThePostedSummaryRespectsADisabledExcerptAndSaysItWasWithdrawn()
     {
         await Harness.StartAsync();
         await Harness.RunUntilAsync(Slot.AddHours(1));
@@ -333,7 +333,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_new_pack_version_is_announced_in_the_next_summary()
+    public async Task ANewPackVersionIsAnnouncedInTheNextSummary()
     {
         await Harness.StartAsync();
         await Harness.RunUntilAsync(Slot.AddHours(1));
@@ -346,7 +346,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task Nothing_citable_skips_the_slot_instead_of_posting_uncited()
+    public async Task NothingCitableSkipsTheSlotInsteadOfPostingUncited()
     {
         Harness.Filter = new CitationFilter(new HashSet<string> { SummaryTestPack.SourceId }, new HashSet<string>());
         await Harness.StartAsync();
@@ -358,7 +358,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task A_schedule_for_a_platform_without_poster_is_recorded_failed_and_logged()
+    public async Task AScheduleForAPlatformWithoutPosterIsRecordedFailedAndLogged()
     {
         var harness = new SchedulerHarness(backend, Midnight).Schedule("slacky", "C42", time: "09:00", platform: "slack");
         _harness = harness;
@@ -371,7 +371,7 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
-    public async Task Each_schedule_posts_to_its_own_channel_in_its_own_language()
+    public async Task EachSchedulePostsToItsOwnChannelInItsOwnLanguage()
     {
         var harness = new SchedulerHarness(backend, Midnight)
             .Schedule("berlin", "chan-de", time: "09:00", language: "de")

@@ -40,7 +40,7 @@ public abstract class SummarySchedulerDaylightSaving(StorageBackend backend) : I
         Enumerable.Range(first, count).Select(day => new DateOnly(year, month, day));
 
     [Fact]
-    public async Task The_last_weekend_of_March_neither_skips_nor_doubles_a_day()
+    public async Task TheLastWeekendOfMarchNeitherSkipsNorDoublesADay()
     {
         // Thursday 26 March to Tuesday 31 March 2026; clocks jump 02:00 -> 03:00 on Sunday the 29th.
         var start = new DateTimeOffset(2026, 3, 26, 0, 0, 0, TimeSpan.Zero);
@@ -61,7 +61,7 @@ public abstract class SummarySchedulerDaylightSaving(StorageBackend backend) : I
     }
 
     [Fact]
-    public async Task The_last_weekend_of_October_neither_skips_nor_doubles_a_day()
+    public async Task TheLastWeekendOfOctoberNeitherSkipsNorDoublesADay()
     {
         // Thursday 22 October to Tuesday 27 October 2026; clocks go back 03:00 -> 02:00 on Sunday the 25th.
         var start = new DateTimeOffset(2026, 10, 22, 0, 0, 0, TimeSpan.Zero);
@@ -83,7 +83,7 @@ public abstract class SummarySchedulerDaylightSaving(StorageBackend backend) : I
     }
 
     [Fact]
-    public async Task A_restart_during_the_repeated_hour_does_not_post_0230_again()
+    public async Task ARestartDuringTheRepeatedHourDoesNotPost0230Again()
     {
         // 02:30 CEST (00:30 UTC) posts; the instance restarts at 02:30 CET (01:30 UTC), the second 02:30.
         var start = new DateTimeOffset(2026, 10, 25, 0, 0, 0, TimeSpan.Zero);

@@ -36,7 +36,7 @@ public abstract class SummarySlotClaimerTests
     public sealed class Claiming : SummarySlotClaimerTests
     {
         [Fact]
-        public async Task A_claim_is_made_as_this_instance_for_one_lease()
+        public async Task AClaimIsMadeAsThisInstanceForOneLease()
         {
             _ledger.Setup(l => l.TryClaimAsync(It.Is<SlotClaim>(c => IsMine(c)), Slot, Slot + Lease, It.IsAny<CancellationToken>()))
                 .ReturnsAsync(new ClaimResult(ClaimOutcome.Claimed, Record(SlotStatus.Claimed, _claims.Owner, Slot + Lease)));
@@ -48,7 +48,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task Taking_over_says_whose_claim_it_was()
+        public async Task TakingOverSaysWhoseClaimItWas()
         {
             _ledger.Setup(l => l.TryClaimAsync(It.IsAny<SlotClaim>(), Slot, Slot + Lease, It.IsAny<CancellationToken>()))
                 .ReturnsAsync(new ClaimResult(ClaimOutcome.TakenOver, Record(SlotStatus.Claimed, _claims.Owner, Slot + Lease), "crashed-instance"));
@@ -59,7 +59,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public void Each_instance_has_its_own_owner_name()
+        public void EachInstanceHasItsOwnOwnerName()
         {
             var other = new SummarySlotClaimer(_ledger.Object, Microsoft.Extensions.Options.Options.Create(new SummariesOptions()), _time, new FakeLogger<SummaryScheduler>());
 
@@ -71,7 +71,7 @@ public abstract class SummarySlotClaimerTests
     public sealed class Retrying : SummarySlotClaimerTests
     {
         [Fact]
-        public async Task Waiting_for_a_retry_keeps_the_claim_one_lease_past_the_retry_and_records_the_attempt()
+        public async Task WaitingForARetryKeepsTheClaimOneLeasePastTheRetryAndRecordsTheAttempt()
         {
             var retryAt = Slot.AddSeconds(30);
             _ledger.Setup(l => l.RenewAsync(DailySlot, _claims.Owner, Slot, retryAt + Lease, 1, "503", It.IsAny<CancellationToken>())).ReturnsAsync(true);
@@ -82,7 +82,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task A_claim_lost_before_the_retry_is_not_announced()
+        public async Task AClaimLostBeforeTheRetryIsNotAnnounced()
         {
             _ledger.Setup(l => l.RenewAsync(DailySlot, _claims.Owner, Slot, It.IsAny<DateTimeOffset>(), 1, "503", It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
@@ -92,7 +92,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task Releasing_ends_the_lease_now_and_keeps_the_attempts_and_last_error()
+        public async Task ReleasingEndsTheLeaseNowAndKeepsTheAttemptsAndLastError()
         {
             _time.Advance(TimeSpan.FromSeconds(10));
             var now = Slot.AddSeconds(10);
@@ -107,7 +107,7 @@ public abstract class SummarySlotClaimerTests
     public sealed class Skipping : SummarySlotClaimerTests
     {
         [Fact]
-        public async Task A_slot_nobody_claimed_is_recorded_skipped_with_the_reason()
+        public async Task ASlotNobodyClaimedIsRecordedSkippedWithTheReason()
         {
             _ledger.Setup(l => l.RecordSkippedAsync(It.Is<SlotClaim>(c => IsMine(c)), Slot, "too late", It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
@@ -117,7 +117,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task A_slot_already_decided_is_left_as_it_is()
+        public async Task ASlotAlreadyDecidedIsLeftAsItIs()
         {
             _ledger.Setup(l => l.RecordSkippedAsync(It.IsAny<SlotClaim>(), Slot, "too late", It.IsAny<CancellationToken>())).ReturnsAsync(false);
             _ledger.Setup(l => l.FindAsync(DailySlot, It.IsAny<CancellationToken>())).ReturnsAsync(Record(SlotStatus.Posted));
@@ -128,7 +128,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task A_live_claim_elsewhere_is_not_touched_and_its_lease_end_is_returned()
+        public async Task ALiveClaimElsewhereIsNotTouchedAndItsLeaseEndIsReturned()
         {
             _ledger.Setup(l => l.RecordSkippedAsync(It.IsAny<SlotClaim>(), Slot, "too late", It.IsAny<CancellationToken>())).ReturnsAsync(false);
             _ledger.Setup(l => l.FindAsync(DailySlot, It.IsAny<CancellationToken>())).ReturnsAsync(Record(SlotStatus.Claimed, leaseUntil: Slot.AddMinutes(3)));
@@ -137,7 +137,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task An_expired_claim_is_taken_over_and_closed_skipped_naming_its_holder()
+        public async Task AnExpiredClaimIsTakenOverAndClosedSkippedNamingItsHolder()
         {
             _ledger.Setup(l => l.RecordSkippedAsync(It.IsAny<SlotClaim>(), Slot, "too late", It.IsAny<CancellationToken>())).ReturnsAsync(false);
             _ledger.Setup(l => l.FindAsync(DailySlot, It.IsAny<CancellationToken>())).ReturnsAsync(Record(SlotStatus.Claimed, "crashed-instance", Slot.AddMinutes(-1)));
@@ -152,7 +152,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task An_expired_claim_another_instance_takes_over_first_stays_undecided()
+        public async Task AnExpiredClaimAnotherInstanceTakesOverFirstStaysUndecided()
         {
             _ledger.Setup(l => l.RecordSkippedAsync(It.IsAny<SlotClaim>(), Slot, "too late", It.IsAny<CancellationToken>())).ReturnsAsync(false);
             _ledger.Setup(l => l.FindAsync(DailySlot, It.IsAny<CancellationToken>())).ReturnsAsync(Record(SlotStatus.Claimed, "crashed-instance", Slot.AddMinutes(-1)));
@@ -173,7 +173,7 @@ public abstract class SummarySlotClaimerTests
                 .ReturnsAsync(result);
 
         [Fact]
-        public async Task A_recorded_post_is_logged_with_its_message_and_citations()
+        public async Task ARecordedPostIsLoggedWithItsMessageAndCitations()
         {
             MarkPosted(() => true);
 
@@ -183,7 +183,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task A_post_whose_claim_was_taken_over_meanwhile_warns_of_a_double()
+        public async Task APostWhoseClaimWasTakenOverMeanwhileWarnsOfADouble()
         {
             MarkPosted(() => false);
 
@@ -193,7 +193,7 @@ public abstract class SummarySlotClaimerTests
         }
 
         [Fact]
-        public async Task A_post_the_ledger_cannot_take_is_kept_and_written_once_the_ledger_is_back()
+        public async Task APostTheLedgerCannotTakeIsKeptAndWrittenOnceTheLedgerIsBack()
         {
             var reachable = false;
             MarkPosted(() => reachable ? true : throw new TimeoutException("database unreachable"));
@@ -214,7 +214,7 @@ public abstract class SummarySlotClaimerTests
     public sealed class Closing : SummarySlotClaimerTests
     {
         [Fact]
-        public async Task A_failed_slot_is_closed_with_its_attempts_and_last_error()
+        public async Task AFailedSlotIsClosedWithItsAttemptsAndLastError()
         {
             _time.Advance(TimeSpan.FromMinutes(16));
             _ledger.Setup(l => l.CloseAsync(DailySlot, _claims.Owner, Slot.AddMinutes(16), SlotStatus.Failed,

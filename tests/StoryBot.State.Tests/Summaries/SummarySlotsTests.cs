@@ -26,7 +26,7 @@ public sealed class SummarySlotsTests
         private static readonly DateTimeOffset To = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
         [Fact]
-        public void A_slot_in_the_skipped_hour_still_fires_once_that_day_at_the_jump()
+        public void ASlotInTheSkippedHourStillFiresOnceThatDayAtTheJump()
         {
             var slots = LocalSlots(Schedule(time: "02:30"), From, To);
 
@@ -37,7 +37,7 @@ public sealed class SummarySlotsTests
         }
 
         [Fact]
-        public void Three_and_nine_oclock_fire_once_each_every_day()
+        public void ThreeAndNineOclockFireOnceEachEveryDay()
         {
             var slots = LocalSlots(Schedule(cron: "0 3,9 * * *"), From, To);
 
@@ -54,7 +54,7 @@ public sealed class SummarySlotsTests
         private static readonly DateTimeOffset To = new(2026, 10, 28, 0, 0, 0, TimeSpan.Zero);
 
         [Fact]
-        public void A_slot_in_the_repeated_hour_fires_once_not_twice()
+        public void ASlotInTheRepeatedHourFiresOnceNotTwice()
         {
             var slots = LocalSlots(Schedule(time: "02:30"), From, To);
 
@@ -63,7 +63,7 @@ public sealed class SummarySlotsTests
         }
 
         [Fact]
-        public void The_next_slot_after_the_first_0230_is_the_next_day_not_the_repeat()
+        public void TheNextSlotAfterTheFirst0230IsTheNextDayNotTheRepeat()
         {
             var schedule = Schedule(time: "02:30");
 
@@ -73,7 +73,7 @@ public sealed class SummarySlotsTests
         }
 
         [Fact]
-        public void Three_and_nine_oclock_fire_once_each_every_day()
+        public void ThreeAndNineOclockFireOnceEachEveryDay()
         {
             var slots = LocalSlots(Schedule(cron: "0 3,9 * * *"), From, To);
 
@@ -85,7 +85,7 @@ public sealed class SummarySlotsTests
     public sealed class Keys
     {
         [Fact]
-        public void A_slot_is_keyed_by_schedule_and_utc_instant_in_whole_seconds()
+        public void ASlotIsKeyedByScheduleAndUtcInstantInWholeSeconds()
         {
             var slot = SummarySlots.Next(Schedule(time: "09:00"), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero))!.Value;
 

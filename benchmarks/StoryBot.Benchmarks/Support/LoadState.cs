@@ -5,9 +5,10 @@ using StoryBot.State;
 namespace StoryBot.Benchmarks.Support;
 
 /// <summary>
-/// With <c>--state</c>, a load tool runs the bot as it is deployed by default: durable state in a
-/// SQLite file (here a temporary one), so every answer reads the moderation state and records the
-/// posted message.
+/// A load tool runs the bot as it is deployed: durable state in a SQLite file (here a temporary
+/// one), so every answer reads the moderation state, records the posted message, and the commands
+/// are the ones users reach (the state's <c>/sources</c> and <c>/summary</c>). <c>--no-state</c> drops
+/// it, to see what the state costs; <c>--state</c> is still understood and changes nothing.
 /// </summary>
 internal sealed class LoadState : IDisposable
 {
@@ -20,7 +21,7 @@ internal sealed class LoadState : IDisposable
     public string Describe => Enabled ? "durable state in SQLite" : "no durable state";
 
     public static LoadState FromArgs(string[] args) =>
-        new(args.Contains("--state") ? Directory.CreateTempSubdirectory("storybot-load-").FullName : null);
+        new(args.Contains("--no-state") ? null : Directory.CreateTempSubdirectory("storybot-load-").FullName);
 
     /// <summary>Adds durable state to the bot when asked for; call after <c>AddStoryCore</c>, as the host does.</summary>
     public void AddTo(WebApplicationBuilder builder)

@@ -12,7 +12,7 @@ namespace StoryBot.Core.Conversation;
 /// </summary>
 public abstract partial class WorkLane : BackgroundService
 {
-    private readonly Channel<WorkItem> _items = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WorkItem> _items = Channel.CreateUnbounded<WorkItem>();
     private readonly HashSet<Task> _running = [];
     private readonly string _name;
     private readonly int _maxParallel;
@@ -46,19 +46,39 @@ public abstract partial class WorkLane : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _maxParallel == int.MaxValue
+            ? StartEachAtOnceAsync(stoppingToken)
+            : Task.WhenAll(Enumerable.Range(0, _maxParallel).Select(_ => WorkAsync(stoppingToken)));
+
+    /// <summary>
+    /// One of the lane's workers: takes the next item as soon as it is done with one, with no hop
+    /// through a dispatcher, so that on a busy thread pool the lane's work is not starved by the
+    /// acknowledgements it was handed off from.
+    /// </summary>
+    private async Task WorkAsync(CancellationToken stoppingToken)
     {
-        using var slots = _maxParallel == int.MaxValue ? null : new SemaphoreSlim(_maxParallel);
+        try
+        {
+            await Task.Yield();
+            await foreach (var item in _items.Reader.ReadAllAsync(stoppingToken))
+            {
+                await RunAsync(item, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host stopping: the item in hand has finished.
+        }
+    }
+
+    private async Task StartEachAtOnceAsync(CancellationToken stoppingToken)
+    {
         try
         {
             await foreach (var item in _items.Reader.ReadAllAsync(stoppingToken))
             {
-                if (slots is not null)
-                {
-                    await slots.WaitAsync(stoppingToken);
-                }
-
-                Track(RunAsync(item, slots, stoppingToken));
+                Track(Task.Run(() => RunAsync(item, stoppingToken), CancellationToken.None));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -95,12 +115,10 @@ public abstract partial class WorkLane : BackgroundService
             TaskScheduler.Default);
     }
 
-    private async Task RunAsync(WorkItem item, SemaphoreSlim? slots, CancellationToken stoppingToken)
+    private async Task RunAsync(WorkItem item, CancellationToken stoppingToken)
     {
         try
         {
-            // Off the reader's thread at once, so one item's synchronous start never delays the next.
-            await Task.Yield();
             await item.Work(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -111,10 +129,6 @@ public abstract partial class WorkLane : BackgroundService
 #pragma warning restore CA1031
         {
             LogFailed(exception, _name, item.Description);
-        }
-        finally
-        {
-            slots?.Release();
         }
     }
 

@@ -28,3 +28,26 @@ public sealed class UnreadableBodyTests(InteractionEndpointTests.SignatureFixtur
         fixture.Bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }
+
+/// <summary>Unsigned or stale interactions are refused on their headers, before the body is read.</summary>
+public sealed class UnsignedInteractionTests(InteractionEndpointTests.SignatureFixture fixture) : IClassFixture<InteractionEndpointTests.SignatureFixture>
+{
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, -3600)]
+    public async Task IsRefusedWithoutWaitingForItsBody(bool withHeaders, int ageSeconds)
+    {
+        var headers = withHeaders
+            ? new Dictionary<string, string>
+            {
+                ["X-Signature-Timestamp"] = (TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() + ageSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["X-Signature-Ed25519"] = new string('0', 128),
+            }
+            : null;
+
+        var status = await StoryBot.Testing.UnfinishedRequest.StatusLineAsync(new Uri(fixture.Host.BaseUrl), "/discord/interactions", headers);
+
+        Assert.StartsWith("HTTP/1.1 401", status, StringComparison.Ordinal);
+        fixture.Bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+}

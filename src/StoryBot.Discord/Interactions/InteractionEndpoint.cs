@@ -19,6 +19,14 @@ internal static class InteractionEndpoint
     public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, InteractionWebhooks webhooks, DiscordWorkQueue queue, RejectedRequests rejected, TimeProvider time)
     {
         var receivedAt = time.GetTimestamp();
+        if (!verifier.MayBeSigned(context.Request.Headers["X-Signature-Ed25519"], context.Request.Headers["X-Signature-Timestamp"]))
+        {
+            // Refused before a byte of the body is read: unsigned or stale traffic costs no memory.
+            rejected.Note("Discord", Path);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -20,15 +21,19 @@ internal sealed class InteractionSignatureVerifier(IOptions<DiscordOptions> opti
         Convert.FromHexString(options.Value.PublicKey!),
         KeyBlobFormat.RawPublicKey));
 
+    /// <summary>
+    /// Whether the headers alone could belong to a signed interaction (both present, a signature of
+    /// the right length, a fresh timestamp): checked before the body is read.
+    /// </summary>
+    public bool MayBeSigned([NotNullWhen(true)] string? signatureHex, [NotNullWhen(true)] string? timestamp) =>
+        signatureHex is { Length: SignatureLength * 2 }
+        && timestamp is { Length: > 0 and <= 20 }
+        && long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) <= options.Value.MaxSignatureAge.TotalSeconds;
+
     public bool IsValid(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)
     {
-        if (signatureHex is not { Length: SignatureLength * 2 } || string.IsNullOrEmpty(timestamp) || timestamp.Length > 20)
-        {
-            return false;
-        }
-
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) > options.Value.MaxSignatureAge.TotalSeconds)
+        if (!MayBeSigned(signatureHex, timestamp))
         {
             return false;
         }

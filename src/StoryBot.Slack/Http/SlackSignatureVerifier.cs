@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,21 +18,28 @@ internal sealed class SlackSignatureVerifier(IOptionsMonitor<SlackOptions> optio
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
     private const string Version = "v0";
 
+    /// <summary>
+    /// Whether the headers alone could belong to a signed request (a secret configured, both headers,
+    /// a fresh timestamp, a signature of the right shape): checked before the body is read, so an
+    /// unsigned or replayed request costs no memory.
+    /// </summary>
+    public bool MayBeSigned([NotNullWhen(true)] string? timestamp, [NotNullWhen(true)] string? signature)
+    {
+        if (string.IsNullOrWhiteSpace(options.CurrentValue.SigningSecret) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
+        {
+            return false;
+        }
+
+        return long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            && IsFresh(seconds, time.GetUtcNow())
+            && signature.StartsWith(Version + "=", StringComparison.Ordinal)
+            && signature.Length == Version.Length + 1 + 64;
+    }
+
     public bool IsValid(string? timestamp, string? signature, ReadOnlySpan<byte> body)
     {
         var secret = options.CurrentValue.SigningSecret;
-        if (string.IsNullOrWhiteSpace(secret) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
-        {
-            return false;
-        }
-
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || !IsFresh(seconds, time.GetUtcNow()))
-        {
-            return false;
-        }
-
-        if (!signature.StartsWith(Version + "=", StringComparison.Ordinal) || signature.Length != Version.Length + 1 + 64)
+        if (!MayBeSigned(timestamp, signature) || secret is null)
         {
             return false;
         }

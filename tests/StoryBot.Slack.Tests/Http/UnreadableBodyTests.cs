@@ -28,3 +28,27 @@ public sealed class UnreadableBodyTests : SlackHostTest
         Assert.Equal(0, Host.Bot.Calls);
     }
 }
+
+/// <summary>Unsigned or stale requests are refused on their headers, before the body is read.</summary>
+public sealed class UnsignedRequestTests : SlackHostTest
+{
+    [Theory]
+    [InlineData("/slack/commands", false, 0)]
+    [InlineData("/slack/events", false, 0)]
+    [InlineData("/slack/events", true, -3600)]
+    public async Task IsRefusedWithoutWaitingForItsBody(string path, bool withHeaders, int ageSeconds)
+    {
+        var headers = withHeaders
+            ? new Dictionary<string, string>
+            {
+                ["X-Slack-Request-Timestamp"] = (TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() + ageSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["X-Slack-Signature"] = "v0=" + new string('0', 64),
+            }
+            : null;
+
+        var status = await StoryBot.Testing.UnfinishedRequest.StatusLineAsync(Host.BaseUrl, path, headers);
+
+        Assert.StartsWith("HTTP/1.1 401", status, StringComparison.Ordinal);
+        Assert.Equal(0, Host.Bot.Calls);
+    }
+}

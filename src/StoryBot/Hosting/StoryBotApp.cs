@@ -20,6 +20,13 @@ internal static class StoryBotApp
         if (mode.Kind == RunKind.Serve && PlatformSettings.NeedsWebServer(web.Configuration))
         {
             Configure(web.Logging, web.Configuration, mode);
+
+            // Ours first; the Kestrel:Limits section, read afterwards, overrides any of them.
+            web.WebHost.ConfigureKestrel((context, kestrel) =>
+            {
+                EndpointLimits.Apply(kestrel.Limits);
+                context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
+            });
             web.Services.AddStoryBot(web.Configuration, mode);
             overrides?.Invoke(web.Services);
             var app = web.Build();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,15 @@ internal static class StoryBotApp
             web.Services.AddStoryBot(web.Configuration, mode);
             overrides?.Invoke(web.Services);
             var app = web.Build();
+
+            // Whatever the environment, a request that fails unexpectedly gets a bare 500: no stack
+            // trace or message reaches the caller (the reason is in the log).
+            app.UseExceptionHandler(failed => failed.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync("Internal error");
+            }));
             app.MapDiscord();
             app.MapSlack();
             app.MapGet("/healthz", () => "ok");

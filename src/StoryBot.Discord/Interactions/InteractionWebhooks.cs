@@ -14,6 +14,7 @@ namespace StoryBot.Discord.Interactions;
 /// 15 minutes): the deferred answer, further pages of a long answer, and the answer's message id
 /// for the recorder.
 /// </summary>
+/// <remarks>More than five constructor parameters on purpose: REST and recording are its collaborators; options, timings, clock and logger pace the read-back of a message id.</remarks>
 internal sealed class InteractionWebhooks(
     DiscordRestClient rest,
     AnswerRecording recording,

@@ -12,7 +12,7 @@ namespace StoryBot.Discord.Gateway;
 /// frames, and decide after each connection whether to resume, identify afresh or stop. Dispatches
 /// go to <see cref="GatewayDispatcher"/>, which only queues them: nothing slow runs here.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: The connection loop owns reconnecting, so it needs where to connect, the identify budget, where frames go and the platform switch; options, timings, clock and logger factory are settings.</remarks>
+/// <remarks>More than five constructor parameters on purpose: the connection loop owns reconnecting, so it needs where to connect, the identify budget, where frames go and the platform switch; options, timings, clock and logger factory are settings.</remarks>
 internal sealed class GatewayClient(
     GatewayLocator locator,
     IdentifyLimiter identifyLimiter,

@@ -10,7 +10,7 @@ namespace StoryBot.Discord.Gateway;
 /// Hands Gateway events to their handlers through the work queue. Called on the receive loop,
 /// so it only records the bot's identity and enqueues; handlers run elsewhere.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: Two work queues (messages and interactions, which must start at once) and the two handlers they feed; the clock stamps an interaction's arrival for its 3-second budget.</remarks>
+/// <remarks>More than five constructor parameters on purpose: two work queues (messages and interactions, which must start at once) and the two handlers they feed; the clock stamps an interaction's arrival for its 3-second budget.</remarks>
 internal sealed class GatewayDispatcher(
     DiscordWorkQueue queue,
     DiscordInteractionQueue interactionQueue,

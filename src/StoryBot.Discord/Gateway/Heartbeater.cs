@@ -8,7 +8,7 @@ namespace StoryBot.Discord.Gateway;
 /// the previous one is still unacknowledged means the connection is a zombie.
 /// </summary>
 /// <param name="firstBeat">The wait before the first beat: a random share of <paramref name="interval"/>.</param>
-/// <remarks>More than five constructor parameters on purpose: Two of its parameters are the interval and first beat Discord sent in HELLO: values for this one connection, not services.</remarks>
+/// <remarks>More than five constructor parameters on purpose: two of its parameters are the interval and first beat Discord sent in HELLO: values for this one connection, not services.</remarks>
 internal sealed class Heartbeater(GatewayConnection connection, GatewaySession session, TimeSpan interval, TimeSpan firstBeat, TimeProvider time, ILogger logger)
 {
     private int _awaitingAck;

@@ -17,7 +17,7 @@ namespace StoryBot.Discord.Interactions;
 /// the answer itself when the bot answers within <see cref="DiscordOptions.DeferAfter"/>,
 /// otherwise a deferral that <see cref="InteractionWebhooks"/> completes by editing it.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: The first response needs the pipeline, the caller's rights and autocomplete; the host's stopping token, the deferral setting, the clock and the logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: the first response needs the pipeline, the caller's rights and autocomplete; the host's stopping token, the deferral setting, the clock and the logger are ambient.</remarks>
 internal sealed class InteractionHandler(
     ConversationPipeline pipeline,
     DiscordModeratorCheck moderators,

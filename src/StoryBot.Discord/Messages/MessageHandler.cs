@@ -15,7 +15,7 @@ namespace StoryBot.Discord.Messages;
 /// Answers messages that mention the bot, direct messages, and every message in the ask
 /// channels, as a reply to the message. Other bots and the bot itself are ignored.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: Options (ask channels) and the logger are settings; the four collaborators are the path of a message: who the bot is, the pipeline, sending, recording.</remarks>
+/// <remarks>More than five constructor parameters on purpose: options (ask channels) and the logger are settings; the four collaborators are the path of a message: who the bot is, the pipeline, sending, recording.</remarks>
 internal sealed partial class MessageHandler(
     BotIdentity identity,
     ConversationPipeline pipeline,

@@ -14,7 +14,7 @@ namespace StoryBot.Discord.Rest;
 /// on 5xx and timeouts, no retry on 401/403, and a 401 that disables the platform for good.
 /// Logs name the redacted route only; the token never leaves the Authorization header.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: Besides the HTTP client and its retry policy it needs the bucket limiter and the platform switch per attempt; options, timings and the clock are settings, not collaborators.</remarks>
+/// <remarks>More than five constructor parameters on purpose: besides the HTTP client and its retry policy it needs the bucket limiter and the platform switch per attempt; options, timings and the clock are settings, not collaborators.</remarks>
 internal sealed class DiscordRestClient(
     IHttpClientFactory httpClientFactory,
     DiscordRateLimiter rateLimiter,

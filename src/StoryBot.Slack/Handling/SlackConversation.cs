@@ -15,7 +15,7 @@ namespace StoryBot.Slack.Handling;
 /// delivers the reply: answers in the channel (posted with chat.postMessage so they can be reported
 /// and corrected later), help, errors and notices only to the asker.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: Translates three kinds of Slack requests around the pipeline and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: translates three kinds of Slack requests around the pipeline and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SlackConversation(
     ConversationPipeline pipeline,
     SlackModerators moderators,

@@ -20,7 +20,7 @@ namespace StoryBot.Slack.Http;
 /// verified before anything is parsed; a bad one gets 401 and nothing runs. Work goes to the queue
 /// and Slack is acknowledged well within its 3 seconds.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: Three routes share verifying, deduplicating and handing off; options (ack budget), the host's stopping token, clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: three routes share verifying, deduplicating and handing off; options (ack budget), the host's stopping token, clock and logger are ambient.</remarks>
 internal sealed class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
     RejectedRequests rejected,

@@ -14,7 +14,7 @@ namespace StoryBot.Slack.SocketMode;
 /// that had been up a while, with growing backoff while connections keep dying young), and logs
 /// every reconnect; <c>link_disabled</c> stops Socket Mode for good.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: Opening sockets needs the Web API, the bot's identity, the platform switch and where envelopes go; options, clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: opening sockets needs the Web API, the bot's identity, the platform switch and where envelopes go; options, clock and logger are ambient.</remarks>
 internal sealed class SlackConnectionService(
     IOptions<SlackOptions> options,
     SlackApiClient api,

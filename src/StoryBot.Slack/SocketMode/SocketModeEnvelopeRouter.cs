@@ -14,7 +14,7 @@ namespace StoryBot.Slack.SocketMode;
 /// Takes envelopes off the receive loop: acknowledges them, drops ones already seen on any
 /// connection, and queues the real work. Only cheap, non-blocking steps happen here.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: Deduplicating and handing off to the conversation is its job; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: deduplicating and handing off to the conversation is its job; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SocketModeEnvelopeRouter(
     SlackDeduplicator deduplicator,
     SlackWorkQueue queue,

@@ -16,7 +16,7 @@ namespace StoryBot.Slack.WebApi;
 /// (honouring Retry-After) and 5xx, per-channel pacing, and a dead token switching Slack off.
 /// Tokens only ever travel in the Authorization header; they never reach a log line or exception.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: The one way out to Slack: HTTP, pacing, the platform switch and the retry policy; options and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: the one way out to Slack: HTTP, pacing, the platform switch and the retry policy; options and logger are ambient.</remarks>
 internal sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
     IOptions<SlackOptions> options,

@@ -11,7 +11,7 @@ namespace StoryBot.State.Commands;
 /// moderators' tools (<c>list</c>, <c>disable</c>, <c>enable</c>, <c>reports</c>, <c>resolve</c>,
 /// <c>audit</c>, <c>unanswered</c>). Rights come from the request as the adapter read them from this very request.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: Routes the moderator subcommands (list, disable, enable, reports, unanswered, audit); each collaborator is one subcommand's store or view, and splitting the router would only move the switch.</remarks>
+/// <remarks>More than five constructor parameters on purpose: routes the moderator subcommands (list, disable, enable, reports, unanswered, audit); each collaborator is one subcommand's store or view, and splitting the router would only move the switch.</remarks>
 internal sealed class SourcesCommand(
     IKnowledgeProvider knowledge,
     SourceListing listing,

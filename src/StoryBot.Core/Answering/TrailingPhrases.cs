@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace StoryBot.Core.Answering;
 
 /// <summary>
-/// Thanks, "please" and instructions ("answer briefly", "ohne Quellen") after the question, in
+/// Thanks, "please" and instructions ("answer briefly", "ohne Quellen", "in two sentences") after the question, in
 /// English and German.
 /// </summary>
 internal static partial class TrailingPhrases
@@ -20,6 +20,14 @@ internal static partial class TrailingPhrases
         + @"|cite\s+your\s+sources|no\s+sources|do\s+you\s+know"
         + @"|antworte\s+kurz|kurz|kurze\s+antwort|(?:bitte\s+)?mit\s+quellen(?:\s+bitte)?|antworte\s+ohne\s+quellen|ohne\s+quellen"
         + @"|wei(?:ß|ss)t\s+du(?:\s+das)?";
+
+    /// <summary>
+    /// How long the answer should be ("in two sentences", "in drei Sätzen"): unambiguous at the end
+    /// even without punctuation before it, and its number word is no part of the question.
+    /// </summary>
+    private const string AnswerLength =
+        @"in\s+(?:one|two|three|four|five|a\s+few|a\s+couple(?:\s+of)?|\d+)\s+(?:short\s+)?(?:sentences?|words?|lines?|bullet\s+points|points)"
+        + @"|in\s+(?:einem|zwei|drei|vier|f(?:ü|ue)nf|ein\s+paar|wenigen|\d+)\s+(?:kurzen\s+)?(?:s(?:ä|ae)tzen|satz|worten|w(?:ö|oe)rtern|zeilen|stichpunkten)";
 
     private const string TrailingPunctuation = @"[\s!.?,;:)\-–—]*";
 
@@ -43,6 +51,7 @@ internal static partial class TrailingPhrases
     [GeneratedRegex(
         @"(?:\b(?:" + Please + ")" + TrailingPunctuation
         + @"|\b(?:" + Thanks + @")[\s!.,;:)\-–—]*"
+        + @"|\b(?:" + AnswerLength + ")" + TrailingPunctuation
         + @"|[?!.,;:(\-–—]\s*(?:" + Thanks + "|" + Please + "|" + TrailingInstruction + @")\b" + TrailingPunctuation + @")+\z",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex TrailingPhrasesPattern();

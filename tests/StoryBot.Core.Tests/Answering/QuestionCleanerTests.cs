@@ -200,6 +200,9 @@ public sealed class QuestionCleanerTests
     [InlineData("Hey @StoryBot, can you please tell me about SoftBank's role? Thanks!!", "SoftBank's role?")]
     [InlineData("yo bot what's the tl;dr on stargate", "what's the tl;dr on stargate")]
     [InlineData("who is musk – in short", "who is musk")]
+    [InlineData("give me the gist in two sentences", "give me the gist")]
+    [InlineData("what is stargate in a few words?", "what is stargate?")]
+    [InlineData("who pays for stargate, in 3 bullet points please", "who pays for stargate")]
     public void EnglishInstructionWrappersAreRemovedAndTheTopicIsKept(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));
@@ -207,6 +210,8 @@ public sealed class QuestionCleanerTests
 
     [Theory]
     [InlineData("Antworte kurz: wer ist Musk?", "wer ist Musk?")]
+    [InlineData("Fass die Geschichte zusammen, in zwei Sätzen", "Fass die Geschichte zusammen")]
+    [InlineData("was ist stargate in einem satz?", "was ist stargate?")]
     [InlineData("kurz: wer ist Musk?", "wer ist Musk?")]
     [InlineData("Kurze Antwort: was ist Stargate?", "was ist Stargate?")]
     [InlineData("Wer ist Musk? Mit Quellen bitte", "Wer ist Musk?")]

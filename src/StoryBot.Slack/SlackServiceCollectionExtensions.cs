@@ -46,6 +46,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackIdentity>();
         services.TryAddSingleton<SlackModerators>();
         services.TryAddSingleton<SlackDeduplicator>();
+        services.TryAddSingleton<SlackWork>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkResumer, SlackWorkResumer>());
         services.TryAddSingleton<SlackConversation>();
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackHttpEndpoints>();

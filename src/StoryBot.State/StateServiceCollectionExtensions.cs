@@ -9,6 +9,7 @@ using StoryBot.State.Commands;
 using StoryBot.State.Corrections;
 using StoryBot.State.Moderation;
 using StoryBot.State.Storage;
+using StoryBot.State.Work;
 
 namespace StoryBot.State;
 
@@ -16,7 +17,7 @@ public static class StateServiceCollectionExtensions
 {
     /// <summary>
     /// Durable state (section <c>Storage</c>), migrated at start, and moderation on top of it
-    /// (section <c>Moderation</c>): the citation policy, the answer recorder, the <c>/sources</c>
+    /// (section <c>Moderation</c>): the journal of acknowledged requests, the citation policy, the answer recorder, the <c>/sources</c>
     /// and <c>/report</c> commands, the correction worker and the retention purge.
     /// Its <c>/sources</c> replaces the core's built-in one, whichever is added first.
     /// </summary>
@@ -36,6 +37,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(StateDatabaseFactory.Create);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, ModerationSchema>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, WorkJournalSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupCheck, StateStartupCheck>());
 
         // First hosted service, so the schema is in place before any other feature touches it.
@@ -63,6 +65,9 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IAnswerRecorder>(provider => provider.GetRequiredService<AnswerLog>());
         services.RemoveAll<IUnansweredQuestions>();
         services.AddSingleton<IUnansweredQuestions>(provider => provider.GetRequiredService<UnansweredLog>());
+        services.AddWorkJournal();
+        services.RemoveAll<IWorkJournal>();
+        services.AddSingleton<IWorkJournal, SqlWorkJournal>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SourcesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ReportCommand>());

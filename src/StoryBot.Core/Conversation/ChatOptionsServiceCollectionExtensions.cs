@@ -32,6 +32,25 @@ public static class ChatOptionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<ConversationPipeline>();
+        services.AddWorkJournal();
+        return services;
+    }
+
+    /// <summary>
+    /// Where acknowledged requests wait for their answer (<see cref="IWorkJournal"/>; in memory
+    /// unless durable state replaces it) and the service that answers, at start, what the last run
+    /// left unfinished.
+    /// </summary>
+    public static IServiceCollection AddWorkJournal(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkJournal, InMemoryWorkJournal>();
+        if (!services.Any(d => d.ServiceType == typeof(WorkRecoveryService)))
+        {
+            services.AddSingleton<WorkRecoveryService>();
+            services.AddHostedService(provider => provider.GetRequiredService<WorkRecoveryService>());
+        }
+
         return services;
     }
 

@@ -33,7 +33,8 @@ internal sealed class SlackConversation(
     /// Answers a slash command. A private reply that is ready within the ack budget rides in the
     /// acknowledgement; anything later goes through response_url, and answers through chat.postMessage.
     /// </summary>
-    public async Task HandleCommandAsync(SlashCommand command, SlackAck ack, CancellationToken cancellationToken)
+    /// <param name="ticket">The accepted request it answers: completed once the reply is delivered.</param>
+    public async Task HandleCommandAsync(SlashCommand command, SlackAck ack, WorkTicket ticket, CancellationToken cancellationToken)
     {
         var request = new ChatRequest(Platform, command.ChannelId, command.UserId, command.CommandLine)
         {
@@ -53,24 +54,26 @@ internal sealed class SlackConversation(
         {
             // Over the limit and already told: nothing more to say.
             ack.TryAcknowledge(null);
+            await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
         if (reply.IsPrivate)
         {
-            RespondPrivately(ack, command.ResponseUrl, reply);
+            await RespondPrivatelyAsync(ack, command.ResponseUrl, reply, ticket, cancellationToken);
             return;
         }
 
         ack.TryAcknowledge(null);
-        Deliver("slash command answer", token => PostCommandAnswerAsync(command, request, reply, token));
+        Deliver("slash command answer", token => PostCommandAnswerAsync(command, request, reply, ticket, token));
     }
 
     /// <summary>Answers a mention or a direct message in its thread; ignores bots and itself.</summary>
-    public async Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    public async Task HandleEventAsync(SlackEvent slackEvent, WorkTicket ticket, CancellationToken cancellationToken)
     {
         if (!ShouldAnswer(slackEvent) || slackEvent.ChannelId is not { } channel || slackEvent.UserId is not { } user)
         {
+            await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
@@ -86,23 +89,26 @@ internal sealed class SlackConversation(
         var threadTs = slackEvent.ThreadTs ?? slackEvent.Ts;
         if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
         {
+            await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
         if (reply.IsPrivate && slackEvent.IsMention)
         {
             await api.PostEphemeralAsync(channel, user, SlackMessageRenderer.Render(reply, offerReport: false), threadTs, cancellationToken);
+            await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
-        await PostAndRecordAsync(request, reply, threadTs, cancellationToken);
+        await PostAndRecordAsync(request, reply, threadTs, ticket, cancellationToken);
     }
 
     /// <summary>The Report button: becomes <c>/report</c> about the message it sits on.</summary>
-    public async Task HandleBlockActionAsync(BlockAction action, CancellationToken cancellationToken)
+    public async Task HandleBlockActionAsync(BlockAction action, WorkTicket ticket, CancellationToken cancellationToken)
     {
         if (action.ActionId != SlackMessageRenderer.ReportActionId)
         {
+            await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
@@ -112,20 +118,20 @@ internal sealed class SlackConversation(
             ReferencedMessageId = action.MessageTs,
         };
 
-        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
+        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is { } reply)
         {
-            return;
+            var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
+            if (action.ResponseUrl is { } responseUrl)
+            {
+                await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
+            }
+            else
+            {
+                await api.PostEphemeralAsync(action.ChannelId, action.UserId, message, action.ThreadTs, cancellationToken);
+            }
         }
 
-        var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
-        if (action.ResponseUrl is { } responseUrl)
-        {
-            await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
-        }
-        else
-        {
-            await api.PostEphemeralAsync(action.ChannelId, action.UserId, message, action.ThreadTs, cancellationToken);
-        }
+        await ticket.CompleteAsync(cancellationToken);
     }
 
     private bool ShouldAnswer(SlackEvent slackEvent)
@@ -144,21 +150,27 @@ internal sealed class SlackConversation(
         return slackEvent.IsDirectMessage || (slackEvent.IsMention && slackEvent.ChannelType != "im");
     }
 
-    private void RespondPrivately(SlackAck ack, Uri? responseUrl, Reply reply)
+    private async Task RespondPrivatelyAsync(SlackAck ack, Uri? responseUrl, Reply reply, WorkTicket ticket, CancellationToken cancellationToken)
     {
         var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
         if (ack.TryAcknowledge(message.ToResponsePayload()))
         {
+            await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
         if (responseUrl is null)
         {
             logger.LogWarning("A Slack slash command had no response_url; its late private reply is dropped");
+            await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
-        Deliver("slash command reply", token => api.PostToResponseUrlAsync(responseUrl, message, token));
+        Deliver("slash command reply", async token =>
+        {
+            await api.PostToResponseUrlAsync(responseUrl, message, token);
+            await ticket.CompleteAsync(token);
+        });
     }
 
     /// <summary>Posting waits on Slack (pacing, retries): it runs on the queue, never in the acknowledgement's way.</summary>
@@ -169,11 +181,11 @@ internal sealed class SlackConversation(
     /// reported and corrected. Where the bot may not post (not a member of the channel), it falls
     /// back to response_url: the answer is still seen, but it cannot be corrected later.
     /// </summary>
-    private async Task PostCommandAnswerAsync(SlashCommand command, ChatRequest request, Reply reply, CancellationToken cancellationToken)
+    private async Task PostCommandAnswerAsync(SlashCommand command, ChatRequest request, Reply reply, WorkTicket ticket, CancellationToken cancellationToken)
     {
         try
         {
-            await PostAndRecordAsync(request, reply, null, cancellationToken);
+            await PostAndRecordAsync(request, reply, null, ticket, cancellationToken);
         }
         catch (SlackApiException exception) when (exception.Error is "not_in_channel" or "channel_not_found" && command.ResponseUrl is not null)
         {
@@ -181,14 +193,32 @@ internal sealed class SlackConversation(
                 "Slack answer in {Channel} went through response_url ({Error}); invite the bot to the channel so answers there can be corrected",
                 command.ChannelId, exception.Error);
             await api.PostToResponseUrlAsync(command.ResponseUrl, SlackMessageRenderer.Render(reply, offerReport: false), cancellationToken);
+            await ticket.CompleteAsync(cancellationToken);
         }
     }
 
-    private async Task PostAndRecordAsync(ChatRequest request, Reply reply, string? threadTs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts and records a reply, noting in the journal first that it is being posted. When an
+    /// earlier run had got that far, the channel's history is asked for the message first (each
+    /// answer carries its request's key in its metadata): found, it is only recorded, never posted twice.
+    /// </summary>
+    private async Task PostAndRecordAsync(ChatRequest request, Reply reply, string? threadTs, WorkTicket ticket, CancellationToken cancellationToken)
     {
-        var isAnswer = reply.Kind == ReplyKind.Answer;
-        var message = SlackMessageRenderer.Render(reply, offerReport: isAnswer);
-        var ts = await api.PostMessageAsync(request.ChannelId, message, threadTs, cancellationToken);
+        var key = ticket.Work?.Key;
+        string? ts = null;
+        if (ticket.MayBePosted && key is not null)
+        {
+            ts = await api.FindPostedReplyAsync(request.ChannelId, key, ticket.Work!.AcceptedAt, cancellationToken);
+        }
+
+        if (ts is null)
+        {
+            await ticket.PostingAsync(cancellationToken);
+            var message = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
+            ts = await api.PostMessageAsync(request.ChannelId, message, threadTs, cancellationToken, key);
+        }
+
         await pipeline.RecordAsync(new PostedMessage(Platform, request.ChannelId, ts, threadTs), request, reply, cancellationToken);
+        await ticket.CompleteAsync(cancellationToken);
     }
 }

@@ -20,11 +20,11 @@ namespace StoryBot.Slack.Http;
 /// verified before anything is parsed; a bad one gets 401 and nothing runs. Work goes to the queue
 /// and Slack is acknowledged well within its 3 seconds.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: three routes share verifying, deduplicating and handing off; options (ack budget), the host's stopping token, clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: three routes share verifying, journaling and handing off; options (ack budget), the host's stopping token, clock and logger are ambient.</remarks>
 internal sealed class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
     RejectedRequests rejected,
-    SlackDeduplicator deduplicator,
+    SlackWork work,
     SlackWorkQueue queue,
     SlackConversation conversation,
     IOptions<SlackOptions> options,
@@ -56,9 +56,21 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
+        // Kept before it is acknowledged, keyed by its trigger_id (each invocation has its own) or
+        // else its signature: a replay is acknowledged, not answered.
+        var trigger = QueryHelpers.ParseQuery(form).TryGetValue("trigger_id", out var id) && id.ToString().Length > 0
+            ? id.ToString()
+            : context.Request.Headers["X-Slack-Signature"].ToString();
+        if (await work.TryAcceptAsync(SlackWork.CommandForm, "command:" + trigger, form, context.RequestAborted) is not { } ticket)
+        {
+            LogReplay("slash command");
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
         // The answer is worked out right here (it is quick and CPU-bound); only posting it is queued.
         var ack = new SlackAck();
-        _ = ObserveAsync(conversation.HandleCommandAsync(command, ack, lifetime.ApplicationStopping));
+        _ = ObserveAsync(conversation.HandleCommandAsync(command, ack, ticket, lifetime.ApplicationStopping));
 
         // Answer Slack within the budget whatever the handler is doing; a later reply uses response_url.
         await ReplyDeadline.CompletesWithinAsync(ack.Sent, options.Value.AckBudget, time, context.RequestAborted);
@@ -98,7 +110,7 @@ internal sealed class SlackHttpEndpoints(
         }
 
         // Slack retries (X-Slack-Retry-Num) carry the same event_id: answered once only.
-        if (!deduplicator.TryFirstSighting("event", slackEvent.EventId))
+        if (await work.TryAcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, context.Request.Headers["X-Slack-Signature"].ToString()), Encoding.UTF8.GetString(body), context.RequestAborted) is not { } ticket)
         {
             logger.LogDebug(
                 "Slack event {EventId} delivered again (retry {Retry}); skipped",
@@ -106,7 +118,7 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
-        queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, cancellationToken));
+        queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, ticket, cancellationToken));
     }
 
     public async Task HandleInteractivityAsync(HttpContext context)
@@ -119,6 +131,7 @@ internal sealed class SlackHttpEndpoints(
 
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         BlockAction? action = null;
+        string? trigger = null;
         if (form.TryGetValue("payload", out var payload))
         {
             if (!JsonPayload.TryParse(payload.ToString(), out var root))
@@ -128,13 +141,23 @@ internal sealed class SlackHttpEndpoints(
             }
 
             action = BlockAction.FromPayload(root);
+            trigger = root.GetStringOrNull("trigger_id");
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        if (action is not null)
+        if (action is null)
         {
-            queue.TryEnqueue("button", cancellationToken => conversation.HandleBlockActionAsync(action, cancellationToken));
+            return;
         }
+
+        var key = "action:" + (trigger ?? context.Request.Headers["X-Slack-Signature"].ToString());
+        if (await work.TryAcceptAsync(SlackWork.Action, key, payload.ToString(), context.RequestAborted) is not { } ticket)
+        {
+            LogReplay("button press");
+            return;
+        }
+
+        queue.TryEnqueue("button", cancellationToken => conversation.HandleBlockActionAsync(action, ticket, cancellationToken));
     }
 
     /// <returns>The raw body when the signature holds; otherwise null, with 401 (or 413) already set.</returns>
@@ -197,6 +220,9 @@ internal sealed class SlackHttpEndpoints(
             logger.LogError(exception, "Slack slash command failed after it was acknowledged");
         }
     }
+
+    private void LogReplay(string what) =>
+        logger.LogWarning("A Slack {What} was received again with the same signature or id; acknowledged, not answered again", what);
 
     private static async Task WriteJsonAsync(HttpContext context, JsonObject payload)
     {

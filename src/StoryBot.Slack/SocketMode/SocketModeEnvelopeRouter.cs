@@ -11,12 +11,14 @@ using StoryBot.Slack.Inbound;
 namespace StoryBot.Slack.SocketMode;
 
 /// <summary>
-/// Takes envelopes off the receive loop: acknowledges them, drops ones already seen on any
-/// connection, and queues the real work. Only cheap, non-blocking steps happen here.
+/// Takes envelopes off the receive loop: drops ones already seen on any connection, keeps the rest
+/// in the journal, acknowledges them, and queues the real work. Only cheap steps happen on the loop;
+/// the journal write runs beside it, before the acknowledgement.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: deduplicating and handing off to the conversation is its job; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: deduplicating, journaling and handing off to the conversation is its job; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SocketModeEnvelopeRouter(
     SlackDeduplicator deduplicator,
+    SlackWork work,
     SlackWorkQueue queue,
     SlackConversation conversation,
     IOptions<SlackOptions> options,
@@ -41,36 +43,70 @@ internal sealed class SocketModeEnvelopeRouter(
             return;
         }
 
-        switch (type)
+        _ = RouteAsync(type, envelopeId, payload, ack);
+    }
+
+    private async Task RouteAsync(string type, string envelopeId, JsonElement payload, SlackAck ack)
+    {
+        try
         {
-            case "slash_commands" when SlashCommand.FromJson(payload) is { } command:
-                _ = AcknowledgeAtDeadlineAsync(ack);
-                Enqueue(ack, "slash command", cancellationToken => conversation.HandleCommandAsync(command, ack, cancellationToken));
-                break;
+            switch (type)
+            {
+                case "slash_commands" when SlashCommand.FromJson(payload) is { } command:
+                    if (await AcceptAsync(SlackWork.CommandJson, "envelope:" + envelopeId, payload, ack) is { } commandTicket)
+                    {
+                        _ = AcknowledgeAtDeadlineAsync(ack);
+                        Enqueue(ack, "slash command", cancellationToken => conversation.HandleCommandAsync(command, ack, commandTicket, cancellationToken));
+                    }
 
-            case "events_api":
-                ack.TryAcknowledge(null);
-                if (SlackEvent.FromCallback(payload) is { } slackEvent && deduplicator.TryFirstSighting("event", slackEvent.EventId))
-                {
-                    Enqueue(ack, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, cancellationToken));
-                }
+                    break;
 
-                break;
+                case "events_api" when SlackEvent.FromCallback(payload) is { } slackEvent:
+                    var eventTicket = await AcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, "envelope:" + envelopeId), payload, ack);
+                    ack.TryAcknowledge(null);
+                    if (eventTicket is not null)
+                    {
+                        Enqueue(ack, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, eventTicket, cancellationToken));
+                    }
 
-            case "interactive":
-                ack.TryAcknowledge(null);
-                if (BlockAction.FromPayload(payload) is { } action)
-                {
-                    Enqueue(ack, "button", cancellationToken => conversation.HandleBlockActionAsync(action, cancellationToken));
-                }
+                    break;
 
-                break;
+                case "interactive" when BlockAction.FromPayload(payload) is { } action:
+                    var key = "action:" + (payload.GetStringOrNull("trigger_id") ?? "envelope:" + envelopeId);
+                    var actionTicket = await AcceptAsync(SlackWork.Action, key, payload, ack);
+                    ack.TryAcknowledge(null);
+                    if (actionTicket is not null)
+                    {
+                        Enqueue(ack, "button", cancellationToken => conversation.HandleBlockActionAsync(action, actionTicket, cancellationToken));
+                    }
 
-            default:
-                ack.TryAcknowledge(null);
-                logger.LogDebug("Slack envelope of type {Type} acknowledged and ignored", type);
-                break;
+                    break;
+
+                default:
+                    ack.TryAcknowledge(null);
+                    logger.LogDebug("Slack envelope of type {Type} acknowledged and ignored", type);
+                    break;
+            }
         }
+#pragma warning disable CA1031 // The state store failed: not acknowledged, so Slack delivers the envelope again.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Could not keep Slack envelope {EnvelopeId}; left unacknowledged for Slack to deliver again", envelopeId);
+        }
+    }
+
+    /// <returns>The ticket, or null (and the envelope acknowledged) when the request was accepted before.</returns>
+    private async Task<WorkTicket?> AcceptAsync(string kind, string key, JsonElement payload, SlackAck ack)
+    {
+        if (await work.TryAcceptAsync(kind, key, payload.GetRawText(), CancellationToken.None) is { } ticket)
+        {
+            return ticket;
+        }
+
+        logger.LogDebug("Slack request {Key} was accepted before; acknowledged and skipped", key);
+        ack.TryAcknowledge(null);
+        return null;
     }
 
     private void Enqueue(SlackAck ack, string description, Func<CancellationToken, Task> work)

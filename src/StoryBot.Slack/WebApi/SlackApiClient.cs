@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Inbound;
 using StoryBot.Slack.Rendering;
 
 namespace StoryBot.Slack.WebApi;
@@ -32,8 +33,13 @@ internal sealed class SlackApiClient(
         "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive",
     };
 
+    /// <summary>The metadata event type that marks a message as the answer to one accepted request.</summary>
+    public const string ReplyEventType = "storybot_reply";
+
     /// <summary>Posts a message and returns its <c>ts</c>, the id Slack gives it.</summary>
-    public async Task<string> PostMessageAsync(string channelId, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+    /// <param name="workKey">The accepted request it answers, carried in the message's metadata so a later run can find it.</param>
+    public async Task<string> PostMessageAsync(
+        string channelId, SlackMessage message, string? threadTs, CancellationToken cancellationToken, string? workKey = null)
     {
         var body = message.ToPayload();
         body["channel"] = channelId;
@@ -42,10 +48,53 @@ internal sealed class SlackApiClient(
             body["thread_ts"] = threadTs;
         }
 
+        if (workKey is not null)
+        {
+            body["metadata"] = new JsonObject
+            {
+                ["event_type"] = ReplyEventType,
+                ["event_payload"] = new JsonObject { ["work"] = workKey },
+            };
+        }
+
         var response = await CallBotAsync("chat.postMessage", body, channelId, cancellationToken);
         return response.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } id
             ? id
             : throw new SlackApiException("chat.postMessage", "missing_ts");
+    }
+
+    /// <summary>
+    /// The <c>ts</c> of the message the bot posted in <paramref name="channelId"/> since
+    /// <paramref name="since"/> as the answer to <paramref name="workKey"/>, found by its metadata
+    /// in the channel's history; null when there is none.
+    /// </summary>
+    public async Task<string?> FindPostedReplyAsync(string channelId, string workKey, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["channel"] = channelId,
+            ["oldest"] = (since.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture),
+            ["include_all_metadata"] = "true",
+            ["limit"] = "200",
+        };
+        var response = await CallAsync("conversations.history", "Slack:BotToken", options.Value.BotToken, form, null, cancellationToken);
+        if (!response.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var posted in messages.EnumerateArray())
+        {
+            if (posted.TryGetProperty("metadata", out var metadata)
+                && metadata.GetStringOrEmpty("event_type") == ReplyEventType
+                && metadata.GetObjectOrDefault("event_payload").GetStringOrEmpty("work") == workKey
+                && posted.GetStringOrEmpty("ts") is { Length: > 0 } ts)
+            {
+                return ts;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Replaces the content of a message the bot posted earlier.</summary>
@@ -106,8 +155,9 @@ internal sealed class SlackApiClient(
     private Task<JsonElement> CallBotAsync(string method, JsonObject body, string? pacedChannel, CancellationToken cancellationToken) =>
         CallAsync(method, "Slack:BotToken", options.Value.BotToken, body, pacedChannel, cancellationToken);
 
+    /// <param name="body">A JSON body, or a form (the reading methods take no JSON).</param>
     private async Task<JsonElement> CallAsync(
-        string method, string tokenKey, string? token, JsonObject? body, string? pacedChannel, CancellationToken cancellationToken)
+        string method, string tokenKey, string? token, object? body, string? pacedChannel, CancellationToken cancellationToken)
     {
         ThrowIfDisabled(method);
         if (string.IsNullOrWhiteSpace(token))
@@ -144,9 +194,10 @@ internal sealed class SlackApiClient(
     }
 
     private async Task<HttpResponseMessage> SendWithRetriesAsync(
-        string method, Uri url, string? token, JsonObject? body, CancellationToken cancellationToken)
+        string method, Uri url, string? token, object? body, CancellationToken cancellationToken)
     {
-        var payload = body?.ToJsonString();
+        var payload = (body as JsonObject)?.ToJsonString();
+        var form = body as IReadOnlyDictionary<string, string>;
         var http = httpClientFactory.CreateClient(HttpClientName);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SlackRetryPolicy.MethodKey, method);
@@ -164,13 +215,13 @@ internal sealed class SlackApiClient(
                         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", state.token);
                     }
 
-                    request.Content = state.payload is null
-                        ? new FormUrlEncodedContent([])
-                        : new StringContent(state.payload, Encoding.UTF8, "application/json");
+                    request.Content = state.payload is not null
+                        ? new StringContent(state.payload, Encoding.UTF8, "application/json")
+                        : new FormUrlEncodedContent(state.form ?? new Dictionary<string, string>());
                     return await state.http.SendAsync(request, context.CancellationToken);
                 },
                 context,
-                (url, token, payload, http));
+                (url, token, payload, form, http));
         }
         finally
         {

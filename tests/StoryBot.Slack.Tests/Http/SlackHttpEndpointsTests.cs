@@ -146,6 +146,39 @@ public sealed class SlackHttpEndpointsTests : SlackHostTest
     }
 
     [Fact]
+    public async Task ReplayedSlashCommandIsAcknowledgedButNotAnsweredAgain()
+    {
+        var command = Command("/who-is", "altman");
+        var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        using var first = await Host.PostSignedAsync("/slack/commands", command, timestamp: stamp);
+        using var replay = await Host.PostSignedAsync("/slack/commands", command, timestamp: stamp);
+        using var sentinel = await Host.PostSignedAsync("/slack/commands", Command("/who-is", "musk"));
+
+        var texts = new[] { (await Host.Bot.NextRequestAsync()).Text, (await Host.Bot.NextRequestAsync()).Text };
+
+        Assert.All(new[] { first, replay, sentinel }, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.Equal(["/who-is altman", "/who-is musk"], texts.Order());
+        Assert.Equal(2, Host.Bot.Calls);
+    }
+
+    [Fact]
+    public async Task ReplayedButtonPressIsNotReportedTwice()
+    {
+        var payload = "payload=" + Uri.EscapeDataString(SlackPayloads.BlockActions("1700000000.000100", Slack.ResponseUrl("report")));
+
+        using var first = await Host.PostSignedAsync("/slack/interactivity", payload);
+        using var replay = await Host.PostSignedAsync("/slack/interactivity", payload);
+        var sentinelPayload = "payload=" + Uri.EscapeDataString(SlackPayloads.BlockActions("1700000000.000200", Slack.ResponseUrl("report")));
+        using var sentinel = await Host.PostSignedAsync("/slack/interactivity", sentinelPayload);
+
+        var referenced = new[] { (await Host.Bot.NextRequestAsync()).ReferencedMessageId, (await Host.Bot.NextRequestAsync()).ReferencedMessageId };
+
+        Assert.Equal(["1700000000.000100", "1700000000.000200"], referenced.Order());
+        Assert.Equal(2, Host.Bot.Calls);
+    }
+
+    [Fact]
     public async Task MentionOverHttpIsAnsweredInItsThread()
     {
         var body = SlackPayloads.EventCallback("Ev0HTTPMENTION", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> who is musk", ts: "1700000001.000200"));

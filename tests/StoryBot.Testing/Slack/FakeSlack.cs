@@ -73,6 +73,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public Uri ApiBaseUrl => new(BaseUrl, "/api/");
 
+    /// <summary>
+    /// How long chat.postMessage takes to answer once the message is posted, as on a busy day: a
+    /// client that dies meanwhile has posted a message it never learnt the ts of.
+    /// </summary>
+    public TimeSpan PostLatency { get; set; }
+
     /// <summary>When set, a new socket sends hello by itself (as Slack does).</summary>
     public bool AutoHello { get; set; } = true;
 
@@ -168,7 +174,15 @@ public sealed class FakeSlack : IAsyncDisposable
                 await WriteJsonAsync(context, new { ok = true, url = "https://fake.slack.com/", team = "Fake", user = "storybot", team_id = "T123ABC456", user_id = BotUserId, bot_id = BotId });
                 break;
             case "chat.postMessage":
+                if (PostLatency > TimeSpan.Zero)
+                {
+                    await Task.Delay(PostLatency, _time, context.RequestAborted);
+                }
+
                 await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.IssuedTs });
+                break;
+            case "conversations.history":
+                await WriteJsonAsync(context, new { ok = true, messages = History(call), has_more = false });
                 break;
             case "chat.update":
                 await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.Str("ts") });
@@ -180,6 +194,30 @@ public sealed class FakeSlack : IAsyncDisposable
                 await WriteJsonAsync(context, new { ok = false, error = "unknown_method" });
                 break;
         }
+    }
+
+    /// <summary>
+    /// The channel's messages the fake was asked to post, newest first, as conversations.history
+    /// gives them: metadata only with <c>include_all_metadata</c>.
+    /// </summary>
+    private List<Dictionary<string, object?>> History(FakeCall call)
+    {
+        var withMetadata = call.Str("include_all_metadata") == "true";
+        var oldest = double.TryParse(call.Str("oldest"), NumberStyles.Float, CultureInfo.InvariantCulture, out var since) ? since : 0;
+        return [.. _allCalls
+            .Where(posted => posted.Method == "chat.postMessage" && posted.Str("channel") == call.Str("channel") && posted.IssuedTs is not null)
+            .Where(posted => double.Parse(posted.IssuedTs!, CultureInfo.InvariantCulture) >= oldest)
+            .OrderByDescending(posted => posted.IssuedTs, StringComparer.Ordinal)
+            .Select(posted =>
+            {
+                var message = new Dictionary<string, object?> { ["type"] = "message", ["ts"] = posted.IssuedTs, ["bot_id"] = BotId, ["text"] = posted.Str("text") };
+                if (withMetadata && posted.Body.TryGetProperty("metadata", out var metadata))
+                {
+                    message["metadata"] = metadata;
+                }
+
+                return message;
+            })];
     }
 
     private async Task HandleHookAsync(HttpContext context)
@@ -218,9 +256,19 @@ public sealed class FakeSlack : IAsyncDisposable
         await socket.RunAsync();
     }
 
+    /// <summary>Like Slack's: the posting time in microseconds, one higher than the last if the clock has not moved.</summary>
     private string NextTs()
     {
-        var value = Interlocked.Increment(ref _ts);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        long value;
+        long last;
+        do
+        {
+            last = Interlocked.Read(ref _ts);
+            value = Math.Max(last + 1, now);
+        }
+        while (Interlocked.CompareExchange(ref _ts, value, last) != last);
+
         return (value / 1_000_000).ToString(CultureInfo.InvariantCulture) + "." + (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 

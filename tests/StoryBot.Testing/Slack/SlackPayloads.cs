@@ -9,18 +9,23 @@ public static class SlackPayloads
     public const string Channel = "C123ABC456";
     public const string User = "U123ABC456";
 
+    private static long _triggers = 13345224609;
+
     private static string Json(string value) => JsonSerializer.Serialize(value);
+
+    /// <summary>Slack gives every invocation its own trigger_id, as in its examples (<c>13345224609.738474920.8088930838d88f008e0</c>).</summary>
+    private static string NextTriggerId() => $"{Interlocked.Increment(ref _triggers)}.738474920.{Guid.NewGuid():N}"[..42];
 
     public static string SlashCommandForm(string command, string text, Uri responseUrl, string user = User, string channel = Channel) =>
         $"token=gIkuvaNzQIHg97ATvDxqgjtO&team_id={Team}&team_domain=example&enterprise_id=E0001&enterprise_name=Globular%20Construct%20Inc"
         + $"&channel_id={channel}&channel_name=test&user_id={user}&user_name=Steve&command={Uri.EscapeDataString(command)}"
         + $"&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl.ToString())}"
-        + "&trigger_id=13345224609.738474920.8088930838d88f008e0&api_app_id=A123456";
+        + $"&trigger_id={NextTriggerId()}&api_app_id=A123456";
 
     public static string SlashCommandEnvelope(string envelopeId, string command, string text, Uri responseUrl, string user = User) => $$"""
         {"payload":{"token":"bHKJ2n9AW6Ju3MjciOHfbA1b","team_id":"{{Team}}","team_domain":"example","channel_id":"{{Channel}}","channel_name":"general",
         "user_id":{{Json(user)}},"user_name":"Steve","command":{{Json(command)}},"text":{{Json(text)}},"api_app_id":"A123ABC456","is_enterprise_install":"false",
-        "response_url":{{Json(responseUrl.ToString())}},"trigger_id":"1.2.3"},
+        "response_url":{{Json(responseUrl.ToString())}},"trigger_id":"{{NextTriggerId()}}"},
         "envelope_id":{{Json(envelopeId)}},"type":"slash_commands","accepts_response_payload":true}
         """;
 
@@ -53,7 +58,7 @@ public static class SlackPayloads
     public static string BlockActions(string messageTs, Uri responseUrl, string user = User, string actionId = "storybot_report") => $$"""
         {"type":"block_actions","user":{"id":{{Json(user)}},"username":"steve","name":"steve","team_id":"{{Team}}"},"api_app_id":"A123ABC456",
         "token":"9s8d9as89d8as9d8as989","container":{"type":"message","message_ts":"{{messageTs}}","channel_id":"{{Channel}}","is_ephemeral":false},
-        "trigger_id":"123.456.789","team":{"id":"{{Team}}","domain":"example"},"channel":{"id":"{{Channel}}","name":"general"},
+        "trigger_id":"{{NextTriggerId()}}","team":{"id":"{{Team}}","domain":"example"},"channel":{"id":"{{Channel}}","name":"general"},
         "message":{"type":"message","user":"{{FakeSlack.BotUserId}}","ts":"{{messageTs}}","bot_id":"{{FakeSlack.BotId}}","text":"answer"},
         "response_url":{{Json(responseUrl.ToString())}},
         "actions":[{"action_id":{{Json(actionId)}},"block_id":"storybot_answer_actions","text":{"type":"plain_text","text":"Report","emoji":true},"value":"report","type":"button","action_ts":"1548426417.840180"}]}

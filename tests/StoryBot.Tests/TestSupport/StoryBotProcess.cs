@@ -50,5 +50,24 @@ internal static class StoryBotProcess
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Starts the bot serving, with <paramref name="environment"/> as its configuration; the caller stops it.</summary>
+    public static RunningBot Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoRoot,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "StoryBot.dll"));
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return new RunningBot(Process.Start(info)!);
+    }
+
     private static string FindRepoRoot() => StoryBot.Testing.RepositoryFiles.Root;
 }

@@ -1,0 +1,82 @@
+using StoryBot.Core.Conversation;
+using StoryBot.State.Moderation;
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Work;
+
+/// <summary>
+/// The journal in the state store: a request is written, and committed, before the platform is
+/// acknowledged, so a crash after the acknowledgement leaves it here for the next run; its key
+/// stays after it is answered, so a replay is refused across restarts and across instances
+/// sharing one PostgreSQL.
+/// </summary>
+internal sealed class SqlWorkJournal(IStateDatabase database) : IWorkJournal
+{
+    private const string Accepted = "accepted";
+    private const string Posting = "posting";
+    private const string Done = "done";
+
+    public async Task<bool> TryAcceptAsync(AcceptedWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var inserted = await database.WriteAsync(
+            session => session.ExecuteAsync(
+                """
+                INSERT INTO accepted_work (work_key, platform, kind, payload, accepted_at, answer_by, status)
+                VALUES (@key, @platform, @kind, @payload, @at, @by, @status)
+                ON CONFLICT (work_key) DO NOTHING
+                """,
+                ("key", work.Key),
+                ("platform", work.Platform),
+                ("kind", work.Kind),
+                ("payload", work.Payload),
+                ("at", work.AcceptedAt.ToUnixTimeMilliseconds()),
+                ("by", Math.Min(work.AnswerBy.ToUnixTimeMilliseconds(), DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())),
+                ("status", Accepted)),
+            cancellationToken);
+        return inserted == 1;
+    }
+
+    public Task MarkPostingAsync(string key, CancellationToken cancellationToken) =>
+        SetStatusAsync(key, Posting, cancellationToken);
+
+    public Task CompleteAsync(string key, CancellationToken cancellationToken) =>
+        SetStatusAsync(key, Done, cancellationToken);
+
+    public Task<IReadOnlyList<AcceptedWork>> UnfinishedAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QueryAsync(
+                """
+                SELECT work_key, platform, kind, payload, accepted_at, answer_by, status
+                FROM accepted_work WHERE status <> @done ORDER BY accepted_at, work_key
+                """,
+                reader => new AcceptedWork(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    StateTime.FromStored(reader.GetInt64(4)),
+                    StateTime.FromStored(reader.GetInt64(5)))
+                {
+                    PostingStarted = reader.GetString(6) == Posting,
+                },
+                ("done", Done)),
+            cancellationToken);
+
+    public Task<int> ForgetCompletedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            session => session.ExecuteAsync(
+                "DELETE FROM accepted_work WHERE status = @done AND accepted_at < @cutoff",
+                ("done", Done),
+                ("cutoff", cutoff.ToUnixTimeMilliseconds())),
+            cancellationToken);
+
+    private Task SetStatusAsync(string key, string status, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            session => session.ExecuteAsync(
+                "UPDATE accepted_work SET status = @status WHERE work_key = @key AND status <> @done",
+                ("status", status),
+                ("key", key),
+                ("done", Done)),
+            cancellationToken);
+}

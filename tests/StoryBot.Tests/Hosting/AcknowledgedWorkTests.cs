@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using StoryBot.Testing.Slack;
+using StoryBot.Tests.TestSupport;
+
+namespace StoryBot.Tests.Hosting;
+
+/// <summary>
+/// The real bot process, a burst of signed Slack slash commands, and the process killed or stopped
+/// in the middle of it: after a restart every acknowledged command is answered exactly once and
+/// every posted answer is recorded.
+/// </summary>
+public sealed class AcknowledgedWorkTests : IAsyncLifetime
+{
+    private const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    private const int Burst = 500;
+    private const int AcknowledgedBeforeTheStop = 250;
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"storybot-crash-{Guid.NewGuid():N}.db");
+    private readonly ConcurrentDictionary<string, bool> _acknowledged = new(StringComparer.Ordinal);
+    private FakeSlack _slack = null!;
+    private int _port;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlack.StartAsync();
+        _slack.PostLatency = TimeSpan.FromMilliseconds(150);
+        _port = FreePort();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _slack.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task AfterAKillMidBurstEveryAcknowledgedCommandIsAnsweredOnceAndRecorded()
+    {
+        using (var first = await StartBotAsync())
+        {
+            await SendBurstAsync(stopWhen: () => _acknowledged.Count >= AcknowledgedBeforeTheStop, stop: first.KillAsync);
+        }
+
+        // Otherwise the kill came too late to test anything.
+        var unansweredAtKill = _acknowledged.Keys.Count(channel => !Posted(channel));
+        Assert.True(unansweredAtKill > 0, "every acknowledged command was answered before the kill");
+
+        using var second = await StartBotAsync();
+        await AssertEveryAcknowledgedCommandAnsweredOnceAsync(second);
+
+        // Posts in flight at the kill were looked for in the channels' history, not posted again.
+        Assert.True(_slack.Count("conversations.history") > 0);
+    }
+
+    [Fact]
+    public async Task AfterATermMidBurstNothingAcknowledgedIsLost()
+    {
+        using (var first = await StartBotAsync())
+        {
+            await SendBurstAsync(stopWhen: () => _acknowledged.Count >= AcknowledgedBeforeTheStop, stop: async () => await first.TerminateAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        using var second = await StartBotAsync();
+        await AssertEveryAcknowledgedCommandAnsweredOnceAsync(second);
+    }
+
+    private async Task AssertEveryAcknowledgedCommandAnsweredOnceAsync(RunningBot bot)
+    {
+        Assert.True(_acknowledged.Count >= AcknowledgedBeforeTheStop, $"only {_acknowledged.Count} commands were acknowledged before the stop");
+
+        // Done when the journal holds nothing unfinished: from then on nothing more can be posted.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (await UnfinishedAsync() > 0 || !_acknowledged.Keys.All(Posted))
+        {
+            Assert.False(bot.HasExited, bot.Output);
+            await Task.Delay(100, timeout.Token);
+        }
+
+        var posts = _slack.AllCalls.Where(c => c.Method == "chat.postMessage").ToList();
+        var perChannel = posts.GroupBy(c => c.Str("channel")!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(_acknowledged.Keys, channel => Assert.Equal(1, perChannel[channel]));
+        Assert.All(perChannel, pair => Assert.Equal(1, pair.Value));
+
+        var recorded = await RecordedMessagesAsync();
+        Assert.All(posts, post => Assert.Contains(post.IssuedTs!, recorded));
+    }
+
+    private bool Posted(string channel) =>
+        _slack.AllCalls.Any(c => c.Method == "chat.postMessage" && c.Str("channel") == channel);
+
+    private async Task SendBurstAsync(Func<bool> stopWhen, Func<Task> stop)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(10) };
+        var stopped = 0;
+        using var inFlight = new SemaphoreSlim(16);
+        var sent = Enumerable.Range(0, Burst).Select(async i =>
+        {
+            await inFlight.WaitAsync();
+
+            // Each command has its own channel and user, so neither pacing nor the per-user limit shapes the run.
+            var channel = $"C{i:D8}";
+            var form = SlackPayloads.SlashCommandForm("/who-is", "altman", _slack.ResponseUrl("r" + i), user: $"U{i:D8}", channel: channel);
+            try
+            {
+                using var response = await http.SendAsync(Signed(form));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    _acknowledged[channel] = true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The process went away under this request: it was never acknowledged.
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+
+            if (stopWhen() && Interlocked.Exchange(ref stopped, 1) == 0)
+            {
+                await stop();
+            }
+        });
+        await Task.WhenAll(sent);
+    }
+
+    private static HttpRequestMessage Signed(string form)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
+        {
+            Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-Slack-Signature", SlackSigner.Sign(SigningSecret, timestamp, form));
+        return request;
+    }
+
+    private async Task<RunningBot> StartBotAsync()
+    {
+        var bot = StoryBotProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}",
+            ["Storage__ConnectionString"] = $"Data Source={_database}",
+            ["Slack__BotToken"] = "xoxb-crash-test",
+            ["Slack__SigningSecret"] = SigningSecret,
+            ["Slack__ApiBaseUrl"] = _slack.ApiBaseUrl.ToString(),
+        });
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            Assert.False(bot.HasExited, bot.Output);
+            try
+            {
+                using var response = await http.GetAsync("/", timeout.Token);
+                return bot;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+    }
+
+    private async Task<long> UnfinishedAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM accepted_work WHERE status <> 'done'";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<HashSet<string>> RecordedMessagesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT message_id FROM answers WHERE platform = 'slack'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

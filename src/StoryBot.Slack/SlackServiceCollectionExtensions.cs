@@ -47,6 +47,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackModerators>();
         services.TryAddSingleton<SlackDeduplicator>();
         services.TryAddSingleton<SlackWork>();
+        services.TryAddSingleton<SlackDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkResumer, SlackWorkResumer>());
         services.TryAddSingleton<SlackConversation>();
         services.TryAddSingleton<SlackSignatureVerifier>();

@@ -21,7 +21,7 @@ internal sealed class SlackConversation(
     SlackModerators moderators,
     SlackIdentity identity,
     SlackApiClient api,
-    SlackWorkQueue queue,
+    SlackDelivery delivery,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackConversation> logger)
@@ -65,7 +65,7 @@ internal sealed class SlackConversation(
         }
 
         ack.TryAcknowledge(null);
-        Deliver("slash command answer", token => PostCommandAnswerAsync(command, request, reply, ticket, token));
+        delivery.EnqueueInTurn(command.ChannelId, "slash command answer", token => PostCommandAnswerAsync(command, request, reply, ticket, token));
     }
 
     /// <summary>Answers a mention or a direct message in its thread; ignores bots and itself.</summary>
@@ -95,12 +95,15 @@ internal sealed class SlackConversation(
 
         if (reply.IsPrivate && slackEvent.IsMention)
         {
-            await api.PostEphemeralAsync(channel, user, SlackMessageRenderer.Render(reply, offerReport: false), threadTs, cancellationToken);
-            await ticket.CompleteAsync(cancellationToken);
+            delivery.EnqueueInTurn(channel, "private reply to a mention", async token =>
+            {
+                await api.PostEphemeralAsync(channel, user, SlackMessageRenderer.Render(reply, offerReport: false), threadTs, token, turnTaken: true);
+                await ticket.CompleteAsync(token);
+            });
             return;
         }
 
-        await PostAndRecordAsync(request, reply, threadTs, ticket, cancellationToken);
+        delivery.EnqueueInTurn(channel, "answer to a message", token => PostAndRecordAsync(request, reply, threadTs, ticket, token));
     }
 
     /// <summary>The Report button: becomes <c>/report</c> about the message it sits on.</summary>
@@ -166,15 +169,12 @@ internal sealed class SlackConversation(
             return;
         }
 
-        Deliver("slash command reply", async token =>
+        delivery.Enqueue("slash command reply", async token =>
         {
             await api.PostToResponseUrlAsync(responseUrl, message, token);
             await ticket.CompleteAsync(token);
         });
     }
-
-    /// <summary>Posting waits on Slack (pacing, retries): it runs on the queue, never in the acknowledgement's way.</summary>
-    private void Deliver(string description, Func<CancellationToken, Task> delivery) => queue.TryEnqueue(description, delivery);
 
     /// <summary>
     /// Posts a slash-command answer with chat.postMessage so its ts is known and the answer can be
@@ -198,7 +198,7 @@ internal sealed class SlackConversation(
     }
 
     /// <summary>
-    /// Posts and records a reply, noting in the journal first that it is being posted. When an
+    /// Posts and records a reply in the channel's turn (see <see cref="SlackDelivery"/>), noting in the journal first that it is being posted. When an
     /// earlier run had got that far, the channel's history is asked for the message first (each
     /// answer carries its request's key in its metadata): found, it is only recorded, never posted twice.
     /// </summary>
@@ -215,7 +215,7 @@ internal sealed class SlackConversation(
         {
             await ticket.PostingAsync(cancellationToken);
             var message = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
-            ts = await api.PostMessageAsync(request.ChannelId, message, threadTs, cancellationToken, key);
+            ts = await api.PostMessageAsync(request.ChannelId, message, threadTs, cancellationToken, key, turnTaken: true);
         }
 
         await pipeline.RecordAsync(new PostedMessage(Platform, request.ChannelId, ts, threadTs), request, reply, cancellationToken);

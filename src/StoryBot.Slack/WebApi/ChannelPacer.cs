@@ -12,28 +12,35 @@ internal sealed class ChannelPacer(IOptions<SlackOptions> options, TimeProvider 
 {
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
+    /// <summary>Waits for, and takes, the channel's next free moment.</summary>
     public async Task WaitTurnAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var wait = Reserve(channelId);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Takes the channel's next free moment without waiting for it.
+    /// </summary>
+    /// <returns>How long until that moment; the caller waits, wherever waiting costs it least.</returns>
+    public TimeSpan Reserve(string channelId)
     {
         var interval = options.Value.ChannelPostInterval;
         if (interval <= TimeSpan.Zero)
         {
-            return;
+            return TimeSpan.Zero;
         }
 
         var slot = _slots.GetOrAdd(channelId, _ => new Slot());
-        TimeSpan wait;
         lock (slot)
         {
-            // Reserve the next free moment for this caller, then wait outside the lock.
             var now = time.GetUtcNow();
             var start = slot.NextFree > now ? slot.NextFree : now;
             slot.NextFree = start + interval;
-            wait = start - now;
-        }
-
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken);
+            return start - now;
         }
     }
 

@@ -38,8 +38,9 @@ internal sealed class SlackApiClient(
 
     /// <summary>Posts a message and returns its <c>ts</c>, the id Slack gives it.</summary>
     /// <param name="workKey">The accepted request it answers, carried in the message's metadata so a later run can find it.</param>
+    /// <param name="turnTaken">The caller already took the channel's turn (<see cref="ChannelPacer.Reserve"/>).</param>
     public async Task<string> PostMessageAsync(
-        string channelId, SlackMessage message, string? threadTs, CancellationToken cancellationToken, string? workKey = null)
+        string channelId, SlackMessage message, string? threadTs, CancellationToken cancellationToken, string? workKey = null, bool turnTaken = false)
     {
         var body = message.ToPayload();
         body["channel"] = channelId;
@@ -57,7 +58,7 @@ internal sealed class SlackApiClient(
             };
         }
 
-        var response = await CallBotAsync("chat.postMessage", body, channelId, cancellationToken);
+        var response = await CallBotAsync("chat.postMessage", body, turnTaken ? null : channelId, cancellationToken);
         return response.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } id
             ? id
             : throw new SlackApiException("chat.postMessage", "missing_ts");
@@ -107,7 +108,9 @@ internal sealed class SlackApiClient(
     }
 
     /// <summary>A message only <paramref name="userId"/> sees.</summary>
-    public async Task PostEphemeralAsync(string channelId, string userId, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+    /// <param name="turnTaken">The caller already took the channel's turn (<see cref="ChannelPacer.Reserve"/>).</param>
+    public async Task PostEphemeralAsync(
+        string channelId, string userId, SlackMessage message, string? threadTs, CancellationToken cancellationToken, bool turnTaken = false)
     {
         var body = message.ToPayload();
         body["channel"] = channelId;
@@ -117,7 +120,7 @@ internal sealed class SlackApiClient(
             body["thread_ts"] = threadTs;
         }
 
-        await CallBotAsync("chat.postEphemeral", body, channelId, cancellationToken);
+        await CallBotAsync("chat.postEphemeral", body, turnTaken ? null : channelId, cancellationToken);
     }
 
     /// <summary>Learns the bot's own user id, so its own messages are never answered.</summary>

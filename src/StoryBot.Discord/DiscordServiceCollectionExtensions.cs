@@ -59,10 +59,13 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AnswerRecording>();
         services.TryAddSingleton<DiscordModeratorCheck>();
         services.TryAddSingleton<DiscordMessageSender>();
+        services.TryAddSingleton<DiscordWork>();
         services.TryAddSingleton<MessageHandler>();
         services.TryAddSingleton<WhoIsAutocomplete>();
         services.TryAddSingleton<InteractionWebhooks>();
         services.TryAddSingleton<InteractionHandler>();
+        services.TryAddSingleton<InteractionResumer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkResumer, DiscordWorkResumer>());
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.TryAddSingleton<RejectedRequests>();
         services.TryAddSingleton<GatewayInteractionResponder>();

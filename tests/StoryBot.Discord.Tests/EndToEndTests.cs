@@ -47,7 +47,7 @@ public sealed class EndToEndTests : IAsyncLifetime, IDisposable
     {
         var connection = await ReadyGatewayAsync();
 
-        await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> /who-is Altmann", mentionsBot: true));
+        await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> /who-is Altmann", mentionsBot: true, id: "1100000000000000001"));
 
         var post = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("channels/", StringComparison.Ordinal));
         Assert.Empty(post.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());

@@ -314,7 +314,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             await _t.StartBotAsync();
             var connection = await _t.ConnectReadyAsync();
 
-            await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> does Stargate have the money?", mentionsBot: true));
+            await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> does Stargate have the money?", mentionsBot: true, id: "1100000000000000001"));
 
             var post = await _t._discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path == $"channels/{Payloads.ChannelId}/messages");
             var body = post.Json;
@@ -324,6 +324,22 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             Assert.Contains(TestReplies.MuskQuote, quote, StringComparison.Ordinal);
             Assert.Contains(TestReplies.MuskQuote, TestReplies.SourceText(), StringComparison.Ordinal);
             _t._bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "does Stargate have the money?" && !r.IsModerator), It.IsAny<CancellationToken>()));
+        }
+
+        [Fact]
+        public async Task AMessageDeliveredTwiceIsAnsweredOnce()
+        {
+            await _t.StartBotAsync();
+            var connection = await _t.ConnectReadyAsync();
+            var message = Payloads.Message($"<@{FakeDiscord.BotUserId}> who is altman?", mentionsBot: true);
+
+            await connection.DispatchAsync("MESSAGE_CREATE", message);
+            await connection.DispatchAsync("MESSAGE_CREATE", message);
+            await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> and musk?", mentionsBot: true, id: "1100000000000000777"));
+
+            await _t._discord.WaitForRequestAsync(r => r.Method == "POST" && r.Json.GetProperty("message_reference").GetProperty("message_id").GetString() == "1100000000000000777");
+            Assert.Contains(_t.TokenFreeLogs(), l => l.Message.Contains("taken in before", StringComparison.Ordinal));
+            Assert.Equal(2, _t._discord.Requests.Count(r => r.Method == "POST" && r.Path == $"channels/{Payloads.ChannelId}/messages"));
         }
 
         [Fact]
@@ -488,7 +504,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             await _t.StartBotAsync(services: s => s.AddSingleton(recorder.Object));
             var connection = await _t.ConnectReadyAsync();
 
-            await connection.DispatchAsync("INTERACTION_CREATE", Payloads.SlashCommand("who-is", $"[{Payloads.StringOption("name", "Altmann")}]"));
+            await connection.DispatchAsync("INTERACTION_CREATE", Payloads.SlashCommand("who-is", $"[{Payloads.StringOption("name", "Altmann")}]", id: "786008729715212338"));
 
             var callback = await _t._discord.WaitForRequestAsync(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
             Assert.Equal("interactions/786008729715212338/A_UNIQUE_TOKEN_786008729715212338/callback", callback.Path);

@@ -153,7 +153,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         Assert.True(pages > 1);
         await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(reply).Object);
 
-        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "@everyone who pays?")}]"), _signer);
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "@everyone who pays?")}]", id: "786008729715212338"), _signer);
 
         var first = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(4, first.GetProperty("type").GetInt32());
@@ -231,7 +231,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).Returns(answered.Task);
         await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.100" });
 
-        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]"), _signer);
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]", id: "786008729715212338"), _signer);
         Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
         answered.SetResult(TestReplies.Answer());
 
@@ -248,12 +248,13 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         var bot = new Mock<IChatBot>();
         bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<Reply>().Task);
         await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, services: s => s.AddSingleton<TimeProvider>(time));
-        var interaction = Interaction.TryParse(JsonDocument.Parse(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]")).RootElement)!;
+        var payload = Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]");
+        var interaction = Interaction.TryParse(JsonDocument.Parse(payload).RootElement)!;
         var receivedAt = time.GetTimestamp();
 
         // Two and a half seconds went by before a worker got to it: no time is left to wait for the answer.
         time.Advance(TimeSpan.FromSeconds(2.5));
-        var start = await host.Services.GetRequiredService<InteractionHandler>().StartAsync(interaction, receivedAt).WaitAsync(FakeDiscord.Patience);
+        var start = await host.Services.GetRequiredService<InteractionHandler>().StartAsync(interaction, payload, receivedAt).WaitAsync(FakeDiscord.Patience);
 
         Assert.Equal(InteractionResponse.DeferredChannelMessage, start.Response.Type);
     }
@@ -266,7 +267,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).Returns(answered.Task);
         await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.100" });
 
-        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "?")}]"), _signer);
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "?")}]", id: "786008729715212338"), _signer);
         Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
         answered.SetResult(TestReplies.Private(ReplyKind.Error, "Please ask a question."));
 
@@ -314,6 +315,24 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000888"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AReplayedInteractionIsAcknowledgedButNotAnsweredAgain()
+    {
+        var bot = BotHost.ChatBot(TestReplies.Answer());
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
+        var body = Payloads.SlashCommand("funding");
+
+        using var first = await host.PostInteractionAsync(body, _signer);
+        using var replay = await host.PostInteractionAsync(body, _signer);
+
+        Assert.Equal(4, JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var acknowledgement = JsonDocument.Parse(await replay.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(InteractionResponse.DeferredChannelMessage, acknowledgement.GetProperty("type").GetInt32());
+        Assert.Equal(64, acknowledgement.GetProperty("data").GetProperty("flags").GetInt32());
+        bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -226,7 +226,7 @@ internal sealed class GatewayClient(
                         healthy = true;
                     }
 
-                    dispatcher.Dispatch(type, data);
+                    await dispatcher.DispatchAsync(type, data, cancellationToken);
                     break;
                 case GatewayOpcode.Heartbeat:
                     await heartbeater.BeatNowAsync(cancellationToken);

@@ -8,7 +8,8 @@ namespace StoryBot.Discord.Gateway;
 
 /// <summary>
 /// Hands Gateway events to their handlers through the work queue. Called on the receive loop,
-/// so it only records the bot's identity and enqueues; handlers run elsewhere.
+/// so it only records the bot's identity, journals the messages to answer and enqueues; handlers
+/// run elsewhere.
 /// </summary>
 /// <remarks>More than five constructor parameters on purpose: two work queues (messages and interactions, which must start at once) and the two handlers they feed; the clock stamps an interaction's arrival for its 3-second budget.</remarks>
 internal sealed class GatewayDispatcher(
@@ -19,7 +20,8 @@ internal sealed class GatewayDispatcher(
     GatewayInteractionResponder interactions,
     TimeProvider time)
 {
-    public void Dispatch(string? type, JsonElement data)
+    /// <summary>A message the bot answers is kept in the work journal here, before the next frame is read.</summary>
+    public async Task DispatchAsync(string? type, JsonElement data, CancellationToken cancellationToken)
     {
         switch (type)
         {
@@ -31,12 +33,16 @@ internal sealed class GatewayDispatcher(
 
                 break;
             case "MESSAGE_CREATE":
-                queue.TryEnqueue("message", cancellationToken => messages.HandleAsync(data, cancellationToken));
+                if (await messages.AcceptAsync(data, cancellationToken) is { } incoming)
+                {
+                    queue.TryEnqueue("message", token => messages.AnswerAsync(incoming, token));
+                }
+
                 break;
             case "INTERACTION_CREATE":
                 // The 3-second budget runs from now, not from when a worker picks the event up.
                 var receivedAt = time.GetTimestamp();
-                interactionQueue.TryEnqueue("interaction", cancellationToken => interactions.HandleAsync(data, receivedAt, cancellationToken));
+                interactionQueue.TryEnqueue("interaction", token => interactions.HandleAsync(data, receivedAt, token));
                 break;
         }
     }

@@ -17,7 +17,10 @@ internal sealed class GatewayInteractionResponder(InteractionHandler handler, In
             return;
         }
 
-        var start = await handler.StartAsync(interaction, receivedAt);
+        var start = await handler.StartAsync(interaction, payload.GetRawText(), receivedAt);
+
+        // From here the answer may be on Discord: a restart looks for it before answering again.
+        await start.Ticket.PostingAsync(cancellationToken);
         var result = await rest.SendAsync(
             HttpMethod.Post,
             $"interactions/{interaction.Id}/{interaction.Token}/callback?with_response=true",
@@ -27,5 +30,7 @@ internal sealed class GatewayInteractionResponder(InteractionHandler handler, In
         {
             await webhooks.FinishAsync(followUp, result?.Child("resource")?.Child("message")?.String("id"), cancellationToken);
         }
+
+        await start.Ticket.CompleteAsync(cancellationToken);
     }
 }

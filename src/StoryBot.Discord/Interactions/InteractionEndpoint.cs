@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using StoryBot.Core.Platforms;
@@ -47,17 +48,31 @@ internal static class InteractionEndpoint
             return;
         }
 
-        var start = await handler.StartAsync(interaction, receivedAt);
-        if (start.FollowUp is { } followUp)
-        {
-            // Only once the response is out: a deferred edit or a read-back needs it delivered.
-            context.Response.OnCompleted(() =>
-            {
-                queue.TryEnqueue("interaction follow-up", cancellationToken => webhooks.FinishAsync(followUp, null, cancellationToken));
-                return Task.CompletedTask;
-            });
-        }
+        var start = await handler.StartAsync(interaction, Encoding.UTF8.GetString(body), receivedAt);
 
+        // Only once the response is out: a deferred edit or a read-back needs it delivered, and
+        // the request is done in the journal only when nothing is left to do.
+        context.Response.OnCompleted(() =>
+        {
+            if (start.FollowUp is null && start.Ticket.Work is null)
+            {
+                return Task.CompletedTask;
+            }
+
+            queue.TryEnqueue("interaction follow-up", async cancellationToken =>
+            {
+                if (start.FollowUp is { } followUp)
+                {
+                    await webhooks.FinishAsync(followUp, null, cancellationToken);
+                }
+
+                await start.Ticket.CompleteAsync(cancellationToken);
+            });
+            return Task.CompletedTask;
+        });
+
+        // From here the answer may be on Discord: a restart looks for it before answering again.
+        await start.Ticket.PostingAsync(context.RequestAborted);
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(DiscordJson.Serialize(start.Response), context.RequestAborted);
     }

@@ -17,18 +17,24 @@ namespace StoryBot.Discord.Interactions;
 /// the answer itself when the bot answers within <see cref="DiscordOptions.DeferAfter"/>,
 /// otherwise a deferral that <see cref="InteractionWebhooks"/> completes by editing it.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: the first response needs the pipeline, the caller's rights and autocomplete; the host's stopping token, the deferral setting, the clock and the logger are ambient.</remarks>
-internal sealed class InteractionHandler(
+/// <remarks>More than five constructor parameters on purpose: the first response needs the pipeline, the caller's rights, autocomplete and the work journal; the host's stopping token, the deferral setting, the clock and the logger are ambient.</remarks>
+internal sealed partial class InteractionHandler(
     ConversationPipeline pipeline,
     DiscordModeratorCheck moderators,
     WhoIsAutocomplete autocomplete,
+    DiscordWork work,
     IHostApplicationLifetime lifetime,
     IOptionsMonitor<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
+    /// <summary>
+    /// The first response. An interaction that is answered is kept in the work journal first, so an
+    /// answer it owes survives a crash; one seen before (a replay) is acknowledged and not answered again.
+    /// </summary>
+    /// <param name="payload">The verified interaction as it arrived, kept to answer it after a restart.</param>
     /// <param name="receivedAt">When the interaction arrived (a <see cref="TimeProvider"/> timestamp): the deferral deadline counts from then.</param>
-    public async Task<InteractionStart> StartAsync(Interaction interaction, long receivedAt)
+    public async Task<InteractionStart> StartAsync(Interaction interaction, string payload, long receivedAt)
     {
         switch (interaction.Type)
         {
@@ -38,6 +44,35 @@ internal sealed class InteractionHandler(
                 return new InteractionStart(new InteractionResponse(InteractionResponse.AutocompleteResult, new { Choices = autocomplete.Suggest(interaction) }));
         }
 
+        WorkTicket? ticket;
+        try
+        {
+            ticket = await work.TryAcceptAsync(DiscordWork.Interaction, interaction.Id, payload, lifetime.ApplicationStopping);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The state store is out of reach: answering goes on, this interaction unjournaled.
+            LogJournalFailed(exception, interaction.Id);
+            return await AnswerAsync(interaction, receivedAt);
+        }
+
+        if (ticket is null)
+        {
+            LogReplay(interaction.Id);
+            return new InteractionStart(AcknowledgementOnly(interaction));
+        }
+
+        return await AnswerAsync(interaction, receivedAt) with { Ticket = ticket };
+    }
+
+    /// <summary>The request an interaction makes, and the pipeline's reply to it: how an interaction is answered again after a restart.</summary>
+    public async Task<(ChatRequest Request, Reply Reply)?> AnswerAgainAsync(Interaction interaction, CancellationToken cancellationToken) =>
+        CommandLine.ToRequest(interaction, moderators.IsModerator(interaction)) is { } request
+            ? (request, await AskAsync(request, cancellationToken))
+            : null;
+
+    private async Task<InteractionStart> AnswerAsync(Interaction interaction, long receivedAt)
+    {
         var request = CommandLine.ToRequest(interaction, moderators.IsModerator(interaction));
         if (request is null)
         {
@@ -83,6 +118,18 @@ internal sealed class InteractionHandler(
         request.Text.StartsWith($"/{DiscordCommands.Sources}", StringComparison.Ordinal)
         || request.Text.StartsWith($"/{DiscordCommands.Help}", StringComparison.Ordinal)
         || request.Text.StartsWith($"/{DiscordCommands.Report}", StringComparison.Ordinal);
+
+    /// <summary>Acknowledges without answering: a button press leaves its message as it is, a command shows a private "thinking…" that never turns into a second answer.</summary>
+    private static InteractionResponse AcknowledgementOnly(Interaction interaction) =>
+        interaction.Type == InteractionType.MessageComponent
+            ? new InteractionResponse(InteractionResponse.DeferredUpdateMessage)
+            : new InteractionResponse(InteractionResponse.DeferredChannelMessage, new { Flags = DiscordMessage.Ephemeral });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not keep Discord interaction {InteractionId} in the work journal; answering it without")]
+    private partial void LogJournalFailed(Exception exception, string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction {InteractionId} was seen before (a replay): acknowledged, not answered again")]
+    private partial void LogReplay(string interactionId);
 
     private static Reply Notice(string text) => new()
     {

@@ -10,11 +10,16 @@ internal sealed record InteractionResponse(int Type, object? Data = null)
     public const int Pong = 1;
     public const int ChannelMessage = 4;
     public const int DeferredChannelMessage = 5;
+    public const int DeferredUpdateMessage = 6;
     public const int AutocompleteResult = 8;
 }
 
 /// <summary>The first response to an interaction, and what is left to do once Discord has it.</summary>
-internal sealed record InteractionStart(InteractionResponse Response, InteractionFollowUp? FollowUp = null);
+internal sealed record InteractionStart(InteractionResponse Response, InteractionFollowUp? FollowUp = null)
+{
+    /// <summary>The interaction in the work journal: posting starts before the response is sent, and completes after the follow-up.</summary>
+    public WorkTicket Ticket { get; init; } = WorkTicket.None;
+}
 
 /// <summary>Work on an interaction after its first response, done by <see cref="InteractionWebhooks.FinishAsync"/>.</summary>
 internal abstract record InteractionFollowUp(Interaction Interaction);

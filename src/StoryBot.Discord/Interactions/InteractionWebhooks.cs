@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
@@ -97,6 +98,19 @@ internal sealed class InteractionWebhooks(
                 logger.LogDebug("The original message of interaction {InteractionId} is not there yet", interaction.Id);
                 await Task.Delay(timings.OriginalMessageRetry, time, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>The interaction's original response as Discord has it, or null when Discord never got one.</summary>
+    public async Task<JsonElement?> FindOriginalAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await rest.GetAsync(OriginalPath(interaction), cancellationToken);
+        }
+        catch (DiscordRestException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
         }
     }
 

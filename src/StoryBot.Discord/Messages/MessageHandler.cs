@@ -13,18 +13,78 @@ namespace StoryBot.Discord.Messages;
 
 /// <summary>
 /// Answers messages that mention the bot, direct messages, and every message in the ask
-/// channels, as a reply to the message. Other bots and the bot itself are ignored.
+/// channels, as a reply to the message. Other bots and the bot itself are ignored. A message the
+/// bot will answer is kept in the work journal as soon as it arrives, so a crash loses none and a
+/// message Discord delivers twice is answered once.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: options (ask channels) and the logger are settings; the four collaborators are the path of a message: who the bot is, the pipeline, sending, recording.</remarks>
+/// <remarks>More than five constructor parameters on purpose: options (ask channels) and the logger are settings; the five collaborators are the path of a message: who the bot is, the journal, the pipeline, sending, recording.</remarks>
 internal sealed partial class MessageHandler(
     BotIdentity identity,
+    DiscordWork work,
     ConversationPipeline pipeline,
     DiscordMessageSender sender,
     AnswerRecording recording,
     IOptionsMonitor<DiscordOptions> options,
     ILogger<MessageHandler> logger)
 {
-    public async Task HandleAsync(JsonElement message, CancellationToken cancellationToken)
+    /// <summary>Decides whether to answer a MESSAGE_CREATE and, if so, keeps it in the journal.</summary>
+    /// <returns>The message to answer, or null when it is not for the bot or was taken in before.</returns>
+    public async Task<IncomingMessage?> AcceptAsync(JsonElement message, CancellationToken cancellationToken)
+    {
+        if (Read(message) is not { } incoming)
+        {
+            return null;
+        }
+
+        WorkTicket? ticket;
+        try
+        {
+            ticket = await work.TryAcceptAsync(DiscordWork.Message, incoming.MessageId, JsonSerializer.Serialize(incoming, DiscordJson.Options), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The state store is out of reach: answering goes on, this message unjournaled.
+            LogJournalFailed(exception, incoming.MessageId);
+            return incoming;
+        }
+
+        if (ticket is null)
+        {
+            LogSeenBefore(incoming.MessageId);
+            return null;
+        }
+
+        return incoming with { Ticket = ticket };
+    }
+
+    /// <summary>
+    /// Answers an accepted message. When an earlier run had started posting the answer, the
+    /// channel is searched for it first, so it is recorded rather than posted twice.
+    /// </summary>
+    public async Task AnswerAsync(IncomingMessage incoming, CancellationToken cancellationToken)
+    {
+        var request = incoming.Request;
+        var reply = await pipeline.AskAsync(request, mustAnswer: false, cancellationToken);
+        if (reply is null)
+        {
+            logger.LogDebug("Ignored a message from {UserId} over the cooldown", request.UserId);
+            await incoming.Ticket.CompleteAsync(cancellationToken);
+            return;
+        }
+
+        var posted = incoming.Ticket.MayBePosted ? await sender.FindReplyAsync(request.ChannelId, incoming.MessageId, identity.UserId, cancellationToken) : null;
+        if (posted is null)
+        {
+            await incoming.Ticket.PostingAsync(cancellationToken);
+            var replyTo = new MessageReference(incoming.MessageId, request.ChannelId, incoming.GuildId);
+            posted = await sender.SendAsync(request.ChannelId, ReplyRenderer.Render(reply), replyTo, incoming.Ticket.Work?.Key, cancellationToken);
+        }
+
+        await recording.RecordAsync(request.ChannelId, posted, request, reply, cancellationToken);
+        await incoming.Ticket.CompleteAsync(cancellationToken);
+    }
+
+    private IncomingMessage? Read(JsonElement message)
     {
         var author = message.Child("author");
         var authorId = author?.String("id");
@@ -34,7 +94,7 @@ internal sealed partial class MessageHandler(
         if (authorId is null || channelId is null || messageId is null || author!.Value.Bool("bot") || authorId == botId
             || message.Int("type") is not (0 or 19))
         {
-            return;
+            return null;
         }
 
         var guildId = message.String("guild_id");
@@ -42,7 +102,7 @@ internal sealed partial class MessageHandler(
             && mentions.EnumerateArray().Any(m => m.String("id") == botId);
         if (guildId is not null && !mentioned && !options.CurrentValue.AskChannelIds.Contains(channelId))
         {
-            return;
+            return null;
         }
 
         var text = StripMention(message.String("content") ?? string.Empty, botId);
@@ -52,7 +112,7 @@ internal sealed partial class MessageHandler(
             // ask channel is an attachment, or content withheld for want of the intent.
             if (guildId is not null && !mentioned)
             {
-                return;
+                return null;
             }
 
             text = "/help";
@@ -67,16 +127,7 @@ internal sealed partial class MessageHandler(
                 ? message.Child("message_reference")?.String("message_id")
                 : null,
         };
-        var reply = await pipeline.AskAsync(request, mustAnswer: false, cancellationToken);
-        if (reply is null)
-        {
-            logger.LogDebug("Ignored a message from {UserId} over the cooldown", authorId);
-            return;
-        }
-
-        var replyTo = new MessageReference(messageId, channelId, guildId);
-        var posted = await sender.SendAsync(channelId, ReplyRenderer.Render(reply), replyTo, null, cancellationToken);
-        await recording.RecordAsync(channelId, posted, request, reply, cancellationToken);
+        return new IncomingMessage(messageId, guildId, request);
     }
 
     internal static string StripMention(string content, string? botId)
@@ -87,4 +138,10 @@ internal sealed partial class MessageHandler(
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex Spaces();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not keep Discord message {MessageId} in the work journal; answering it without")]
+    private partial void LogJournalFailed(Exception exception, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord message {MessageId} was taken in before; not answered again")]
+    private partial void LogSeenBefore(string messageId);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StoryBot.Discord.Rendering;
 using StoryBot.Discord.Rest;
 
@@ -6,6 +7,9 @@ namespace StoryBot.Discord.Posting;
 /// <summary>Creates and edits channel messages (the pages of a rendered reply).</summary>
 internal sealed class DiscordMessageSender(DiscordRestClient rest)
 {
+    /// <summary>The most messages Discord returns at once; a reply comes soon after its question.</summary>
+    private const int HistoryPage = 100;
+
     /// <summary>
     /// Sends the pages in order; the first answers <paramref name="replyTo"/> when given. Returns the
     /// first message's id. Each page carries an enforced nonce, so a retried page is created once;
@@ -29,6 +33,27 @@ internal sealed class DiscordMessageSender(DiscordRestClient rest)
         }
 
         return firstId;
+    }
+
+    /// <summary>
+    /// The id of the bot's reply to <paramref name="messageId"/>, looked for among the channel's
+    /// messages after it, or null when there is none.
+    /// </summary>
+    /// <param name="botUserId">The bot's user id when known; otherwise any bot's reply to the message counts.</param>
+    public async Task<string?> FindReplyAsync(string channelId, string messageId, string? botUserId, CancellationToken cancellationToken)
+    {
+        var after = await rest.GetAsync($"channels/{channelId}/messages?after={messageId}&limit={HistoryPage}", cancellationToken);
+        if (after is not { ValueKind: JsonValueKind.Array } messages)
+        {
+            return null;
+        }
+
+        return messages.EnumerateArray()
+            .Where(m => m.Child("message_reference")?.String("message_id") == messageId
+                && m.Child("author") is { } author
+                && (botUserId is null ? author.Bool("bot") : author.String("id") == botUserId))
+            .Select(m => m.String("id"))
+            .FirstOrDefault();
     }
 
     public Task EditAsync(string channelId, string messageId, DiscordMessage message, CancellationToken cancellationToken) =>

@@ -26,25 +26,9 @@ internal sealed class SlackWork(IWorkJournal journal, TimeProvider time)
     /// <summary>Slack takes replies through a response_url for 30 minutes.</summary>
     private static readonly TimeSpan ResponseUrlLifetime = TimeSpan.FromMinutes(30);
 
-    /// <summary>
-    /// A mention is answered in its channel whenever the bot gets to it; after a day the answer
-    /// would only puzzle the channel, so a longer outage leaves it unanswered (and counted).
-    /// </summary>
-    private static readonly TimeSpan MessageAnswerWindow = TimeSpan.FromDays(1);
-
     /// <returns>The ticket to carry to the answer, or null when the same request was accepted before.</returns>
-    public async Task<WorkTicket?> TryAcceptAsync(string kind, string key, string payload, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var work = new AcceptedWork(
-            Platform + ":" + key,
-            Platform,
-            kind,
-            payload,
-            now,
-            now + (kind == Event ? MessageAnswerWindow : ResponseUrlLifetime));
-        return await journal.TryAcceptAsync(work, cancellationToken) ? new WorkTicket(journal, work) : null;
-    }
+    public Task<WorkTicket?> TryAcceptAsync(string kind, string key, string payload, CancellationToken cancellationToken) =>
+        journal.TryAcceptAsync(Platform, kind, key, payload, kind == Event ? AcceptedWork.MessageAnswerWindow : ResponseUrlLifetime, time, cancellationToken);
 
     /// <summary>An event is its event_id (the same on Slack's retries); without one, the request's signature.</summary>
     public static string EventKey(SlackEvent slackEvent, string signature) =>

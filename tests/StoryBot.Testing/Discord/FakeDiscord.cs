@@ -200,6 +200,9 @@ public sealed class FakeDiscord : IAsyncDisposable
                 var created = NonceOf(request) is { } nonce ? _idsByNonce.GetOrAdd(nonce, _ => NewId()) : NewId();
                 _createdIds[request] = created;
                 return new FakeResponse(200, Message(created, channel, request.Body), limitHeaders);
+            case ("GET", ["channels", _, "messages"]):
+                // A channel's history: empty unless a test scripts it.
+                return new FakeResponse(200, "[]", limitHeaders);
             case ("PATCH", ["channels", var channel, "messages", var message]):
                 return new FakeResponse(200, Message(message, channel, request.Body), limitHeaders);
             case ("POST", ["interactions", _, _, "callback"]):

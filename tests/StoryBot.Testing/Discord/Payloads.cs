@@ -3,12 +3,17 @@ namespace StoryBot.Testing.Discord;
 /// <summary>Interaction and message payloads shaped like the examples in Discord's documentation.</summary>
 public static class Payloads
 {
+    private static long _lastId = 786_008_729_715_212_338;
+
     public const string ChannelId = "645027906669510667";
     public const string UserId = "53908232506183680";
     public const string ModeratorRoleId = "539082325061836999";
 
     /// <summary>The documented slash-command example ("Slash Commands → Example Interaction"), with our command.</summary>
-    public static string SlashCommand(string name, string options = "[]", string permissions = "0", string roles = "[]", string id = "786008729715212338") => $$"""
+    /// <param name="id">The interaction's id (and token suffix); each call gets a new one unless given, as each invocation on Discord does.</param>
+    public static string SlashCommand(string name, string options = "[]", string permissions = "0", string roles = "[]", string? id = null) => SlashCommandWithId(name, options, permissions, roles, id ?? NewId());
+
+    private static string SlashCommandWithId(string name, string options, string permissions, string roles, string id) => $$"""
         {
             "type": 2,
             "token": "A_UNIQUE_TOKEN_{{id}}",
@@ -42,11 +47,13 @@ public static class Payloads
     public static string Autocomplete(string typed) =>
         SlashCommand("who-is", $"[{StringOption("name", typed, focused: true)}]").Replace("\"type\": 2,", "\"type\": 4,", StringComparison.Ordinal);
 
-    public static string ReportButton(string messageId) => $$"""
+    public static string ReportButton(string messageId) => ReportButton(messageId, NewId());
+
+    private static string ReportButton(string messageId, string id) => $$"""
         {
             "type": 3,
-            "token": "A_UNIQUE_TOKEN_button",
-            "id": "846462639134605312",
+            "token": "A_UNIQUE_TOKEN_button_{{id}}",
+            "id": "{{id}}",
             "application_id": "{{FakeDiscord.ApplicationId}}",
             "guild_id": "{{FakeDiscord.GuildId}}",
             "channel_id": "{{ChannelId}}",
@@ -58,7 +65,11 @@ public static class Payloads
         """;
 
     /// <summary>A MESSAGE_CREATE dispatch's data, as in the Gateway docs.</summary>
-    public static string Message(string content, string? guildId = FakeDiscord.GuildId, bool mentionsBot = false, string authorId = UserId, bool authorIsBot = false, string channelId = ChannelId, string id = "1100000000000000001") => $$"""
+    /// <param name="id">The message's id; each call gets a new one unless given.</param>
+    public static string Message(string content, string? guildId = FakeDiscord.GuildId, bool mentionsBot = false, string authorId = UserId, bool authorIsBot = false, string channelId = ChannelId, string? id = null) =>
+        MessageWithId(content, guildId, mentionsBot, authorId, authorIsBot, channelId, id ?? NewId());
+
+    private static string MessageWithId(string content, string? guildId, bool mentionsBot, string authorId, bool authorIsBot, string channelId, string id) => $$"""
         {
             "id": "{{id}}",
             "channel_id": "{{channelId}}",
@@ -77,4 +88,7 @@ public static class Payloads
             "type": 0
         }
         """;
+
+    /// <summary>A snowflake-shaped id no other payload of this run has.</summary>
+    public static string NewId() => Interlocked.Increment(ref _lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,12 @@ namespace StoryBot.Core.Conversation;
 public sealed record AcceptedWork(string Key, string Platform, string Kind, string Payload, DateTimeOffset AcceptedAt, DateTimeOffset AnswerBy)
 {
     /// <summary>
+    /// A message is answered in its channel whenever the bot gets to it; after a day the answer
+    /// would only puzzle the channel, so a longer outage leaves it unanswered (and counted).
+    /// </summary>
+    public static readonly TimeSpan MessageAnswerWindow = TimeSpan.FromDays(1);
+
+    /// <summary>
     /// Whether posting the answer had started: it may already be on the platform, so it is looked
     /// for there before it is posted again.
     /// </summary>

@@ -32,6 +32,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<RecordedRequest, string> _createdIds = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, string> _idsByNonce = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _replyReferences = new(StringComparer.Ordinal);
     private long _nextId = 1_100_000_000_000_000_000;
 
     private FakeDiscord(WebApplication app) => _app = app;
@@ -49,6 +50,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     private int _gatewayConnectionCount;
 
     public int GatewayConnectionCount => Volatile.Read(ref _gatewayConnectionCount);
+
+    /// <summary>How long creating a channel message takes, after the request is recorded.</summary>
+    public TimeSpan MessageLatency { get; set; }
 
     public static async Task<FakeDiscord> StartAsync()
     {
@@ -199,10 +203,10 @@ public sealed class FakeDiscord : IAsyncDisposable
                 // enforce_nonce: the message this bot already created with the nonce comes back instead of a new one.
                 var created = NonceOf(request) is { } nonce ? _idsByNonce.GetOrAdd(nonce, _ => NewId()) : NewId();
                 _createdIds[request] = created;
-                return new FakeResponse(200, Message(created, channel, request.Body), limitHeaders);
-            case ("GET", ["channels", _, "messages"]):
-                // A channel's history: empty unless a test scripts it.
-                return new FakeResponse(200, "[]", limitHeaders);
+                RememberReply(channel, created, request);
+                return new FakeResponse(200, Message(created, channel, request.Body), limitHeaders) { Delay = MessageLatency > TimeSpan.Zero ? MessageLatency : null };
+            case ("GET", ["channels", var channel, "messages"]):
+                return new FakeResponse(200, History(channel, request.Query), limitHeaders);
             case ("PATCH", ["channels", var channel, "messages", var message]):
                 return new FakeResponse(200, Message(message, channel, request.Body), limitHeaders);
             case ("POST", ["interactions", _, _, "callback"]):
@@ -223,6 +227,26 @@ public sealed class FakeDiscord : IAsyncDisposable
             default:
                 return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
         }
+    }
+
+    /// <summary>The bot's replies the fake created in a channel, kept for the channel's history.</summary>
+    private void RememberReply(string channel, string id, RecordedRequest request)
+    {
+        using var body = JsonDocument.Parse(string.IsNullOrWhiteSpace(request.Body) ? "{}" : request.Body);
+        var reference = body.RootElement.TryGetProperty("message_reference", out var found) ? found.GetRawText() : "null";
+        _replyReferences.GetOrAdd(channel, _ => new(StringComparer.Ordinal))[id] = reference;
+    }
+
+    /// <summary>Get Channel Messages: the bot's messages after the <c>after</c> id, newest first, as Discord lists them.</summary>
+    private string History(string channel, string query)
+    {
+        var after = System.Web.HttpUtility.ParseQueryString(query)["after"] is { } value ? ulong.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var messages = _replyReferences.TryGetValue(channel, out var replies) ? replies : new ConcurrentDictionary<string, string>();
+        var listed = messages
+            .Where(m => ulong.Parse(m.Key, System.Globalization.CultureInfo.InvariantCulture) > after)
+            .OrderByDescending(m => ulong.Parse(m.Key, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(m => $$"""{"id": "{{m.Key}}", "channel_id": "{{channel}}", "type": 19, "content": "", "author": {"id": "{{BotUserId}}", "username": "StoryBot", "bot": true}, "message_reference": {{m.Value}} }""");
+        return "[" + string.Join(",", listed) + "]";
     }
 
     private static string? NonceOf(RecordedRequest request)

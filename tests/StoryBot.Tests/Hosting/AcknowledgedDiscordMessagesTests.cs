@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using StoryBot.Testing.Discord;
+using StoryBot.Tests.TestSupport;
+
+namespace StoryBot.Tests.Hosting;
+
+/// <summary>
+/// The real bot process on a Gateway, a burst of mentions, and the process killed in the middle of
+/// answering them: after a restart every message the bot had taken in is answered exactly once and
+/// every posted answer is recorded.
+/// </summary>
+public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposable
+{
+    private const int Burst = 300;
+    private const int TakenInBeforeTheKill = 250;
+    private const int AnsweredBeforeTheKill = 40;
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"storybot-discord-crash-{Guid.NewGuid():N}.db");
+    private readonly Ed25519Signer _signer = new();
+    private FakeDiscord _discord = null!;
+
+    public async Task InitializeAsync()
+    {
+        _discord = await FakeDiscord.StartAsync();
+        _discord.MessageLatency = TimeSpan.FromMilliseconds(150);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _discord.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    public void Dispose() => _signer.Dispose();
+
+    [Fact]
+    public async Task AfterAKillMidBurstEveryMessageTakenInIsAnsweredOnceAndRecorded()
+    {
+        using (var first = StartBot())
+        {
+            var connection = await ConnectReadyAsync(first);
+            for (var i = 0; i < Burst; i++)
+            {
+                await connection.DispatchAsync("MESSAGE_CREATE", Mention(i));
+            }
+
+            await WaitUntilAsync(first, () => Task.FromResult(Posts().Count >= AnsweredBeforeTheKill));
+            await first.KillAsync();
+        }
+
+        var takenIn = await TakenInAsync();
+        Assert.True(takenIn.Count >= TakenInBeforeTheKill, $"only {takenIn.Count} messages were taken in before the kill");
+        Assert.True(takenIn.Any(id => !Answered().Contains(id)), "every message was answered before the kill");
+
+        using var second = StartBot();
+        await ConnectReadyAsync(second);
+        await WaitUntilAsync(second, async () => takenIn.All(Answered().Contains) && await UnfinishedAsync() == 0);
+
+        // One message on Discord per question: a repeated post with the same nonce is the same message.
+        var messagesPerQuestion = Posts().GroupBy(p => p.Question).ToDictionary(g => g.Key, g => g.Select(p => p.MessageId).Distinct().Count());
+        Assert.All(takenIn, id => Assert.Equal(1, messagesPerQuestion[id]));
+        // Replies in flight at the kill were looked for in their channels before anything was sent again.
+        Assert.Contains(_discord.Requests, r => r.Method == "GET" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
+        var recorded = await RecordedMessagesAsync();
+        Assert.All(Posts(), post => Assert.Contains(post.MessageId, recorded));
+    }
+
+    private static string Mention(int i) => Payloads.Message(
+        $"<@{FakeDiscord.BotUserId}> who is altman?",
+        mentionsBot: true,
+        authorId: (539082325061800000L + i).ToString(CultureInfo.InvariantCulture),
+        channelId: (645027906669500000L + i).ToString(CultureInfo.InvariantCulture),
+        id: QuestionId(i));
+
+    private static string QuestionId(int i) => (1200000000000000000L + i).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Each reply the bot sent: the question it answers and the message Discord made of it.</summary>
+    private List<(string Question, string MessageId)> Posts() =>
+        [.. _discord.Requests
+            .Where(r => r.Method == "POST" && r.Path.StartsWith("channels/", StringComparison.Ordinal) && r.Path.EndsWith("/messages", StringComparison.Ordinal))
+            .Select(r => (r.Json.GetProperty("message_reference").GetProperty("message_id").GetString()!, _discord.LastCreatedMessageId(r)))];
+
+    private HashSet<string> Answered() => [.. Posts().Select(p => p.Question)];
+
+    private RunningBot StartBot() => StoryBotProcess.Start(new Dictionary<string, string>
+    {
+        ["Storage__ConnectionString"] = $"Data Source={_database}",
+        ["Discord__Token"] = FakeDiscord.Token,
+        ["Discord__ApplicationId"] = FakeDiscord.ApplicationId,
+        ["Discord__PublicKey"] = _signer.PublicKeyHex,
+        ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,
+        ["Discord__RegisterCommands"] = "false",
+        ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+    });
+
+    private async Task<FakeGatewayConnection> ConnectReadyAsync(RunningBot bot)
+    {
+        var next = _discord.NextGatewayConnectionAsync();
+        await Task.WhenAny(next);
+        Assert.True(next.IsCompletedSuccessfully, "the bot did not connect to the Gateway: " + bot.Output);
+        var connection = await next;
+        await connection.SendHelloAsync();
+        var identify = await connection.ReceiveAsync();
+        Assert.Equal(2, identify.GetProperty("op").GetInt32());
+        await connection.SendReadyAsync("session-" + Guid.NewGuid().ToString("N"), _discord.ResumeGatewayUrl);
+        return connection;
+    }
+
+    private static async Task WaitUntilAsync(RunningBot bot, Func<Task<bool>> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (!await done())
+        {
+            Assert.False(bot.HasExited, bot.Output);
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private async Task<List<string>> TakenInAsync() =>
+        [.. (await QueryAsync("SELECT work_key FROM accepted_work WHERE platform = 'discord'")).Select(key => key[(key.LastIndexOf(':') + 1)..])];
+
+    private async Task<long> UnfinishedAsync() =>
+        (await QueryAsync("SELECT work_key FROM accepted_work WHERE status <> 'done'")).Count;
+
+    private async Task<HashSet<string>> RecordedMessagesAsync() =>
+        [.. await QueryAsync("SELECT message_id FROM answers WHERE platform = 'discord'")];
+
+    private async Task<List<string>> QueryAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

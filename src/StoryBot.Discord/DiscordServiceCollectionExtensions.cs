@@ -68,6 +68,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkResumer, DiscordWorkResumer>());
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.TryAddSingleton<RejectedRequests>();
+        services.TryAddSingleton<UnverifiedBodies>();
         services.TryAddSingleton<GatewayInteractionResponder>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<GatewayLocator>();

@@ -38,6 +38,7 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .RemoveAllLoggers();
         services.TryAddSingleton<RejectedRequests>();
+        services.TryAddSingleton<UnverifiedBodies>();
 
         services.TryAddSingleton<SlackPlatformState>();
         services.TryAddSingleton<ChannelPacer>();

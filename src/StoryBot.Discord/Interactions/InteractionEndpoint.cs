@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -15,9 +14,9 @@ namespace StoryBot.Discord.Interactions;
 internal static class InteractionEndpoint
 {
     public const string Path = "/discord/interactions";
-    private const int MaxBodyBytes = 1 << 20;
 
-    public static async Task HandleAsync(HttpContext context, InteractionSignatureVerifier verifier, InteractionHandler handler, InteractionWebhooks webhooks, DiscordWorkQueue queue, RejectedRequests rejected, TimeProvider time)
+    public static async Task HandleAsync(
+        HttpContext context, InteractionSignatureVerifier verifier, UnverifiedBodies bodies, InteractionHandler handler, InteractionWebhooks webhooks, DiscordWorkQueue queue, RejectedRequests rejected, TimeProvider time)
     {
         var receivedAt = time.GetTimestamp();
         if (!verifier.MayBeSigned(context.Request.Headers["X-Signature-Ed25519"], context.Request.Headers["X-Signature-Timestamp"]))
@@ -28,10 +27,10 @@ internal static class InteractionEndpoint
             return;
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        if (body is null)
+        var read = await bodies.ReadAsync(context.Request.Body, context.Request.ContentLength, context.RequestAborted);
+        if (read.Body is not { } body)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            context.Response.StatusCode = read.StatusCode;
             return;
         }
 
@@ -75,34 +74,5 @@ internal static class InteractionEndpoint
         await start.Ticket.PostingAsync(context.RequestAborted);
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(DiscordJson.Serialize(start.Response), context.RequestAborted);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var result = await reader.ReadAsync(cancellationToken);
-            if (result.Buffer.Length > MaxBodyBytes)
-            {
-                reader.AdvanceTo(result.Buffer.Start);
-                return null;
-            }
-
-            if (result.IsCompleted)
-            {
-                var body = result.Buffer.ToArray();
-                reader.AdvanceTo(result.Buffer.End);
-                return body;
-            }
-
-            // Nothing consumed, everything examined: wait for the rest of the body.
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-        }
     }
 }

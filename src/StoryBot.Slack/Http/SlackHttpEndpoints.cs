@@ -23,6 +23,7 @@ namespace StoryBot.Slack.Http;
 /// <remarks>More than five constructor parameters on purpose: three routes share verifying, journaling and handing off; options (ack budget), the host's stopping token, clock and logger are ambient.</remarks>
 internal sealed class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
+    UnverifiedBodies bodies,
     RejectedRequests rejected,
     SlackWork work,
     SlackWorkQueue queue,
@@ -32,9 +33,6 @@ internal sealed class SlackHttpEndpoints(
     TimeProvider time,
     ILogger<SlackHttpEndpoints> logger)
 {
-    /// <summary>Slack's payloads are small; anything far bigger is not from Slack.</summary>
-    private const int MaxBodyBytes = 1024 * 1024;
-
     public async Task HandleCommandAsync(HttpContext context)
     {
         var body = await ReadVerifiedBodyAsync(context);
@@ -160,7 +158,7 @@ internal sealed class SlackHttpEndpoints(
         queue.TryEnqueue("button", cancellationToken => conversation.HandleBlockActionAsync(action, ticket, cancellationToken));
     }
 
-    /// <returns>The raw body when the signature holds; otherwise null, with 401 (or 413) already set.</returns>
+    /// <returns>The raw body when the signature holds; otherwise null, with 401 (or why the body was not read) already set.</returns>
     private async Task<byte[]?> ReadVerifiedBodyAsync(HttpContext context)
     {
         var request = context.Request;
@@ -172,27 +170,13 @@ internal sealed class SlackHttpEndpoints(
             return null;
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        var read = await bodies.ReadAsync(request.Body, request.ContentLength, context.RequestAborted);
+        if (read.Body is not { } body)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            context.Response.StatusCode = read.StatusCode;
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var body = buffer.ToArray();
         if (!verifier.IsValid(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body))
         {
             rejected.Note("Slack", request.Path);

@@ -17,6 +17,10 @@ internal static class EndpointLimits
     {
         ArgumentNullException.ThrowIfNull(limits);
         limits.MaxRequestBodySize = MaxRequestBodyBytes;
+
+        // What Kestrel takes off a connection before the endpoint reads it: a request waiting for
+        // room to be read (see UnverifiedBodies) holds no more than this.
+        limits.MaxRequestBufferSize = 64 * 1024;
         limits.MaxRequestHeadersTotalSize = 32 * 1024;
         limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
         limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using StoryBot.Testing.Discord;
 using StoryBot.Tests.TestSupport;
 
@@ -17,7 +16,7 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
     private const int TakenInBeforeTheKill = 250;
     private const int AnsweredBeforeTheKill = 40;
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"storybot-discord-crash-{Guid.NewGuid():N}.db");
+    private readonly StateFile _state = new();
     private readonly Ed25519Signer _signer = new();
     private FakeDiscord _discord = null!;
 
@@ -30,14 +29,13 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
     public async Task DisposeAsync()
     {
         await _discord.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
     }
 
-    public void Dispose() => _signer.Dispose();
+    public void Dispose()
+    {
+        _signer.Dispose();
+        _state.Dispose();
+    }
 
     [Fact]
     public async Task AfterAKillMidBurstEveryMessageTakenInIsAnsweredOnceAndRecorded()
@@ -90,7 +88,7 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
 
     private RunningBot StartBot() => StoryBotProcess.Start(new Dictionary<string, string>
     {
-        ["Storage__ConnectionString"] = $"Data Source={_database}",
+        ["Storage__ConnectionString"] = $"Data Source={_state.Path}",
         ["Discord__Token"] = FakeDiscord.Token,
         ["Discord__ApplicationId"] = FakeDiscord.ApplicationId,
         ["Discord__PublicKey"] = _signer.PublicKeyHex,
@@ -123,27 +121,11 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
     }
 
     private async Task<List<string>> TakenInAsync() =>
-        [.. (await QueryAsync("SELECT work_key FROM accepted_work WHERE platform = 'discord'")).Select(key => key[(key.LastIndexOf(':') + 1)..])];
+        [.. (await _state.QueryAsync("SELECT work_key FROM accepted_work WHERE platform = 'discord'")).Select(key => key[(key.LastIndexOf(':') + 1)..])];
 
     private async Task<long> UnfinishedAsync() =>
-        (await QueryAsync("SELECT work_key FROM accepted_work WHERE status <> 'done'")).Count;
+        (await _state.QueryAsync("SELECT work_key FROM accepted_work WHERE status <> 'done'")).Count;
 
     private async Task<HashSet<string>> RecordedMessagesAsync() =>
-        [.. await QueryAsync("SELECT message_id FROM answers WHERE platform = 'discord'")];
-
-    private async Task<List<string>> QueryAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+        [.. await _state.QueryAsync("SELECT message_id FROM answers WHERE platform = 'discord'")];
 }

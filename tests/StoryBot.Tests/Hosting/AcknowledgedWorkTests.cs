@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using Microsoft.Data.Sqlite;
 using StoryBot.Testing.Slack;
 using StoryBot.Tests.TestSupport;
 
@@ -14,13 +10,12 @@ namespace StoryBot.Tests.Hosting;
 /// in the middle of it: after a restart every acknowledged command is answered exactly once and
 /// every posted answer is recorded.
 /// </summary>
-public sealed class AcknowledgedWorkTests : IAsyncLifetime
+public sealed class AcknowledgedWorkTests : IAsyncLifetime, IDisposable
 {
-    private const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
     private const int Burst = 500;
     private const int AcknowledgedBeforeTheStop = 250;
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"storybot-crash-{Guid.NewGuid():N}.db");
+    private readonly StateFile _state = new();
     private readonly ConcurrentDictionary<string, bool> _acknowledged = new(StringComparer.Ordinal);
     private FakeSlack _slack = null!;
     private int _port;
@@ -29,18 +24,15 @@ public sealed class AcknowledgedWorkTests : IAsyncLifetime
     {
         _slack = await FakeSlack.StartAsync();
         _slack.PostLatency = TimeSpan.FromMilliseconds(150);
-        _port = FreePort();
+        _port = SlackOverHttp.FreePort();
     }
 
     public async Task DisposeAsync()
     {
         await _slack.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
     }
+
+    public void Dispose() => _state.Dispose();
 
     [Fact]
     public async Task AfterAKillMidBurstEveryAcknowledgedCommandIsAnsweredOnceAndRecorded()
@@ -111,7 +103,7 @@ public sealed class AcknowledgedWorkTests : IAsyncLifetime
             var form = SlackPayloads.SlashCommandForm("/who-is", "altman", _slack.ResponseUrl("r" + i), user: $"U{i:D8}", channel: channel);
             try
             {
-                using var response = await http.SendAsync(Signed(form));
+                using var response = await http.SendAsync(SlackOverHttp.Signed(form));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     _acknowledged[channel] = true;
@@ -137,75 +129,11 @@ public sealed class AcknowledgedWorkTests : IAsyncLifetime
         await Task.WhenAll(sent);
     }
 
-    private static HttpRequestMessage Signed(string form)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
-        {
-            Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("X-Slack-Signature", SlackSigner.Sign(SigningSecret, timestamp, form));
-        return request;
-    }
+    private Task<RunningBot> StartBotAsync() => SlackOverHttp.StartAsync(_port, _state.Path, _slack);
 
-    private async Task<RunningBot> StartBotAsync()
-    {
-        var bot = StoryBotProcess.Start(new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}",
-            ["Storage__ConnectionString"] = $"Data Source={_database}",
-            ["Slack__BotToken"] = "xoxb-crash-test",
-            ["Slack__SigningSecret"] = SigningSecret,
-            ["Slack__ApiBaseUrl"] = _slack.ApiBaseUrl.ToString(),
-        });
+    private async Task<long> UnfinishedAsync() =>
+        (await _state.QueryAsync("SELECT work_key FROM accepted_work WHERE status <> 'done'")).Count;
 
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            Assert.False(bot.HasExited, bot.Output);
-            try
-            {
-                using var response = await http.GetAsync("/", timeout.Token);
-                return bot;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100, timeout.Token);
-            }
-        }
-    }
-
-    private async Task<long> UnfinishedAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM accepted_work WHERE status <> 'done'";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<HashSet<string>> RecordedMessagesAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT message_id FROM answers WHERE platform = 'slack'";
-        await using var reader = await command.ExecuteReaderAsync();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private async Task<HashSet<string>> RecordedMessagesAsync() =>
+        [.. await _state.QueryAsync("SELECT message_id FROM answers WHERE platform = 'slack'")];
 }

@@ -31,6 +31,13 @@ internal sealed class RunningBot : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The resident memory of the process now, from /proc.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>SIGKILL: no shutdown, nothing flushed; what happens to the work in hand is the point.</summary>
     public async Task KillAsync()
     {

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using StoryBot.Testing.Slack;
+using StoryBot.Tests.TestSupport;
+
+namespace StoryBot.Tests.Hosting;
+
+/// <summary>
+/// The real bot process under 300 connections that announce a 1 MB body with no valid signature and
+/// never finish it: what they cost the bot in memory, and whether a signed command still gets
+/// through. A third send no signature, a third a stale one (both refused before the body is read),
+/// and a third a fresh timestamp with a made-up signature, which can only be refused once the body
+/// has been read.
+/// </summary>
+public sealed class SlowConnectionsTests : IAsyncLifetime, IDisposable
+{
+    private const int Connections = 300;
+    private const int AnnouncedBody = 1024 * 1024;
+    private const int SentPerConnection = AnnouncedBody - 1024;
+    private const long MaxGrowth = 50L * 1024 * 1024;
+
+    private readonly StateFile _state = new();
+    private FakeSlack _slack = null!;
+    private int _port;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlack.StartAsync();
+        _port = SlackOverHttp.FreePort();
+    }
+
+    public async Task DisposeAsync() => await _slack.DisposeAsync();
+
+    public void Dispose() => _state.Dispose();
+
+    [Fact]
+    public async Task ThreeHundredSlowUnsignedUploadsCostUnder50MbAndSignedCommandsStillGetThrough()
+    {
+        using var bot = await SlackOverHttp.StartAsync(_port, _state.Path, _slack);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromSeconds(10) };
+
+        // Warm up what a command touches, so the figure below is the connections' cost alone.
+        for (var i = 0; i < 5; i++)
+        {
+            using var warm = await http.SendAsync(SlackOverHttp.Signed(Command("warm" + i)));
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        var before = bot.ResidentBytes();
+        var clients = new List<TcpClient>();
+        try
+        {
+            for (var i = 0; i < Connections; i++)
+            {
+                clients.Add(await OpenSlowUploadAsync((Signature)(i % 3)));
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            using var signed = await http.SendAsync(SlackOverHttp.Signed(Command("during")));
+            var acknowledgedIn = stopwatch.Elapsed;
+            var growth = bot.ResidentBytes() - before;
+
+            Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+            Assert.True(acknowledgedIn < TimeSpan.FromSeconds(3), $"a signed command took {acknowledgedIn} to be acknowledged");
+            Assert.True(growth < MaxGrowth, $"300 slow uploads grew the bot by {growth / (1024 * 1024)} MB");
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    private string Command(string hook) => SlackPayloads.SlashCommandForm("/who-is", "altman", _slack.ResponseUrl(hook));
+
+    private enum Signature
+    {
+        None,
+        Stale,
+        MadeUp,
+    }
+
+    /// <summary>
+    /// A connection that announces a 1 MB form body, sends all of it but the last kilobyte and stops
+    /// there, as a slow or hostile client does.
+    /// </summary>
+    private async Task<TcpClient> OpenSlowUploadAsync(Signature signature)
+    {
+        var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _port);
+        var stream = client.GetStream();
+        var headers = new StringBuilder()
+            .Append("POST /slack/commands HTTP/1.1\r\n")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Host: 127.0.0.1:{_port}\r\n")
+            .Append("Content-Type: application/x-www-form-urlencoded\r\n")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {AnnouncedBody}\r\n");
+        if (signature != Signature.None)
+        {
+            var signedAt = DateTimeOffset.UtcNow.AddMinutes(signature == Signature.Stale ? -10 : 0).ToUnixTimeSeconds();
+            headers.Append(System.Globalization.CultureInfo.InvariantCulture, $"X-Slack-Request-Timestamp: {signedAt}\r\n")
+                .Append("X-Slack-Signature: v0=").Append('a', 64).Append("\r\n");
+        }
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(headers.Append("\r\n").ToString()));
+        try
+        {
+            await stream.WriteAsync(new byte[SentPerConnection]);
+        }
+        catch (IOException)
+        {
+            // The bot refused the request and closed the connection: that is the point.
+        }
+
+        return client;
+    }
+}

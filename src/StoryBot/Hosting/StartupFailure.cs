@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using StoryBot.Core;
@@ -11,13 +13,15 @@ internal static class StartupFailure
 {
     public static bool IsStartupFailure(Exception exception) =>
         Unwrap(exception) is OptionsValidationException or KnowledgePackException or ChatCommandConflictException or StartupProblemException
-        || IsUnreadableValue(Unwrap(exception));
+        || IsUnreadableValue(Unwrap(exception))
+        || IsAddressUnavailable(Unwrap(exception));
 
     public static string Describe(Exception exception) => Unwrap(exception) switch
     {
         OptionsValidationException options => string.Join(Environment.NewLine, options.Failures.Select(f => "  " + f)),
         KnowledgePackException pack => pack.Message,
         ChatCommandConflictException conflict => "  " + conflict.Message,
+        var address when IsAddressUnavailable(address) => $"  {address.Message} Set ASPNETCORE_URLS (or --urls) to an address this machine can listen on.",
         var unreadable => "  " + unreadable.Message,
     };
 
@@ -27,6 +31,13 @@ internal static class StartupFailure
     /// </summary>
     private static bool IsUnreadableValue(Exception exception) =>
         exception is InvalidOperationException && exception.TargetSite?.DeclaringType == typeof(ConfigurationBinder);
+
+    /// <summary>
+    /// The web server cannot listen where it was told (the port is taken, or not this user's to
+    /// take): Kestrel's message names the address.
+    /// </summary>
+    private static bool IsAddressUnavailable(Exception exception) =>
+        exception is IOException { InnerException: AddressInUseException or SocketException };
 
     private static Exception Unwrap(Exception exception) => exception switch
     {

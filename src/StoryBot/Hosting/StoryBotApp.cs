@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StoryBot.Core;
 using StoryBot.Discord;
 using StoryBot.Slack;
 
@@ -29,6 +31,7 @@ internal static class StoryBotApp
                 context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
             });
             web.Services.AddStoryBot(web.Configuration, mode);
+            web.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupCheck, ListenAddressCheck>());
             overrides?.Invoke(web.Services);
             var app = web.Build();
 

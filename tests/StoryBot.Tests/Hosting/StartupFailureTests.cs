@@ -99,6 +99,21 @@ public sealed class StartupFailureTests
         AssertNoStackTrace(stderr);
     }
 
+    [Fact]
+    public async Task APortAlreadyInUseStopsTheHostNamingTheAddress()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (exitCode, _, stderr) = await StoryBotProcess.RunAsync(string.Empty, $"--urls={url}", "--Slack:BotToken=xoxb-not-a-real-token", "--Slack:SigningSecret=secret");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(url, stderr, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS", stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(stderr);
+    }
+
     /// <summary>What to fix, said once and plainly: no framework log line with a trace before it.</summary>
     private static void AssertNoStackTrace(string stderr)
     {

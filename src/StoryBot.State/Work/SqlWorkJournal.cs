@@ -74,7 +74,8 @@ internal sealed class SqlWorkJournal(IStateDatabase database) : IWorkJournal
     private Task SetStatusAsync(string key, string status, CancellationToken cancellationToken) =>
         database.WriteAsync(
             session => session.ExecuteAsync(
-                "UPDATE accepted_work SET status = @status WHERE work_key = @key AND status <> @done",
+                // A finished request keeps only its key against replays: its payload goes with the work.
+                "UPDATE accepted_work SET status = @status, payload = CASE WHEN @status = @done THEN '' ELSE payload END WHERE work_key = @key AND status <> @done",
                 ("status", status),
                 ("key", key),
                 ("done", Done)),

@@ -35,7 +35,8 @@ public sealed class InMemoryWorkJournal(TimeProvider time) : IWorkJournal
 
     public Task CompleteAsync(string key, CancellationToken cancellationToken)
     {
-        Update(key, entry => entry with { Done = true });
+        // Only the key is needed against replays: the payload goes with the work.
+        Update(key, entry => entry with { Work = entry.Work with { Payload = string.Empty }, Done = true });
         return Task.CompletedTask;
     }
 

@@ -38,6 +38,7 @@ internal static class DiscordLoad
     {
         var clients = LoadToolSupport.Option(args, "--clients", 64);
         var seconds = LoadToolSupport.Option(args, "--seconds", 10);
+        var repetitions = LoadToolSupport.Option(args, "--repetitions", 3);
         var burst = LoadToolSupport.Option(args, "--burst", 200);
         var stub = args.Contains("--stub-bot");
         var at = Array.IndexOf(args, "--commands");
@@ -45,38 +46,54 @@ internal static class DiscordLoad
         using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
         using var state = LoadState.FromArgs(args);
         await using var webhooks = await FakeDiscordWebhooks.StartAsync();
+        await using var ceiling = await CeilingEndpoint.StartAsync("application/json", Encoding.UTF8.GetBytes("""{"type":4,"data":{"embeds":[{"description":"fixed"}]}}"""));
         await using var app = await StartBotAsync(Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), stub, state, webhooks.ApiBaseUrl);
         var endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/discord/interactions");
-        var bodies = Enumerable.Range(0, 4096).Select(i => Signed(key, Interaction(i, commands[i % commands.Length]))).ToArray();
+        var interactions = new Interactions(key, commands);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, burst), UseCookies = false });
 
-        Console.WriteLine($"Discord interactions endpoint {endpoint} · {Environment.ProcessorCount} cores · {clients} clients · {seconds} s · /{string.Join(", /", commands)} · {(stub ? "fixed reply (adapter only)" : "real chat bot and pack")} · {state.Describe}");
-        for (var i = 0; i < commands.Length; i++)
+        Console.WriteLine($"Discord interactions endpoint {endpoint} · {Environment.ProcessorCount} cores · {clients} clients · {repetitions} × {seconds} s · /{string.Join(", /", commands)} · {(stub ? "fixed reply (adapter only)" : "real chat bot and pack")} · {state.Describe} · cooldown on, every interaction from a new user");
+        foreach (var command in commands)
         {
-            await ShowSampleAsync(http, endpoint, bodies[i]);
+            await ShowSampleAsync(http, endpoint, interactions.Next(command));
         }
 
         await MeasureChatBotAsync(app.Services.GetRequiredService<IChatBot>(), commands);
-        await RunClientsAsync(http, endpoint, bodies, clients, TimeSpan.FromSeconds(5));
-        var steady = await RunClientsAsync(http, endpoint, bodies, clients, TimeSpan.FromSeconds(seconds));
-        Console.WriteLine(steady.Describe("steady load"));
 
-        var burstWatch = Stopwatch.StartNew();
-        var latencies = await Task.WhenAll(Enumerable.Range(0, burst).Select(i => SendAsync(http, endpoint, bodies[i % bodies.Length])));
-        burstWatch.Stop();
-        var burstResult = new LoadResult(latencies.Where(l => l >= 0).ToList(), latencies.Count(l => l < 0), burstWatch.Elapsed);
-        Console.WriteLine(burstResult.Describe($"{burst} at once"));
-        var ok = burstResult.Errors == 0 && burstWatch.Elapsed < TimeSpan.FromSeconds(3);
-        Console.WriteLine($"{burst} concurrent interactions all answered within 3 s: {(ok ? "yes" : "NO")} ({burstWatch.Elapsed.TotalMilliseconds:F0} ms)");
+        // Warm both, then interleave: the ceiling and the bot see the same machine in each repetition.
+        await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(3), () => SendAsync(http, ceiling.Endpoint, interactions.Next()));
+        await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(5), () => SendAsync(http, endpoint, interactions.Next()));
+        var ratios = new List<double>();
+        var recordedRatios = new List<double>();
+        for (var repetition = 1; repetition <= repetitions; repetition++)
+        {
+            var plain = await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(seconds), () => SendAsync(http, ceiling.Endpoint, interactions.Next()));
+            var recordedBefore = await state.RecordedAnswersAsync();
+            var bot = await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(seconds), () => SendAsync(http, endpoint, interactions.Next()));
+            var recorded = await state.RecordedAnswersAsync() - recordedBefore;
+            ratios.Add(bot.AnswersPerSecond / plain.RepliesPerSecond);
+            recordedRatios.Add(recorded / bot.Elapsed.TotalSeconds / plain.RepliesPerSecond);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {repetition}: bot {bot.RepliesPerSecond:F0} replies/s, {bot.AnswersPerSecond:F0} answers/s ({bot.Acknowledged} replies were no answer, {bot.Errors} errors), "
+                + $"{(state.Enabled ? $"{recorded / bot.Elapsed.TotalSeconds:F0} answers/s recorded within the round" : "nothing recorded (no state)")}; {bot.Latency} · "
+                + $"plain Kestrel {plain.RepliesPerSecond:F0} replies/s, {plain.Latency} · answers / ceiling {ratios[^1]:F2}"));
+        }
+
+        Console.WriteLine($"answers per second as a share of the plain endpoint's replies (min / median / max of {repetitions}): {LoadRound.Spread(ratios)}");
         if (state.Enabled)
         {
-            Console.WriteLine($"original messages read back to record the answers: {webhooks.Reads}");
+            Console.WriteLine($"recorded answers per second as a share of it: {LoadRound.Spread(recordedRatios)}");
         }
+
+        var burstWatch = Stopwatch.StartNew();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, burst).Select(_ => SendAsync(http, endpoint, interactions.Next())));
+        burstWatch.Stop();
+        var ok = outcomes.All(o => o == LoadOutcome.Answer) && burstWatch.Elapsed < TimeSpan.FromSeconds(3);
+        Console.WriteLine($"{burst} concurrent interactions all answered within 3 s: {(ok ? "yes" : "NO")} ({outcomes.Count(o => o == LoadOutcome.Answer)} answers, {burstWatch.Elapsed.TotalMilliseconds:F0} ms)");
 
         // Stopped before disposal, as a host is in production, so background services end cleanly.
         await app.StopAsync();
-
-        return ok && steady.Errors == 0 ? 0 : 1;
+        return ok ? 0 : 1;
     }
 
     private static async Task<WebApplication> StartBotAsync(string publicKey, bool stub, LoadState state, string apiBaseUrl)
@@ -118,51 +135,34 @@ internal static class DiscordLoad
         return app;
     }
 
-    private static async Task<LoadResult> RunClientsAsync(HttpClient http, Uri endpoint, (string Body, string Timestamp, string Signature)[] bodies, int clients, TimeSpan duration)
+    /// <summary>
+    /// Sends one signed interaction. An answer is a public message with at least one embed (the
+    /// quote); the cooldown notice, a private reply or a deferral is a reply but no answer.
+    /// </summary>
+    private static async Task<LoadOutcome> SendAsync(HttpClient http, Uri endpoint, (string Body, string Timestamp, string Signature) signed)
     {
-        var watch = Stopwatch.StartNew();
-        var next = -1;
-        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
-        {
-            var latencies = new List<double>();
-            var errors = 0;
-            while (watch.Elapsed < duration)
-            {
-                var latency = await SendAsync(http, endpoint, bodies[(uint)Interlocked.Increment(ref next) % bodies.Length]);
-                if (latency < 0)
-                {
-                    errors++;
-                }
-                else
-                {
-                    latencies.Add(latency);
-                }
-            }
-
-            return (latencies, errors);
-        }));
-        watch.Stop();
-        return new LoadResult([.. results.SelectMany(r => r.latencies)], results.Sum(r => r.errors), watch.Elapsed);
-    }
-
-    /// <summary>Milliseconds until the answer was read, or -1 when it was not a 200 channel message.</summary>
-    private static async Task<double> SendAsync(HttpClient http, Uri endpoint, (string Body, string Timestamp, string Signature) signed)
-    {
-        var start = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(signed.Body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Timestamp", signed.Timestamp);
         request.Headers.Add("X-Signature-Ed25519", signed.Signature);
         try
         {
             using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            return response.StatusCode == HttpStatusCode.OK && text.StartsWith("{\"type\":4", StringComparison.Ordinal)
-                ? Stopwatch.GetElapsedTime(start).TotalMilliseconds
-                : -1;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return LoadOutcome.Error;
+            }
+
+            using var reply = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+            var root = reply.RootElement;
+            var isAnswer = root.GetProperty("type").GetInt32() == InteractionResponse.ChannelMessage
+                && root.TryGetProperty("data", out var data)
+                && !(data.TryGetProperty("flags", out var flags) && (flags.GetInt32() & DiscordMessage.Ephemeral) != 0)
+                && data.TryGetProperty("embeds", out var embeds) && embeds.GetArrayLength() > 0;
+            return isAnswer ? LoadOutcome.Answer : LoadOutcome.Acknowledged;
         }
         catch (HttpRequestException)
         {
-            return -1;
+            return LoadOutcome.Error;
         }
     }
 
@@ -217,23 +217,30 @@ internal static class DiscordLoad
         Console.WriteLine($"  /{command}: {(int)response.StatusCode}, {text.Length} bytes, {embeds} embeds");
     }
 
-    private static (string Body, string Timestamp, string Signature) Signed(Key key, string body)
+    /// <summary>
+    /// Signed slash-command interactions shaped like Discord's documented example, each with an id
+    /// and a user of its own: an id seen before is a replay the bot does not answer, and a new user
+    /// each time keeps the cooldown out of the figures without switching it off.
+    /// </summary>
+    private sealed class Interactions(Key key, string[] commands)
     {
-        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body)));
-        return (body, timestamp, signature);
-    }
+        private long _next;
 
-    /// <summary>A slash command shaped like Discord's documented example; each from its own user so no cooldown applies.</summary>
-    private static string Interaction(int i, string command)
-    {
-        var options = command == "who-is" ? $$"""[{"type": 3, "name": "name", "value": "{{(i % 2 == 0 ? "altman" : "softbank")}}"}]""" : "[]";
-        return $$"""
-            {"type": 2, "token": "token-{{i}}", "id": "{{786008729715212338 + i}}", "application_id": "{{ApplicationId}}",
-             "guild_id": "290926798626357999", "channel_id": "645027906669510667", "locale": "en-US", "version": 1,
-             "member": {"user": {"id": "{{53908232506183680 + i}}", "username": "user{{i}}"}, "roles": [], "permissions": "0"},
-             "data": {"id": "771825006014889984", "type": 1, "name": "{{command}}", "options": {{options}} } }
-            """;
+        public (string Body, string Timestamp, string Signature) Next(string? command = null)
+        {
+            var i = Interlocked.Increment(ref _next);
+            command ??= commands[i % commands.Length];
+            var options = command == "who-is" ? $$"""[{"type": 3, "name": "name", "value": "{{(i % 2 == 0 ? "altman" : "softbank")}}"}]""" : "[]";
+            var body = $$"""
+                {"type": 2, "token": "token-{{i}}", "id": "{{786008729715212338 + i}}", "application_id": "{{ApplicationId}}",
+                 "guild_id": "290926798626357999", "channel_id": "645027906669510667", "locale": "en-US", "version": 1,
+                 "member": {"user": {"id": "{{53908232506183680 + i}}", "username": "user{{i}}"}, "roles": [], "permissions": "0"},
+                 "data": {"id": "771825006014889984", "type": 1, "name": "{{command}}", "options": {{options}} } }
+                """;
+            var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var signature = Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body)));
+            return (body, timestamp, signature);
+        }
     }
 
     /// <summary>Answers every request with one cited excerpt, to measure the adapter without the engine.</summary>
@@ -249,15 +256,5 @@ internal static class DiscordLoad
             Body = [TextRun.Plain("The story's headline says so.")],
             Citations = [new Citation(_excerpt.Id, _excerpt.SourceId, _excerpt.Paragraph, _excerpt.Quote, _excerpt.Translation)],
         });
-    }
-
-    private sealed record LoadResult(List<double> Latencies, int Errors, TimeSpan Elapsed)
-    {
-        public string Describe(string label)
-        {
-            Latencies.Sort();
-            double Percentile(double p) => Latencies.Count == 0 ? double.NaN : Latencies[Math.Min(Latencies.Count - 1, (int)Math.Ceiling(p * Latencies.Count) - 1)];
-            return string.Create(CultureInfo.InvariantCulture, $"{label}: {Latencies.Count} answered, {Errors} errors in {Elapsed.TotalSeconds:F1} s = {Latencies.Count / Elapsed.TotalSeconds:F0} interactions/s; p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms, max {Percentile(1.0):F2} ms");
-        }
     }
 }

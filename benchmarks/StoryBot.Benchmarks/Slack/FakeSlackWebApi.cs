@@ -14,10 +14,17 @@ internal sealed class FakeSlackWebApi : IAsyncDisposable
     private LoopbackApi _api = null!;
     private long _ts = 1_700_000_000_000_000;
     private long _posts;
+    private long _responseUrlPosts;
 
     public Uri ApiBaseUrl => new(new Uri(_api.Address), "/api/");
 
     public long Posts => Interlocked.Read(ref _posts);
+
+    /// <summary>Replies sent through a command's response_url (the private ones, and where the bot may not post).</summary>
+    public long ResponseUrlPosts => Interlocked.Read(ref _responseUrlPosts);
+
+    /// <summary>A response_url prefix; the request's number goes after it.</summary>
+    public string ResponseUrlBase => _api.Address + "/hooks/";
 
     public static async Task<FakeSlackWebApi> StartAsync()
     {
@@ -36,6 +43,7 @@ internal sealed class FakeSlackWebApi : IAsyncDisposable
             app.MapPost("/hooks/{id}", async (HttpContext context) =>
             {
                 await context.Request.Body.CopyToAsync(Stream.Null);
+                Interlocked.Increment(ref fake._responseUrlPosts);
                 return Results.Text("ok");
             });
         });

@@ -39,6 +39,21 @@ internal sealed class LoadState : IDisposable
         builder.Services.AddStoryState(builder.Configuration);
     }
 
+    /// <summary>How many posted answers the bot has recorded so far (0 without state).</summary>
+    public async Task<long> RecordedAnswersAsync()
+    {
+        if (_directory is null)
+        {
+            return 0;
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "storybot.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM answers";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public void Dispose()
     {
         if (_directory is not null)

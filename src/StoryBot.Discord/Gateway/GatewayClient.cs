@@ -226,7 +226,7 @@ internal sealed class GatewayClient(
                         healthy = true;
                     }
 
-                    await dispatcher.DispatchAsync(type, data, cancellationToken);
+                    dispatcher.Dispatch(type, data, cancellationToken);
                     break;
                 case GatewayOpcode.Heartbeat:
                     await heartbeater.BeatNowAsync(cancellationToken);

@@ -8,8 +8,8 @@ namespace StoryBot.Discord.Gateway;
 
 /// <summary>
 /// Hands Gateway events to their handlers through the work queue. Called on the receive loop,
-/// so it only records the bot's identity, journals the messages to answer and enqueues; handlers
-/// run elsewhere.
+/// so it only records the bot's identity, starts journaling the messages to answer and enqueues;
+/// handlers run elsewhere.
 /// </summary>
 /// <remarks>More than five constructor parameters on purpose: two work queues (messages and interactions, which must start at once) and the two handlers they feed; the clock stamps an interaction's arrival for its 3-second budget.</remarks>
 internal sealed class GatewayDispatcher(
@@ -20,8 +20,12 @@ internal sealed class GatewayDispatcher(
     GatewayInteractionResponder interactions,
     TimeProvider time)
 {
-    /// <summary>A message the bot answers is kept in the work journal here, before the next frame is read.</summary>
-    public async Task DispatchAsync(string? type, JsonElement data, CancellationToken cancellationToken)
+    /// <summary>
+    /// A message the bot answers has its journal write started here, before the next frame is read,
+    /// and is answered once that write is committed; the receive loop does not wait for the commit,
+    /// so messages arriving together share one.
+    /// </summary>
+    public void Dispatch(string? type, JsonElement data, CancellationToken cancellationToken)
     {
         switch (type)
         {
@@ -33,11 +37,14 @@ internal sealed class GatewayDispatcher(
 
                 break;
             case "MESSAGE_CREATE":
-                if (await messages.AcceptAsync(data, cancellationToken) is { } incoming)
+                var accepting = messages.AcceptAsync(data, cancellationToken);
+                queue.TryEnqueue("message", async token =>
                 {
-                    queue.TryEnqueue("message", token => messages.AnswerAsync(incoming, token));
-                }
-
+                    if (await accepting is { } incoming)
+                    {
+                        await messages.AnswerAsync(incoming, token);
+                    }
+                });
                 break;
             case "INTERACTION_CREATE":
                 // The 3-second budget runs from now, not from when a worker picks the event up.

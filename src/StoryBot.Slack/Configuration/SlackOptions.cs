@@ -57,9 +57,12 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.900")]
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2.5);
 
-    /// <summary>Requests handled at once (they wait mostly on the Web API).</summary>
+    /// <summary>
+    /// Requests handled at once. They wait almost entirely on the Web API and on the state store's
+    /// commits, not on the CPU, so many run at once.
+    /// </summary>
     [Range(1, 256)]
-    public int HandlerConcurrency { get; set; } = 16;
+    public int HandlerConcurrency { get; set; } = 64;
 
     public bool IsEnabled =>
         !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(AppToken) || !string.IsNullOrEmpty(SigningSecret);

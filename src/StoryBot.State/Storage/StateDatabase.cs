@@ -4,22 +4,26 @@ using Microsoft.Extensions.Logging;
 namespace StoryBot.State.Storage;
 
 /// <summary>
-/// What both providers share: one transaction per call, retry of transient conflicts, and the
-/// migration runner. Providers supply connections, transactions and what counts as transient.
+/// What both providers share: one transaction per read, writes that arrive together sharing one
+/// commit (<see cref="GroupCommit"/>), retry of transient conflicts, and the migration runner.
+/// Providers supply connections, transactions and what counts as transient.
 /// </summary>
 public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposable
 {
     private const int MaxAttempts = 12;
+    private const string WriteSavepoint = "storybot_write";
 
     private readonly IReadOnlyList<StateMigration> _migrations;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private readonly GroupCommit _writes;
     private volatile bool _migrated;
 
     protected StateDatabase(IEnumerable<IStateMigrations> migrationSources, ILogger logger)
     {
         _migrations = OrderedMigrations(migrationSources);
         _logger = logger;
+        _writes = new GroupCommit(CommitAsync);
     }
 
     public abstract SqlDialect Dialect { get; }
@@ -33,7 +37,7 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
     public async Task<T> WriteAsync<T>(Func<StateSession, Task<T>> work, CancellationToken cancellationToken)
     {
         await EnsureMigratedAsync(cancellationToken);
-        return await RunAsync(work, write: true, cancellationToken);
+        return await _writes.WriteAsync(work, cancellationToken);
     }
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
@@ -80,6 +84,7 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
 
     public async ValueTask DisposeAsync()
     {
+        await _writes.DisposeAsync();
         await DisposeCoreAsync();
         _migrationGate.Dispose();
         GC.SuppressFinalize(this);
@@ -88,6 +93,7 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
     /// <summary>For hosts disposed synchronously (<c>using var host</c>).</summary>
     public void Dispose()
     {
+        _writes.Dispose();
         DisposeCore();
         _migrationGate.Dispose();
         GC.SuppressFinalize(this);
@@ -150,13 +156,84 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
             {
                 _logger.LogDebug(exception, "State transaction conflicted (attempt {Attempt}); retrying", attempt);
 
-                // Real time on purpose: this backs off from a busy database, it is no part of
-                // the bot's clock (a test's fake clock must not stall storage).
-                var delay = TimeSpan.FromMilliseconds(Math.Min(1000, 10 * (1 << Math.Min(attempt, 7))) * (0.5 + Random.Shared.NextDouble()));
-                await Task.Delay(delay, TimeProvider.System, cancellationToken);
+                await Task.Delay(RetryDelay(attempt), TimeProvider.System, cancellationToken);
             }
         }
     }
+
+    /// <summary>
+    /// Runs a batch of writes in one transaction, each behind a savepoint so that one failing on its
+    /// own is undone alone, then commits once and settles them all. A transient conflict runs the
+    /// whole batch again.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyList<PendingWrite> batch)
+    {
+        var isolated = batch.Count > 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await OpenAsync(CancellationToken.None);
+                await using var transaction = await BeginAsync(connection, write: true, CancellationToken.None);
+                var failed = new Dictionary<PendingWrite, Exception>();
+                foreach (var write in batch)
+                {
+                    if (isolated)
+                    {
+                        await transaction.SaveAsync(WriteSavepoint);
+                    }
+
+                    try
+                    {
+                        await write.RunAsync(new StateSession(connection, transaction, Dialect, write.CancellationToken));
+                        if (isolated)
+                        {
+                            await transaction.ReleaseAsync(WriteSavepoint);
+                        }
+                    }
+                    catch (Exception exception) when (isolated && !IsTransient(exception))
+                    {
+                        await transaction.RollbackAsync(WriteSavepoint);
+                        failed[write] = exception;
+                    }
+                }
+
+                await transaction.CommitAsync(CancellationToken.None);
+                foreach (var write in batch)
+                {
+                    if (failed.TryGetValue(write, out var exception))
+                    {
+                        write.Fail(exception);
+                    }
+                    else
+                    {
+                        write.Complete();
+                    }
+                }
+
+                return;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && IsTransient(exception))
+            {
+                _logger.LogDebug(exception, "State transaction conflicted (attempt {Attempt}); retrying", attempt);
+                await Task.Delay(RetryDelay(attempt), TimeProvider.System);
+            }
+            catch (Exception exception)
+            {
+                foreach (var write in batch)
+                {
+                    write.Fail(exception);
+                }
+
+                return;
+            }
+        }
+    }
+
+    // Real time on purpose: this backs off from a busy database, it is no part of the bot's clock
+    // (a test's fake clock must not stall storage).
+    private static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(1000, 10 * (1 << Math.Min(attempt, 7))) * (0.5 + Random.Shared.NextDouble()));
 
     private static List<StateMigration> OrderedMigrations(IEnumerable<IStateMigrations> sources)
     {

@@ -193,8 +193,9 @@ public sealed class KnowledgePackProviderTests
             var logger = new RecordingLogger<KnowledgePackProvider>();
             using var provider = Provider(fixture, TimeProvider.System, logger);
             var pack = provider.Current;
-            Directory.Delete(fixture.Path, recursive: true);
 
+            // Not even the folder it would sit in is there any more.
+            Directory.Delete(Path.GetDirectoryName(fixture.Path)!, recursive: true);
             provider.StartWatching();
 
             Assert.False(provider.IsWatching);
@@ -202,6 +203,121 @@ public sealed class KnowledgePackProviderTests
             var (level, message) = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
             Assert.Equal(LogLevel.Warning, level);
             Assert.Contains("cannot be watched", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task KeepsReloadingAfterTheFolderIsDeletedAndCopiedBack()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+            provider.StartWatching();
+            var staging = CopyOf(fixture.Path, "staging");
+
+            var swapped = SwapOf(provider);
+            Directory.Delete(fixture.Path, recursive: true);
+            EditFile(staging, "facts/dispute.yaml", "Altman says Musk is wrong.", "Altman says Musk is mistaken.");
+            CopyDirectory(staging, fixture.Path);
+            await swapped.WaitAsync(Patience);
+            Assert.Equal("Altman says Musk is mistaken.", provider.Current.Facts.Single(f => f.Id == "altman-wrong").Statement.En);
+
+            await AssertLaterEditsAreStillTakenAsync(fixture, provider);
+        }
+
+        [Fact]
+        public async Task KeepsReloadingAfterANewFolderIsMovedIntoPlace()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+            provider.StartWatching();
+            var next = CopyOf(fixture.Path, "knowledge.next");
+            EditFile(next, "facts/dispute.yaml", "Altman says Musk is wrong.", "Altman says Musk is mistaken.");
+
+            var swapped = SwapOf(provider);
+            Directory.Move(fixture.Path, fixture.Path + ".old");
+            Directory.Move(next, fixture.Path);
+            await swapped.WaitAsync(Patience);
+            Assert.Equal("Altman says Musk is mistaken.", provider.Current.Facts.Single(f => f.Id == "altman-wrong").Statement.En);
+
+            await AssertLaterEditsAreStillTakenAsync(fixture, provider);
+        }
+
+        [Fact]
+        public async Task KeepsTheLastGoodPackWhileTheFolderIsGoneAndReloadsWhenItIsBack()
+        {
+            using var fixture = new FixturePack();
+            var logger = new RecordingLogger<KnowledgePackProvider>();
+            using var provider = Provider(fixture, TimeProvider.System, logger);
+            var good = provider.Current;
+            provider.StartWatching();
+            var saved = CopyOf(fixture.Path, "saved");
+
+            Directory.Delete(fixture.Path, recursive: true);
+            await logger.FirstError.WaitAsync(Patience);
+            Assert.Same(good, provider.Current);
+
+            var swapped = SwapOf(provider);
+            EditFile(saved, "summary.yaml", "fight over", "quarrel over");
+            CopyDirectory(saved, fixture.Path);
+            await swapped.WaitAsync(Patience);
+            Assert.Equal("Musk and Altman quarrel over Stargate's money.", provider.Current.Summary.Text.En);
+        }
+
+        [Fact]
+        public async Task AnInvalidEditAfterASwapKeepsTheLastGoodPackAndNamesFileAndLine()
+        {
+            using var fixture = new FixturePack();
+            var logger = new RecordingLogger<KnowledgePackProvider>();
+            using var provider = Provider(fixture, TimeProvider.System, logger);
+            provider.StartWatching();
+            var next = CopyOf(fixture.Path, "knowledge.next");
+            EditFile(next, "summary.yaml", "fight over", "quarrel over");
+            var swapped = SwapOf(provider);
+            Directory.Move(fixture.Path, fixture.Path + ".old");
+            Directory.Move(next, fixture.Path);
+            await swapped.WaitAsync(Patience);
+            var good = provider.Current;
+
+            fixture.Edit("excerpts.yaml", "zunächst 100", "zuerst 100");
+
+            var error = await logger.FirstError.WaitAsync(Patience);
+            Assert.Contains("knowledge/excerpts.yaml:13:", error, StringComparison.Ordinal);
+            Assert.Same(good, provider.Current);
+        }
+
+        private static async Task AssertLaterEditsAreStillTakenAsync(FixturePack fixture, KnowledgePackProvider provider)
+        {
+            var swapped = SwapOf(provider);
+            fixture.Edit("summary.yaml", "fight over", "quarrel over");
+            await swapped.WaitAsync(Patience);
+            Assert.Equal("Musk and Altman quarrel over Stargate's money.", provider.Current.Summary.Text.En);
+        }
+
+        /// <summary>A copy of the pack beside it, as a deploy stages the next version.</summary>
+        private static string CopyOf(string folder, string name)
+        {
+            var copy = Path.Combine(Path.GetDirectoryName(folder)!, name);
+            CopyDirectory(folder, copy);
+            return copy;
+        }
+
+        private static void CopyDirectory(string from, string to)
+        {
+            foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            {
+                Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+            }
+
+            Directory.CreateDirectory(to);
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+            }
+        }
+
+        private static void EditFile(string folder, string relativePath, string from, string to)
+        {
+            var path = Path.Combine(folder, relativePath);
+            File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
         }
 
         [Fact]

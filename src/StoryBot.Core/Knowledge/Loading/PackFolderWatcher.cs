@@ -28,15 +28,7 @@ internal sealed partial class PackFolderWatcher : IDisposable
         _folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         _name = Path.GetFileName(_folder);
         _settled = new DebouncedSignal(time, QuietPeriod, onSettled);
-        _parent = new FileSystemWatcher(Path.GetDirectoryName(_folder) ?? _folder)
-        {
-            IncludeSubdirectories = false,
-            NotifyFilter = NotifyFilters.DirectoryName | NotifyFilters.FileName,
-        };
-        _parent.Created += OnParentChanged;
-        _parent.Deleted += OnParentChanged;
-        _parent.Renamed += OnParentChanged;
-        _parent.Error += OnError;
+        _parent = Watcher(Path.GetDirectoryName(_folder) ?? _folder, subfolders: false, NotifyFilters.DirectoryName | NotifyFilters.FileName, OnParentChanged);
         try
         {
             _parent.EnableRaisingEvents = true;
@@ -80,16 +72,7 @@ internal sealed partial class PackFolderWatcher : IDisposable
                 return;
             }
 
-            var watcher = new FileSystemWatcher(_folder)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            watcher.Changed += OnChanged;
-            watcher.Created += OnChanged;
-            watcher.Deleted += OnChanged;
-            watcher.Renamed += OnChanged;
-            watcher.Error += OnError;
+            var watcher = Watcher(_folder, subfolders: true, NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size, OnChanged);
             try
             {
                 watcher.EnableRaisingEvents = true;
@@ -102,6 +85,17 @@ internal sealed partial class PackFolderWatcher : IDisposable
                 LogFolderVanished(_folder);
             }
         }
+    }
+
+    private FileSystemWatcher Watcher(string path, bool subfolders, NotifyFilters filter, FileSystemEventHandler onEvent)
+    {
+        var watcher = new FileSystemWatcher(path) { IncludeSubdirectories = subfolders, NotifyFilter = filter };
+        watcher.Changed += onEvent;
+        watcher.Created += onEvent;
+        watcher.Deleted += onEvent;
+        watcher.Renamed += (sender, e) => onEvent(sender, e);
+        watcher.Error += OnError;
+        return watcher;
     }
 
     private void OnChanged(object sender, FileSystemEventArgs e) => _settled.Poke();

@@ -229,13 +229,8 @@ public sealed class KnowledgePackProviderTests
             using var fixture = new FixturePack();
             using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
             provider.StartWatching();
-            var next = CopyOf(fixture.Path, "knowledge.next");
-            EditFile(next, "facts/dispute.yaml", "Altman says Musk is wrong.", "Altman says Musk is mistaken.");
+            await MoveNextVersionIntoPlaceAsync(fixture, provider, "facts/dispute.yaml", "Altman says Musk is wrong.", "Altman says Musk is mistaken.");
 
-            var swapped = SwapOf(provider);
-            Directory.Move(fixture.Path, fixture.Path + ".old");
-            Directory.Move(next, fixture.Path);
-            await swapped.WaitAsync(Patience);
             Assert.Equal("Altman says Musk is mistaken.", provider.Current.Facts.Single(f => f.Id == "altman-wrong").Statement.En);
 
             await AssertLaterEditsAreStillTakenAsync(fixture, provider);
@@ -269,12 +264,7 @@ public sealed class KnowledgePackProviderTests
             var logger = new RecordingLogger<KnowledgePackProvider>();
             using var provider = Provider(fixture, TimeProvider.System, logger);
             provider.StartWatching();
-            var next = CopyOf(fixture.Path, "knowledge.next");
-            EditFile(next, "summary.yaml", "fight over", "quarrel over");
-            var swapped = SwapOf(provider);
-            Directory.Move(fixture.Path, fixture.Path + ".old");
-            Directory.Move(next, fixture.Path);
-            await swapped.WaitAsync(Patience);
+            await MoveNextVersionIntoPlaceAsync(fixture, provider, "summary.yaml", "fight over", "quarrel over");
             var good = provider.Current;
 
             fixture.Edit("excerpts.yaml", "zunächst 100", "zuerst 100");
@@ -282,6 +272,17 @@ public sealed class KnowledgePackProviderTests
             var error = await logger.FirstError.WaitAsync(Patience);
             Assert.Contains("knowledge/excerpts.yaml:13:", error, StringComparison.Ordinal);
             Assert.Same(good, provider.Current);
+        }
+
+        /// <summary>Stages the next version beside the pack with one edit and swaps it in with two moves, as a deploy does.</summary>
+        private static async Task MoveNextVersionIntoPlaceAsync(FixturePack fixture, KnowledgePackProvider provider, string file, string from, string to)
+        {
+            var next = CopyOf(fixture.Path, "knowledge.next");
+            EditFile(next, file, from, to);
+            var swapped = SwapOf(provider);
+            Directory.Move(fixture.Path, fixture.Path + ".old");
+            Directory.Move(next, fixture.Path);
+            await swapped.WaitAsync(Patience);
         }
 
         private static async Task AssertLaterEditsAreStillTakenAsync(FixturePack fixture, KnowledgePackProvider provider)

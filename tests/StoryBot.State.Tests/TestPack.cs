@@ -6,7 +6,8 @@ namespace StoryBot.State.Tests;
 /// <summary>A small hand-built pack: source "article" with excerpts a-1 and a-2, source "blog" with b-1.</summary>
 internal static class TestPack
 {
-    public static KnowledgePack Create()
+    /// <param name="renamed">Ids to give other names (old → new), as a later version of a pack might.</param>
+    public static KnowledgePack Create(IReadOnlyDictionary<string, string>? renamed = null)
     {
         SourceDocument[] sources = [Source("article", "Streit um Stargate", "Beispielzeitung"), Source("blog", "Ein Blog", "Beispielblog")];
         Excerpt[] excerpts =
@@ -15,7 +16,13 @@ internal static class TestPack
             Excerpt("a-2", "article", 2, "Altman widersprach.", "Altman disagreed."),
             Excerpt("b-1", "blog", 1, "Das Projekt kostet viel.", "The project costs a lot."),
         ];
-        return new KnowledgePack(sources, excerpts, [], [], [], new StorySummary(new LocalizedText("Summary", "Zusammenfassung"), ["a-1"]), "test-1");
+        if (renamed is not null)
+        {
+            excerpts = [.. excerpts.Select(e => renamed.TryGetValue(e.Id, out var name) ? e with { Id = name } : e)];
+        }
+
+        var summaryExcerpt = excerpts[0].Id;
+        return new KnowledgePack(sources, excerpts, [], [], [], new StorySummary(new LocalizedText("Summary", "Zusammenfassung"), [summaryExcerpt]), renamed is null ? "test-1" : "test-renamed");
     }
 
     public static Citation Cite(string excerptId)

@@ -28,7 +28,7 @@ internal static class ReplyComposer
         foreach (var point in points)
         {
             var allowed = point.Citations
-                .Where(id => pack.TryGetExcerpt(id, out var excerpt) && filter.Allows(excerpt.SourceId, id))
+                .Where(id => pack.TryGetExcerpt(id, out var excerpt) && filter.Allows(excerpt))
                 .ToList();
             if (allowed.Count == 0)
             {

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using StoryBot.Core.Knowledge;
+
 namespace StoryBot.Core.Conversation;
 
 /// <summary>Which sources and excerpts replies may cite right now (moderators decide).</summary>
@@ -10,6 +14,25 @@ public sealed record CitationFilter(IReadOnlySet<string> DisabledSources, IReadO
 {
     public static CitationFilter AllowAll { get; } = new(new HashSet<string>(), new HashSet<string>());
 
-    public bool Allows(string sourceId, string excerptId) =>
-        !DisabledSources.Contains(sourceId) && !DisabledExcerpts.Contains(excerptId);
+    /// <summary>
+    /// The <see cref="QuoteKey"/>s of withdrawn excerpts: a withdrawn quote stays withdrawn when a
+    /// later pack gives it another id.
+    /// </summary>
+    public IReadOnlySet<string> DisabledQuotes { get; init; } = new HashSet<string>();
+
+    public bool Allows(Excerpt excerpt)
+    {
+        ArgumentNullException.ThrowIfNull(excerpt);
+        return !DisabledSources.Contains(excerpt.SourceId)
+            && !DisabledExcerpts.Contains(excerpt.Id)
+            && (DisabledQuotes.Count == 0 || !DisabledQuotes.Contains(QuoteKey(excerpt.Quote)));
+    }
+
+    /// <summary>What identifies a quote whatever its id: a hash of its words, spacing ignored.</summary>
+    public static string QuoteKey(string quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        var words = string.Join(' ', quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(words)))[..32];
+    }
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 using StoryBot.State.Storage;
 
 namespace StoryBot.State.Moderation;
@@ -21,14 +23,16 @@ public sealed record DisableResult(ChangeOutcome Outcome, int CorrectionsQueued)
 /// </summary>
 public sealed class DisabledCitations(
     IStateDatabase database,
+    IKnowledgeProvider knowledge,
     TimeProvider time,
     IOptions<ModerationStateOptions> options,
     CorrectionSignal signal)
 {
     public async Task<DisableResult> DisableAsync(Actor actor, CitationTarget target, string reason, CancellationToken cancellationToken)
     {
+        var quoteKey = QuoteKeyOf(knowledge.Current, target);
         var result = await database.WriteAsync(
-            session => DisableAsync(session, time, options.Value, actor, target, reason, AuditLog.Actions.Disable),
+            session => DisableAsync(session, time, options.Value, actor, target, quoteKey, reason, AuditLog.Actions.Disable),
             cancellationToken);
         if (result.CorrectionsQueued > 0)
         {
@@ -65,21 +69,27 @@ public sealed class DisabledCitations(
                 Read),
             cancellationToken);
 
+    /// <summary>The <see cref="CitationFilter.QuoteKey"/> of an excerpt the pack has, or null.</summary>
+    internal static string? QuoteKeyOf(KnowledgePack pack, CitationTarget target) =>
+        target.Kind == TargetKind.Excerpt && pack.TryGetExcerpt(target.Id, out var excerpt) ? CitationFilter.QuoteKey(excerpt.Quote) : null;
+
     /// <summary>Disables within a larger transaction (resolving a report).</summary>
+    /// <param name="quoteKey">The excerpt's quote key, which keeps it withdrawn under another id.</param>
     internal static async Task<DisableResult> DisableAsync(
         StateSession session,
         TimeProvider time,
         ModerationStateOptions options,
         Actor actor,
         CitationTarget target,
+        string? quoteKey,
         string reason,
         string auditAction)
     {
         var now = time.Now();
         var inserted = await session.ExecuteAsync(
             """
-            INSERT INTO disabled_citations (target_kind, target_id, platform, disabled_by, reason, disabled_at)
-            VALUES (@kind, @id, @platform, @by, @reason, @at)
+            INSERT INTO disabled_citations (target_kind, target_id, platform, disabled_by, reason, disabled_at, quote_key)
+            VALUES (@kind, @id, @platform, @by, @reason, @at, @quote)
             ON CONFLICT (target_kind, target_id) DO NOTHING
             """,
             ("kind", target.KindCode),
@@ -87,7 +97,8 @@ public sealed class DisabledCitations(
             ("platform", actor.Platform),
             ("by", actor.UserId),
             ("reason", reason),
-            ("at", now));
+            ("at", now),
+            ("quote", quoteKey));
         if (inserted == 0)
         {
             return new DisableResult(ChangeOutcome.Unchanged, 0);

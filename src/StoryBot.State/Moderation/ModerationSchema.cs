@@ -129,5 +129,8 @@ internal sealed class ModerationSchema : IStateMigrations
             CREATE INDEX unanswered_questions_key ON unanswered_questions (question_key);
             CREATE INDEX unanswered_questions_asked_at ON unanswered_questions (asked_at);
             """),
+
+        // A withdrawn excerpt is remembered by its words too, so a pack that renames it cannot bring it back.
+        new(103, "withdrawn excerpts keep their quote key", _ => "ALTER TABLE disabled_citations ADD COLUMN quote_key TEXT NULL;"),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Knowledge;
 using StoryBot.State.Storage;
 
 namespace StoryBot.State.Moderation;
@@ -49,6 +50,7 @@ public sealed record ResolveResult(ResolveOutcome Outcome, IReadOnlyList<Citatio
 /// <summary>Reports from readers, waiting for a moderator.</summary>
 public sealed class ReaderReports(
     IStateDatabase database,
+    IKnowledgeProvider knowledge,
     TimeProvider time,
     IOptions<ModerationStateOptions> options,
     CorrectionSignal signal)
@@ -105,8 +107,9 @@ public sealed class ReaderReports(
     /// <param name="excerptId">With <see cref="ReportResolution.Disable"/>: only this cited excerpt; null for all of them.</param>
     public async Task<ResolveResult> ResolveAsync(Actor moderator, long id, ReportResolution resolution, string? excerptId, CancellationToken cancellationToken)
     {
+        var pack = knowledge.Current;
         var result = await database.WriteAsync(
-            session => ResolveAsync(session, moderator, id, resolution, excerptId),
+            session => ResolveAsync(session, pack, moderator, id, resolution, excerptId),
             cancellationToken);
         if (result.CorrectionsQueued > 0)
         {
@@ -116,7 +119,7 @@ public sealed class ReaderReports(
         return result;
     }
 
-    private async Task<ResolveResult> ResolveAsync(StateSession session, Actor moderator, long id, ReportResolution resolution, string? excerptId)
+    private async Task<ResolveResult> ResolveAsync(StateSession session, KnowledgePack pack, Actor moderator, long id, ReportResolution resolution, string? excerptId)
     {
         var report = await FindAsync(session, id);
         if (report is null)
@@ -143,7 +146,8 @@ public sealed class ReaderReports(
             foreach (var excerpt in excerptId is null ? cited : [excerptId])
             {
                 var target = CitationTarget.Excerpt(excerpt);
-                var change = await DisabledCitations.DisableAsync(session, time, options.Value, moderator, target, reason, AuditLog.Actions.Disable);
+                var change = await DisabledCitations.DisableAsync(
+                    session, time, options.Value, moderator, target, DisabledCitations.QuoteKeyOf(pack, target), reason, AuditLog.Actions.Disable);
                 if (change.Outcome == ChangeOutcome.Changed)
                 {
                     disabled.Add(target);

@@ -208,7 +208,7 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
             .Select(c => c.Number)
             .ToList();
         var withdrawn = before
-            .Where(id => !pack.TryGetExcerpt(id, out var excerpt) || !filter.Allows(excerpt.SourceId, excerpt.Id))
+            .Where(id => !pack.TryGetExcerpt(id, out var excerpt) || !filter.Allows(excerpt))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (!packUpdated && added.Count == 0 && withdrawn.Count == 0)

@@ -35,7 +35,7 @@ internal sealed class SummaryCitations(KnowledgePack pack, CitationFilter filter
             .Distinct(StringComparer.Ordinal)
             .Select(id => pack.TryGetExcerpt(id, out var excerpt) ? excerpt : null)
             .OfType<Excerpt>()
-            .Where(excerpt => filter.Allows(excerpt.SourceId, excerpt.Id) && !IsFlagged(excerpt))
+            .Where(excerpt => filter.Allows(excerpt) && !IsFlagged(excerpt))
             .ToList();
         var fresh = usable.Count(excerpt => !_numbers.ContainsKey(excerpt.Id));
         if (usable.Count == 0 || (mustAddExcerpt && fresh == 0) || _all.Count + fresh > maxCitations)

@@ -12,17 +12,17 @@ public abstract partial class StateContract
     public async Task DisablingAnExcerptKeepsItOutOfTheNextAnswerAndEnablingBringsItBack()
     {
         var bot = Start();
-        Assert.True((await bot.FilterAsync()).Allows("article", "a-1"));
+        Assert.True((await bot.FilterAsync()).Allows(TestPack.Create().Excerpt("a-1")));
 
         var disabled = await bot.SendAsync(StateHarness.Moderator("/sources disable a-1 misquoted"));
 
         Assert.Equal(ReplyKind.Moderation, disabled.Kind);
-        Assert.False((await bot.FilterAsync()).Allows("article", "a-1"));
-        Assert.True((await bot.FilterAsync()).Allows("article", "a-2"));
+        Assert.False((await bot.FilterAsync()).Allows(TestPack.Create().Excerpt("a-1")));
+        Assert.True((await bot.FilterAsync()).Allows(TestPack.Create().Excerpt("a-2")));
 
         await bot.SendAsync(StateHarness.Moderator("/sources enable a-1"));
 
-        Assert.True((await bot.FilterAsync()).Allows("article", "a-1"));
+        Assert.True((await bot.FilterAsync()).Allows(TestPack.Create().Excerpt("a-1")));
     }
 
     [StorageFact]
@@ -33,8 +33,8 @@ public abstract partial class StateContract
         await bot.SendAsync(StateHarness.Moderator("/sources disable blog not a news source"));
 
         var filter = await bot.FilterAsync();
-        Assert.False(filter.Allows("blog", "b-1"));
-        Assert.True(filter.Allows("article", "a-1"));
+        Assert.False(filter.Allows(TestPack.Create().Excerpt("b-1")));
+        Assert.True(filter.Allows(TestPack.Create().Excerpt("a-1")));
         Assert.Contains("blog", filter.DisabledSources);
     }
 
@@ -66,7 +66,7 @@ public abstract partial class StateContract
             Assert.Contains("only moderators", reply.Text, StringComparison.Ordinal);
         }
 
-        Assert.True((await bot.FilterAsync()).Allows("article", "a-1"));
+        Assert.True((await bot.FilterAsync()).Allows(TestPack.Create().Excerpt("a-1")));
         var audit = await bot.Get<AuditLog>().LatestAsync(10, CancellationToken.None);
         Assert.Equal(2, audit.Count);
         Assert.All(audit, entry => Assert.Equal(AuditLog.Actions.Refused, entry.Action));
@@ -164,15 +164,15 @@ public abstract partial class StateContract
     {
         var first = Start();
         var second = Start();
-        Assert.True((await second.FilterAsync()).Allows("article", "a-1"));
+        Assert.True((await second.FilterAsync()).Allows(TestPack.Create().Excerpt("a-1")));
 
         await first.SendAsync(StateHarness.Moderator("/sources disable a-1 withdrawn"));
 
-        Assert.False((await second.FilterAsync()).Allows("article", "a-1"));
+        Assert.False((await second.FilterAsync()).Allows(TestPack.Create().Excerpt("a-1")));
 
         await second.SendAsync(StateHarness.Moderator("/sources enable a-1"));
 
-        Assert.True((await first.FilterAsync()).Allows("article", "a-1"));
+        Assert.True((await first.FilterAsync()).Allows(TestPack.Create().Excerpt("a-1")));
     }
 
     [StorageFact]
@@ -187,7 +187,7 @@ public abstract partial class StateContract
 
         var after = Start();
 
-        Assert.False((await after.FilterAsync()).Allows("article", "a-1"));
+        Assert.False((await after.FilterAsync()).Allows(TestPack.Create().Excerpt("a-1")));
         var report = Assert.Single(await after.Get<ReaderReports>().OpenAsync(10, CancellationToken.None));
         Assert.Equal("the number is wrong", report.Reason);
         Assert.Equal("question for m-1", report.Question);

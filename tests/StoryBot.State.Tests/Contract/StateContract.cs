@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 using StoryBot.Core.Platforms;
 using StoryBot.State.Storage;
 using StoryBot.State.Tests.Storage;
@@ -40,6 +41,14 @@ public abstract partial class StateContract(StorageBackend backend) : IAsyncLife
     protected StateHarness Start(params IChannelPoster[] posters)
     {
         var harness = new StateHarness(Backend, Time, posters.Length > 0 ? posters : [Discord.Object, Slack.Object]);
+        _harnesses.Add(harness);
+        return harness;
+    }
+
+    /// <summary>An instance serving <paramref name="pack"/>: a restart after the pack changed.</summary>
+    protected StateHarness StartWith(KnowledgePack pack)
+    {
+        var harness = new StateHarness(Backend, Time, [Discord.Object, Slack.Object], pack: pack);
         _harnesses.Add(harness);
         return harness;
     }

@@ -20,7 +20,8 @@ public sealed class StateHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public StateHarness(StorageBackend backend, TimeProvider time, IEnumerable<IChannelPoster> posters, IDictionary<string, string?>? settings = null)
+    /// <param name="pack">The knowledge pack this instance serves; the small test pack unless given.</param>
+    public StateHarness(StorageBackend backend, TimeProvider time, IEnumerable<IChannelPoster> posters, IDictionary<string, string?>? settings = null, KnowledgePack? pack = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -35,7 +36,7 @@ public sealed class StateHarness : IAsyncDisposable
         }
 
         var knowledge = new Mock<IKnowledgeProvider>();
-        knowledge.Setup(k => k.Current).Returns(TestPack.Create());
+        knowledge.Setup(k => k.Current).Returns(pack ?? TestPack.Create());
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());

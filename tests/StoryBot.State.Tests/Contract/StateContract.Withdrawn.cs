@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.State.Moderation;
+using StoryBot.State.Tests.Storage;
+
+namespace StoryBot.State.Tests.Contract;
+
+public abstract partial class StateContract
+{
+    private static readonly Dictionary<string, string> A2Renamed = new() { ["a-2"] = "a-2-renamed" };
+
+    [StorageFact]
+    public async Task AWithdrawnExcerptThatALaterPackRenamesStaysWithdrawn()
+    {
+        await Start().Get<DisabledCitations>().DisableAsync(new Actor("discord", "mod-1"), CitationTarget.Excerpt("a-2"), "misquoted", CancellationToken.None);
+
+        var pack = TestPack.Create(A2Renamed);
+        var filter = await StartWith(pack).Get<ICitationPolicy>().GetFilterAsync(CancellationToken.None);
+
+        Assert.False(filter.Allows(pack.Excerpt("a-2-renamed")));
+        Assert.True(filter.Allows(pack.Excerpt("a-1")));
+    }
+
+    [StorageFact]
+    public async Task AnAnswerFromTheRenamingPackDoesNotCiteTheWithdrawnQuote()
+    {
+        await Start().Get<DisabledCitations>().DisableAsync(new Actor("discord", "mod-1"), CitationTarget.Excerpt("a-2"), "misquoted", CancellationToken.None);
+
+        var pack = TestPack.Create(A2Renamed);
+        var filter = await StartWith(pack).Get<ICitationPolicy>().GetFilterAsync(CancellationToken.None);
+        var citable = pack.Excerpts.Where(filter.Allows).Select(e => e.Id);
+
+        Assert.Equal(["a-1", "b-1"], citable);
+    }
+
+    [StorageFact]
+    public async Task TheRenameIsLoggedNamingTheOldAndTheNewId()
+    {
+        await Start().Get<DisabledCitations>().DisableAsync(new Actor("discord", "mod-1"), CitationTarget.Excerpt("a-2"), "misquoted", CancellationToken.None);
+        var harness = StartWith(TestPack.Create(A2Renamed));
+        var watch = harness.HostedServices.OfType<WithdrawnExcerptsWatch>().Single();
+
+        var renamed = await watch.CheckAsync(TestPack.Create(A2Renamed), CancellationToken.None);
+
+        Assert.Equal([("a-2", "a-2-renamed")], renamed);
+        Assert.Contains(harness.Logs.GetSnapshot(), l => l.Level == LogLevel.Warning && l.Message.Contains("a-2", StringComparison.Ordinal) && l.Message.Contains("a-2-renamed", StringComparison.Ordinal));
+    }
+
+    [StorageFact]
+    public async Task AWithdrawalFromBeforeQuoteKeysGetsItsKeyWhileThePackStillHasTheId()
+    {
+        var database = Start().Get<StoryBot.State.Storage.IStateDatabase>();
+        await database.WriteAsync(
+            session => session.ExecuteAsync(
+                "INSERT INTO disabled_citations (target_kind, target_id, platform, disabled_by, reason, disabled_at) VALUES ('excerpt', 'a-2', 'discord', 'mod-1', 'old', 0)"),
+            CancellationToken.None);
+        var watch = Start().HostedServices.OfType<WithdrawnExcerptsWatch>().Single();
+        await watch.CheckAsync(TestPack.Create(), CancellationToken.None);
+
+        var pack = TestPack.Create(A2Renamed);
+        var filter = await StartWith(pack).Get<ICitationPolicy>().GetFilterAsync(CancellationToken.None);
+
+        Assert.False(filter.Allows(pack.Excerpt("a-2-renamed")));
+    }
+}

@@ -80,7 +80,8 @@ internal static class QuestionAnalyzer
         };
         if (maxEdits > 0 && !word.Any(char.IsDigit))
         {
-            var near = index.NearWords(word, maxEdits).ToList();
+            // A word is never read as a typo of filler the pack happens to contain ("weather" is not "whether").
+            var near = index.NearWords(word, maxEdits).Where(w => !Lexicon.Default.IsStopWord(w, TermForms.StemsOf(w))).ToList();
             if (near.Count > 0)
             {
                 return Expand(near.SelectMany(TermForms.StemsOf));

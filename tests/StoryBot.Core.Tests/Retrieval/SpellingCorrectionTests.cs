@@ -1,0 +1,21 @@
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Tests.TestSupport;
+
+namespace StoryBot.Core.Tests.Retrieval;
+
+/// <summary>A word the story does not have may be read as a typo of one it has, but never of filler.</summary>
+public sealed class SpellingCorrectionTests
+{
+    private readonly IChatBot _bot = StoryServices.ChatBot();
+
+    [Theory]
+    [InlineData("weather")]
+    [InlineData("weather?")]
+    public Task AWordTwoLettersFromFillerIsNotReadAsThatFiller(string question) =>
+        // "weather" is two edits from "whether", which the pack's English renderings use everywhere.
+        _bot.AssertAbstainsAsync(question);
+
+    [Fact]
+    public Task ATypoOfAStoryWordIsStillReadAsThatWord() =>
+        _bot.AssertAnswersSayingAsync("who is sam altmn", "OpenAI");
+}

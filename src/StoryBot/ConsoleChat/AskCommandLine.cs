@@ -5,6 +5,8 @@ namespace StoryBot.ConsoleChat;
 /// <summary><c>ask "question"</c> and <c>ask --json</c>: answers without the interactive chat.</summary>
 internal static class AskCommandLine
 {
+    private const int RecordsInFlight = 256;
+
     public static async Task RunAsync(RunMode mode, ConsoleConversation conversation, ConsoleStreams streams, CancellationToken cancellationToken)
     {
         if (mode.Kind == RunKind.AskOnce)
@@ -20,11 +22,22 @@ internal static class AskCommandLine
             return;
         }
 
+        // Records are awaited in groups, not one by one: they share commits, and every one is
+        // durable before the batch ends.
+        var recording = new List<Task>(RecordsInFlight);
         while (await streams.Input.ReadLineAsync(cancellationToken) is { } line)
         {
-            var reply = await conversation.AskAsync(line, cancellationToken);
+            var (reply, recorded) = await conversation.AnswerAsync(line, cancellationToken);
+            recording.Add(recorded);
             await streams.Output.WriteLineAsync(JsonReply.Serialize(line, reply, mode.Explain));
             await streams.Output.FlushAsync(cancellationToken);
+            if (recording.Count == RecordsInFlight)
+            {
+                await Task.WhenAll(recording);
+                recording.Clear();
+            }
         }
+
+        await Task.WhenAll(recording);
     }
 }

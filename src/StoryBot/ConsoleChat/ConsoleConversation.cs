@@ -15,12 +15,22 @@ internal sealed class ConsoleConversation(ConversationPipeline pipeline, Console
 
     public async Task<Reply> AskAsync(string line, CancellationToken cancellationToken)
     {
+        var (reply, recorded) = await AnswerAsync(line, cancellationToken);
+        await recorded;
+        return reply;
+    }
+
+    /// <summary>
+    /// The reply at once, and its recording still under way: a batch need not wait for each record's
+    /// commit before the next question, so records that pile up share commits.
+    /// </summary>
+    public async Task<(Reply Reply, Task Recorded)> AnswerAsync(string line, CancellationToken cancellationToken)
+    {
         // The person at the console runs the bot, so they hold the moderator's rights, and no limit.
         var request = new ChatRequest(Platform, Channel, Environment.UserName, line) { IsModerator = true, ChannelKind = ChannelKind.Console };
         var reply = await pipeline.AskAsync(request, mustAnswer: true, cancellationToken)
             ?? throw new InvalidOperationException("The pipeline answers every request that must be answered");
-        await pipeline.RecordAsync(new PostedMessage(Platform, Channel, ids.Next()), request, reply, cancellationToken);
-        return reply;
+        return (reply, pipeline.RecordAsync(new PostedMessage(Platform, Channel, ids.Next()), request, reply, cancellationToken));
     }
 }
 

@@ -28,11 +28,11 @@ public sealed record CitationFilter(IReadOnlySet<string> DisabledSources, IReadO
             && (DisabledQuotes.Count == 0 || !DisabledQuotes.Contains(QuoteKey(excerpt.Quote)));
     }
 
-    /// <summary>What identifies a quote whatever its id: a hash of its words, spacing ignored.</summary>
+    /// <summary>What identifies a quote whatever its id: a hash of its words, spacing and the encoding of accents ignored.</summary>
     public static string QuoteKey(string quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
-        var words = string.Join(' ', quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var words = string.Join(' ', quote.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(words)))[..32];
     }
 }

@@ -42,25 +42,43 @@ public sealed class DisabledCitations(
         return result;
     }
 
-    public Task<ChangeOutcome> EnableAsync(Actor actor, CitationTarget target, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+    /// <summary>
+    /// Lifts a withdrawal. An excerpt is found by its id or, when a later pack renamed it, by its
+    /// words: enabling the id the pack uses now lifts the withdrawal made under the old one.
+    /// </summary>
+    public Task<ChangeOutcome> EnableAsync(Actor actor, CitationTarget target, CancellationToken cancellationToken)
+    {
+        var quoteKey = QuoteKeyOf(knowledge.Current, target);
+        return database.WriteAsync(
             async session =>
             {
                 var now = time.Now();
-                var removed = await session.ExecuteAsync(
-                    "DELETE FROM disabled_citations WHERE target_kind = @kind AND target_id = @id",
+                var withdrawn = await session.QueryAsync(
+                    "SELECT target_id FROM disabled_citations WHERE target_kind = @kind AND (target_id = @id OR quote_key = @quote)",
+                    row => row.GetString(0),
                     ("kind", target.KindCode),
-                    ("id", target.Id));
-                if (removed == 0)
+                    ("id", target.Id),
+                    ("quote", quoteKey ?? string.Empty));
+                if (withdrawn.Count == 0)
                 {
                     return ChangeOutcome.Unchanged;
                 }
 
-                await CorrectionQueueSql.CancelPendingAsync(session, target, now);
+                foreach (var id in withdrawn)
+                {
+                    var lifted = new CitationTarget(target.Kind, id);
+                    await session.ExecuteAsync(
+                        "DELETE FROM disabled_citations WHERE target_kind = @kind AND target_id = @id",
+                        ("kind", lifted.KindCode),
+                        ("id", lifted.Id));
+                    await CorrectionQueueSql.CancelPendingAsync(session, lifted, now);
+                }
+
                 await AuditLog.AppendAsync(session, time, actor, AuditLog.Actions.Enable, target.ToString(), null);
                 return ChangeOutcome.Changed;
             },
             cancellationToken);
+    }
 
     public Task<IReadOnlyList<DisabledCitation>> ListAsync(CancellationToken cancellationToken) =>
         database.ReadAsync(

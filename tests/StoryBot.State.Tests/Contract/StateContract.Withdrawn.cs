@@ -63,4 +63,19 @@ public abstract partial class StateContract
 
         Assert.False(filter.Allows(pack.Excerpt("a-2-renamed")));
     }
+
+    [StorageFact]
+    public async Task EnablingTheIdThePackUsesNowLiftsAWithdrawalMadeUnderTheOldOne()
+    {
+        var moderator = new Actor("discord", "mod-1");
+        await Start().Get<DisabledCitations>().DisableAsync(moderator, CitationTarget.Excerpt("a-2"), "misquoted", CancellationToken.None);
+        var pack = TestPack.Create(A2Renamed);
+        var renamed = StartWith(pack);
+
+        var outcome = await renamed.Get<DisabledCitations>().EnableAsync(moderator, CitationTarget.Excerpt("a-2-renamed"), CancellationToken.None);
+        var filter = await renamed.Get<ICitationPolicy>().GetFilterAsync(CancellationToken.None);
+
+        Assert.Equal(ChangeOutcome.Changed, outcome);
+        Assert.True(filter.Allows(pack.Excerpt("a-2-renamed")));
+    }
 }

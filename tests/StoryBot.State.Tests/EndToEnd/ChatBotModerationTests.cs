@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -16,6 +17,7 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
     private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(Path.Combine(RepositoryRoot(), "knowledge")));
 
     private readonly List<ServiceProvider> _providers = [];
+    private readonly List<string> _folders = [];
 
     private SqliteBackend Backend { get; } = new();
 
@@ -29,6 +31,10 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
         }
 
         await Backend.DisposeAsync();
+        foreach (var folder in _folders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -49,6 +55,21 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
         await bot.RespondAsync(Console($"/sources enable {excerpt}"), CancellationToken.None);
         var after = await AskAsync(bot, Question);
         Assert.Contains(after.Citations, c => c.Id == excerpt);
+    }
+
+    [Fact]
+    public async Task AWithdrawnExcerptWhoseIdCuratorsRenamedIsStillNotCited()
+    {
+        var bot = StartBot();
+        const string Question = "How much money has been committed to Stargate?";
+        var excerpt = (await AskAsync(bot, Question)).Citations[0].Id;
+        var renamed = StartBot(PackWithExcerptRenamed(excerpt, excerpt + "-renamed"));
+        Assert.Contains((await AskAsync(renamed, Question)).Citations, c => c.Id == excerpt + "-renamed");
+
+        await bot.RespondAsync(Console($"/sources disable {excerpt} checking the figure"), CancellationToken.None);
+        var reply = await AskAsync(renamed, Question);
+
+        Assert.DoesNotContain(reply.Citations, c => c.Id == excerpt + "-renamed" || c.Id == excerpt);
     }
 
     [Fact]
@@ -83,7 +104,25 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
     private static Task<Reply> AskAsync(IChatBot bot, string question) =>
         bot.RespondAsync(new ChatRequest("console", "console", "reader", question), CancellationToken.None);
 
-    private IChatBot StartBot()
+    /// <summary>The real pack after curators renamed one excerpt's id everywhere it is cited, quote unchanged.</summary>
+    private KnowledgePack PackWithExcerptRenamed(string id, string newId)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "storybot-renamed-" + Guid.NewGuid().ToString("N"), "knowledge");
+        _folders.Add(Path.GetDirectoryName(folder)!);
+        var original = Path.Combine(RepositoryRoot(), "knowledge");
+        var wholeId = new Regex($@"(?<![\w-]){Regex.Escape(id)}(?![\w-])", RegexOptions.None, TimeSpan.FromSeconds(1));
+        foreach (var file in Directory.EnumerateFiles(original, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(folder, Path.GetRelativePath(original, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            var text = File.ReadAllText(file);
+            File.WriteAllText(copy, file.EndsWith(".yaml", StringComparison.Ordinal) ? wholeId.Replace(text, newId) : text);
+        }
+
+        return KnowledgePackLoader.Load(folder);
+    }
+
+    private IChatBot StartBot(KnowledgePack? pack = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -91,7 +130,7 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
             ["Storage:ConnectionString"] = Backend.ConnectionString,
         }).Build();
         var knowledge = new Mock<IKnowledgeProvider>();
-        knowledge.Setup(k => k.Current).Returns(Pack.Value);
+        knowledge.Setup(k => k.Current).Returns(pack ?? Pack.Value);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace StoryBot.State.Storage;
 
 /// <summary>
-/// What both providers share: one transaction per call, retry of transient conflicts, and the
-/// migration runner. Providers supply connections, transactions and what counts as transient.
+/// What both providers share: one transaction per call, retry of transient conflicts, the
+/// migration runner, and telling <see cref="StoreReachability"/> whether the store answered (a
+/// store that cannot be reached fails the call at once with <see cref="StateUnavailableException"/>).
+/// Providers supply connections, transactions and what counts as transient or unreachable.
 /// </summary>
 public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposable
 {
@@ -13,13 +15,15 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
 
     private readonly IReadOnlyList<StateMigration> _migrations;
     private readonly ILogger _logger;
+    private readonly StoreReachability _reachability;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private volatile bool _migrated;
 
-    protected StateDatabase(IEnumerable<IStateMigrations> migrationSources, ILogger logger)
+    protected StateDatabase(IEnumerable<IStateMigrations> migrationSources, ILogger logger, StoreReachability? reachability)
     {
         _migrations = OrderedMigrations(migrationSources);
         _logger = logger;
+        _reachability = reachability ?? new StoreReachability(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<StoreReachability>.Instance);
     }
 
     public abstract SqlDialect Dialect { get; }
@@ -104,6 +108,9 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
     /// <summary>Whether the whole transaction may simply run again (busy file, serialization failure).</summary>
     protected abstract bool IsTransient(Exception exception);
 
+    /// <summary>Whether the store could not be reached at all; such calls are not retried here but by their callers.</summary>
+    protected abstract bool IsUnreachable(Exception exception);
+
     /// <summary>Keeps other instances from migrating at the same time; disposed when done.</summary>
     protected abstract Task<IAsyncDisposable> AcquireMigrationLockAsync(CancellationToken cancellationToken);
 
@@ -144,7 +151,15 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
                 await using var transaction = await BeginAsync(connection, write, cancellationToken);
                 var result = await work(new StateSession(connection, transaction, Dialect, cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
+                _reachability.Succeeded();
                 return result;
+            }
+            catch (Exception exception) when (IsUnreachable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                // Retrying here would hold every caller through an outage; callers that must not lose
+                // the work keep it for later (DeferredStateWrites), the others fall back.
+                _reachability.Failed(exception);
+                throw new StateUnavailableException(exception);
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsTransient(exception) && !cancellationToken.IsCancellationRequested)
             {

@@ -71,13 +71,23 @@ internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrite
                 ("done", Done)),
             cancellationToken);
 
-    public Task<int> ForgetCompletedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            session => session.ExecuteAsync(
-                "DELETE FROM accepted_work WHERE status = @done AND accepted_at < @cutoff",
-                ("done", Done),
-                ("cutoff", cutoff.ToUnixTimeMilliseconds())),
-            cancellationToken);
+    public async Task<int> ForgetCompletedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.WriteAsync(
+                session => session.ExecuteAsync(
+                    "DELETE FROM accepted_work WHERE status = @done AND accepted_at < @cutoff",
+                    ("done", Done),
+                    ("cutoff", cutoff.ToUnixTimeMilliseconds())),
+                cancellationToken);
+        }
+        catch (StateUnavailableException)
+        {
+            // Nothing is lost by forgetting later; the outage is logged once, by StoreReachability.
+            return 0;
+        }
+    }
 
     private Task SetStatusAsync(string key, string status, CancellationToken cancellationToken) =>
         deferred.RunAsync("request " + status, token => UpdateStatusAsync(key, status, token), cancellationToken);

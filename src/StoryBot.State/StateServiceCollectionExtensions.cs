@@ -18,7 +18,8 @@ public static class StateServiceCollectionExtensions
     /// <summary>
     /// Durable state (section <c>Storage</c>), migrated at start, and moderation on top of it
     /// (section <c>Moderation</c>): the journal of acknowledged requests, the citation policy, the answer recorder, the <c>/sources</c>
-    /// and <c>/report</c> commands, the correction worker and the retention purge.
+    /// and <c>/report</c> commands, the correction worker and the retention purge; answering goes on
+/// while the store cannot be reached (see <see cref="StateOutageServiceCollectionExtensions"/>).
     /// Its <c>/sources</c> replaces the core's built-in one, whichever is added first.
     /// </summary>
     public static IServiceCollection AddStoryState(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +36,7 @@ public static class StateServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddStateOutageTolerance();
         services.TryAddSingleton(StateDatabaseFactory.Create);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, ModerationSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, WorkJournalSchema>());
@@ -72,6 +74,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SourcesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ReportCommand>());
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CitationFilterWarmUp>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CorrectionWorker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionPurgeService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WithdrawnExcerptsWatch>());

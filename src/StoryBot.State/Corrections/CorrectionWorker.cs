@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.State.Moderation;
+using StoryBot.State.Storage;
 
 namespace StoryBot.State.Corrections;
 
@@ -31,6 +32,10 @@ internal sealed class CorrectionWorker(
                     var untilDue = next - time.GetUtcNow();
                     wait = untilDue < wait ? untilDue : wait;
                 }
+            }
+            catch (StateUnavailableException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Tried again after the wait; the outage itself is logged once, by StoreReachability.
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

@@ -18,9 +18,10 @@ public sealed record RecordedAnswer(
 
 /// <summary>
 /// Records every answer the adapters post (the <see cref="IAnswerRecorder"/> they call), and
-/// finds them again by message or channel.
+/// finds them again by message or channel. While the store cannot be reached the record waits in
+/// <see cref="DeferredStateWrites"/>, so the adapter goes on to the next answer.
 /// </summary>
-public sealed class AnswerLog(IStateDatabase database, TimeProvider time, CorrectionSignal signal) : IAnswerRecorder
+public sealed class AnswerLog(IStateDatabase database, TimeProvider time, CorrectionSignal signal, DeferredStateWrites deferred) : IAnswerRecorder
 {
     private const string Columns = "id, platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at";
 
@@ -34,6 +35,13 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Correc
             return; // Only answers cite excerpts; nothing else can need a correction.
         }
 
+        // Taken now: a record that waits for the store keeps the time the answer was posted.
+        var postedAt = time.Now();
+        await deferred.RunAsync("answer record", token => InsertAsync(message, request, reply, postedAt, token), cancellationToken);
+    }
+
+    private async Task InsertAsync(PostedMessage message, ChatRequest request, Reply reply, long postedAt, CancellationToken cancellationToken)
+    {
         var queued = await database.WriteAsync(
             async session =>
             {
@@ -52,7 +60,7 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Correc
                     ("question", reply.Question),
                     ("language", reply.Language.Code()),
                     ("reply", ReplyJson.Serialize(reply)),
-                    ("at", time.Now()));
+                    ("at", postedAt));
                 if (id is null)
                 {
                     return 0; // Recorded before: an adapter retried.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoryBot.State.Storage;
 
 namespace StoryBot.State.Moderation;
 
@@ -29,6 +30,10 @@ internal sealed class RetentionPurgeService(
                 {
                     logger.LogInformation("Forgot {Count} answer(s) and unanswered question(s) from before {Cutoff:O}", purged, cutoff);
                 }
+            }
+            catch (StateUnavailableException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Tried again at the next interval; the outage itself is logged once, by StoreReachability.
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

@@ -8,11 +8,32 @@ namespace StoryBot.State.Moderation;
 /// Reads the disabled sets from the store on every answer: one small indexed query, and no
 /// in-process cache, so a disable on any instance sharing the database holds from the next
 /// answer on. A withdrawn excerpt is withdrawn by id and by its words: under another id in a
-/// later pack it stays withdrawn.
+/// later pack it stays withdrawn. While the store cannot be reached, answers use the sets last
+/// read: moderators cannot change them then either, and answering goes on.
 /// </summary>
-public sealed class StoreCitationPolicy(IStateDatabase database, IKnowledgeProvider knowledge) : ICitationPolicy
+public sealed class StoreCitationPolicy(IStateDatabase database, IKnowledgeProvider knowledge, StoreReachability reachability) : ICitationPolicy
 {
+    private volatile CitationFilter? _lastRead;
+
     public async ValueTask<CitationFilter> GetFilterAsync(CancellationToken cancellationToken)
+    {
+        // Not even tried during a known outage: each try would cost an answer a connection attempt.
+        if (!reachability.IsReachable && _lastRead is { } known)
+        {
+            return known;
+        }
+
+        try
+        {
+            return _lastRead = await ReadAsync(cancellationToken);
+        }
+        catch (StateUnavailableException) when (_lastRead is not null)
+        {
+            return _lastRead;
+        }
+    }
+
+    private async Task<CitationFilter> ReadAsync(CancellationToken cancellationToken)
     {
         var rows = await database.ReadAsync(
             session => session.QueryAsync(

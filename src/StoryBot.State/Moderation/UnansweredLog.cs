@@ -5,10 +5,16 @@ using StoryBot.State.Storage;
 
 namespace StoryBot.State.Moderation;
 
-/// <summary>The questions the story did not answer, kept in the state database and forgotten with the answers.</summary>
-internal sealed class UnansweredLog(IStateDatabase database) : IUnansweredQuestions
+/// <summary>
+/// The questions the story did not answer, kept in the state database (waiting in
+/// <see cref="DeferredStateWrites"/> while it cannot be reached) and forgotten with the answers.
+/// </summary>
+internal sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites deferred) : IUnansweredQuestions
 {
     public Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
+        deferred.RunAsync("unanswered question", token => InsertAsync(question, token), cancellationToken);
+
+    private Task<int> InsertAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
         database.WriteAsync(
             session => session.ExecuteAsync(
                 """

@@ -70,6 +70,10 @@ internal sealed partial class WithdrawnExcerptsWatch(
         {
             await CheckAsync(pack, cancellationToken);
         }
+        catch (StateUnavailableException)
+        {
+            // The outage is logged once where it is noticed; the policy reads keys from the pack meanwhile.
+        }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogCheckFailed(exception);

@@ -16,8 +16,8 @@ public sealed class PostgresStateDatabase : StateDatabase
 
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresStateDatabase(string connectionString, IEnumerable<IStateMigrations> migrations, ILogger<PostgresStateDatabase> logger)
-        : base(migrations, logger)
+    public PostgresStateDatabase(string connectionString, IEnumerable<IStateMigrations> migrations, ILogger<PostgresStateDatabase> logger, StoreReachability? reachability = null)
+        : base(migrations, logger, reachability)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
     }
@@ -34,6 +34,18 @@ public sealed class PostgresStateDatabase : StateDatabase
     {
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
         NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
+
+    protected override bool IsUnreachable(Exception exception) => exception switch
+    {
+        // Class 08 is "connection exception"; 57P01-57P03 a server shutting down or starting; 53300 no free connection slot.
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.TooManyConnections,
+
+        // Raised by the client, not the server: refused or broken connections, timeouts.
+        NpgsqlException => true,
         _ => false,
     };
 

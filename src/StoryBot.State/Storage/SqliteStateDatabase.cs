@@ -16,8 +16,8 @@ public sealed class SqliteStateDatabase : StateDatabase
     private readonly string _connectionString;
     private volatile bool _walChecked;
 
-    public SqliteStateDatabase(string connectionString, IEnumerable<IStateMigrations> migrations, ILogger<SqliteStateDatabase> logger)
-        : base(migrations, logger)
+    public SqliteStateDatabase(string connectionString, IEnumerable<IStateMigrations> migrations, ILogger<SqliteStateDatabase> logger, StoreReachability? reachability = null)
+        : base(migrations, logger, reachability)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode is SqliteOpenMode.ReadWriteCreate or SqliteOpenMode.ReadWrite
@@ -70,6 +70,9 @@ public sealed class SqliteStateDatabase : StateDatabase
 
     protected override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: var code } && (code & 0xFF) is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
+
+    protected override bool IsUnreachable(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: var code } && (code & 0xFF) is 10 or 14; // SQLITE_IOERR, SQLITE_CANTOPEN
 
     protected override Task<IAsyncDisposable> AcquireMigrationLockAsync(CancellationToken cancellationToken) =>
         // Each migration runs in an IMMEDIATE transaction that re-checks schema_version, which

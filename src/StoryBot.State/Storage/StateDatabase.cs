@@ -5,8 +5,10 @@ namespace StoryBot.State.Storage;
 
 /// <summary>
 /// What both providers share: one transaction per read, writes that arrive together sharing one
-/// commit (<see cref="GroupCommit"/>), retry of transient conflicts, and the migration runner.
-/// Providers supply connections, transactions and what counts as transient.
+/// commit (<see cref="GroupCommit"/>), retry of transient conflicts, the migration runner, and
+/// telling <see cref="StoreReachability"/> whether the store answered (a store that cannot be
+/// reached fails the call at once with <see cref="StateUnavailableException"/>). Providers supply
+/// connections, transactions and what counts as transient or unreachable.
 /// </summary>
 public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposable
 {
@@ -15,14 +17,16 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
 
     private readonly IReadOnlyList<StateMigration> _migrations;
     private readonly ILogger _logger;
+    private readonly StoreReachability _reachability;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private readonly GroupCommit _writes;
     private volatile bool _migrated;
 
-    protected StateDatabase(IEnumerable<IStateMigrations> migrationSources, ILogger logger)
+    protected StateDatabase(IEnumerable<IStateMigrations> migrationSources, ILogger logger, StoreReachability? reachability)
     {
         _migrations = OrderedMigrations(migrationSources);
         _logger = logger;
+        _reachability = reachability ?? new StoreReachability(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<StoreReachability>.Instance);
         _writes = new GroupCommit(CommitAsync);
     }
 
@@ -110,6 +114,9 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
     /// <summary>Whether the whole transaction may simply run again (busy file, serialization failure).</summary>
     protected abstract bool IsTransient(Exception exception);
 
+    /// <summary>Whether the store could not be reached at all; such calls are not retried here but by their callers.</summary>
+    protected abstract bool IsUnreachable(Exception exception);
+
     /// <summary>Keeps other instances from migrating at the same time; disposed when done.</summary>
     protected abstract Task<IAsyncDisposable> AcquireMigrationLockAsync(CancellationToken cancellationToken);
 
@@ -150,7 +157,15 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
                 await using var transaction = await BeginAsync(connection, write, cancellationToken);
                 var result = await work(new StateSession(connection, transaction, Dialect, cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
+                _reachability.Succeeded();
                 return result;
+            }
+            catch (Exception exception) when (IsUnreachable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                // Retrying here would hold every caller through an outage; callers that must not lose
+                // the work keep it for later (DeferredStateWrites), the others fall back.
+                _reachability.Failed(exception);
+                throw new StateUnavailableException(exception);
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsTransient(exception) && !cancellationToken.IsCancellationRequested)
             {
@@ -199,6 +214,7 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
                 }
 
                 await transaction.CommitAsync(CancellationToken.None);
+                _reachability.Succeeded();
                 foreach (var write in batch)
                 {
                     if (failed.TryGetValue(write, out var exception))
@@ -209,6 +225,18 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
                     {
                         write.Complete();
                     }
+                }
+
+                return;
+            }
+            catch (Exception exception) when (IsUnreachable(exception))
+            {
+                // As for a single call: the callers that must not lose their writes keep them for later.
+                _reachability.Failed(exception);
+                var unavailable = new StateUnavailableException(exception);
+                foreach (var write in batch)
+                {
+                    write.Fail(unavailable);
                 }
 
                 return;

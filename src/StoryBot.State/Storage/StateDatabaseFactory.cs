@@ -11,11 +11,12 @@ internal static class StateDatabaseFactory
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var migrations = services.GetServices<IStateMigrations>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
+        var reachability = services.GetRequiredService<StoreReachability>();
         try
         {
             return options.IsPostgres
-                ? new PostgresStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<PostgresStateDatabase>())
-                : new SqliteStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<SqliteStateDatabase>());
+                ? new PostgresStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<PostgresStateDatabase>(), reachability)
+                : new SqliteStateDatabase(options.EffectiveConnectionString, migrations, loggers.CreateLogger<SqliteStateDatabase>(), reachability);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -17,6 +17,12 @@ public sealed class StorageOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>The longest wait between two tries of a state write while the store cannot be reached.</summary>
+    public TimeSpan OutageRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many state writes made while the store cannot be reached are kept for later; further ones are dropped.</summary>
+    public int MaxDeferredWrites { get; set; } = 10_000;
+
     internal bool IsPostgres => string.Equals(Provider?.Trim(), Postgres, StringComparison.OrdinalIgnoreCase);
 
     internal string EffectiveConnectionString =>

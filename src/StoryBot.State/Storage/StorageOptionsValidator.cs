@@ -21,6 +21,18 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 "Storage:ConnectionString is required when Storage:Provider is 'postgres'.");
         }
 
+        if (options.OutageRetryMaxDelay < TimeSpan.FromSeconds(1))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:OutageRetryMaxDelay must be at least one second (was '{options.OutageRetryMaxDelay}').");
+        }
+
+        if (options.MaxDeferredWrites < 1)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:MaxDeferredWrites must be at least 1 (was {options.MaxDeferredWrites}).");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

@@ -8,9 +8,11 @@ namespace StoryBot.State.Work;
 /// The journal in the state store: a request is written, and committed, before the platform is
 /// acknowledged, so a crash after the acknowledgement leaves it here for the next run; its key
 /// stays after it is answered, so a replay is refused across restarts and across instances
-/// sharing one PostgreSQL.
+/// sharing one PostgreSQL. While the store cannot be reached, requests are still accepted and
+/// answered: their entries wait in <see cref="DeferredStateWrites"/> (in order), and a replay
+/// arriving in that time is not recognised.
 /// </summary>
-internal sealed class SqlWorkJournal(IStateDatabase database) : IWorkJournal
+internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrites deferred) : IWorkJournal
 {
     private const string Accepted = "accepted";
     private const string Posting = "posting";
@@ -19,7 +21,15 @@ internal sealed class SqlWorkJournal(IStateDatabase database) : IWorkJournal
     public async Task<bool> TryAcceptAsync(AcceptedWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var inserted = await database.WriteAsync(
+
+        // Left at 1 when the insert has to wait: answering matters more than spotting a replay then.
+        var inserted = 1;
+        await deferred.RunAsync("accepted request", async token => inserted = await InsertAsync(work, token), cancellationToken);
+        return inserted == 1;
+    }
+
+    private Task<int> InsertAsync(AcceptedWork work, CancellationToken cancellationToken) =>
+        database.WriteAsync(
             session => session.ExecuteAsync(
                 """
                 INSERT INTO accepted_work (work_key, platform, kind, payload, accepted_at, answer_by, status)
@@ -34,8 +44,6 @@ internal sealed class SqlWorkJournal(IStateDatabase database) : IWorkJournal
                 ("by", Math.Min(work.AnswerBy.ToUnixTimeMilliseconds(), DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())),
                 ("status", Accepted)),
             cancellationToken);
-        return inserted == 1;
-    }
 
     public Task MarkPostingAsync(string key, CancellationToken cancellationToken) =>
         SetStatusAsync(key, Posting, cancellationToken);
@@ -63,15 +71,28 @@ internal sealed class SqlWorkJournal(IStateDatabase database) : IWorkJournal
                 ("done", Done)),
             cancellationToken);
 
-    public Task<int> ForgetCompletedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            session => session.ExecuteAsync(
-                "DELETE FROM accepted_work WHERE status = @done AND accepted_at < @cutoff",
-                ("done", Done),
-                ("cutoff", cutoff.ToUnixTimeMilliseconds())),
-            cancellationToken);
+    public async Task<int> ForgetCompletedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.WriteAsync(
+                session => session.ExecuteAsync(
+                    "DELETE FROM accepted_work WHERE status = @done AND accepted_at < @cutoff",
+                    ("done", Done),
+                    ("cutoff", cutoff.ToUnixTimeMilliseconds())),
+                cancellationToken);
+        }
+        catch (StateUnavailableException)
+        {
+            // Nothing is lost by forgetting later; the outage is logged once, by StoreReachability.
+            return 0;
+        }
+    }
 
     private Task SetStatusAsync(string key, string status, CancellationToken cancellationToken) =>
+        deferred.RunAsync("request " + status, token => UpdateStatusAsync(key, status, token), cancellationToken);
+
+    private Task<int> UpdateStatusAsync(string key, string status, CancellationToken cancellationToken) =>
         database.WriteAsync(
             session => session.ExecuteAsync(
                 // A finished request keeps only its key against replays: its payload goes with the work.

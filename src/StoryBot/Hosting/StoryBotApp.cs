@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using StoryBot.Core;
 using StoryBot.Discord;
 using StoryBot.Slack;
+using StoryBot.State.Storage;
 
 namespace StoryBot.Hosting;
 
@@ -45,7 +47,10 @@ internal static class StoryBotApp
             }));
             app.MapDiscord();
             app.MapSlack();
+            // Liveness says the process serves; readiness also says the state store is reachable
+            // (503 while it is not, so an orchestrator can tell, without restarting a bot that still answers).
             app.MapGet("/healthz", () => "ok");
+            app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StateOutageServiceCollectionExtensions.ReadinessTag) });
             return app;
         }
 
@@ -67,6 +72,9 @@ internal static class StoryBotApp
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        // Every readiness probe during an outage would log an error; the state store logs the outage once itself.
+        logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         var chatting = mode.Kind != RunKind.Serve || !PlatformSettings.AnyPlatform(configuration);
         if (chatting && configuration["Logging:LogLevel:Default"] is null)

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace StoryBot.State.Storage;
+
+public static class StateOutageServiceCollectionExtensions
+{
+    /// <summary>The health check tag of what a load balancer should wait for before sending traffic.</summary>
+    public const string ReadinessTag = "ready";
+
+    /// <summary>
+    /// Living with a state store that goes away at runtime: one <see cref="StoreReachability"/> that
+    /// logs each outage once, the retry pipeline and the queue of writes that wait for the store, and
+    /// the <see cref="StateStoreHealthCheck"/> tagged <see cref="ReadinessTag"/>. Needs the
+    /// <c>Storage</c> options, which <c>AddStoryState</c> binds.
+    /// </summary>
+    public static IServiceCollection AddStateOutageTolerance(this IServiceCollection services)
+    {
+        // Health checks refuse a name registered twice.
+        if (services.Any(d => d.ServiceType == typeof(DeferredStateWrites)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StoreReachability>();
+        services.TryAddSingleton<StateWriteRetry>();
+        services.AddSingleton<DeferredStateWrites>();
+
+        // Registered once and forwarded, so the queue the stores write to is the one that runs.
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DeferredStateWrites>());
+        services.AddHealthChecks().AddCheck<StateStoreHealthCheck>(
+            StateStoreHealthCheck.Name, HealthStatus.Unhealthy, [ReadinessTag], timeout: TimeSpan.FromSeconds(5));
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+
+namespace StoryBot.State.Storage;
+
+/// <summary>
+/// Whether the state store answered its last call. An outage is logged twice, when it starts and
+/// when it ends, however many calls fail in between: during an outage every answer would
+/// otherwise add a line.
+/// </summary>
+public sealed partial class StoreReachability(TimeProvider time, ILogger<StoreReachability> logger)
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _downSince;
+    private long _failedCalls;
+    private volatile bool _reachable = true;
+
+    public bool IsReachable => _reachable;
+
+    /// <summary>When the current outage began; null while the store is reachable.</summary>
+    public DateTimeOffset? DownSince
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _downSince;
+            }
+        }
+    }
+
+    internal void Failed(Exception cause)
+    {
+        lock (_gate)
+        {
+            _failedCalls++;
+            if (_downSince is not null)
+            {
+                return;
+            }
+
+            _downSince = time.GetUtcNow();
+            _reachable = false;
+        }
+
+        // Only the provider's message: the exception's data could carry the connection string.
+        LogUnreachable(cause.GetType().Name, cause.Message);
+    }
+
+    internal void Succeeded()
+    {
+        if (_reachable)
+        {
+            return;
+        }
+
+        TimeSpan lasted;
+        long failed;
+        lock (_gate)
+        {
+            if (_downSince is not { } since)
+            {
+                return;
+            }
+
+            lasted = time.GetUtcNow() - since;
+            failed = _failedCalls;
+            _downSince = null;
+            _failedCalls = 0;
+            _reachable = true;
+        }
+
+        LogReachableAgain(lasted, failed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The state store cannot be reached ({Kind}: {Reason}); answering goes on, state writes wait and are retried")]
+    private partial void LogUnreachable(string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The state store is reachable again after {Outage}; {FailedCalls} calls failed meanwhile")]
+    private partial void LogReachableAgain(TimeSpan outage, long failedCalls);
+}

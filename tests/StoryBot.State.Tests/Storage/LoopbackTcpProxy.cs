@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace StoryBot.State.Tests.Storage;
+
+/// <summary>
+/// A TCP proxy on loopback in front of a server the tests share: <see cref="Cut"/> makes the
+/// server unreachable for whoever connects through the proxy (open connections break, new ones are
+/// closed at once) without stopping it for the other tests; <see cref="Restore"/> lets them through again.
+/// </summary>
+internal sealed class LoopbackTcpProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly string _targetHost;
+    private readonly int _targetPort;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
+    private readonly Task _accepting;
+    private volatile bool _cut;
+
+    public LoopbackTcpProxy(string targetHost, int targetPort)
+    {
+        _targetHost = targetHost;
+        _targetPort = targetPort;
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public void Cut()
+    {
+        _cut = true;
+        foreach (var client in _open.Keys)
+        {
+            Drop(client);
+        }
+    }
+
+    public void Restore() => _cut = false;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        Cut();
+        try
+        {
+            await _accepting;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped, as asked.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (_cut)
+            {
+                Drop(client);
+                continue;
+            }
+
+            _ = RelayAsync(client);
+        }
+    }
+
+    private async Task RelayAsync(TcpClient client)
+    {
+        using var upstream = new TcpClient();
+        _open[client] = 0;
+        _open[upstream] = 0;
+        try
+        {
+            await upstream.ConnectAsync(_targetHost, _targetPort, _stop.Token);
+            var down = client.GetStream().CopyToAsync(upstream.GetStream(), _stop.Token);
+            var up = upstream.GetStream().CopyToAsync(client.GetStream(), _stop.Token);
+            await Task.WhenAny(down, up);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            // A cut, or either side hung up.
+        }
+        finally
+        {
+            Drop(client);
+            Drop(upstream);
+        }
+    }
+
+    private void Drop(TcpClient client)
+    {
+        _open.TryRemove(client, out _);
+        try
+        {
+            // A reset rather than a polite close: what a lost server or network looks like.
+            client.Client?.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // Already closed.
+        }
+
+        client.Dispose();
+    }
+}

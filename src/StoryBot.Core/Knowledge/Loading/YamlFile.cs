@@ -26,6 +26,13 @@ internal static class YamlFile
             errors.Add(file, e.Start, $"YAML syntax error: {Innermost(e).Message}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, with no position, on a flow collection left open
+            // before a line indented less than it ("a: {" then "b:").
+            errors.Add(file, "YAML syntax error: a '{' or '[' is not closed");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

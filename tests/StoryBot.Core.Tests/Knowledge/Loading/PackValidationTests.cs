@@ -49,6 +49,15 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void ReportsABraceLeftOpenBeforeALessIndentedLine()
+        {
+            // YamlDotNet throws InvalidOperationException here rather than a YamlException.
+            _t._pack.Edit("timeline.yaml", "- id: tuesday-musk", "- id: {");
+
+            _t.OnlyError("knowledge/timeline.yaml", 0, "YAML syntax error", "'{' or '[' is not closed");
+        }
+
+        [Fact]
         public void ReportsAKeyGivenTwiceInOneEntry()
         {
             _t._pack.Edit("entities.yaml", "  name: Sam Altman", "  name: Sam Altman\n  name: Samuel Altman");

@@ -53,6 +53,35 @@ public sealed class ReplyRendererTests
             Assert.All(messages.Skip(1), m => Assert.Null(m.Components));
         }
 
+        [Theory]
+        [InlineData("a")]
+        [InlineData("*")] // escaped as "\*": the cut once stepped back to nothing and looped for ever
+        public void ACharacterWithMoreCombiningMarksThanAnEmbedHoldsIsSplitNotThrown(string letter)
+        {
+            // A single text element longer than a description: found by ReplyRendererFuzzTests.
+            var reply = TestReplies.Answer() with { Body = [TextRun.User(letter + new string('\u0301', 5000))] };
+
+            var embeds = ReplyRenderer.Render(reply).SelectMany(m => m.Embeds!).ToList();
+
+            Assert.All(embeds, e => Assert.InRange(e.Description!.Length, 1, DiscordLimits.EmbedDescription));
+        }
+
+        [Theory]
+        [InlineData(219)]
+        [InlineData(220)]
+        public void ALongAttributionIsShortenedInTheTitleWithoutCuttingAnEmojiInHalf(int letters)
+        {
+            // Found by ReplyRendererFuzzTests: the title was cut at a fixed length.
+            var citation = TestReplies.Answer().Citations[0] with { Attribution = new string('x', letters) + string.Concat(Enumerable.Repeat("😀", 40)) };
+            var reply = TestReplies.Answer() with { Citations = [citation] };
+
+            var title = ReplyRenderer.Render(reply)[0].Embeds!.Single(e => e.Title is not null).Title!;
+
+            Assert.InRange(title.Length, 1, DiscordLimits.EmbedTitle);
+            Assert.EndsWith("…", title, StringComparison.Ordinal);
+            Assert.False(char.IsHighSurrogate(title[^2]));
+        }
+
         [Fact]
         public void EachCitationShowsQuoteParagraphEnglishAndSourceInTheFooter()
         {

@@ -33,6 +33,37 @@ public static class TextElements
     }
 
     /// <summary>
+    /// Where to cut text that must get shorter: <see cref="BoundaryAtOrBefore"/>, or, when a single
+    /// element is longer than <paramref name="index"/> (a letter with thousands of combining marks),
+    /// the last character boundary, so that a positive index never gives an empty piece.
+    /// </summary>
+    public static int CutAtOrBefore(string text, int index)
+    {
+        var boundary = BoundaryAtOrBefore(text, index);
+        if (boundary > 0 || index <= 0 || index >= text.Length)
+        {
+            return boundary;
+        }
+
+        return CodePointAtOrBefore(text, index);
+    }
+
+    /// <summary>
+    /// The largest code-point boundary at or before <paramref name="index"/>: for cutting inside one
+    /// text element too long to keep whole, without leaving half a surrogate pair.
+    /// </summary>
+    public static int CodePointAtOrBefore(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (index <= 0 || index >= text.Length)
+        {
+            return Math.Clamp(index, 0, text.Length);
+        }
+
+        return char.IsLowSurrogate(text[index]) && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;
+    }
+
+    /// <summary>
     /// <paramref name="text"/> when it fits in <paramref name="max"/> characters; otherwise its
     /// longest whole-element start that fits with <paramref name="ellipsis"/> after it.
     /// </summary>

@@ -135,7 +135,7 @@ internal sealed class GatewayClient(
             return new ConnectionEnd(GatewayCloseCodes.NextAfter(hello.CloseCode), false, hello.CloseCode);
         }
 
-        var interval = TimeSpan.FromMilliseconds(hello.Data.Child("d")?.Child("heartbeat_interval")?.GetDouble() ?? 41250);
+        var interval = GatewayPayload.HeartbeatInterval(hello.Data);
         var heartbeater = new Heartbeater(connection, _session, interval, interval * timings.Jitter(), time, _logger);
         var heartbeat = BeatAsync(heartbeater, connectionScope);
 
@@ -203,13 +203,18 @@ internal sealed class GatewayClient(
                 return new ConnectionEnd(GatewayCloseCodes.NextAfter(frame.CloseCode), healthy, frame.CloseCode);
             }
 
+            if (frame.IsUnreadable)
+            {
+                return new ConnectionEnd(GatewayNext.Resume, healthy, null) { Reason = "a frame that is not readable JSON" };
+            }
+
             var payload = frame.Data;
             switch (payload.Int("op"))
             {
                 case GatewayOpcode.Dispatch:
-                    if (payload.Child("s") is { ValueKind: JsonValueKind.Number } s)
+                    if (GatewayPayload.Sequence(payload) is { } sequence)
                     {
-                        _session.Observe(s.GetInt64());
+                        _session.Observe(sequence);
                     }
 
                     var type = payload.String("t");

@@ -64,8 +64,7 @@ internal sealed class GatewayConnection(ClientWebSocket socket) : IAsyncDisposab
                 buffer.Advance(result.Count);
                 if (result.EndOfMessage)
                 {
-                    using var document = JsonDocument.Parse(buffer.WrittenMemory);
-                    return GatewayFrame.Payload(document.RootElement.Clone());
+                    return GatewayPayload.Read(buffer.WrittenMemory);
                 }
             }
         }
@@ -115,6 +114,11 @@ internal sealed class GatewayConnection(ClientWebSocket socket) : IAsyncDisposab
 
 internal readonly record struct GatewayFrame(JsonElement Data, bool IsClose, int? CloseCode)
 {
+    /// <summary>A frame that is not readable JSON (see <see cref="Core.Platforms.JsonPayload"/>).</summary>
+    public bool IsUnreadable { get; private init; }
+
+    public static GatewayFrame Unreadable { get; } = new(default, false, null) { IsUnreadable = true };
+
     public static GatewayFrame Payload(JsonElement data) => new(data, false, null);
 
     public static GatewayFrame Closed(int? code) => new(default, true, code);

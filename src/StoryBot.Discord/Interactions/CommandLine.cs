@@ -51,7 +51,7 @@ internal static class CommandLine
             return name == DiscordCommands.ReportAnswer ? "/" + DiscordCommands.Report : null;
         }
 
-        var text = new StringBuilder("/").Append(name);
+        var text = new StringBuilder("/").Append(OneLine(name));
         AppendOptions(text, data, DiscordCommands.All.FirstOrDefault(c => c.Name == name && c.Type == 1)?.Options);
         return text.ToString();
     }
@@ -71,16 +71,16 @@ internal static class CommandLine
             if (option.Int("type") is CommandOption.SubCommand or 2)
             {
                 var name = option.String("name");
-                text.Append(' ').Append(name);
+                text.Append(' ').Append(OneLine(name));
                 AppendOptions(text, option, definitions?.FirstOrDefault(d => d.Name == name)?.Options);
             }
             else if (option.Child("value") is { } value)
             {
-                var word = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-
-                // Options are single values; flatten line breaks so a value cannot start a new command line.
-                text.Append(' ').Append(word?.ReplaceLineEndings(" ").Trim());
+                text.Append(' ').Append(OneLine(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()));
             }
         }
     }
+
+    // Names and options are single words or values; flatten line breaks so none can start a new command line.
+    private static string? OneLine(string? word) => word?.ReplaceLineEndings(" ").Trim();
 }

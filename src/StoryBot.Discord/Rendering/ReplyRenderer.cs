@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Platforms;
 
 namespace StoryBot.Discord.Rendering;
 
@@ -202,5 +203,5 @@ internal static class ReplyRenderer
 
     private static string ReportLabel(Language language) => language == Language.German ? "Melden" : "Report";
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+    private static string Truncate(string text, int max) => TextElements.Shorten(text, max);
 }

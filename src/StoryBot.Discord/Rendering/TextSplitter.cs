@@ -40,11 +40,13 @@ internal static class TextSplitter
         }
 
         // No boundary at all: cut hard, but never inside an escape or a character.
-        var cut = TextElements.BoundaryAtOrBefore(text, maxLength);
+        var cut = TextElements.CutAtOrBefore(text, maxLength);
 
         if (text[cut - 1] == '\\')
         {
-            cut--;
+            // Keep "\*" together; when that leaves nothing, the escaped character starts an element
+            // too long for any piece, so the cut goes inside that element instead.
+            cut = cut > 1 ? cut - 1 : TextElements.CodePointAtOrBefore(text, maxLength);
         }
 
         return cut;

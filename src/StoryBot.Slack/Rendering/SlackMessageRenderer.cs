@@ -194,7 +194,14 @@ internal static class SlackMessageRenderer
                 cut = max;
             }
 
-            cut = OutsideEntity(rest, TextElements.BoundaryAtOrBefore(rest, cut));
+            // A piece must hold more than the quote mark the rest is given back, or the split never ends.
+            var least = text.StartsWith('>') ? 1 : 0;
+            cut = OutsideEntity(rest, TextElements.CutAtOrBefore(rest, cut)) is var whole && whole > least
+                ? whole
+
+                // The next character (a letter with thousands of combining marks) is longer than a
+                // section, or an escape starts it: cut inside it.
+                : TextElements.CodePointAtOrBefore(rest, cut);
             yield return rest[..cut].TrimEnd();
             rest = rest[cut..].TrimStart();
             if (rest.Length > 0 && text.StartsWith('>') && !rest.StartsWith('>'))
@@ -212,7 +219,7 @@ internal static class SlackMessageRenderer
 
     /// <summary>Shortens escaped text to <paramref name="max"/> characters, ending in an ellipsis and never inside an escape.</summary>
     private static string Truncate(string text, int max) =>
-        text.Length <= max ? text : text[..OutsideEntity(text, TextElements.BoundaryAtOrBefore(text, max - 1))].TrimEnd() + "…";
+        text.Length <= max ? text : text[..OutsideEntity(text, TextElements.CutAtOrBefore(text, max - 1))].TrimEnd() + "…";
 
     /// <summary>Moves a cut at <paramref name="cut"/> back to before an escape (<c>&amp;amp;</c>) it would split.</summary>
     private static int OutsideEntity(string text, int cut)

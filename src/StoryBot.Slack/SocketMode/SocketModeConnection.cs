@@ -193,37 +193,29 @@ internal sealed class SocketModeConnection : IAsyncDisposable
 
     private void OnFrame(ReadOnlyMemory<byte> bytes)
     {
-        if (!JsonPayload.TryParse(bytes, out var root))
+        var frame = SocketModeFrame.Read(bytes);
+        _logger.LogDebug("Slack Socket Mode connection {Slot} received {Kind}", Slot, frame.Kind);
+        switch (frame.Kind)
         {
-            _logger.LogWarning("Slack Socket Mode connection {Slot} sent a frame that is not readable JSON; ignored", Slot);
-            return;
-        }
-
-        _logger.LogDebug("Slack Socket Mode connection {Slot} received {Type}", Slot, root.GetStringOrNull("type"));
-        switch (root.GetStringOrNull("type"))
-        {
-            case "hello":
-                var count = root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var value) ? value : 0;
-                _hello.TrySetResult(count);
+            case SocketModeFrameKind.Unreadable:
+                _logger.LogWarning("Slack Socket Mode connection {Slot} sent a frame that is not readable JSON; ignored", Slot);
                 return;
 
-            case "disconnect":
-                var reason = root.GetStringOrNull("reason") ?? "unknown";
-                if (reason == "link_disabled")
-                {
-                    _linkDisabled = true;
-                }
-                else
-                {
-                    _refresh.TrySetResult(reason);
-                }
-
+            case SocketModeFrameKind.Hello:
+                _hello.TrySetResult(frame.ConnectionCount);
                 return;
-        }
 
-        if (root.GetStringOrNull("envelope_id") is not null)
-        {
-            _router.Route(root, SendAsync);
+            case SocketModeFrameKind.Disconnect when frame.Reason == "link_disabled":
+                _linkDisabled = true;
+                return;
+
+            case SocketModeFrameKind.Disconnect:
+                _refresh.TrySetResult(frame.Reason!);
+                return;
+
+            case SocketModeFrameKind.Envelope:
+                _router.Route(frame.Root, SendAsync);
+                return;
         }
     }
 }

@@ -16,6 +16,24 @@ public sealed class TextElementsTests
         Assert.Equal(expected, TextElements.BoundaryAtOrBefore(text, index));
     }
 
+    [Theory]
+    [InlineData(100, 100)]
+    [InlineData(1, 1)]
+    public void ACutInsideOneHugeCharacterFallsBetweenItsCodePointsSoTheTextStillShrinks(int index, int expected)
+    {
+        // One letter with thousands of combining marks is a single text element.
+        Assert.Equal(expected, TextElements.CutAtOrBefore("a" + new string('\u0301', 5000), index));
+    }
+
+    [Fact]
+    public void ACutInsideOneHugeCharacterStillKeepsSurrogatePairsWhole()
+    {
+        // Skin-tone modifiers extend the letter before them; index 2 is inside the first one's pair.
+        var text = "a" + string.Concat(Enumerable.Repeat("\U0001F3FD", 100));
+
+        Assert.Equal(1, TextElements.CutAtOrBefore(text, 2));
+    }
+
     [Fact]
     public void ShorteningKeepsTextThatFitsAndOtherwiseEndsInAnEllipsisWithinTheLimit()
     {

@@ -99,6 +99,37 @@ public class SlackMessageRendererTests
         }
 
         [Fact]
+        public void AQuotedLetterWithMoreCombiningMarksThanASectionHoldsIsSplitAndStaysAQuote()
+        {
+            // Found by SlackMessageRendererFuzzTests: the cut fell right after the quote mark, which
+            // was given back to the rest, so the split looped for ever.
+            var citation = TestReplies.MuskCitation with { Quote = "a" + new string('\u0301', 5000) };
+
+            var sections = SlackMessageRenderer.Render(TestReplies.Answer("q", citation), offerReport: false).Blocks
+                .Where(b => (string?)b!["type"] == "section").Select(b => (string)b!["text"]!["text"]!)
+                .Where(text => text.Contains('\u0301', StringComparison.Ordinal)).ToList();
+
+            Assert.True(sections.Count >= 2);
+            Assert.All(sections, text => Assert.StartsWith(">", text, StringComparison.Ordinal));
+            Assert.All(sections, text => Assert.InRange(text.Length, 2, SlackMessageRenderer.MaxSectionText));
+        }
+
+        [Theory]
+        [InlineData("a")]
+        [InlineData("&")] // escaped as "&amp;": the cut once moved back to nothing and looped for ever
+        public void ACharacterWithMoreCombiningMarksThanASectionHoldsIsSplitNotThrown(string letter)
+        {
+            // A single text element longer than a section: found by SlackMessageRendererFuzzTests.
+            var reply = TestReplies.Answer("q") with { Body = [TextRun.User(letter + new string('\u0301', 5000))] };
+
+            var sections = SlackMessageRenderer.Render(reply, offerReport: false).Blocks
+                .Where(b => (string?)b!["type"] == "section").Select(b => (string)b!["text"]!["text"]!).ToList();
+
+            Assert.True(sections.Count >= 2);
+            Assert.All(sections, text => Assert.InRange(text.Length, 1, SlackMessageRenderer.MaxSectionText));
+        }
+
+        [Fact]
         public void StrongRunsAreBoldAndStillEscaped()
         {
             var reply = TestReplies.Answer("q") with { Body = [TextRun.Strong(" <b>Altman</b> "), TextRun.Plain("said")] };

@@ -73,7 +73,7 @@ public sealed class ChannelPosterTests : IAsyncLifetime, IDisposable
         var notice = requests[1];
         Assert.Equal(("POST", "channels/333333333333333333/messages"), (notice.Method, notice.Path));
         Assert.Equal("1100000000000000444", notice.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
-        Assert.Contains("quote 11 (paragraph 5) of the answer above", TestReplies.Unescape(notice.Json.GetProperty("embeds")[0].GetProperty("description").GetString()!), StringComparison.Ordinal);
+        Assert.Contains("quote 11 (paragraph 5) of the answer above", DiscordText.Unescape(notice.Json.GetProperty("embeds")[0].GetProperty("description").GetString()!), StringComparison.Ordinal);
         Assert.Empty(notice.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
     }
 

@@ -11,7 +11,7 @@ namespace StoryBot.Discord.Tests;
 /// <summary>The adapter over the real chat bot and the real knowledge pack.</summary>
 public sealed class EndToEndTests : IAsyncLifetime, IDisposable
 {
-    private static readonly string KnowledgePath = Path.Combine(TestReplies.RepoRoot(), "knowledge");
+    private static readonly string KnowledgePath = RepositoryFiles.Knowledge;
     private readonly Ed25519Signer _signer = new();
     private FakeDiscord _discord = null!;
     private BotHost _host = null!;
@@ -91,13 +91,13 @@ public sealed class EndToEndTests : IAsyncLifetime, IDisposable
     /// <summary>Every citation embed's quote, as shown, stands verbatim in the source article.</summary>
     private static void AssertVerbatimCitations(JsonElement message)
     {
-        var source = TestReplies.SourceText();
+        var source = RepositoryFiles.StorySource;
         var citations = message.GetProperty("embeds").EnumerateArray().Where(e => e.TryGetProperty("footer", out _)).ToList();
         Assert.True(citations.Count > 0, message.GetRawText());
         foreach (var embed in citations)
         {
             var quoteLines = embed.GetProperty("description").GetString()!.Split('\n').Where(l => l.StartsWith("> ", StringComparison.Ordinal)).Select(l => l[2..]);
-            var quote = TestReplies.Unescape(string.Join('\n', quoteLines));
+            var quote = DiscordText.Unescape(string.Join('\n', quoteLines));
             Assert.False(string.IsNullOrWhiteSpace(quote));
             Assert.Contains(quote, source, StringComparison.Ordinal);
             Assert.Matches(new Regex(@"^Source: stargate-dispute · ¶ \d+ · [-\w]+$"), embed.GetProperty("footer").GetProperty("text").GetString()!);

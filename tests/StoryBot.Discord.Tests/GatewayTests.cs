@@ -320,9 +320,9 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             var body = post.Json;
             Assert.Empty(body.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
             Assert.Equal("1100000000000000001", body.GetProperty("message_reference").GetProperty("message_id").GetString());
-            var quote = TestReplies.Unescape(body.GetProperty("embeds")[1].GetProperty("description").GetString()!);
+            var quote = DiscordText.Unescape(body.GetProperty("embeds")[1].GetProperty("description").GetString()!);
             Assert.Contains(TestReplies.MuskQuote, quote, StringComparison.Ordinal);
-            Assert.Contains(TestReplies.MuskQuote, TestReplies.SourceText(), StringComparison.Ordinal);
+            Assert.Contains(TestReplies.MuskQuote, RepositoryFiles.StorySource, StringComparison.Ordinal);
             _t._bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "does Stargate have the money?" && !r.IsModerator), It.IsAny<CancellationToken>()));
         }
 
@@ -374,7 +374,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
 
             var post = await _t._discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path == "channels/319674150115610528/messages");
             Assert.Empty(post.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
-            Assert.Contains(TestReplies.MuskQuote, TestReplies.Unescape(post.Json.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
+            Assert.Contains(TestReplies.MuskQuote, DiscordText.Unescape(post.Json.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -519,7 +519,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
             var data = callback.Json.GetProperty("data");
             Assert.Empty(data.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
-            Assert.Contains(TestReplies.MuskQuote, TestReplies.Unescape(data.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
+            Assert.Contains(TestReplies.MuskQuote, DiscordText.Unescape(data.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
             var message = await recorded.Task.WaitAsync(FakeDiscord.Patience);
             Assert.Equal(Payloads.ChannelId, message.ChannelId);
             Assert.StartsWith("11000000000000000", message.MessageId, StringComparison.Ordinal);

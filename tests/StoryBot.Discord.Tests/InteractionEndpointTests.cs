@@ -124,9 +124,9 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         Assert.Equal(4, json.GetProperty("type").GetInt32());
         var data = json.GetProperty("data");
         Assert.Empty(data.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
-        var quote = TestReplies.Unescape(data.GetProperty("embeds")[1].GetProperty("description").GetString()!);
+        var quote = DiscordText.Unescape(data.GetProperty("embeds")[1].GetProperty("description").GetString()!);
         Assert.Contains(TestReplies.MuskQuote, quote, StringComparison.Ordinal);
-        Assert.Contains(TestReplies.MuskQuote, TestReplies.SourceText(), StringComparison.Ordinal);
+        Assert.Contains(TestReplies.MuskQuote, RepositoryFiles.StorySource, StringComparison.Ordinal);
         Assert.Equal("storybot:report", data.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString());
         bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/who-is altman" && r.Platform == "discord" && r.UserId == Payloads.UserId && r.ChannelId == Payloads.ChannelId), It.IsAny<CancellationToken>()));
     }
@@ -167,7 +167,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
 
         var quotes = _discord.Requests.Where(r => r.Method == "POST").SelectMany(r => r.Json.GetProperty("embeds").EnumerateArray())
             .Concat(first.GetProperty("data").GetProperty("embeds").EnumerateArray())
-            .Count(e => TestReplies.Unescape(e.GetProperty("description").GetString()!).Contains(TestReplies.MuskQuote, StringComparison.Ordinal));
+            .Count(e => DiscordText.Unescape(e.GetProperty("description").GetString()!).Contains(TestReplies.MuskQuote, StringComparison.Ordinal));
         Assert.Equal(14, quotes);
     }
 
@@ -237,7 +237,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
 
         var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
         Assert.Equal($"webhooks/{FakeDiscord.ApplicationId}/A_UNIQUE_TOKEN_786008729715212338/messages/@original", edit.Path);
-        Assert.Contains(TestReplies.MuskQuote, TestReplies.Unescape(edit.Json.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
+        Assert.Contains(TestReplies.MuskQuote, DiscordText.Unescape(edit.Json.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
         Assert.Empty(edit.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
     }
 

@@ -105,5 +105,5 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime
             id: permissions == "0" ? "786008729715212301" : "786008729715212302");
 
     private static string Text(JsonElement data) =>
-        TestReplies.Unescape(string.Join('\n', data.GetProperty("embeds").EnumerateArray().Select(e => e.GetProperty("description").GetString())));
+        DiscordText.Unescape(string.Join('\n', data.GetProperty("embeds").EnumerateArray().Select(e => e.GetProperty("description").GetString())));
 }

@@ -47,7 +47,7 @@ public sealed class ReplyRendererTests
                 Assert.Single(messages, m => Shown(m).Contains(citation.Quote, StringComparison.Ordinal));
             }
 
-            var body = string.Concat(messages.SelectMany(m => m.Embeds!).Where(e => e.Title is null).Select(e => TestReplies.Unescape(e.Description!) + " "));
+            var body = string.Concat(messages.SelectMany(m => m.Embeds!).Where(e => e.Title is null).Select(e => DiscordText.Unescape(e.Description!) + " "));
             Assert.Equal(words, Regex.Replace(body, @"\s+", " ").Trim());
             Assert.NotNull(messages[0].Components);
             Assert.All(messages.Skip(1), m => Assert.Null(m.Components));
@@ -90,7 +90,7 @@ public sealed class ReplyRendererTests
             var citation = message.Embeds![1];
             Assert.Equal("Quote 1 · paragraph 5 — Musk on X, Tuesday", citation.Title);
             Assert.StartsWith("> ", citation.Description, StringComparison.Ordinal);
-            Assert.Contains(TestReplies.MuskQuote, TestReplies.Unescape(citation.Description!), StringComparison.Ordinal);
+            Assert.Contains(TestReplies.MuskQuote, DiscordText.Unescape(citation.Description!), StringComparison.Ordinal);
             Assert.Contains("*English:* “They don't actually have the money,”", citation.Description, StringComparison.Ordinal);
             Assert.Equal("Source: stargate-dispute · ¶ 5 · musk-they-dont-have-the-money", citation.Footer!.Text);
         }
@@ -163,5 +163,5 @@ public sealed class ReplyRendererTests
 
     /// <summary>What a reader sees of a message's embeds: markdown escapes and quote markers removed.</summary>
     private static string Shown(DiscordMessage message) =>
-        string.Join('\n', message.Embeds!.Select(e => TestReplies.Unescape(Regex.Replace(e.Description ?? string.Empty, "^> ", string.Empty, RegexOptions.Multiline))));
+        string.Join('\n', message.Embeds!.Select(e => DiscordText.Unescape(Regex.Replace(e.Description ?? string.Empty, "^> ", string.Empty, RegexOptions.Multiline))));
 }

@@ -83,7 +83,7 @@ public sealed class DiscordWorkResumerTests : IAsyncLifetime, IDisposable
         var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
 
         Assert.EndsWith("/messages/@original", edit.Path, StringComparison.Ordinal);
-        Assert.Contains(TestReplies.MuskQuote, TestReplies.Unescape(edit.Json.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
+        Assert.Contains(TestReplies.MuskQuote, DiscordText.Unescape(edit.Json.GetProperty("embeds")[1].GetProperty("description").GetString()!), StringComparison.Ordinal);
         await _recorded.Task.WaitAsync(FakeDiscord.Patience);
         await AssertFinishedAsync(key);
     }

@@ -38,7 +38,7 @@ public sealed class StatefulBot : IAsyncDisposable
         var discord = await FakeDiscord.StartAsync();
         var all = new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = Path.Combine(TestReplies.RepoRoot(), "knowledge"),
+            ["Knowledge:Path"] = RepositoryFiles.Knowledge,
             ["Knowledge:Reload"] = "false",
             ["Storage:Provider"] = "sqlite",
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(state, "storybot.db")}",

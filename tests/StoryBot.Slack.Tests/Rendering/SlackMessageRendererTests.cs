@@ -146,7 +146,7 @@ public class SlackMessageRendererTests
             var json = message.Blocks.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
             Assert.Contains(">" + TestReplies.MuskQuote, json, StringComparison.Ordinal);
-            Assert.Contains("Paragraph 4", json, StringComparison.Ordinal);
+            Assert.Contains("Paragraph 5", json, StringComparison.Ordinal);
             Assert.Contains(TestReplies.MuskCitation.Translation, json, StringComparison.Ordinal);
             Assert.Contains(TestReplies.MuskQuote, message.Text, StringComparison.Ordinal);
             Assert.False(message.Ephemeral);

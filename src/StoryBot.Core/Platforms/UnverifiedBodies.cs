@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.RateLimiting;
 
 namespace StoryBot.Core.Platforms;
@@ -15,6 +16,12 @@ public sealed class UnverifiedBodies(TimeProvider time) : IDisposable
     /// <summary>Discord's interactions and Slack's commands, events and button clicks are a few kilobytes; nothing from them comes near this.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>At most this much of bodies over <see cref="SmallBodyBytes"/> is read at once: room for four of the largest.</summary>
+    public const int LargeBodiesBudget = 4 * MaxBodyBytes;
+
+    /// <summary>At most this much of bodies up to <see cref="SmallBodyBytes"/> is read at once: well over a hundred real requests.</summary>
+    public const int SmallBodiesBudget = 8 * MaxBodyBytes;
+
     /// <summary>Bodies up to this size come from the small pool.</summary>
     private const int SmallBodyBytes = 64 * 1024;
 
@@ -25,9 +32,12 @@ public sealed class UnverifiedBodies(TimeProvider time) : IDisposable
 
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
 
-    // Budgets in kilobytes: at most 8 MB of small and 12 MB of large bodies are read at once.
-    private readonly ConcurrencyLimiter _small = Pool(8 * 1024);
-    private readonly ConcurrencyLimiter _large = Pool(12 * 1024);
+    private readonly ConcurrencyLimiter _small = Pool(SmallBodiesBudget / Kilobyte);
+    private readonly ConcurrencyLimiter _large = Pool(LargeBodiesBudget / Kilobyte);
+
+    // Read buffers are reused: a new megabyte for each made-up body is large-object garbage that
+    // only a full collection gives back.
+    private readonly ArrayPool<byte> _buffers = ArrayPool<byte>.Create(MaxBodyBytes, maxArraysPerBucket: LargeBodiesBudget / MaxBodyBytes);
 
     /// <param name="announced">The request's Content-Length, when it has one.</param>
     public async Task<BodyRead> ReadAsync(Stream body, long? announced, CancellationToken cancellationToken)
@@ -90,22 +100,29 @@ public sealed class UnverifiedBodies(TimeProvider time) : IDisposable
     }
 
     /// <returns>The body, or null when it holds more than <paramref name="limit"/> bytes.</returns>
-    private static async Task<byte[]?> ReadUpToAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private async Task<byte[]?> ReadUpToAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
         // One buffer of the reserved size, filled in place: no growing copies of a large body.
-        var buffer = new byte[limit];
-        var length = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        var buffer = _buffers.Rent(limit);
+        try
         {
-            length += read;
-            if (length == limit && await body.ReadAsync(new byte[1], cancellationToken) > 0)
+            var length = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length, limit - length), cancellationToken)) > 0)
             {
-                return null;
+                length += read;
+                if (length == limit && await body.ReadAsync(new byte[1], cancellationToken) > 0)
+                {
+                    return null;
+                }
             }
-        }
 
-        return length == limit ? buffer : buffer[..length];
+            return buffer[..length];
+        }
+        finally
+        {
+            _buffers.Return(buffer);
+        }
     }
 
     private static ConcurrencyLimiter Pool(int kilobytes) => new(new ConcurrencyLimiterOptions

@@ -71,8 +71,7 @@ public sealed class UnverifiedBodiesTests : IDisposable
     [Fact]
     public async Task LargeBodiesBeyondTheBudgetAreTurnedAwayWhileSmallOnesStillGetIn()
     {
-        // Twelve stalled megabytes fill the large pool.
-        var stalled = Enumerable.Range(0, 12).Select(_ => _bodies.ReadAsync(StalledBody(), UnverifiedBodies.MaxBodyBytes, CancellationToken.None)).ToList();
+        var stalled = Enumerable.Range(0, LargestThatFit).Select(_ => _bodies.ReadAsync(StalledBody(), UnverifiedBodies.MaxBodyBytes, CancellationToken.None)).ToList();
         var turnedAway = _bodies.ReadAsync(StalledBody(), UnverifiedBodies.MaxBodyBytes, CancellationToken.None);
 
         var small = await _bodies.ReadAsync(new MemoryStream(new byte[2_000]), 2_000, CancellationToken.None);
@@ -89,7 +88,7 @@ public sealed class UnverifiedBodiesTests : IDisposable
     public async Task RoomFreedByAFinishedBodyIsGivenToTheNextWaiting()
     {
         var first = StalledPipe();
-        var filling = Enumerable.Range(0, 11).Select(_ => _bodies.ReadAsync(StalledBody(), UnverifiedBodies.MaxBodyBytes, CancellationToken.None)).ToList();
+        var filling = Enumerable.Range(0, LargestThatFit - 1).Select(_ => _bodies.ReadAsync(StalledBody(), UnverifiedBodies.MaxBodyBytes, CancellationToken.None)).ToList();
         var firstRead = _bodies.ReadAsync(first.Reader.AsStream(), UnverifiedBodies.MaxBodyBytes, CancellationToken.None);
         var waiting = _bodies.ReadAsync(new MemoryStream(new byte[UnverifiedBodies.MaxBodyBytes]), UnverifiedBodies.MaxBodyBytes, CancellationToken.None);
 
@@ -101,6 +100,8 @@ public sealed class UnverifiedBodiesTests : IDisposable
         Assert.Equal(UnverifiedBodies.MaxBodyBytes, read.Body!.Length);
         Assert.All(filling, s => Assert.False(s.IsCompleted));
     }
+
+    private const int LargestThatFit = UnverifiedBodies.LargeBodiesBudget / UnverifiedBodies.MaxBodyBytes;
 
     private Stream StalledBody() => StalledPipe().Reader.AsStream();
 

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -14,7 +15,7 @@ namespace StoryBot.Tests.Hosting;
 /// and a third a fresh timestamp with a made-up signature, which can only be refused once the body
 /// has been read.
 /// </summary>
-public sealed class SlowConnectionsTests : IAsyncLifetime, IDisposable
+public sealed class SlowConnectionsTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private const int Connections = 300;
     private const int AnnouncedBody = 1024 * 1024;
@@ -57,6 +58,7 @@ public sealed class SlowConnectionsTests : IAsyncLifetime, IDisposable
 
         await WaitUntilAsync(bot, () => _slack.Count("chat.postMessage") + _slack.Count("response_url") >= 6);
         var before = await SettledResidentBytesAsync(bot);
+        var threadsBefore = bot.Threads();
         var clients = new List<TcpClient>();
         try
         {
@@ -69,6 +71,7 @@ public sealed class SlowConnectionsTests : IAsyncLifetime, IDisposable
             using var signed = await http.SendAsync(SlackOverHttp.Signed(Command("during")));
             var acknowledgedIn = stopwatch.Elapsed;
             var growth = bot.ResidentBytes() - before;
+            output.WriteLine($"resident before {before / (1024 * 1024)} MB, growth {growth / (1024 * 1024)} MB, signed command acknowledged in {acknowledgedIn.TotalMilliseconds:F0} ms, threads {threadsBefore} -> {bot.Threads()}");
 
             Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
             Assert.True(acknowledgedIn < TimeSpan.FromSeconds(3), $"a signed command took {acknowledgedIn} to be acknowledged");

@@ -32,6 +32,11 @@ internal sealed class RunningBot : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>The resident memory of the process now, from /proc.</summary>
+    /// <summary>The process's threads, as the kernel counts them.</summary>
+    public int Threads() => int.Parse(
+        File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("Threads:", StringComparison.Ordinal))["Threads:".Length..].Trim(),
+        System.Globalization.CultureInfo.InvariantCulture);
+
     public long ResidentBytes()
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));

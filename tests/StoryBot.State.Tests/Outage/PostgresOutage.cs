@@ -13,6 +13,7 @@ using StoryBot.Core.Knowledge;
 using StoryBot.Core.Knowledge.Loading;
 using StoryBot.State.Storage;
 using StoryBot.State.Tests.Storage;
+using StoryBot.Testing.Storage;
 
 namespace StoryBot.State.Tests.Outage;
 

@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace StoryBot.State.Tests.Storage;
+namespace StoryBot.Testing.Storage;
 
 /// <summary>
 /// A TCP proxy on loopback in front of a server the tests share: <see cref="Cut"/> makes the
 /// server unreachable for whoever connects through the proxy (open connections break, new ones are
 /// closed at once) without stopping it for the other tests; <see cref="Restore"/> lets them through again.
 /// </summary>
-internal sealed class LoopbackTcpProxy : IAsyncDisposable
+public sealed class LoopbackTcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly string _targetHost;

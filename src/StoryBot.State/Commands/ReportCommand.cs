@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
@@ -11,15 +12,16 @@ namespace StoryBot.State.Commands;
 /// message the request refers to (the Report button); in the console, the latest answer in
 /// the channel.
 /// </summary>
-internal sealed class ReportCommand(AnswerLog answers, ReaderReports reports, IOptions<ModerationStateOptions> options) : IChatCommand
+internal sealed class ReportCommand(AnswerLog answers, ReaderReports reports, IOptions<ModerationStateOptions> options, ILogger<ReportCommand> logger)
+    : StoreCommand(logger)
 {
     public const string CommandName = "report";
     private const string ConsolePlatform = "console";
     private const int MaxReasonLength = 500;
 
-    public string Name => CommandName;
+    public override string Name => CommandName;
 
-    public async Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override async Task<Reply> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var reply = new ReplyWriter(context);

@@ -6,21 +6,22 @@ using StoryBot.State.Moderation;
 namespace StoryBot.State.Commands;
 
 /// <summary>The sources the bot quotes: a short public list, and the moderators' list with every excerpt.</summary>
-internal sealed class SourceListing(IKnowledgeProvider knowledge, DisabledCitations disabled)
+internal sealed class SourceListing(IKnowledgeProvider knowledge, DisabledCitations disabled, ICitationPolicy citationPolicy)
 {
     private const int PreviewLength = 60;
 
+    /// <summary>What readers see; from the sets answers use, so it is still shown while the store cannot be reached.</summary>
     public async Task<Reply> PublicAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var pack = knowledge.Current;
-        var withdrawn = (await disabled.ListAsync(cancellationToken)).Select(d => d.Target).ToHashSet();
+        var withdrawn = (await citationPolicy.GetFilterAsync(cancellationToken)).DisabledSources;
         var reply = new ReplyWriter(context).Heading("Sources the answers quote:", "Quellen, die die Antworten zitieren:");
         foreach (var source in pack.Sources)
         {
             var excerpts = pack.Excerpts.Count(e => e.SourceId == source.Id);
             reply.Plain("• ").Strong(source.Title).Plain($" ({source.Outlet}, {source.Language}) — ")
                 .Say($"{excerpts} quoted excerpts, id {source.Id}", $"{excerpts} zitierte Auszüge, Id {source.Id}");
-            if (withdrawn.Contains(CitationTarget.Source(source.Id)))
+            if (withdrawn.Contains(source.Id))
             {
                 reply.Say(" — withdrawn by the moderators", " — von der Moderation zurückgezogen");
             }

@@ -19,15 +19,15 @@ internal sealed class SourcesCommand(
     ReportSubcommands reports,
     UnansweredListing unanswered,
     AuditLog audit,
-    ILogger<SourcesCommand> logger) : IChatCommand
+    ILogger<SourcesCommand> logger) : StoreCommand(logger)
 {
     public const string CommandName = "sources";
 
     private static readonly string[] ModeratorSubcommands = ["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"];
 
-    public string Name => CommandName;
+    public override string Name => CommandName;
 
-    public async Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override async Task<Reply> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var (subcommand, rest) = CommandArguments.Split(context.Argument);
         subcommand = subcommand.ToLowerInvariant();
@@ -121,6 +121,12 @@ internal sealed class SourcesCommand(
             return UnknownId(reply, id);
         }
 
+        // Read before the change, not after it: a store lost in between must not make a change that
+        // was made look as if nothing had been changed.
+        var disabledSource = target.Kind == TargetKind.Excerpt && pack.TryGetExcerpt(target.Id, out var excerpt)
+            && (await disabled.ListAsync(cancellationToken)).Any(d => d.Target == CitationTarget.Source(excerpt.SourceId))
+            ? excerpt.SourceId
+            : null;
         if (await disabled.EnableAsync(actor, target, cancellationToken) == ChangeOutcome.Unchanged)
         {
             return Target(reply, target).Say(" is not disabled.", " ist nicht gesperrt.").Build(ReplyKind.Moderation);
@@ -128,12 +134,11 @@ internal sealed class SourcesCommand(
 
         Target(reply.Say("Enabled ", "Freigegeben: "), target)
             .Say(". Answers may cite it again; answers already corrected stay corrected.", ". Antworten dürfen es wieder zitieren; bereits korrigierte Antworten bleiben korrigiert.");
-        if (target.Kind == TargetKind.Excerpt && pack.TryGetExcerpt(target.Id, out var excerpt)
-            && (await disabled.ListAsync(cancellationToken)).Any(d => d.Target == CitationTarget.Source(excerpt.SourceId)))
+        if (disabledSource is not null)
         {
             reply.Line().Say(
-                $"Its source {excerpt.SourceId} is still disabled, so it stays uncited until that is enabled too.",
-                $"Seine Quelle {excerpt.SourceId} ist noch gesperrt; bis auch sie freigegeben ist, wird es nicht zitiert.");
+                $"Its source {disabledSource} is still disabled, so it stays uncited until that is enabled too.",
+                $"Seine Quelle {disabledSource} ist noch gesperrt; bis auch sie freigegeben ist, wird es nicht zitiert.");
         }
 
         return reply.Build(ReplyKind.Moderation);

@@ -6,7 +6,7 @@ namespace StoryBot.State.Moderation;
 public sealed record AuditEntry(long Id, Actor Actor, string Action, string? Target, string? Reason, DateTimeOffset At);
 
 /// <summary>Every moderator action and every correction, appended and never changed.</summary>
-public sealed class AuditLog(IStateDatabase database, TimeProvider time)
+public sealed class AuditLog(IStateDatabase database, TimeProvider time, DeferredStateWrites deferred)
 {
     public static class Actions
     {
@@ -21,8 +21,18 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time)
         public const string CorrectionFailed = "correction-failed";
     }
 
-    public Task AppendAsync(Actor actor, string action, string? target, string? reason, CancellationToken cancellationToken) =>
-        database.WriteAsync(session => AppendAsync(session, time, actor, action, target, reason), cancellationToken);
+    /// <summary>
+    /// Appends an entry that changes nothing else (a refusal). It waits with the other writes
+    /// while the store cannot be reached, keeping the time it was made: the refusal itself needs no store.
+    /// </summary>
+    public Task AppendAsync(Actor actor, string action, string? target, string? reason, CancellationToken cancellationToken)
+    {
+        var at = time.Now();
+        return deferred.RunAsync(
+            "audit entry",
+            token => database.WriteAsync(session => AppendAsync(session, at, actor, action, target, reason), token),
+            cancellationToken);
+    }
 
     public Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken cancellationToken) =>
         database.ReadAsync(
@@ -36,7 +46,10 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time)
             cancellationToken);
 
     /// <summary>Appends within a transaction that also changes what the entry records.</summary>
-    internal static async Task<int> AppendAsync(StateSession session, TimeProvider time, Actor actor, string action, string? target, string? reason) =>
+    internal static Task<int> AppendAsync(StateSession session, TimeProvider time, Actor actor, string action, string? target, string? reason) =>
+        AppendAsync(session, time.Now(), actor, action, target, reason);
+
+    private static async Task<int> AppendAsync(StateSession session, long at, Actor actor, string action, string? target, string? reason) =>
         await session.ExecuteAsync(
             """
             INSERT INTO audit_log (actor_id, platform, action, target, reason, occurred_at)
@@ -47,7 +60,7 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time)
             ("action", action),
             ("target", target),
             ("reason", reason),
-            ("at", time.Now()));
+            ("at", at));
 
     private static AuditEntry Read(DbDataReader row) => new(
         row.GetInt64(0),

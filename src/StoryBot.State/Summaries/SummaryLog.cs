@@ -53,8 +53,12 @@ internal static partial class SummaryLog
     public static partial void ClaimLost(ILogger logger, string slot, string schedule, string platform, string channelId, string messageId);
 
     [LoggerMessage(EventId = 6017, Level = LogLevel.Error,
-        Message = "The summary ledger could not be read or written while handling slot {Slot} of schedule {Schedule}: {Error}. Retrying in a minute; check Storage:ConnectionString and that the database is reachable.")]
+        Message = "The summary ledger could not be read or written while handling slot {Slot} of schedule {Schedule}: {Error}. Trying again every minute: the slot is handled once the ledger is back, or recorded as skipped if that is past Summaries:CatchUpWindow. Check Storage:ConnectionString and that the database is reachable.")]
     public static partial void LedgerUnavailable(ILogger logger, string slot, string schedule, string error);
+
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Information,
+        Message = "The summary ledger is reachable again: slot {Slot} of schedule {Schedule} is handled now, {Late} after its time.")]
+    public static partial void LedgerReachedAgain(ILogger logger, string slot, string schedule, TimeSpan late);
 
     [LoggerMessage(EventId = 6018, Level = LogLevel.Warning,
         Message = "Could not hand back the summary claims waiting for a retry while stopping ({Error}: {Message}); another instance takes them over when their lease runs out (Summaries:ClaimLease).")]

@@ -20,6 +20,7 @@ internal sealed class SummarySlotClaimer(
 {
     private readonly TimeSpan _lease = options.Value.ClaimLease;
     private readonly Dictionary<SummarySlot, PostedSummary> _unrecorded = [];
+    private readonly HashSet<SummarySlot> _waitingForLedger = [];
 
     /// <summary>Who this instance is in the ledger's <c>owner</c> column.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -28,6 +29,7 @@ internal sealed class SummarySlotClaimer(
     public async Task<ClaimResult> ClaimToPostAsync(SummarySchedule schedule, SummarySlot slot, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var claim = await ledger.TryClaimAsync(Claim(schedule, slot), now, now + _lease, cancellationToken);
+        Reached(schedule, slot);
         if (claim.Outcome == ClaimOutcome.TakenOver)
         {
             SummaryLog.TakingOver(logger, Local(schedule, slot), schedule.Name, claim.PreviousOwner, schedule.Platform, schedule.ChannelId);
@@ -43,7 +45,9 @@ internal sealed class SummarySlotClaimer(
     /// <returns>Whether the slot is decided now; if not, until when a live claim holds it (when known).</returns>
     public async Task<(bool Decided, DateTimeOffset? HeldUntil)> SkipAsync(SummarySchedule schedule, SummarySlot slot, DateTimeOffset now, string reason, CancellationToken cancellationToken)
     {
-        if (await ledger.RecordSkippedAsync(Claim(schedule, slot), now, reason, cancellationToken))
+        var recorded = await ledger.RecordSkippedAsync(Claim(schedule, slot), now, reason, cancellationToken);
+        Reached(schedule, slot);
+        if (recorded)
         {
             SummaryLog.Skipped(logger, schedule.Name, schedule.Platform, schedule.ChannelId, Local(schedule, slot), reason);
             return (true, null);
@@ -134,6 +138,7 @@ internal sealed class SummarySlotClaimer(
         }
 
         _unrecorded.Remove(slot);
+        Reached(schedule, slot);
         if (recorded)
         {
             SummaryLog.Posted(logger, schedule.Language.Code(), schedule.Name, schedule.Platform, schedule.ChannelId,
@@ -159,9 +164,31 @@ internal sealed class SummarySlotClaimer(
         return written;
     }
 
-    /// <summary>Says that the ledger could not be read or written while handling a slot.</summary>
-    public void ReportUnavailable(SummarySchedule schedule, SummarySlot slot, Exception ex) =>
-        SummaryLog.LedgerUnavailable(logger, Local(schedule, slot), schedule.Name, SummaryLog.Error(ex));
+    /// <summary>
+    /// Says that the ledger could not be read or written while handling a slot: once, however many
+    /// passes find it unreachable before it is back.
+    /// </summary>
+    public void ReportUnavailable(SummarySchedule schedule, SummarySlot slot, Exception ex)
+    {
+        if (_waitingForLedger.Add(slot))
+        {
+            SummaryLog.LedgerUnavailable(logger, Local(schedule, slot), schedule.Name, SummaryLog.Error(ex));
+        }
+    }
+
+    /// <summary>Whether handling the slot found the ledger unreachable and has not reached it since.</summary>
+    public bool IsWaitingForLedger(SummarySlot slot) => _waitingForLedger.Contains(slot);
+
+    /// <summary>Forgets the outages of slots that have left the look-back horizon.</summary>
+    public void Forget(DateTimeOffset before) => _waitingForLedger.RemoveWhere(slot => slot.Utc < before);
+
+    private void Reached(SummarySchedule schedule, SummarySlot slot)
+    {
+        if (_waitingForLedger.Remove(slot))
+        {
+            SummaryLog.LedgerReachedAgain(logger, Local(schedule, slot), schedule.Name, time.GetUtcNow() - slot.Utc);
+        }
+    }
 
     private SlotClaim Claim(SummarySchedule schedule, SummarySlot slot) =>
         new(slot, Local(schedule, slot), schedule.Platform, schedule.ChannelId, Owner);

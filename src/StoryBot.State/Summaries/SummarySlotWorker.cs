@@ -73,7 +73,7 @@ internal sealed class SummarySlotWorker(
             }
             catch (Exception ex) when (SummaryLog.IsFailure(ex, cancellationToken))
             {
-                // The ledger is unreachable: nothing was decided, so try again shortly.
+                // The ledger is unreachable: nothing was decided, so try again shortly (logged once per slot).
                 claims.ReportUnavailable(schedule, slot, ex);
                 LookAgainSoon();
             }
@@ -97,6 +97,7 @@ internal sealed class SummarySlotWorker(
     public void Forget(DateTimeOffset before)
     {
         _settled.RemoveWhere(slot => slot.Utc < before);
+        claims.Forget(before);
         foreach (var slot in _heldElsewhere.Keys.Where(slot => slot.Utc < before || _settled.Contains(slot)).ToList())
         {
             _heldElsewhere.Remove(slot);
@@ -153,9 +154,9 @@ internal sealed class SummarySlotWorker(
         }
 
         var late = now - slot.Utc > _options.CatchUpWindow;
-        var reason = late
-            ? $"the bot was not running at the slot and it is now more than {_options.CatchUpWindow} (Summaries:CatchUpWindow) late"
-            : "a newer slot of the same schedule is due, so only that one posts";
+        var reason = !late ? "a newer slot of the same schedule is due, so only that one posts"
+            : claims.IsWaitingForLedger(slot) ? $"the state store could not be reached from the slot's time until it was more than {_options.CatchUpWindow} (Summaries:CatchUpWindow) late"
+            : $"the bot was not running at the slot and it is now more than {_options.CatchUpWindow} (Summaries:CatchUpWindow) late";
         var (decided, heldUntil) = await claims.SkipAsync(schedule, slot, now, reason, cancellationToken);
         if (decided)
         {

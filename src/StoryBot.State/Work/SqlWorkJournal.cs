@@ -9,10 +9,12 @@ namespace StoryBot.State.Work;
 /// acknowledged, so a crash after the acknowledgement leaves it here for the next run; its key
 /// stays after it is answered, so a replay is refused across restarts and across instances
 /// sharing one PostgreSQL. While the store cannot be reached, requests are still accepted and
-/// answered: their entries wait in <see cref="DeferredStateWrites"/> (in order), and a replay
-/// arriving in that time is not recognised.
+/// answered: their entries wait in <see cref="DeferredStateWrites"/> (in order), and a replay of
+/// one of them is recognised by its waiting entry. Once the store is back but entries still wait,
+/// a request is also looked up in the store. A replay, during the outage, of a request accepted
+/// before it is not recognised: only the store knows that one.
 /// </summary>
-internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrites deferred) : IWorkJournal
+internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrites deferred, StoreReachability reachability) : IWorkJournal
 {
     private const string Accepted = "accepted";
     private const string Posting = "posting";
@@ -22,10 +24,34 @@ internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrite
     {
         ArgumentNullException.ThrowIfNull(work);
 
-        // Left at 1 when the insert has to wait: answering matters more than spotting a replay then.
+        if (deferred.Pending > 0 && reachability.IsReachable && await IsJournaledAsync(work.Key, cancellationToken))
+        {
+            return false;
+        }
+
+        // Left at 1 when the insert has to wait: its waiting entry is what recognises a replay then.
         var inserted = 1;
-        await deferred.RunAsync("accepted request", async token => inserted = await InsertAsync(work, token), cancellationToken);
-        return inserted == 1;
+        var kept = await deferred.RunOnceAsync("accepted request", work.Key, async token => inserted = await InsertAsync(work, token), cancellationToken);
+        return kept && inserted == 1;
+    }
+
+    /// <summary>
+    /// Asked only while earlier writes still wait, when the insert would wait behind them and could
+    /// not say whether the store has the key already.
+    /// </summary>
+    private async Task<bool> IsJournaledAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.ReadAsync(
+                session => session.ScalarAsync<long>("SELECT COUNT(*) FROM accepted_work WHERE work_key = @key", ("key", key)),
+                cancellationToken) > 0;
+        }
+        catch (StateUnavailableException)
+        {
+            // Lost again: the waiting entries are all there is to go by.
+            return false;
+        }
     }
 
     private Task<int> InsertAsync(AcceptedWork work, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using StoryBot.State.Moderation;
 using StoryBot.State.Storage;
+using StoryBot.Testing.Storage;
 
 namespace StoryBot.State.Tests.Storage;
 

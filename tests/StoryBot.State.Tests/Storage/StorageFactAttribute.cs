@@ -1,3 +1,4 @@
+using StoryBot.Testing.Storage;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

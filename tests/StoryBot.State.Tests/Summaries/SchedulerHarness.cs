@@ -32,6 +32,9 @@ internal sealed class SchedulerHarness(StorageBackend backend, DateTimeOffset st
 
     public CitationFilter Filter { get; set; } = CitationFilter.AllowAll;
 
+    /// <summary>Whether the running instances' ledger cannot be reached (<see cref="Ledger"/>, for looking, always can).</summary>
+    public bool StoreCut { get; set; }
+
     public FakePoster Discord => _discord ??= new FakePoster("discord", Time);
 
     private FakePoster? _discord;
@@ -58,7 +61,7 @@ internal sealed class SchedulerHarness(StorageBackend backend, DateTimeOffset st
 
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var logger = new FakeLogger<SummaryScheduler>(Logs);
-        var ledger = Ledger();
+        var ledger = new CuttableLedger(Ledger(), () => StoreCut);
         var poster = new ScheduledSummaryPoster(posters.Length > 0 ? posters : [Discord], [], logger);
         var worker = new SummarySlotWorker(
             options,

@@ -201,13 +201,17 @@ public abstract class SummarySlotClaimerTests
             Assert.False(await _claims.MarkPostedAsync(Posted, CancellationToken.None));
             Assert.Contains("TimeoutException: database unreachable", Assert.Single(Logs(LogLevel.Error)).Message, StringComparison.Ordinal);
             Assert.False(await _claims.MarkUnrecordedPostedAsync(Daily, CancellationToken.None));
+            Assert.Single(Logs(LogLevel.Error));
 
             reachable = true;
             Assert.True(await _claims.MarkUnrecordedPostedAsync(Daily, CancellationToken.None));
             Assert.True(await _claims.MarkUnrecordedPostedAsync(Daily, CancellationToken.None));
 
             _ledger.Verify(l => l.MarkPostedAsync(DailySlot, _claims.Owner, Slot, Message, "pack-1", Posted.ExcerptIds, It.IsAny<CancellationToken>()), Times.Exactly(3));
-            Assert.Single(Logs(LogLevel.Information));
+            Assert.Collection(
+                Logs(LogLevel.Information),
+                log => Assert.Contains("The summary ledger is reachable again", log.Message, StringComparison.Ordinal),
+                log => Assert.StartsWith("Posted the", log.Message, StringComparison.Ordinal));
         }
     }
 

@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace StoryBot.State.Tests.Storage;
+namespace StoryBot.Testing.Storage;
 
 /// <summary>
 /// A TCP proxy on loopback in front of a server the tests share: <see cref="Cut"/> makes the
 /// server unreachable for whoever connects through the proxy (open connections break, new ones are
 /// closed at once) without stopping it for the other tests; <see cref="Restore"/> lets them through again.
 /// </summary>
-internal sealed class LoopbackTcpProxy : IAsyncDisposable
+public sealed class LoopbackTcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly string _targetHost;
@@ -18,6 +18,7 @@ internal sealed class LoopbackTcpProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private readonly Task _accepting;
     private volatile bool _cut;
+    private long _turnedAway;
 
     public LoopbackTcpProxy(string targetHost, int targetPort)
     {
@@ -28,6 +29,9 @@ internal sealed class LoopbackTcpProxy : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Connections closed at once because they came while the proxy was cut.</summary>
+    public long TurnedAway => Interlocked.Read(ref _turnedAway);
 
     public void Cut()
     {
@@ -73,6 +77,7 @@ internal sealed class LoopbackTcpProxy : IAsyncDisposable
 
             if (_cut)
             {
+                Interlocked.Increment(ref _turnedAway);
                 Drop(client);
                 continue;
             }

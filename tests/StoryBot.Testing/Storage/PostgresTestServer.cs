@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace StoryBot.State.Tests.Storage;
+namespace StoryBot.Testing.Storage;
 
 /// <summary>The PostgreSQL server the tests may use (STORYBOT_TEST_POSTGRES, set by .ci/run).</summary>
-internal static class PostgresTestServer
+public static class PostgresTestServer
 {
     public const string Variable = "STORYBOT_TEST_POSTGRES";
 

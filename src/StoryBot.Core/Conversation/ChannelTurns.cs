@@ -10,22 +10,10 @@ namespace StoryBot.Core.Conversation;
 /// keeps the order its work was handed in. When the host stops, work still in line is left
 /// alone: its request stays unfinished in the work journal and is answered at the next start.
 /// </summary>
-public sealed partial class ChannelTurns
+/// <param name="stopping">The host's stopping token: once cancelled, nothing waiting joins the lane.</param>
+public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogger logger, CancellationToken stopping)
 {
     private readonly Dictionary<string, Queue<Waiting>> _lines = new(StringComparer.Ordinal);
-    private readonly WorkLane _lane;
-    private readonly TimeProvider _time;
-    private readonly CancellationToken _stopping;
-    private readonly ILogger _logger;
-
-    /// <param name="stopping">The host's stopping token: once cancelled, nothing waiting joins the lane.</param>
-    public ChannelTurns(WorkLane lane, TimeProvider time, ILogger logger, CancellationToken stopping)
-    {
-        _lane = lane;
-        _time = time;
-        _stopping = stopping;
-        _logger = logger;
-    }
 
     /// <summary>Queues <paramref name="work"/> in <paramref name="channel"/>'s line.</summary>
     /// <param name="takeTurn">
@@ -51,7 +39,7 @@ public sealed partial class ChannelTurns
             wait = takeTurn();
             if (wait <= TimeSpan.Zero)
             {
-                _lane.TryEnqueue(description, work);
+                lane.TryEnqueue(description, work);
                 return;
             }
 
@@ -69,7 +57,7 @@ public sealed partial class ChannelTurns
         {
             try
             {
-                await Task.Delay(wait, _time, _stopping);
+                await Task.Delay(wait, time, stopping);
             }
             catch (OperationCanceledException)
             {
@@ -97,7 +85,7 @@ public sealed partial class ChannelTurns
                     line.Dequeue();
                 }
 
-                _lane.TryEnqueue(head.Description, head.Work);
+                lane.TryEnqueue(head.Description, head.Work);
             }
         }
     }
@@ -109,7 +97,7 @@ public sealed partial class ChannelTurns
             _lines.Remove(channel);
             foreach (var waiting in line)
             {
-                LogStoppedBeforeTurn(_lane.Name, waiting.Description);
+                LogStoppedBeforeTurn(lane.Name, waiting.Description);
             }
         }
     }

@@ -20,6 +20,9 @@ public sealed class DiscordDeliveryTests : IAsyncLifetime, IDisposable
     private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
     private readonly Ed25519Signer _signer = new();
     private readonly SemaphoreSlim _recorded = new(0);
+    private readonly InMemoryWorkJournal _journal = new(TimeProvider.System);
+    private readonly Mock<IAnswerRecorder> _recorder = new();
+    private readonly Mock<IChatBot> _bot = BotHost.ChatBot(TestReplies.Answer());
     private FakeDiscord _discord = null!;
     private BotHost? _host;
     private FakeGatewayConnection _connection = null!;
@@ -29,23 +32,11 @@ public sealed class DiscordDeliveryTests : IAsyncLifetime, IDisposable
     {
         _discord = await FakeDiscord.StartAsync();
         _discord.PaceMessages(_time);
-        var recorder = new Mock<IAnswerRecorder>();
-        recorder.Setup(r => r.RecordAsync(It.IsAny<PostedMessage>(), It.IsAny<ChatRequest>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
+        _recorder.Setup(r => r.RecordAsync(It.IsAny<PostedMessage>(), It.IsAny<ChatRequest>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
             .Callback(() => _recorded.Release())
             .Returns(Task.CompletedTask);
 
-        // Fake time moves only when a test moves it; a request on the wire must not time out meanwhile.
-        _host = await BotHost.StartAsync(
-            _discord,
-            _signer,
-            BotHost.ChatBot(TestReplies.Answer()).Object,
-            runGateway: true,
-            settings: new Dictionary<string, string?> { ["Discord:RestTimeout"] = "00:05:00" },
-            services: s =>
-            {
-                s.AddSingleton<TimeProvider>(_time);
-                s.AddSingleton(recorder.Object);
-            });
+        _host = await StartBotAsync(runGateway: true);
         _connection = await _discord.NextGatewayConnectionAsync();
         await _connection.SendHelloAsync();
         await _connection.ReceiveAsync();
@@ -106,6 +97,50 @@ public sealed class DiscordDeliveryTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(17, PostsIn(Busy));
         Assert.Equal(0, _discord.RateLimitedCount);
+    }
+
+    [Fact]
+    public async Task AnAnswerStillWaitingForItsTurnWhenTheHostStopsIsPostedAtTheNextStart()
+    {
+        await SpendBusyBucketAsync();
+        await AskAsync(Busy);
+        var waiting = $"discord:message:{1100000000000002000L + _nextMessage}";
+        await Until(() => Task.FromResult(_bot.Invocations.Count == 6));
+
+        await _host!.DisposeAsync();
+        _host = null;
+        Assert.Contains(await _journal.UnfinishedAsync(CancellationToken.None), w => w.Key == waiting);
+        Assert.Equal(5, PostsIn(Busy));
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await using var restarted = await StartBotAsync(runGateway: false);
+        await RecordedAsync(1);
+
+        Assert.Equal(6, PostsIn(Busy));
+        await Until(async () => (await _journal.UnfinishedAsync(CancellationToken.None)).All(w => w.Key != waiting));
+    }
+
+    /// <summary>Fake time moves only when a test moves it; a request on the wire must not time out meanwhile.</summary>
+    private Task<BotHost> StartBotAsync(bool runGateway) => BotHost.StartAsync(
+        _discord,
+        _signer,
+        _bot.Object,
+        runGateway: runGateway,
+        settings: new Dictionary<string, string?> { ["Discord:RestTimeout"] = "00:05:00" },
+        services: s =>
+        {
+            s.AddSingleton<TimeProvider>(_time);
+            s.AddSingleton(_recorder.Object);
+            s.AddSingleton<IWorkJournal>(_journal);
+        });
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        using var patience = new CancellationTokenSource(FakeDiscord.Patience);
+        while (!await condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, patience.Token);
+        }
     }
 
     /// <summary>Five answers in the busy channel, each recorded (so its bucket's headers were read) before the next.</summary>

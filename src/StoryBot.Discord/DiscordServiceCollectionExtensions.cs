@@ -59,6 +59,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AnswerRecording>();
         services.TryAddSingleton<DiscordModeratorCheck>();
         services.TryAddSingleton<DiscordMessageSender>();
+        services.TryAddSingleton<DiscordDelivery>();
         services.TryAddSingleton<DiscordWork>();
         services.TryAddSingleton<MessageHandler>();
         services.TryAddSingleton<WhoIsAutocomplete>();

@@ -28,6 +28,9 @@ public abstract partial class WorkLane : BackgroundService
         _logger = logger;
     }
 
+    /// <summary>Names the lane in logs.</summary>
+    public string Name => _name;
+
     /// <summary>Queues <paramref name="work"/>; false once the host is stopping, and the work is not run.</summary>
     public bool TryEnqueue(string description, Func<CancellationToken, Task> work)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Conversation;
@@ -17,11 +18,12 @@ namespace StoryBot.Discord.Messages;
 /// bot will answer is kept in the work journal as soon as it arrives, so a crash loses none and a
 /// message Discord delivers twice is answered once.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: options (ask channels) and the logger are settings; the five collaborators are the path of a message: who the bot is, the journal, the pipeline, sending, recording.</remarks>
+/// <remarks>More than five constructor parameters on purpose: options (ask channels) and the logger are settings; the six collaborators are the path of a message: who the bot is, the journal, the pipeline, the channel's turn, sending, recording.</remarks>
 internal sealed partial class MessageHandler(
     BotIdentity identity,
     DiscordWork work,
     ConversationPipeline pipeline,
+    DiscordDelivery delivery,
     DiscordMessageSender sender,
     AnswerRecording recording,
     IOptionsMonitor<DiscordOptions> options,
@@ -58,8 +60,8 @@ internal sealed partial class MessageHandler(
     }
 
     /// <summary>
-    /// Answers an accepted message. When an earlier run had started posting the answer, the
-    /// channel is searched for it first, so it is recorded rather than posted twice.
+    /// Answers an accepted message: the answer is worked out at once, and posted in the channel's
+    /// turn (see <see cref="DiscordDelivery"/>).
     /// </summary>
     public async Task AnswerAsync(IncomingMessage incoming, CancellationToken cancellationToken)
     {
@@ -72,12 +74,23 @@ internal sealed partial class MessageHandler(
             return;
         }
 
+        var pages = ReplyRenderer.Render(reply);
+        delivery.EnqueueInTurn(request.ChannelId, pages.Count, "answer to a message", token => PostAndRecordAsync(incoming, reply, pages, token));
+    }
+
+    /// <summary>
+    /// Posts and records the answer with the channel's turn taken. When an earlier run had started
+    /// posting it, the channel is searched for it first, so it is recorded rather than posted twice.
+    /// </summary>
+    private async Task PostAndRecordAsync(IncomingMessage incoming, Reply reply, IReadOnlyList<DiscordMessage> pages, CancellationToken cancellationToken)
+    {
+        var request = incoming.Request;
         var posted = incoming.Ticket.MayBePosted ? await sender.FindReplyAsync(request.ChannelId, incoming.MessageId, identity.UserId, cancellationToken) : null;
         if (posted is null)
         {
             await incoming.Ticket.PostingAsync(cancellationToken);
             var replyTo = new MessageReference(incoming.MessageId, request.ChannelId, incoming.GuildId);
-            posted = await sender.SendAsync(request.ChannelId, ReplyRenderer.Render(reply), replyTo, incoming.Ticket.Work?.Key, cancellationToken);
+            posted = await sender.SendAsync(request.ChannelId, pages, replyTo, incoming.Ticket.Work?.Key, cancellationToken, turnTaken: true);
         }
 
         await recording.RecordAsync(request.ChannelId, posted, request, reply, cancellationToken);

@@ -16,8 +16,9 @@ internal sealed class DiscordMessageSender(DiscordRestClient rest)
     /// with <paramref name="idempotencyKey"/> the nonces follow from the key, so a send repeated
     /// within minutes (after a restart) is created once too.
     /// </summary>
+    /// <param name="turnTaken">The channel's bucket was taken for every page beforehand (see <see cref="DiscordDelivery"/>).</param>
     public async Task<string?> SendAsync(
-        string channelId, IReadOnlyList<DiscordMessage> pages, MessageReference? replyTo, string? idempotencyKey, CancellationToken cancellationToken)
+        string channelId, IReadOnlyList<DiscordMessage> pages, MessageReference? replyTo, string? idempotencyKey, CancellationToken cancellationToken, bool turnTaken = false)
     {
         string? firstId = null;
         for (var i = 0; i < pages.Count; i++)
@@ -28,12 +29,15 @@ internal sealed class DiscordMessageSender(DiscordRestClient rest)
                 Nonce = MessageNonce.For(idempotencyKey, i),
                 EnforceNonce = true,
             };
-            var created = await rest.SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", page, cancellationToken);
+            var created = await rest.SendAsync(HttpMethod.Post, CreateRoute(channelId).Path, page, cancellationToken, turnTaken);
             firstId ??= created?.String("id");
         }
 
         return firstId;
     }
+
+    /// <summary>The route a message is created on: its bucket is the channel's.</summary>
+    public static DiscordRoute CreateRoute(string channelId) => new(HttpMethod.Post, $"channels/{channelId}/messages");
 
     /// <summary>
     /// The id of the bot's reply to <paramref name="messageId"/>, looked for among the channel's

@@ -19,43 +19,49 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 
     public async Task WaitAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
+        TimeSpan wait;
+        while ((wait = TryTake(route)) > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="requests"/> of the route's bucket when it has room for them all (a
+    /// whole window when more are asked than the bucket holds), so they can be sent later without
+    /// waiting; otherwise takes nothing.
+    /// </summary>
+    /// <returns>Zero when taken; else how long until the bucket or the global limit may have room.</returns>
+    public TimeSpan TryTake(DiscordRoute route, int requests = 1)
+    {
         if (route.IsInteraction)
         {
-            return;
+            return TimeSpan.Zero;
         }
 
-        while (true)
+        var now = time.GetUtcNow();
+        var globalUntil = new DateTimeOffset(Interlocked.Read(ref _globalUntilTicks), TimeSpan.Zero);
+        if (globalUntil > now)
         {
-            var now = time.GetUtcNow();
-            var wait = TimeSpan.Zero;
-            var globalUntil = new DateTimeOffset(Interlocked.Read(ref _globalUntilTicks), TimeSpan.Zero);
-            if (globalUntil > now)
+            return globalUntil - now;
+        }
+
+        var bucket = BucketFor(route);
+        lock (bucket)
+        {
+            if (now >= bucket.ResetAt && bucket.Limit > 0)
             {
-                wait = globalUntil - now;
+                bucket.Remaining = bucket.Limit;
+                bucket.ResetAt = DateTimeOffset.MaxValue;
             }
 
-            if (wait == TimeSpan.Zero)
+            if (bucket.Limit == 0 || bucket.Remaining >= Math.Min(requests, bucket.Limit))
             {
-                var bucket = BucketFor(route);
-                lock (bucket)
-                {
-                    if (now >= bucket.ResetAt && bucket.Limit > 0)
-                    {
-                        bucket.Remaining = bucket.Limit;
-                        bucket.ResetAt = DateTimeOffset.MaxValue;
-                    }
-
-                    if (bucket.Remaining > 0 || bucket.Limit == 0)
-                    {
-                        bucket.Remaining--;
-                        return;
-                    }
-
-                    wait = bucket.ResetAt == DateTimeOffset.MaxValue ? TimeSpan.FromMilliseconds(50) : bucket.ResetAt - now;
-                }
+                bucket.Remaining -= requests;
+                return TimeSpan.Zero;
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            return bucket.ResetAt == DateTimeOffset.MaxValue ? TimeSpan.FromMilliseconds(50) : bucket.ResetAt - now;
         }
     }
 
@@ -82,8 +88,10 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         var bucket = BucketFor(route);
         lock (bucket)
         {
+            // Within a window Discord's count only falls; ours runs ahead of it by the requests
+            // taken and not yet answered, and a response must not hand those back.
+            bucket.Remaining = bucket.Limit == 0 ? (int)remaining : Math.Min(bucket.Remaining, (int)remaining);
             bucket.Limit = (int)limit;
-            bucket.Remaining = (int)remaining;
             bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter);
         }
     }

@@ -26,18 +26,25 @@ internal sealed class DiscordRestClient(
 {
     public const string HttpClientName = "StoryBot.Discord";
 
+    private static readonly ResiliencePropertyKey<bool> TurnTakenKey = new("discord.turn-taken");
+
     private static readonly string Version =
         typeof(DiscordRestClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
 
     public Task<JsonElement?> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
-    public async Task<JsonElement?> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    /// <param name="turnTaken">
+    /// The route's bucket was taken for this call beforehand (<see cref="DiscordRateLimiter.TryTake"/>):
+    /// the first attempt goes without waiting; a retry waits for the bucket like any call.
+    /// </param>
+    public async Task<JsonElement?> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken, bool turnTaken = false)
     {
         var route = new DiscordRoute(method, path);
         var payload = body is null ? null : DiscordJson.Serialize(body);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(DiscordRetryPolicy.RouteKey, route);
+        context.Properties.Set(TurnTakenKey, turnTaken);
         Outcome<HttpResponseMessage> outcome;
         try
         {
@@ -46,7 +53,9 @@ internal sealed class DiscordRestClient(
                 {
                     try
                     {
-                        return Outcome.FromResult(await state.client.AttemptAsync(state.route, state.payload, context.CancellationToken));
+                        var turnTaken = context.Properties.GetValue(TurnTakenKey, false);
+                        context.Properties.Set(TurnTakenKey, false);
+                        return Outcome.FromResult(await state.client.AttemptAsync(state.route, state.payload, turnTaken, context.CancellationToken));
                     }
                     catch (Exception exception) when (exception is not DiscordRestException)
                     {
@@ -93,14 +102,18 @@ internal sealed class DiscordRestClient(
     }
 
     /// <summary>One try: waits for the route's bucket, sends with its own timeout, and notes the bucket state Discord returns.</summary>
-    private async Task<HttpResponseMessage> AttemptAsync(DiscordRoute route, byte[]? payload, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> AttemptAsync(DiscordRoute route, byte[]? payload, bool turnTaken, CancellationToken cancellationToken)
     {
         if (status.IsDisabled)
         {
             throw new DiscordRestException($"Discord is disabled ({status.Reason}); {route.Redacted} was not sent", HttpStatusCode.Unauthorized, null);
         }
 
-        await rateLimiter.WaitAsync(route, cancellationToken);
+        if (!turnTaken)
+        {
+            await rateLimiter.WaitAsync(route, cancellationToken);
+        }
+
         using var timeout = new CancellationTokenSource(options.Value.RestTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var request = BuildRequest(route.Method, route.Path, payload);

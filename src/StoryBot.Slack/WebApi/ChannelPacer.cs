@@ -15,18 +15,20 @@ internal sealed class ChannelPacer(IOptions<SlackOptions> options, TimeProvider 
     /// <summary>Waits for, and takes, the channel's next free moment.</summary>
     public async Task WaitTurnAsync(string channelId, CancellationToken cancellationToken)
     {
-        var wait = Reserve(channelId);
+        var wait = Take(channelId, ahead: true);
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken);
         }
     }
 
-    /// <summary>
-    /// Takes the channel's next free moment without waiting for it.
-    /// </summary>
-    /// <returns>How long until that moment; the caller waits, wherever waiting costs it least.</returns>
-    public TimeSpan Reserve(string channelId)
+    /// <summary>Takes the channel's turn if its next free moment has come; otherwise takes nothing.</summary>
+    /// <returns>Zero when taken; else how long until the next free moment.</returns>
+    public TimeSpan TryTake(string channelId) => Take(channelId, ahead: false);
+
+    /// <param name="ahead">Take the next free moment however far off it is, rather than only one that has come.</param>
+    /// <returns>How long until the moment taken, or, when none was, until the next free one.</returns>
+    private TimeSpan Take(string channelId, bool ahead)
     {
         var interval = options.Value.ChannelPostInterval;
         if (interval <= TimeSpan.Zero)
@@ -38,6 +40,11 @@ internal sealed class ChannelPacer(IOptions<SlackOptions> options, TimeProvider 
         lock (slot)
         {
             var now = time.GetUtcNow();
+            if (slot.NextFree > now && !ahead)
+            {
+                return slot.NextFree - now;
+            }
+
             var start = slot.NextFree > now ? slot.NextFree : now;
             slot.NextFree = start + interval;
             return start - now;

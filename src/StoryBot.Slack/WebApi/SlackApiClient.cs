@@ -38,7 +38,7 @@ internal sealed class SlackApiClient(
 
     /// <summary>Posts a message and returns its <c>ts</c>, the id Slack gives it.</summary>
     /// <param name="workKey">The accepted request it answers, carried in the message's metadata so a later run can find it.</param>
-    /// <param name="turnTaken">The caller already took the channel's turn (<see cref="ChannelPacer.Reserve"/>).</param>
+    /// <param name="turnTaken">The caller already took the channel's turn (<see cref="ChannelPacer.TryTake"/>).</param>
     public async Task<string> PostMessageAsync(
         string channelId, SlackMessage message, string? threadTs, CancellationToken cancellationToken, string? workKey = null, bool turnTaken = false)
     {
@@ -108,7 +108,7 @@ internal sealed class SlackApiClient(
     }
 
     /// <summary>A message only <paramref name="userId"/> sees.</summary>
-    /// <param name="turnTaken">The caller already took the channel's turn (<see cref="ChannelPacer.Reserve"/>).</param>
+    /// <param name="turnTaken">The caller already took the channel's turn (<see cref="ChannelPacer.TryTake"/>).</param>
     public async Task PostEphemeralAsync(
         string channelId, string userId, SlackMessage message, string? threadTs, CancellationToken cancellationToken, bool turnTaken = false)
     {

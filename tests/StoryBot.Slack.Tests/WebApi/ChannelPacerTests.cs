@@ -54,4 +54,22 @@ public class ChannelPacerTests
             Assert.True(pacer.WaitTurnAsync("C1", CancellationToken.None).IsCompletedSuccessfully);
         }
     }
+
+    public class TryTake
+    {
+        [Fact]
+        public void TakesNothingUntilTheChannelsNextFreeMomentHasCome()
+        {
+            var (pacer, time) = Create(TimeSpan.FromSeconds(1));
+
+            Assert.Equal(TimeSpan.Zero, pacer.TryTake("C1"));
+            Assert.Equal(TimeSpan.FromSeconds(1), pacer.TryTake("C1"));
+            time.Advance(TimeSpan.FromMilliseconds(400));
+            Assert.Equal(TimeSpan.FromMilliseconds(600), pacer.TryTake("C1"));
+            time.Advance(TimeSpan.FromMilliseconds(600));
+
+            Assert.Equal(TimeSpan.Zero, pacer.TryTake("C1"));
+            Assert.Equal(TimeSpan.Zero, pacer.TryTake("C2"));
+        }
+    }
 }

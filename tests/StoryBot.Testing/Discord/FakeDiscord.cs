@@ -33,7 +33,10 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentDictionary<RecordedRequest, string> _createdIds = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, string> _idsByNonce = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _replyReferences = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MessageWindow> _messageWindows = new(StringComparer.Ordinal);
+    private (TimeProvider Clock, int Limit, TimeSpan Window)? _messagePace;
     private long _nextId = 1_100_000_000_000_000_000;
+    private int _rateLimitedCount;
 
     private FakeDiscord(WebApplication app) => _app = app;
 
@@ -53,6 +56,18 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>How long creating a channel message takes, after the request is recorded.</summary>
     public TimeSpan MessageLatency { get; set; }
+
+    /// <summary>Requests answered 429 because they went over a paced bucket (see <see cref="PaceMessages"/>).</summary>
+    public int RateLimitedCount => Volatile.Read(ref _rateLimitedCount);
+
+    /// <summary>
+    /// From now on, creates at most <paramref name="limit"/> messages per channel in each
+    /// <paramref name="window"/> on <paramref name="clock"/>, as Discord's bucket for creating
+    /// messages does (5 per 5 s): every answer carries that bucket's X-RateLimit-* headers, and a
+    /// message over the limit gets Discord's 429 instead of being created.
+    /// </summary>
+    public void PaceMessages(TimeProvider clock, int limit = 5, TimeSpan? window = null) =>
+        _messagePace = (clock, limit, window ?? TimeSpan.FromSeconds(5));
 
     public static async Task<FakeDiscord> StartAsync()
     {
@@ -192,6 +207,17 @@ public sealed class FakeDiscord : IAsyncDisposable
             ["X-RateLimit-Reset-After"] = "1.000",
             ["X-RateLimit-Bucket"] = "bucket-" + segments[0],
         };
+        if (_messagePace is not null && request.Method == "POST" && segments is ["channels", var pacedChannel, "messages"])
+        {
+            if (!TakeMessageSlot(pacedChannel, out var paced))
+            {
+                Interlocked.Increment(ref _rateLimitedCount);
+                return new FakeResponse(429, $$"""{"message": "You are being rate limited.", "retry_after": {{paced["X-RateLimit-Reset-After"]}}, "global": false}""", paced);
+            }
+
+            limitHeaders = paced;
+        }
+
         switch (request.Method, segments)
         {
             case ("GET", ["gateway", "bot"]):
@@ -226,6 +252,45 @@ public sealed class FakeDiscord : IAsyncDisposable
                 return new FakeResponse(200, request.Body, limitHeaders);
             default:
                 return new FakeResponse(404, """{"message": "404: Not Found", "code": 0}""");
+        }
+    }
+
+    /// <summary>Counts a message against its channel's window; the headers are the ones Discord would send with the answer.</summary>
+    private bool TakeMessageSlot(string channel, out Dictionary<string, string> headers)
+    {
+        var (clock, limit, window) = _messagePace!.Value;
+        var bucket = _messageWindows.GetOrAdd(channel, _ => new MessageWindow());
+        lock (bucket)
+        {
+            var now = clock.GetUtcNow();
+            if (now >= bucket.ResetAt)
+            {
+                bucket.ResetAt = now + window;
+                bucket.Used = 0;
+            }
+
+            var allowed = bucket.Used < limit;
+            if (allowed)
+            {
+                bucket.Used++;
+            }
+
+            var resetAfter = bucket.ResetAt - now;
+            headers = new Dictionary<string, string>
+            {
+                ["X-RateLimit-Limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["X-RateLimit-Remaining"] = (limit - bucket.Used).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["X-RateLimit-Reset"] = (bucket.ResetAt.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
+                ["X-RateLimit-Reset-After"] = resetAfter.TotalSeconds.ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
+                ["X-RateLimit-Bucket"] = "bucket-channels-messages",
+            };
+            if (!allowed)
+            {
+                headers["X-RateLimit-Scope"] = "user";
+                headers["Retry-After"] = Math.Ceiling(resetAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return allowed;
         }
     }
 
@@ -267,6 +332,13 @@ public sealed class FakeDiscord : IAsyncDisposable
     {
         var sent = string.IsNullOrWhiteSpace(body) ? "{}" : body;
         return $$"""{"id": "{{id}}", "channel_id": "{{channelId}}", "type": 0, "author": {"id": "{{BotUserId}}", "bot": true}, "sent": {{sent}}}""";
+    }
+
+    private sealed class MessageWindow
+    {
+        public DateTimeOffset ResetAt { get; set; } = DateTimeOffset.MinValue;
+
+        public int Used { get; set; }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+
+namespace StoryBot.Core.Conversation;
+
+/// <summary>
+/// Work that posts into a channel a platform paces (Slack's one message a second, Discord's
+/// rate-limit buckets) waits here for the channel's turn, on a timer and in one line per channel,
+/// and joins its <see cref="WorkLane"/> only once the turn is taken. A channel with a long line so
+/// never holds one of the lane's workers, and other channels' answers go out meanwhile. A line
+/// keeps the order its work was handed in. When the host stops, work still in line is left
+/// alone: its request stays unfinished in the work journal and is answered at the next start.
+/// </summary>
+/// <param name="stopping">The host's stopping token: once cancelled, nothing waiting joins the lane.</param>
+public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogger logger, CancellationToken stopping)
+{
+    private readonly Dictionary<string, Queue<Waiting>> _lines = new(StringComparer.Ordinal);
+
+    /// <summary>Queues <paramref name="work"/> in <paramref name="channel"/>'s line.</summary>
+    /// <param name="takeTurn">
+    /// Takes the channel's turn for this work and returns zero, or takes nothing and returns how
+    /// long until a turn may be free. Asked again each time that wait ends, so a turn something
+    /// else took meanwhile is waited for too.
+    /// </param>
+    /// <param name="work">Runs on the lane with its turn taken.</param>
+    public void Enqueue(string channel, string description, Func<TimeSpan> takeTurn, Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(takeTurn);
+        var waiting = new Waiting(description, takeTurn, work);
+        Queue<Waiting> line;
+        TimeSpan wait;
+        lock (_lines)
+        {
+            if (_lines.TryGetValue(channel, out var existing))
+            {
+                existing.Enqueue(waiting);
+                return;
+            }
+
+            wait = takeTurn();
+            if (wait <= TimeSpan.Zero)
+            {
+                lane.TryEnqueue(description, work);
+                return;
+            }
+
+            line = new Queue<Waiting>();
+            line.Enqueue(waiting);
+            _lines[channel] = line;
+        }
+
+        _ = WaitInLineAsync(channel, line, wait);
+    }
+
+    private async Task WaitInLineAsync(string channel, Queue<Waiting> line, TimeSpan wait)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(wait, time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                LeaveLine(channel, line);
+                return;
+            }
+
+            while (true)
+            {
+                Waiting? head;
+                lock (_lines)
+                {
+                    if (!line.TryPeek(out head))
+                    {
+                        _lines.Remove(channel);
+                        return;
+                    }
+
+                    wait = head.TakeTurn();
+                    if (wait > TimeSpan.Zero)
+                    {
+                        break;
+                    }
+
+                    line.Dequeue();
+                }
+
+                lane.TryEnqueue(head.Description, head.Work);
+            }
+        }
+    }
+
+    private void LeaveLine(string channel, Queue<Waiting> line)
+    {
+        lock (_lines)
+        {
+            _lines.Remove(channel);
+            foreach (var waiting in line)
+            {
+                LogStoppedBeforeTurn(lane.Name, waiting.Description);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Lane} {Work} was waiting for its channel's turn when the host stopped")]
+    private partial void LogStoppedBeforeTurn(string lane, string work);
+
+    private sealed record Waiting(string Description, Func<TimeSpan> TakeTurn, Func<CancellationToken, Task> Work);
+}

@@ -6,9 +6,9 @@ using StoryBot.Tests.TestSupport;
 namespace StoryBot.Tests.Hosting;
 
 /// <summary>
-/// The real bot process on a Gateway, a burst of mentions, and the process killed in the middle of
-/// answering them: after a restart every message the bot had taken in is answered exactly once and
-/// every posted answer is recorded.
+/// The real bot process on a Gateway, a burst of mentions, and the process killed or stopped in the
+/// middle of answering them: after a restart every message the bot had taken in is answered exactly
+/// once and every posted answer is recorded.
 /// </summary>
 public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposable
 {
@@ -40,6 +40,28 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
     [Fact]
     public async Task AfterAKillMidBurstEveryMessageTakenInIsAnsweredOnceAndRecorded()
     {
+        var takenIn = await TakeInBurstThenStopAsync(bot => bot.KillAsync());
+        Assert.True(takenIn.Any(id => !Answered().Contains(id)), "every message was answered before the kill");
+
+        await AssertEveryMessageTakenInIsAnsweredOnceAndRecordedAsync(takenIn);
+
+        // Replies in flight at the kill were looked for in their channels before anything was sent again.
+        Assert.Contains(_discord.Requests, r => r.Method == "GET" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AfterATermMidBurstNothingTakenInIsLost()
+    {
+        var exitCode = 0;
+        var takenIn = await TakeInBurstThenStopAsync(async bot => exitCode = await bot.TerminateAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, exitCode);
+
+        await AssertEveryMessageTakenInIsAnsweredOnceAndRecordedAsync(takenIn);
+    }
+
+    /// <returns>The messages the stopped process had taken in (kept in the journal).</returns>
+    private async Task<List<string>> TakeInBurstThenStopAsync(Func<RunningBot, Task> stop)
+    {
         using (var first = StartBot())
         {
             var connection = await ConnectReadyAsync(first);
@@ -49,13 +71,16 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
             }
 
             await WaitUntilAsync(first, () => Task.FromResult(Posts().Count >= AnsweredBeforeTheKill));
-            await first.KillAsync();
+            await stop(first);
         }
 
         var takenIn = await TakenInAsync();
-        Assert.True(takenIn.Count >= TakenInBeforeTheKill, $"only {takenIn.Count} messages were taken in before the kill");
-        Assert.True(takenIn.Any(id => !Answered().Contains(id)), "every message was answered before the kill");
+        Assert.True(takenIn.Count >= TakenInBeforeTheKill, $"only {takenIn.Count} messages were taken in before the stop");
+        return takenIn;
+    }
 
+    private async Task AssertEveryMessageTakenInIsAnsweredOnceAndRecordedAsync(List<string> takenIn)
+    {
         using var second = StartBot();
         await ConnectReadyAsync(second);
         await WaitUntilAsync(second, async () => takenIn.All(Answered().Contains) && await UnfinishedAsync() == 0);
@@ -63,8 +88,6 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
         // One message on Discord per question: a repeated post with the same nonce is the same message.
         var messagesPerQuestion = Posts().GroupBy(p => p.Question).ToDictionary(g => g.Key, g => g.Select(p => p.MessageId).Distinct().Count());
         Assert.All(takenIn, id => Assert.Equal(1, messagesPerQuestion[id]));
-        // Replies in flight at the kill were looked for in their channels before anything was sent again.
-        Assert.Contains(_discord.Requests, r => r.Method == "GET" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
         var recorded = await RecordedMessagesAsync();
         Assert.All(Posts(), post => Assert.Contains(post.MessageId, recorded));
     }

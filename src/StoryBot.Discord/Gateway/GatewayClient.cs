@@ -49,13 +49,16 @@ internal sealed class GatewayClient(
             _session.Observe(saved.Seq);
         }
 
-        var saving = checkpoint.RunAsync(stopping);
+        // Saving ends with the connection loop, which also ends for good on a fatal close code.
+        using var connected = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var saving = checkpoint.RunAsync(connected.Token);
         try
         {
             await ConnectUntilStoppedAsync(stopping);
         }
         finally
         {
+            await connected.CancelAsync();
             await saving;
         }
     }

@@ -199,7 +199,33 @@ public sealed class GatewayCheckpointTests
             Assert.All(new[] { Answered, Unjournaled, JournaledAfter }, id => Assert.Single(_discord.Requests, r => RepliesTo(r, id)));
         }
 
-        private Task<BotHost> StartAsync(IConnectionCheckpoints checkpoints) =>
+        [Fact]
+        public async Task ASavedSessionDiscordNoLongerKeepsEndsInAFreshIdentify()
+        {
+            var checkpoints = new RecordingCheckpoints();
+            await checkpoints.WriteAsync(GatewayCheckpoint.Name, $$"""{"session_id": "session-gone", "resume_gateway_url": "{{_discord.ResumeGatewayUrl}}", "seq": 7, "user_id": "{{FakeDiscord.BotUserId}}"}""", CancellationToken.None);
+            await checkpoints.NextWriteAsync();
+            await using var host = await StartAsync(checkpoints, new DiscordTimings
+            {
+                HelloTimeout = TimeSpan.FromHours(1),
+                ReconnectBase = TimeSpan.Zero,
+                InvalidSessionMinWait = TimeSpan.Zero,
+                InvalidSessionMaxWait = TimeSpan.Zero,
+            });
+
+            var first = await _discord.NextGatewayConnectionAsync();
+            await first.SendHelloAsync();
+            Assert.False(await first.AnswerResumeAsync(await first.ReceiveAsync()));
+
+            var identifying = await _discord.NextGatewayConnectionAsync();
+            Assert.Equal("/gateway", identifying.Path);
+            await identifying.SendHelloAsync();
+            Assert.Equal(2, (await identifying.ReceiveAsync()).GetProperty("op").GetInt32());
+            await identifying.SendReadyAsync("session-new", _discord.ResumeGatewayUrl);
+            Assert.Equal("session-new", (await checkpoints.NextWriteAsync()).SessionId);
+        }
+
+        private Task<BotHost> StartAsync(IConnectionCheckpoints checkpoints, DiscordTimings? timings = null) =>
             BotHost.StartAsync(_discord, _signer, _bot.Object, runGateway: true, services: s =>
             {
                 s.AddSingleton<TimeProvider>(_t._time);
@@ -207,7 +233,7 @@ public sealed class GatewayCheckpointTests
                 s.AddSingleton(checkpoints);
 
                 // On fake time neither a HELLO timeout nor a heartbeat may end the connection first.
-                s.AddSingleton(new DiscordTimings { HelloTimeout = TimeSpan.FromHours(1) });
+                s.AddSingleton(timings ?? new DiscordTimings { HelloTimeout = TimeSpan.FromHours(1) });
             });
 
         private Task ReplyToAsync(string messageId) => _discord.WaitForRequestAsync(r => RepliesTo(r, messageId));

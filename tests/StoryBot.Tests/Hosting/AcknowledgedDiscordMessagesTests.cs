@@ -15,6 +15,7 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
 {
     private const int Burst = 300;
     private const int AnsweredBeforeTheKill = 40;
+    private const int CommandEvery = 10;
 
     /// <summary>Sent back to back and the process killed at once: the last of them cannot have been journaled.</summary>
     private const int LastMoment = 100;
@@ -56,10 +57,17 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
     public async Task AfterATermMidBurstNothingIsLost()
     {
         var exitCode = -1;
-        await SendBurstThenStopAsync(Burst, whenAnswered: AnsweredBeforeTheKill, async bot => exitCode = await bot.TerminateAsync(TimeSpan.FromSeconds(30)));
+        await SendBurstThenStopAsync(Burst, whenAnswered: AnsweredBeforeTheKill, async bot => exitCode = await bot.TerminateAsync(TimeSpan.FromSeconds(30)), withCommands: true);
         Assert.Equal(0, exitCode);
 
-        await AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(Burst);
+        var restarted = await AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(Burst);
+
+        // A slash command is answered once; one that never got its first response says so in the log.
+        Assert.All(SentCommands(Burst), id =>
+        {
+            var callbacks = _discord.Requests.Count(r => r.Method == "POST" && r.Path.StartsWith($"interactions/{id}/", StringComparison.Ordinal));
+            Assert.True(callbacks == 1 || (callbacks == 0 && restarted.Contains($"interaction {id} was never acknowledged", StringComparison.Ordinal)), $"interaction {id} had {callbacks} callbacks");
+        });
     }
 
     /// <summary>
@@ -76,7 +84,8 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
         await AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(LastMoment);
     }
 
-    private async Task SendBurstThenStopAsync(int count, int whenAnswered, Func<RunningBot, Task> stop)
+    /// <param name="withCommands">A slash command after every tenth mention too.</param>
+    private async Task SendBurstThenStopAsync(int count, int whenAnswered, Func<RunningBot, Task> stop, bool withCommands = false)
     {
         using var first = StartBot();
         var (connection, resumed) = await ConnectAsync(first);
@@ -87,13 +96,18 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
         for (var i = 0; i < count; i++)
         {
             await connection.DispatchAsync("MESSAGE_CREATE", Mention(i));
+            if (withCommands && i % CommandEvery == 0)
+            {
+                await connection.DispatchAsync("INTERACTION_CREATE", Payloads.SlashCommand("who-is", $"[{Payloads.StringOption("name", "altman")}]", id: CommandId(i)));
+            }
         }
 
         await WaitUntilAsync(first, () => Task.FromResult(Posts().Count >= whenAnswered));
         await stop(first);
     }
 
-    private async Task AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(int sent)
+    /// <returns>What the restarted process logged.</returns>
+    private async Task<string> AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(int sent)
     {
         using var second = StartBot();
         var (_, resumed) = await ConnectAsync(second);
@@ -106,9 +120,14 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
         Assert.All(questions, id => Assert.Equal(1, messagesPerQuestion[id]));
         var recorded = await RecordedMessagesAsync();
         Assert.All(Posts(), post => Assert.Contains(post.MessageId, recorded));
+        return second.Output;
     }
 
     private static List<string> SentQuestions(int count) => [.. Enumerable.Range(0, count).Select(QuestionId)];
+
+    private static List<string> SentCommands(int count) => [.. Enumerable.Range(0, count).Where(i => i % CommandEvery == 0).Select(CommandId)];
+
+    private static string CommandId(int i) => (1300000000000000000L + i).ToString(CultureInfo.InvariantCulture);
 
     private static string Mention(int i) => Payloads.Message(
         $"<@{FakeDiscord.BotUserId}> who is altman?",

@@ -75,6 +75,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewayLocator>();
         services.TryAddSingleton<IdentifyLimiter>();
         services.TryAddSingleton<GatewayDispatcher>();
+        services.TryAddSingleton<IConnectionCheckpoints, InMemoryConnectionCheckpoints>();
+        services.TryAddSingleton<GatewayCheckpoint>();
         services.TryAddSingleton<GatewayClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, DiscordChannelPoster>());
         services.AddHostedService(provider => provider.GetRequiredService<DiscordWorkQueue>());

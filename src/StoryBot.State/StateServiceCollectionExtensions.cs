@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.Core;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
+using StoryBot.State.Checkpoints;
 using StoryBot.State.Commands;
 using StoryBot.State.Corrections;
 using StoryBot.State.Moderation;
@@ -17,7 +19,7 @@ public static class StateServiceCollectionExtensions
 {
     /// <summary>
     /// Durable state (section <c>Storage</c>), migrated at start, and moderation on top of it
-    /// (section <c>Moderation</c>): the journal of acknowledged requests, the citation policy, the answer recorder, the <c>/sources</c>
+    /// (section <c>Moderation</c>): the journal of acknowledged requests, the connection checkpoints, the citation policy, the answer recorder, the <c>/sources</c>
     /// and <c>/report</c> commands, the correction worker and the retention purge; answering goes on
 /// while the store cannot be reached (see <see cref="StateOutageServiceCollectionExtensions"/>).
     /// Its <c>/sources</c> replaces the core's built-in one, whichever is added first.
@@ -40,6 +42,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(StateDatabaseFactory.Create);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, ModerationSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, WorkJournalSchema>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, CheckpointSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupCheck, StateStartupCheck>());
 
         // First hosted service, so the schema is in place before any other feature touches it.
@@ -70,6 +73,8 @@ public static class StateServiceCollectionExtensions
         services.AddWorkJournal();
         services.RemoveAll<IWorkJournal>();
         services.AddSingleton<IWorkJournal, SqlWorkJournal>();
+        services.RemoveAll<IConnectionCheckpoints>();
+        services.AddSingleton<IConnectionCheckpoints, SqlConnectionCheckpoints>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SourcesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ReportCommand>());

@@ -37,4 +37,10 @@ internal sealed class DiscordTimings
     public int OriginalMessageAttempts { get; init; } = 3;
 
     public TimeSpan OriginalMessageRetry { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often the Gateway session is saved for the next run. Longer only means more dispatches
+    /// replayed after a crash (the journal refuses the ones it has); shorter means more writes.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -12,11 +12,12 @@ namespace StoryBot.Discord.Gateway;
 /// frames, and decide after each connection whether to resume, identify afresh or stop. Dispatches
 /// go to <see cref="GatewayDispatcher"/>, which only queues them: nothing slow runs here.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: the connection loop owns reconnecting, so it needs where to connect, the identify budget, where frames go and the platform switch; options, timings, clock and logger factory are settings.</remarks>
+/// <remarks>More than five constructor parameters on purpose: the connection loop owns reconnecting, so it needs where to connect, the identify budget, where frames go, what the next run resumes and the platform switch; options, timings, clock and logger factory are settings.</remarks>
 internal sealed class GatewayClient(
     GatewayLocator locator,
     IdentifyLimiter identifyLimiter,
     GatewayDispatcher dispatcher,
+    GatewayCheckpoint checkpoint,
     DiscordPlatformStatus status,
     IOptions<DiscordOptions> options,
     DiscordTimings timings,
@@ -42,6 +43,28 @@ internal sealed class GatewayClient(
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, status.DisabledToken);
         var stopping = linked.Token;
+        if (await checkpoint.RestoreAsync(stopping) is { } saved)
+        {
+            _session.Start(saved.SessionId, saved.ResumeGatewayUrl);
+            _session.Observe(saved.Seq);
+        }
+
+        // Saving ends with the connection loop, which also ends for good on a fatal close code.
+        using var connected = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var saving = checkpoint.RunAsync(connected.Token);
+        try
+        {
+            await ConnectUntilStoppedAsync(stopping);
+        }
+        finally
+        {
+            await connected.CancelAsync();
+            await saving;
+        }
+    }
+
+    private async Task ConnectUntilStoppedAsync(CancellationToken stopping)
+    {
         var failures = 0;
         while (!stopping.IsCancellationRequested)
         {
@@ -77,7 +100,7 @@ internal sealed class GatewayClient(
 
             if (end.Next == GatewayNext.Identify)
             {
-                _session.Reset();
+                ForgetSession();
             }
 
             failures = end.Healthy ? 0 : failures + 1;
@@ -85,7 +108,7 @@ internal sealed class GatewayClient(
             // A resume address that keeps failing may be gone: fall back to a fresh session.
             if (failures >= 3 && _session.CanResume)
             {
-                _session.Reset();
+                ForgetSession();
             }
 
             var delay = failures == 0
@@ -151,7 +174,7 @@ internal sealed class GatewayClient(
                 await connection.SendAsync(GatewayOpcode.Identify, IdentifyPayload(), connectionScope.Token);
             }
 
-            var end = await ReadAsync(connection, heartbeater, connectionScope.Token);
+            var end = await ReadAsync(connection, heartbeater, stopping, connectionScope.Token);
             await connection.CloseAsync(end.Next == GatewayNext.Identify ? (int)WebSocketCloseStatus.NormalClosure : GatewayCloseCodes.ClientResuming, CancellationToken.None);
             return end;
         }
@@ -190,8 +213,15 @@ internal sealed class GatewayClient(
         return frame;
     }
 
+    private void ForgetSession()
+    {
+        _session.Reset();
+        checkpoint.Forget();
+    }
+
     /// <summary>Reads until the connection must end; a healthy connection reached READY or RESUMED.</summary>
-    private async Task<ConnectionEnd> ReadAsync(GatewayConnection connection, Heartbeater heartbeater, CancellationToken cancellationToken)
+    /// <param name="stopping">For what a dispatch starts: a journal write must outlive a dropped connection.</param>
+    private async Task<ConnectionEnd> ReadAsync(GatewayConnection connection, Heartbeater heartbeater, CancellationToken stopping, CancellationToken cancellationToken)
     {
         var healthy = false;
         while (true)
@@ -212,9 +242,10 @@ internal sealed class GatewayClient(
             switch (payload.Int("op"))
             {
                 case GatewayOpcode.Dispatch:
-                    if (GatewayPayload.Sequence(payload) is { } sequence)
+                    var sequence = GatewayPayload.Sequence(payload);
+                    if (sequence is { } seen)
                     {
-                        _session.Observe(sequence);
+                        _session.Observe(seen);
                     }
 
                     var type = payload.String("t");
@@ -222,6 +253,7 @@ internal sealed class GatewayClient(
                     if (type == "READY")
                     {
                         _session.Start(data.String("session_id") ?? string.Empty, data.String("resume_gateway_url") ?? string.Empty);
+                        checkpoint.Begin(_session.SessionId!, _session.ResumeUrl!);
                         _logger.LogInformation("Discord Gateway ready (session started)");
                         healthy = true;
                     }
@@ -231,7 +263,19 @@ internal sealed class GatewayClient(
                         healthy = true;
                     }
 
-                    dispatcher.Dispatch(type, data, cancellationToken);
+                    var takenIn = dispatcher.Dispatch(type, data, stopping);
+                    if (sequence is { } tracked)
+                    {
+                        checkpoint.Track(tracked, takenIn);
+                    }
+
+                    if (type == "READY")
+                    {
+                        // Until this is written, a crash would leave the last session's checkpoint,
+                        // and the messages of this one that were not yet journaled would be lost.
+                        await checkpoint.SaveAsync(cancellationToken);
+                    }
+
                     break;
                 case GatewayOpcode.Heartbeat:
                     await heartbeater.BeatNowAsync(cancellationToken);

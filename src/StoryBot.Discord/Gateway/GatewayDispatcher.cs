@@ -25,7 +25,8 @@ internal sealed class GatewayDispatcher(
     /// and is answered once that write is committed; the receive loop does not wait for the commit,
     /// so messages arriving together share one.
     /// </summary>
-    public void Dispatch(string? type, JsonElement data, CancellationToken cancellationToken)
+    /// <returns>Completes once the event is taken in for good: for a message, when its journal write is done.</returns>
+    public Task Dispatch(string? type, JsonElement data, CancellationToken cancellationToken)
     {
         switch (type)
         {
@@ -45,12 +46,14 @@ internal sealed class GatewayDispatcher(
                         await messages.AnswerAsync(incoming, token);
                     }
                 });
-                break;
+                return accepting;
             case "INTERACTION_CREATE":
                 // The 3-second budget runs from now, not from when a worker picks the event up.
                 var receivedAt = time.GetTimestamp();
                 interactionQueue.TryEnqueue("interaction", token => interactions.HandleAsync(data, receivedAt, token));
                 break;
         }
+
+        return Task.CompletedTask;
     }
 }

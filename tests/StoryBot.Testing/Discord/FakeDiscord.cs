@@ -35,6 +35,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _replyReferences = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MessageWindow> _messageWindows = new(StringComparer.Ordinal);
     private (TimeProvider Clock, int Limit, TimeSpan Window)? _messagePace;
+    private readonly ConcurrentDictionary<string, FakeGatewaySession> _sessions = new(StringComparer.Ordinal);
     private long _nextId = 1_100_000_000_000_000_000;
     private int _rateLimitedCount;
 
@@ -124,11 +125,20 @@ public sealed class FakeDiscord : IAsyncDisposable
 
         Interlocked.Increment(ref _gatewayConnectionCount);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var connection = new FakeGatewayConnection(socket, context.Request.Path);
+        using var connection = new FakeGatewayConnection(this, socket, context.Request.Path);
         var run = connection.RunAsync(_stopping.Token);
         await _connections.Writer.WriteAsync(connection);
         await run;
     }
+
+    /// <summary>A new session, as READY starts it; its dispatches are kept for RESUME to replay.</summary>
+    internal FakeGatewaySession StartSession(string sessionId) => _sessions[sessionId] = new FakeGatewaySession(sessionId);
+
+    internal FakeGatewaySession? FindSession(string? sessionId) =>
+        sessionId is not null && _sessions.TryGetValue(sessionId, out var session) ? session : null;
+
+    /// <summary>Closing with 1000 or 1001 ends the session: Discord will not resume it.</summary>
+    internal void EndSession(string sessionId) => _sessions.TryRemove(sessionId, out _);
 
     private async Task HandleRestAsync(HttpContext context)
     {

@@ -13,13 +13,18 @@ public sealed class FakeGatewayConnection : IDisposable
     private readonly Channel<int> _heartbeats = Channel.CreateUnbounded<int>();
     private readonly TaskCompletionSource<int?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly FakeDiscord _discord;
     private int _sequence;
 
-    internal FakeGatewayConnection(WebSocket socket, string path)
+    internal FakeGatewayConnection(FakeDiscord discord, WebSocket socket, string path)
     {
+        _discord = discord;
         _socket = socket;
         Path = path;
     }
+
+    /// <summary>The session this connection serves, from READY or an honoured RESUME; null before.</summary>
+    public FakeGatewaySession? Session { get; private set; }
 
     /// <summary>"/gateway" or "/resume-gateway": where the bot connected.</summary>
     public string Path { get; }
@@ -46,6 +51,11 @@ public sealed class FakeGatewayConnection : IDisposable
                     result = await _socket.ReceiveAsync(buffer, cancellationToken);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
+                        if (Session is not null && result.CloseStatus is WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable)
+                        {
+                            _discord.EndSession(Session.Id);
+                        }
+
                         _closed.TrySetResult((int?)result.CloseStatus);
                         _received.Writer.TryComplete();
                         return;
@@ -94,17 +104,50 @@ public sealed class FakeGatewayConnection : IDisposable
     public Task SendHelloAsync(int heartbeatIntervalMs = 41250) =>
         SendAsync($$"""{"op": 10, "d": {"heartbeat_interval": {{heartbeatIntervalMs}}}, "s": null, "t": null}""");
 
-    /// <summary>A dispatch (op 0) with the next sequence number.</summary>
+    /// <summary>A dispatch (op 0) with the session's next sequence number, kept for a RESUME to replay.</summary>
     public Task DispatchAsync(string type, string data) =>
-        SendAsync($$"""{"op": 0, "s": {{Interlocked.Increment(ref _sequence)}}, "t": "{{type}}", "d": {{data}}}""");
+        SendAsync(Session is { } session ? session.Record(type, data) : FakeGatewaySession.Frame(Interlocked.Increment(ref _sequence), type, data));
 
-    public Task SendReadyAsync(string sessionId, string resumeGatewayUrl, string botUserId = FakeDiscord.BotUserId) =>
-        DispatchAsync("READY", $$"""
+    /// <summary>
+    /// Answers a RESUME (op 6) as Discord documents it: when the token is the bot's and the session
+    /// is known, every dispatch after <c>seq</c> again, then RESUMED; otherwise an invalid session
+    /// (op 9, <c>d: false</c>).
+    /// </summary>
+    /// <returns>Whether the session was resumed.</returns>
+    public async Task<bool> AnswerResumeAsync(JsonElement resume)
+    {
+        var d = resume.GetProperty("d");
+        var session = resume.GetProperty("op").GetInt32() == 6 && d.TryGetProperty("token", out var token) && token.GetString() == FakeDiscord.Token
+            && d.TryGetProperty("session_id", out var id) && id.ValueKind == JsonValueKind.String
+            && d.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number
+            ? _discord.FindSession(id.GetString())
+            : null;
+        if (session is null || d.GetProperty("seq").GetInt64() > session.LastSequence)
+        {
+            await SendAsync("""{"op": 9, "d": false}""");
+            return false;
+        }
+
+        Session = session;
+        foreach (var frame in session.After(d.GetProperty("seq").GetInt64()))
+        {
+            await SendAsync(frame);
+        }
+
+        await DispatchAsync("RESUMED", "{}");
+        return true;
+    }
+
+    public Task SendReadyAsync(string sessionId, string resumeGatewayUrl, string botUserId = FakeDiscord.BotUserId)
+    {
+        Session = _discord.StartSession(sessionId);
+        return DispatchAsync("READY", $$"""
             {"v": 10, "user": {"id": "{{botUserId}}", "username": "StoryBot", "discriminator": "0", "bot": true},
              "guilds": [{"id": "{{FakeDiscord.GuildId}}", "unavailable": true}], "session_id": "{{sessionId}}",
              "resume_gateway_url": "{{resumeGatewayUrl}}", "shard": [0, 1],
              "application": {"id": "{{FakeDiscord.ApplicationId}}", "flags": 0} }
             """);
+    }
 
     /// <summary>The next payload the bot sent other than a heartbeat.</summary>
     public async Task<JsonElement> ReceiveAsync()

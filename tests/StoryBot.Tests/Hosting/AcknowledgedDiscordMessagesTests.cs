@@ -6,15 +6,19 @@ using StoryBot.Tests.TestSupport;
 namespace StoryBot.Tests.Hosting;
 
 /// <summary>
-/// The real bot process on a Gateway, a burst of mentions, and the process killed in the middle of
-/// answering them: after a restart every message the bot had taken in is answered exactly once and
+/// The real bot process on a Gateway, a burst of mentions, and the process killed or stopped in the
+/// middle of answering them: after a restart, which resumes the Gateway session, every message sent
+/// is answered exactly once (those taken in from the journal, the rest replayed by Discord) and
 /// every posted answer is recorded.
 /// </summary>
 public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposable
 {
     private const int Burst = 300;
-    private const int TakenInBeforeTheKill = 250;
     private const int AnsweredBeforeTheKill = 40;
+    private const int CommandEvery = 10;
+
+    /// <summary>Sent back to back and the process killed at once: the last of them cannot have been journaled.</summary>
+    private const int LastMoment = 100;
 
     private readonly StateFile _state = new();
     private readonly Ed25519Signer _signer = new();
@@ -38,36 +42,92 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
     }
 
     [Fact]
-    public async Task AfterAKillMidBurstEveryMessageTakenInIsAnsweredOnceAndRecorded()
+    public async Task AfterAKillMidBurstEveryMessageIsAnsweredOnceAndRecorded()
     {
-        using (var first = StartBot())
-        {
-            var connection = await ConnectReadyAsync(first);
-            for (var i = 0; i < Burst; i++)
-            {
-                await connection.DispatchAsync("MESSAGE_CREATE", Mention(i));
-            }
+        await SendBurstThenStopAsync(Burst, whenAnswered: AnsweredBeforeTheKill, bot => bot.KillAsync());
+        Assert.True(SentQuestions(Burst).Any(id => !Answered().Contains(id)), "every message was answered before the kill");
 
-            await WaitUntilAsync(first, () => Task.FromResult(Posts().Count >= AnsweredBeforeTheKill));
-            await first.KillAsync();
+        await AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(Burst);
+
+        // Replies in flight at the kill were looked for in their channels before anything was sent again.
+        Assert.Contains(_discord.Requests, r => r.Method == "GET" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AfterATermMidBurstNothingIsLost()
+    {
+        var exitCode = -1;
+        await SendBurstThenStopAsync(Burst, whenAnswered: AnsweredBeforeTheKill, async bot => exitCode = await bot.TerminateAsync(TimeSpan.FromSeconds(30)), withCommands: true);
+        Assert.Equal(0, exitCode);
+
+        var restarted = await AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(Burst);
+
+        // A slash command is answered once; one that never got its first response says so in the log.
+        Assert.All(SentCommands(Burst), id =>
+        {
+            var callbacks = _discord.Requests.Count(r => r.Method == "POST" && r.Path.StartsWith($"interactions/{id}/", StringComparison.Ordinal));
+            Assert.True(callbacks == 1 || (callbacks == 0 && restarted.Contains($"interaction {id} was never acknowledged", StringComparison.Ordinal)), $"interaction {id} had {callbacks} callbacks");
+        });
+    }
+
+    /// <summary>
+    /// Messages that reach the process in the last milliseconds before it dies, before their journal
+    /// write commits: Discord delivers them again when the next run resumes the session.
+    /// </summary>
+    [Fact]
+    public async Task MessagesArrivingJustBeforeAKillAreAnsweredAfterTheRestartByResuming()
+    {
+        await SendBurstThenStopAsync(LastMoment, whenAnswered: 0, bot => bot.KillAsync());
+        var takenIn = await TakenInAsync();
+        Assert.True(takenIn.Count < LastMoment, "every message was journaled before the kill");
+
+        await AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(LastMoment);
+    }
+
+    /// <param name="withCommands">A slash command after every tenth mention too.</param>
+    private async Task SendBurstThenStopAsync(int count, int whenAnswered, Func<RunningBot, Task> stop, bool withCommands = false)
+    {
+        using var first = StartBot();
+        var (connection, resumed) = await ConnectAsync(first);
+        Assert.False(resumed);
+
+        // The session is saved once READY is in; from then on a restart can resume it.
+        await WaitUntilAsync(first, async () => (await _state.QueryAsync("SELECT value FROM connection_checkpoint")).Count > 0);
+        for (var i = 0; i < count; i++)
+        {
+            await connection.DispatchAsync("MESSAGE_CREATE", Mention(i));
+            if (withCommands && i % CommandEvery == 0)
+            {
+                await connection.DispatchAsync("INTERACTION_CREATE", Payloads.SlashCommand("who-is", $"[{Payloads.StringOption("name", "altman")}]", id: CommandId(i)));
+            }
         }
 
-        var takenIn = await TakenInAsync();
-        Assert.True(takenIn.Count >= TakenInBeforeTheKill, $"only {takenIn.Count} messages were taken in before the kill");
-        Assert.True(takenIn.Any(id => !Answered().Contains(id)), "every message was answered before the kill");
+        await WaitUntilAsync(first, () => Task.FromResult(Posts().Count >= whenAnswered));
+        await stop(first);
+    }
 
+    /// <returns>What the restarted process logged.</returns>
+    private async Task<string> AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(int sent)
+    {
         using var second = StartBot();
-        await ConnectReadyAsync(second);
-        await WaitUntilAsync(second, async () => takenIn.All(Answered().Contains) && await UnfinishedAsync() == 0);
+        var (_, resumed) = await ConnectAsync(second);
+        Assert.True(resumed, "the restarted bot did not resume the session: " + second.Output);
+        var questions = SentQuestions(sent);
+        await WaitUntilAsync(second, async () => questions.All(Answered().Contains) && await UnfinishedAsync() == 0);
 
         // One message on Discord per question: a repeated post with the same nonce is the same message.
         var messagesPerQuestion = Posts().GroupBy(p => p.Question).ToDictionary(g => g.Key, g => g.Select(p => p.MessageId).Distinct().Count());
-        Assert.All(takenIn, id => Assert.Equal(1, messagesPerQuestion[id]));
-        // Replies in flight at the kill were looked for in their channels before anything was sent again.
-        Assert.Contains(_discord.Requests, r => r.Method == "GET" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
+        Assert.All(questions, id => Assert.Equal(1, messagesPerQuestion[id]));
         var recorded = await RecordedMessagesAsync();
         Assert.All(Posts(), post => Assert.Contains(post.MessageId, recorded));
+        return second.Output;
     }
+
+    private static List<string> SentQuestions(int count) => [.. Enumerable.Range(0, count).Select(QuestionId)];
+
+    private static List<string> SentCommands(int count) => [.. Enumerable.Range(0, count).Where(i => i % CommandEvery == 0).Select(CommandId)];
+
+    private static string CommandId(int i) => (1300000000000000000L + i).ToString(CultureInfo.InvariantCulture);
 
     private static string Mention(int i) => Payloads.Message(
         $"<@{FakeDiscord.BotUserId}> who is altman?",
@@ -97,17 +157,28 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
     });
 
-    private async Task<FakeGatewayConnection> ConnectReadyAsync(RunningBot bot)
+    /// <summary>Answers the bot's IDENTIFY with a new session, or its RESUME as Discord would (an invalid one makes it identify).</summary>
+    private async Task<(FakeGatewayConnection Connection, bool Resumed)> ConnectAsync(RunningBot bot)
     {
-        var next = _discord.NextGatewayConnectionAsync();
-        await Task.WhenAny(next);
-        Assert.True(next.IsCompletedSuccessfully, "the bot did not connect to the Gateway: " + bot.Output);
-        var connection = await next;
-        await connection.SendHelloAsync();
-        var identify = await connection.ReceiveAsync();
-        Assert.Equal(2, identify.GetProperty("op").GetInt32());
-        await connection.SendReadyAsync("session-" + Guid.NewGuid().ToString("N"), _discord.ResumeGatewayUrl);
-        return connection;
+        while (true)
+        {
+            var next = _discord.NextGatewayConnectionAsync();
+            await Task.WhenAny(next);
+            Assert.True(next.IsCompletedSuccessfully, "the bot did not connect to the Gateway: " + bot.Output);
+            var connection = await next;
+            await connection.SendHelloAsync();
+            var first = await connection.ReceiveAsync();
+            if (first.GetProperty("op").GetInt32() == 2)
+            {
+                await connection.SendReadyAsync("session-" + Guid.NewGuid().ToString("N"), _discord.ResumeGatewayUrl);
+                return (connection, false);
+            }
+
+            if (await connection.AnswerResumeAsync(first))
+            {
+                return (connection, true);
+            }
+        }
     }
 
     private static async Task WaitUntilAsync(RunningBot bot, Func<Task<bool>> done)

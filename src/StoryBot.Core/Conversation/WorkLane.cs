@@ -8,12 +8,16 @@ namespace StoryBot.Core.Conversation;
 /// Work an adapter hands off from a receive loop, an acknowledgement or an HTTP response (answering,
 /// posting, recording), so that a slow answer never delays a heartbeat or an ack. Items start in the
 /// order they came, at most <c>maxParallel</c> at once; a failing item is logged and never stops the
-/// lane. Once the host stops, nothing new is taken and the items already running are awaited.
+/// lane. Once the host stops, nothing new is taken, and what was queued and is running is finished
+/// (drained) until the host's shutdown timeout; what is left then is cancelled, and stays in the work
+/// journal to be answered at the next start.
 /// </summary>
 public abstract partial class WorkLane : BackgroundService
 {
     private readonly Channel<WorkItem> _items = Channel.CreateUnbounded<WorkItem>();
     private readonly HashSet<Task> _running = [];
+    private readonly CancellationTokenSource _abandon = new();
+    private int _inHand;
     private readonly string _name;
     private readonly int _maxParallel;
     private readonly ILogger _logger;
@@ -46,47 +50,70 @@ public abstract partial class WorkLane : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _items.Writer.TryComplete();
+        if (ExecuteTask is { } draining)
+        {
+            try
+            {
+                await draining.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogAbandoned(_name, _items.Reader.Count + Volatile.Read(ref _inHand));
+                await _abandon.CancelAsync();
+            }
+        }
+
         await base.StopAsync(cancellationToken);
     }
 
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    // The host's stopping token is not the items' token: a stopping host lets them finish, and
+    // cancels them only once its shutdown timeout has passed.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         _maxParallel == int.MaxValue
-            ? StartEachAtOnceAsync(stoppingToken)
-            : Task.WhenAll(Enumerable.Range(0, _maxParallel).Select(_ => WorkAsync(stoppingToken)));
+            ? StartEachAtOnceAsync(_abandon.Token)
+            : Task.WhenAll(Enumerable.Range(0, _maxParallel).Select(_ => WorkAsync(_abandon.Token)));
+
 
     /// <summary>
     /// One of the lane's workers: takes the next item as soon as it is done with one, with no hop
     /// through a dispatcher, so that on a busy thread pool the lane's work is not starved by the
     /// acknowledgements it was handed off from.
     /// </summary>
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    private async Task WorkAsync(CancellationToken abandoned)
     {
         try
         {
             await Task.Yield();
-            await foreach (var item in _items.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var item in _items.Reader.ReadAllAsync(abandoned))
             {
-                await RunAsync(item, stoppingToken);
+                await RunAsync(item, abandoned);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
         {
-            // Host stopping: the item in hand has finished.
+            // Past the shutdown timeout: what was still queued stays in the work journal.
         }
     }
 
-    private async Task StartEachAtOnceAsync(CancellationToken stoppingToken)
+    private async Task StartEachAtOnceAsync(CancellationToken abandoned)
     {
         try
         {
-            await foreach (var item in _items.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var item in _items.Reader.ReadAllAsync(abandoned))
             {
-                Track(Task.Run(() => RunAsync(item, stoppingToken), CancellationToken.None));
+                Track(Task.Run(() => RunAsync(item, abandoned), CancellationToken.None));
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
         {
-            // Host stopping: what is running finishes below.
+            // Past the shutdown timeout: what is running ends below, cancelled.
         }
 
         Task[] running;
@@ -118,13 +145,14 @@ public abstract partial class WorkLane : BackgroundService
             TaskScheduler.Default);
     }
 
-    private async Task RunAsync(WorkItem item, CancellationToken stoppingToken)
+    private async Task RunAsync(WorkItem item, CancellationToken abandoned)
     {
+        Interlocked.Increment(ref _inHand);
         try
         {
-            await item.Work(stoppingToken);
+            await item.Work(abandoned);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
         {
         }
 #pragma warning disable CA1031 // One failing item must never stop the lane.
@@ -133,10 +161,17 @@ public abstract partial class WorkLane : BackgroundService
         {
             LogFailed(exception, _name, item.Description);
         }
+        finally
+        {
+            Interlocked.Decrement(ref _inHand);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Lane} {Work} failed")]
     private partial void LogFailed(Exception exception, string lane, string work);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Lane}: {Count} items were not finished within the host's shutdown timeout and were cancelled; acknowledged ones are answered at the next start")]
+    private partial void LogAbandoned(string lane, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Lane} {Work} dropped: the host is stopping")]
     private partial void LogDropped(string lane, string work);

@@ -82,5 +82,60 @@ public sealed class WorkLaneTests
         Assert.True(finished);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(int.MaxValue)]
+    public async Task StoppingFinishesWhatWasQueuedBeforeTheStopWithItsTokenStillLive(int maxParallel)
+    {
+        var lane = new TestLane(maxParallel);
+        await lane.StartAsync(CancellationToken.None);
+        var gate = new TaskCompletionSource();
+        var cancelledSeen = new List<bool>();
+        for (var i = 0; i < 3; i++)
+        {
+            lane.TryEnqueue("queued", async token =>
+            {
+                await gate.Task;
+                lock (cancelledSeen)
+                {
+                    cancelledSeen.Add(token.IsCancellationRequested);
+                }
+            });
+        }
+
+        var stopping = lane.StopAsync(CancellationToken.None);
+        Assert.False(stopping.IsCompleted);
+        gate.SetResult();
+        await stopping.WaitAsync(Patience);
+
+        Assert.Equal([false, false, false], cancelledSeen);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(int.MaxValue)]
+    public async Task WorkStillRunningWhenTheShutdownTimeoutPassesIsCancelled(int maxParallel)
+    {
+        var lane = new TestLane(maxParallel);
+        await lane.StartAsync(CancellationToken.None);
+        var started = new TaskCompletionSource();
+        var cancelled = new TaskCompletionSource();
+        lane.TryEnqueue("stuck", async token =>
+        {
+            started.SetResult();
+            token.Register(() => cancelled.TrySetResult());
+            await Task.Delay(Timeout.Infinite, token);
+        });
+        await started.Task.WaitAsync(Patience);
+        using var shutdownTimeout = new CancellationTokenSource();
+
+        var stopping = lane.StopAsync(shutdownTimeout.Token);
+        Assert.False(stopping.IsCompleted);
+        await shutdownTimeout.CancelAsync();
+        await stopping.WaitAsync(Patience);
+
+        Assert.True(cancelled.Task.IsCompleted);
+    }
+
     private sealed class TestLane(int maxParallel) : WorkLane("test", maxParallel, NullLogger.Instance);
 }

@@ -24,6 +24,23 @@ internal sealed class StateFile : IDisposable
         return values;
     }
 
+    /// <summary>
+    /// Takes the database's write lock, as a long transaction of another process would, until the
+    /// result is disposed: the bot's writes wait on their busy timeout meanwhile.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldWritesAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        await connection.OpenAsync();
+        await using (var begin = connection.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        return connection;
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

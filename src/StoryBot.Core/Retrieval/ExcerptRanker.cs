@@ -83,7 +83,8 @@ internal static class ExcerptRanker
             var profile = index.Excerpts[i];
             var coverage = total > 0 ? matched[i] / total : 0;
             var similarity = semantic?[i] ?? -1;
-            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent) && SpokenBy(profile, question))
+            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent) && SpokenBy(profile, question)
+                && (question.Attribute is null || question.Attribute.IsNamedBy(profile)))
             {
                 var score = total > 0 ? scores[i] / total : 0;
                 var bonus = total > 0 ? Bonus(profile, question) : 0;

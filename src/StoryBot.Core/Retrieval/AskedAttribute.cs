@@ -30,8 +30,8 @@ internal static class AskedAttributes
         new(["employees", "employee", "employ", "employs", "workers", "staff", "jobs", "mitarbeiter", "beschaftigte", "angestellte", "arbeitsplatze"]),
         new(["won", "win", "wins", "winner", "gewonnen", "gewinnt", "gewinner", "verdict", "ruling", "urteil", "outcome", "ausgang"]),
 
-        // "Called" also reports speech ("called the claim wrong"); a text that gives a name says "named".
-        new(["called", "named", "heisst", "heissen", "hiess", "namens"], ["named", "namens", "heisst", "heissen", "hiess"]),
+        // "What is it called" is left out: the story answers it by naming the thing, not by
+        // saying "named", so the check would decline "wie heißt Musks KI-Firma".
         new(["lasted", "gedauert", "dauerte", "duration", "dauer"], ["lasted", "dauerte", "duration", "dauer", "minutes", "hours", "minuten", "stunden"]),
         new(["court", "courts", "gericht", "gerichts", "judge", "richter", "richterin"], OnlyAfterWhich: true),
     ];

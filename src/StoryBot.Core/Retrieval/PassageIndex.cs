@@ -182,4 +182,10 @@ internal sealed record ExcerptProfile(int Index, Excerpt Excerpt, bool HasAmount
 {
     /// <summary>Forms of the excerpt's quote, its rendering and the statements citing it; not the questions curators ask of it.</summary>
     public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The people and organisations the statements citing it are about: who can answer "who".
+    /// Curated, not read from the words, which mistake "US-Dollar" for the US government.
+    /// </summary>
+    public HashSet<string> Actors { get; } = new(StringComparer.Ordinal);
 }

@@ -123,6 +123,8 @@ internal sealed partial class PassageIndex
                     if (passage.Kind != PassageKind.Entity)
                     {
                         Excerpts[excerpt].Words.UnionWith(forms);
+                        Excerpts[excerpt].Actors.UnionWith(passage.Entities.Append(passage.Attribution?.By).OfType<string>()
+                            .Where(id => _pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation));
                     }
                 }
             }

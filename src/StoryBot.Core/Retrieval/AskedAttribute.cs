@@ -23,15 +23,14 @@ internal static class AskedAttributes
     /// </param>
     private sealed record Group(string[] Asks, string[]? Names = null, bool OnlyAfterWhich = false);
 
+    // "What is it called" is left out: the story answers it by naming the thing, not by saying
+    // "named", so the check would decline "wie heißt Musks KI-Firma".
     private static readonly Group[] Groups =
     [
         new(["weather", "wetter", "temperature", "temperatures", "temperatur", "forecast", "wettervorhersage", "rain", "regen"]),
         new(["acres", "acre", "hectares", "hectare", "hektar", "quadratmeter", "sqft"]),
         new(["employees", "employee", "employ", "employs", "workers", "staff", "jobs", "mitarbeiter", "beschaftigte", "angestellte", "arbeitsplatze"]),
         new(["won", "win", "wins", "winner", "gewonnen", "gewinnt", "gewinner", "verdict", "ruling", "urteil", "outcome", "ausgang"]),
-
-        // "What is it called" is left out: the story answers it by naming the thing, not by
-        // saying "named", so the check would decline "wie heißt Musks KI-Firma".
         new(["lasted", "gedauert", "dauerte", "duration", "dauer"], ["lasted", "dauerte", "duration", "dauer", "minutes", "hours", "minuten", "stunden"]),
         new(["court", "courts", "gericht", "gerichts", "judge", "richter", "richterin"], OnlyAfterWhich: true),
     ];

@@ -34,4 +34,7 @@ internal sealed record AnalyzedQuestion(
 
     /// <summary>Whether the question asks for the whole story (its summary or timeline) rather than one fact.</summary>
     public StoryRequest Request { get; init; }
+
+    /// <summary>A specific attribute the question asks for, which only an excerpt naming it can answer.</summary>
+    public AskedAttribute? Attribute { get; init; }
 }

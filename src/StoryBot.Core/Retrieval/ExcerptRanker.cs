@@ -83,7 +83,8 @@ internal static class ExcerptRanker
             var profile = index.Excerpts[i];
             var coverage = total > 0 ? matched[i] / total : 0;
             var similarity = semantic?[i] ?? -1;
-            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent) && SpokenBy(profile, question))
+            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent) && SpokenBy(profile, question)
+                && NamesSomeoneElse(profile, question) && NamesTheAttribute(profile, question))
             {
                 var score = total > 0 ? scores[i] / total : 0;
                 var bonus = total > 0 ? Bonus(profile, question) : 0;
@@ -114,6 +115,17 @@ internal static class ExcerptRanker
 
         return bonus;
     }
+
+    /// <summary>
+    /// "Who" is answered by a person or organisation the question does not name itself: "who is
+    /// musk's source" is not answered by an excerpt naming only Musk and SoftBank.
+    /// </summary>
+    private static bool NamesSomeoneElse(ExcerptProfile excerpt, AnalyzedQuestion question) =>
+        question.Intent != QuestionIntent.Person
+        || excerpt.Actors.Any(actor => !question.Terms.Any(t => t.Names.Contains(actor)));
+
+    private static bool NamesTheAttribute(ExcerptProfile excerpt, AnalyzedQuestion question) =>
+        question.Attribute is null || question.Attribute.IsNamedBy(excerpt);
 
     private static bool SpokenBy(ExcerptProfile excerpt, AnalyzedQuestion question) =>
         question.Speaker is null || (excerpt.Speaker is { } speaker && question.Voices.Contains(speaker));

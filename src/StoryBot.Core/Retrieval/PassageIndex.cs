@@ -178,4 +178,14 @@ internal readonly record struct Posting(int Excerpt, float Closeness);
 /// <param name="HasTime">The excerpt, or a timeline entry citing it, places it in time.</param>
 /// <param name="NamesTime">The excerpt's own words name the time.</param>
 /// <param name="Speaker">The entity whose words or claim the excerpt is, when a fact says so.</param>
-internal sealed record ExcerptProfile(int Index, Excerpt Excerpt, bool HasAmount, bool HasTime, bool NamesTime, string? Speaker);
+internal sealed record ExcerptProfile(int Index, Excerpt Excerpt, bool HasAmount, bool HasTime, bool NamesTime, string? Speaker)
+{
+    /// <summary>Forms of the excerpt's quote, its rendering and the statements citing it; not the questions curators ask of it.</summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The people and organisations the statements citing it are about: who can answer "who".
+    /// Curated, not read from the words, which mistake "US-Dollar" for the US government.
+    /// </summary>
+    public HashSet<string> Actors { get; } = new(StringComparer.Ordinal);
+}

@@ -38,10 +38,12 @@ internal sealed partial class PassageIndex
                 var namesTime = HasTime(text);
                 var timed = namesTime || timelineCited.Contains(excerpt.Id);
                 var speaker = speakers.Of(excerpt.Id);
-                Excerpts.Add(new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker));
+                var profile = new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker);
+                Excerpts.Add(profile);
                 foreach (var form in _words.FormsOf(excerpt.Translation, excerpt.Quote, countWords: true))
                 {
                     PostExcerpt(form, index, 1f);
+                    profile.Words.Add(form);
                 }
 
                 // The questions curators know it answers find it in people's own words; they are
@@ -116,6 +118,13 @@ internal sealed partial class PassageIndex
                     foreach (var form in excerptForms)
                     {
                         PostExcerpt(form, excerpt, closeness);
+                    }
+
+                    if (passage.Kind != PassageKind.Entity)
+                    {
+                        Excerpts[excerpt].Words.UnionWith(forms);
+                        Excerpts[excerpt].Actors.UnionWith(passage.Entities.Append(passage.Attribution?.By).OfType<string>()
+                            .Where(id => _pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation));
                     }
                 }
             }

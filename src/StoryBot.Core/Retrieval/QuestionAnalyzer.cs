@@ -16,6 +16,7 @@ internal static class QuestionAnalyzer
         var surface = JoinSplitNames(StoryAnalyzers.Terms(StoryAnalyzers.Surface, question), index);
         var language = LanguageDetector.Detect(question, surface, index, fallback);
         var (intent, frame) = QuestionIntents.Read(surface);
+        var attribute = AskedAttributes.Read(surface);
         var (request, requestFrame) = StoryRequests.Read(surface);
         frame.UnionWith(requestFrame);
         var lexicon = Lexicon.Default;
@@ -43,7 +44,7 @@ internal static class QuestionAnalyzer
 
         // "Who claimed that SoftBank …" asks for the speaker: the name in it is the topic, not the one speaking.
         var speaker = intent != QuestionIntent.Person && QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
-        return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request, Voices = VoicesOf(speaker, index) };
+        return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request, Voices = VoicesOf(speaker, index), Attribute = attribute };
     }
 
     /// <summary>Two neighbouring words the pack knows only as one ("open ai" for "openai") are read as that one.</summary>

@@ -54,7 +54,10 @@ internal static class Retriever
                 : new([], [], "no content word");
         }
 
+        // "Wie ist das Wetter in Davos" names only Davos once its unknown word is dropped, but asks
+        // for the weather: the ranking, which keeps only excerpts naming it, decides.
         if (question.Intent is QuestionIntent.Open or QuestionIntent.Person or QuestionIntent.Overview
+            && question.Attribute is null
             && NamedEntityOnly(question, index) is { } entity)
         {
             return new([new RetrievedPoint(entity, [.. entity.Citations.Take(AnswerStatements.CitationsPerPoint)])], [], "names only " + entity.Key);
@@ -76,7 +79,7 @@ internal static class Retriever
 
         if (hits.Count == 0)
         {
-            return new([], hits, "no candidate");
+            return new([], hits, question.Attribute is { } attribute ? $"no excerpt names the {attribute.Word} asked for" : "no candidate");
         }
 
         hits[0] = hits[0] with { Unmatched = Unmatched(hits[0], question, index) };

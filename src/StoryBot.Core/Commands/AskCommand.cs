@@ -12,6 +12,7 @@ namespace StoryBot.Core.Commands;
 internal sealed partial class AskCommand(
     IAnswerEngine engine,
     IUnansweredQuestions unanswered,
+    PendingWrites pendingWrites,
     TimeProvider time,
     ILogger<AskCommand> logger) : IChatCommand
 {
@@ -27,7 +28,8 @@ internal sealed partial class AskCommand(
         var reply = await engine.AskAsync(context.Argument, context.Request.PreferredLanguage, cancellationToken);
         if (reply.Abstained)
         {
-            await RecordAsync(context, reply, cancellationToken);
+            // The asker need not wait for the curators' tally.
+            pendingWrites.Track(RecordAsync(context, reply, cancellationToken));
         }
 
         return reply;

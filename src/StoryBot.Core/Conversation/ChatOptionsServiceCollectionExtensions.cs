@@ -32,6 +32,12 @@ public static class ChatOptionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<ConversationPipeline>();
+        if (!services.Any(d => d.ServiceType == typeof(PendingWrites)))
+        {
+            services.AddSingleton<PendingWrites>();
+            services.AddHostedService(provider => provider.GetRequiredService<PendingWrites>());
+        }
+
         services.AddWorkJournal();
         return services;
     }

@@ -34,10 +34,12 @@ internal static class AskCommandLine
             if (recording.Count == RecordsInFlight)
             {
                 await Task.WhenAll(recording);
+                await conversation.WrittenAsync(cancellationToken);
                 recording.Clear();
             }
         }
 
         await Task.WhenAll(recording);
+        await conversation.WrittenAsync(cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace StoryBot.ConsoleChat;
 /// recorded like any posted answer so it can be reported or corrected later. A command that fails
 /// gets a plain error reply (the reason goes to the log), so the chat and <c>ask --json</c> carry on.
 /// </summary>
-internal sealed class ConsoleConversation(ConversationPipeline pipeline, ConsoleMessageIds ids)
+internal sealed class ConsoleConversation(ConversationPipeline pipeline, PendingWrites pendingWrites, ConsoleMessageIds ids)
 {
     public const string Platform = "console";
     public const string Channel = "console";
@@ -17,8 +17,12 @@ internal sealed class ConsoleConversation(ConversationPipeline pipeline, Console
     {
         var (reply, recorded) = await AnswerAsync(line, cancellationToken);
         await recorded;
+        await WrittenAsync(cancellationToken);
         return reply;
     }
+
+    /// <summary>Ends once the writes answers left under way (the unanswered-question tally) have landed.</summary>
+    public Task WrittenAsync(CancellationToken cancellationToken) => pendingWrites.WhenAllAsync(cancellationToken);
 
     /// <summary>
     /// The reply at once, and its recording still under way: a batch need not wait for each record's

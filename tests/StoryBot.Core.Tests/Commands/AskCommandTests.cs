@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Tests.TestSupport;
@@ -51,5 +53,23 @@ public sealed class AskCommandTests
 
         Assert.Equal(2, tallies[0].Count);
         Assert.Equal(2, tallies.Count);
+    }
+
+    [Fact]
+    public async Task TheAskerDoesNotWaitForTheTallyButTheHostWaitsForItBeforeStopping()
+    {
+        var landed = new TaskCompletionSource();
+        var slowTally = new Mock<IUnansweredQuestions>();
+        slowTally.Setup(t => t.RecordAsync(It.IsAny<UnansweredQuestion>(), It.IsAny<CancellationToken>())).Returns(landed.Task);
+        using var services = StoryServices.Create(extra: s => s.Replace(ServiceDescriptor.Singleton(slowTally.Object)));
+        var pending = services.GetRequiredService<PendingWrites>();
+
+        var reply = await services.GetRequiredService<IChatBot>().RespondAsync(new ChatRequest("slack", "C1", "U1", "who won the lawsuit?"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var stopping = pending.StopAsync(CancellationToken.None);
+
+        Assert.True(reply.Abstained);
+        Assert.False(stopping.IsCompleted);
+        landed.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }

@@ -22,6 +22,7 @@ public sealed class ConsoleConversationTests
             .ReturnsAsync(new Reply { Question = "who is altman", Language = Language.English, Kind = ReplyKind.Abstention, Body = [TextRun.Plain("no")] });
         var conversation = new ConsoleConversation(
             new ConversationPipeline(bot.Object, new UserCooldown(Options.Create(new CooldownOptions()), TimeProvider.System), [], NullLogger<ConversationPipeline>.Instance),
+            new PendingWrites(),
             new ConsoleMessageIds(TimeProvider.System));
         var output = new StringWriter();
         var streams = new ConsoleStreams(new StringReader("/sources audit\nwho is altman\n"), output, TextWriter.Null);

@@ -10,46 +10,17 @@ namespace StoryBot.Core.Conversation;
 /// </summary>
 public sealed class PendingWrites : IHostedService
 {
-    private readonly HashSet<Task> _pending = [];
+    private readonly TaskSet _pending = new();
 
     /// <summary>Keeps <paramref name="write"/> until it ends; it must handle its own failures.</summary>
     public void Track(Task write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        if (write.IsCompleted)
-        {
-            return;
-        }
-
-        lock (_pending)
-        {
-            _pending.Add(write);
-        }
-
-        _ = write.ContinueWith(
-            finished =>
-            {
-                lock (_pending)
-                {
-                    _pending.Remove(finished);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        _pending.Add(write);
     }
 
     /// <summary>Ends once every write tracked so far has ended.</summary>
-    public Task WhenAllAsync(CancellationToken cancellationToken)
-    {
-        Task[] pending;
-        lock (_pending)
-        {
-            pending = [.. _pending];
-        }
-
-        return Task.WhenAll(pending).WaitAsync(cancellationToken);
-    }
+    public Task WhenAllAsync(CancellationToken cancellationToken) => _pending.WhenAll().WaitAsync(cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -15,7 +15,7 @@ namespace StoryBot.Core.Conversation;
 public abstract partial class WorkLane : BackgroundService
 {
     private readonly Channel<WorkItem> _items = Channel.CreateUnbounded<WorkItem>();
-    private readonly HashSet<Task> _running = [];
+    private readonly TaskSet _running = new();
     private readonly CancellationTokenSource _abandon = new();
     private int _inHand;
     private readonly string _name;
@@ -108,7 +108,7 @@ public abstract partial class WorkLane : BackgroundService
         {
             await foreach (var item in _items.Reader.ReadAllAsync(abandoned))
             {
-                Track(Task.Run(() => RunAsync(item, abandoned), CancellationToken.None));
+                _running.Add(Task.Run(() => RunAsync(item, abandoned), CancellationToken.None));
             }
         }
         catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
@@ -116,33 +116,7 @@ public abstract partial class WorkLane : BackgroundService
             // Past the shutdown timeout: what is running ends below, cancelled.
         }
 
-        Task[] running;
-        lock (_running)
-        {
-            running = [.. _running];
-        }
-
-        await Task.WhenAll(running);
-    }
-
-    private void Track(Task task)
-    {
-        lock (_running)
-        {
-            _running.Add(task);
-        }
-
-        _ = task.ContinueWith(
-            finished =>
-            {
-                lock (_running)
-                {
-                    _running.Remove(finished);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        await _running.WhenAll();
     }
 
     private async Task RunAsync(WorkItem item, CancellationToken abandoned)

@@ -45,12 +45,14 @@ public sealed class AcknowledgedWorkTests : IAsyncLifetime, IDisposable
         // Otherwise the kill came too late to test anything.
         var unansweredAtKill = _acknowledged.Keys.Count(channel => !Posted(channel));
         Assert.True(unansweredAtKill > 0, "every acknowledged command was answered before the kill");
+        var postingAtKill = (await _state.QueryAsync("SELECT work_key FROM accepted_work WHERE status = 'posting'")).Count;
 
         using var second = await StartBotAsync();
         await AssertEveryAcknowledgedCommandAnsweredOnceAsync(second);
 
-        // Posts in flight at the kill were looked for in the channels' history, not posted again.
-        Assert.True(_slack.Count("conversations.history") > 0);
+        // Posts in flight at the kill (whether the kill caught one depends on timing) were looked
+        // for in the channels' history, not posted again.
+        Assert.True(postingAtKill == 0 || _slack.Count("conversations.history") > 0, $"{postingAtKill} posts were in flight at the kill, and no channel history was read");
     }
 
     [Fact]

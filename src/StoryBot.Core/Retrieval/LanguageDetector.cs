@@ -4,7 +4,8 @@ namespace StoryBot.Core.Retrieval;
 
 /// <summary>
 /// Tells English from German by the words a question uses: function words of each language,
-/// words the pack uses in only one language, and German letters. Ties go to the fallback.
+/// words the pack uses in only one language, the look of words it never uses, and German
+/// letters. Ties go to the fallback.
 /// </summary>
 internal static class LanguageDetector
 {
@@ -40,6 +41,12 @@ internal static class LanguageDetector
             if (packEnglish != packGerman)
             {
                 (packEnglish ? ref english : ref german) += signal / 2;
+            }
+            else if (!packEnglish && index.WordLanguages.Lean(word) is var lean and not 0)
+            {
+                // A word the story never uses still looks like one language or the other, but
+                // a name it does not know ("deepseek") can look like either: it only tips a balance.
+                (lean < 0 ? ref english : ref german) += signal / 4;
             }
         }
 

@@ -28,6 +28,7 @@ internal sealed partial class PassageIndex
         _entitiesByNameForm = builder.NameForms.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         EnglishWords = builder.English;
         GermanWords = builder.German;
+        WordLanguages = new WordLanguages(EnglishWords, GermanWords);
         _surfaceByLength = builder.ExcerptPostings.Keys.Concat(builder.PassagePostings.Keys)
             .Where(k => !k.Contains(':', StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
@@ -52,6 +53,9 @@ internal sealed partial class PassageIndex
 
     /// <summary>Surface words the pack uses in its German texts.</summary>
     public IReadOnlySet<string> GermanWords { get; }
+
+    /// <summary>Which language a word the pack does not use looks like.</summary>
+    public WordLanguages WordLanguages { get; }
 
     public static PassageIndex Build(KnowledgePack pack)
     {

@@ -19,6 +19,27 @@ public sealed class LanguageAndIntentTests
         Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Index, Language.English).Language);
     }
 
+    [Theory]
+    [InlineData("Gesamtsumme?", Language.German)]
+    [InlineData("Memphis Kosten?", Language.German)]
+    [InlineData("funding total?", Language.English)]
+    public void ReadsTheLanguageOfWordsTheStoryNeverUses(string question, Language expected)
+    {
+        var other = expected == Language.German ? Language.English : Language.German;
+
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Index, other).Language);
+    }
+
+    [Theory]
+    [InlineData("gesamtsumme", 1)]
+    [InlineData("zusammenfassung", 1)]
+    [InlineData("something", -1)]
+    [InlineData("abc", 0)]
+    public void TellsWhichLanguageAWordLooksLike(string word, int lean)
+    {
+        Assert.Equal(lean, Index.WordLanguages.Lean(word));
+    }
+
     [Fact]
     public void FallsBackWhenTheTextDoesNotTell()
     {

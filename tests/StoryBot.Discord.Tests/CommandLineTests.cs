@@ -1,3 +1,4 @@
+using StoryBot.Core.Knowledge;
 using StoryBot.Core.Platforms;
 using StoryBot.Discord.Interactions;
 
@@ -17,5 +18,21 @@ public sealed class CommandLineTests
 
         Assert.DoesNotContain('\n', request!.Text);
         Assert.DoesNotContain('\r', request.Text);
+    }
+
+    [Theory]
+    [InlineData("\"locale\": \"de\",", Language.German)]
+    [InlineData("\"locale\": \"en-US\",", Language.English)]
+    [InlineData("\"locale\": \"fr\",", null)]
+    [InlineData("", null)]
+    public void TheUsersDiscordLanguageIsTheLanguageToFallBackOn(string locale, Language? expected)
+    {
+        Assert.True(JsonPayload.TryParse(
+            $"{{\"id\": \"1\", \"type\": 2, {locale} \"data\": {{\"name\": \"ask\", \"type\": 1, \"options\": [{{\"name\": \"question\", \"type\": 3, \"value\": \"Texas?\"}}]}}}}",
+            out var root));
+
+        var request = CommandLine.ToRequest(Interaction.TryParse(root)!, isModerator: false);
+
+        Assert.Equal(expected, request!.PreferredLanguage);
     }
 }

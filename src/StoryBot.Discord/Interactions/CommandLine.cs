@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 using StoryBot.Discord.Commands;
 using StoryBot.Discord.Conversation;
 using StoryBot.Discord.Rendering;
@@ -35,6 +36,9 @@ internal static class CommandLine
             IsModerator = isModerator,
             ChannelKind = interaction.GuildId is null ? ChannelKind.Direct : ChannelKind.Channel,
             ReferencedMessageId = referenced,
+
+            // "Texas?" cannot tell its language; the user's Discord language can.
+            PreferredLanguage = LanguageCodes.FromLocale(interaction.Locale),
         };
     }
 

@@ -36,6 +36,9 @@ internal sealed record Interaction
     /// <summary>For components: the message holding the clicked button.</summary>
     public string? MessageId { get; init; }
 
+    /// <summary>The language the invoking user chose in Discord ("de", "en-US"); sent with every interaction but a ping.</summary>
+    public string? Locale { get; init; }
+
     public static Interaction? TryParse(JsonElement root)
     {
         if (root.Int("type") is not { } type || root.String("id") is not { } id)
@@ -61,6 +64,7 @@ internal sealed record Interaction
                 : [],
             Data = root.Child("data") ?? default,
             MessageId = root.Child("message")?.String("id"),
+            Locale = root.String("locale"),
         };
     }
 }

@@ -77,6 +77,9 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewayDispatcher>();
         services.TryAddSingleton<IConnectionCheckpoints, InMemoryConnectionCheckpoints>();
         services.TryAddSingleton<GatewayCheckpoint>();
+        services.TryAddSingleton<GatewayHandshake>();
+        services.TryAddSingleton<GatewayFrameReader>();
+        services.TryAddSingleton<GatewayConnector>();
         services.TryAddSingleton<GatewayClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, DiscordChannelPoster>());
         services.AddHostedService(provider => provider.GetRequiredService<DiscordWorkQueue>());

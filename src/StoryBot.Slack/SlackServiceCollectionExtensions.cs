@@ -35,7 +35,7 @@ public static class SlackServiceCollectionExtensions
 
         // The factory's own request logging prints full URLs, and response_url is a capability URL:
         // the client logs Web API method names only.
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+        services.AddHttpClient(SlackApiTransport.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .RemoveAllLoggers();
         services.TryAddSingleton<RejectedRequests>();
         services.TryAddSingleton<UnverifiedBodies>();
@@ -43,6 +43,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackPlatformState>();
         services.TryAddSingleton<ChannelPacer>();
         services.TryAddSingleton<SlackRetryPolicy>();
+        services.TryAddSingleton<SlackApiTransport>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackIdentity>();
         services.TryAddSingleton<SlackModerators>();

@@ -12,12 +12,20 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
 
     public async Task<Reply> AskAsync(string question, Language? preferred, CancellationToken cancellationToken)
     {
+        // Mentions, emoji, greetings and "answer briefly:" say nothing about the story; the
+        // reply still quotes the question as it was asked.
+        var cleaned = QuestionCleaner.Clean(question);
+        var reply = await AnswerAsync(question, cleaned, preferred, cancellationToken);
+
+        // Whoever keeps the question (the unanswered tally) takes this text rather than cleaning it again.
+        return reply with { CleanedQuestion = cleaned };
+    }
+
+    private async Task<Reply> AnswerAsync(string question, string cleaned, Language? preferred, CancellationToken cancellationToken)
+    {
         var index = indexes.Current;
 
-        // Mentions, emoji, greetings and "answer briefly:" say nothing about the story; the
-        // reply still quotes the question as it was asked. A message that is nothing but such a
-        // word may still ask for the whole story ("tl;dr pls").
-        var cleaned = QuestionCleaner.Clean(question);
+        // A message that is nothing but chat noise may still ask for the whole story ("tl;dr pls").
         var analyzed = QuestionAnalyzer.Analyze(cleaned, index, preferred ?? Language.English);
         if (cleaned.Length == 0 && QuestionAnalyzer.Analyze(question, index, preferred ?? Language.English) is { Request: not StoryRequest.None } whole)
         {

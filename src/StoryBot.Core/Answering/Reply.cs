@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Answering;
@@ -21,6 +22,14 @@ public sealed record Reply
 
     /// <summary>For a free question, the evidence behind the answer or the abstention.</summary>
     public AnswerExplanation? Explanation { get; init; }
+
+    /// <summary>
+    /// For a free question, the question cleaned of chat noise (mentions and the user ids in them,
+    /// emoji, greetings), as the answer engine read it; null for every other reply.
+    /// </summary>
+    /// <remarks>Left out of a stored answer: only the unanswered tally needs it, when the reply is made.</remarks>
+    [JsonIgnore]
+    public string? CleanedQuestion { get; init; }
 
     /// <summary>Only the asker should see it (help, errors, notices, moderation results).</summary>
     public bool IsPrivate => Kind is ReplyKind.Help or ReplyKind.Error or ReplyKind.Notice or ReplyKind.Moderation;

@@ -37,10 +37,9 @@ internal sealed partial class AskCommand(
 
     private async Task RecordAsync(CommandContext context, Reply reply, CancellationToken cancellationToken)
     {
-        // The cleaned question: mentions (and the user ids in them) are gone with the chat noise.
+        // The engine's cleaned question: mentions (and the user ids in them) are gone with the chat noise.
         var request = context.Request;
-        var question = QuestionCleaner.Clean(context.Argument);
-        if (question.Length == 0)
+        if (reply.CleanedQuestion is not { Length: > 0 } question)
         {
             return;
         }

@@ -1,6 +1,7 @@
 namespace StoryBot.Core.Knowledge;
 
 /// <summary>A validated, immutable knowledge pack: every citation id resolves to an excerpt.</summary>
+/// <remarks>Seven constructor parameters on purpose: they are the parts of the pack as loaded and validated, values rather than services, and a pack is whole only with all of them.</remarks>
 public sealed class KnowledgePack
 {
     private readonly Dictionary<string, Excerpt> _excerptsById;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
@@ -20,6 +21,19 @@ public sealed class AnswerEngineTests
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal(expected, reply.Language);
         Assert.Equal("stargate-up-to-500bn", reply.Citations[0].Id);
+    }
+
+    [Theory]
+    [InlineData("<@987654321098765432> Wer hat die Klage gewonnen? 🤔", "Wer hat die Klage gewonnen?")]
+    [InlineData("hey bot, who is musk?", "who is musk?")]
+    public async Task TheReplyCarriesTheQuestionAsTheEngineCleanedIt(string asked, string cleaned)
+    {
+        using var services = StoryServices.Create();
+
+        var reply = await services.GetRequiredService<IAnswerEngine>().AskAsync(asked, null, CancellationToken.None);
+
+        Assert.Equal(cleaned, reply.CleanedQuestion);
+        Assert.Equal(asked, reply.Question);
     }
 
     [Fact]

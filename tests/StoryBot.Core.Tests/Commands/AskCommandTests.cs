@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
+using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Tests.TestSupport;
@@ -31,6 +32,29 @@ public sealed class AskCommandTests
         Assert.Equal(Language.German, tally.Language);
         Assert.Equal(1, tally.Count);
         Assert.DoesNotContain("987654321098765432", tally.Question, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRecordedQuestionIsTheOneTheEngineCleanedNotCleanedAgain()
+    {
+        const string asked = "<@987654321098765432> Wer hat die Klage gewonnen? 🤔";
+        var engine = new Mock<IAnswerEngine>();
+        engine.Setup(e => e.AskAsync(asked, It.IsAny<Language?>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Reply
+        {
+            Question = asked,
+            Language = Language.German,
+            Kind = ReplyKind.Abstention,
+            Body = [TextRun.Plain("Dazu sagt die Geschichte nichts.")],
+            CleanedQuestion = "what the engine read",
+        });
+        using var services = StoryServices.Create(extra: s => s.Replace(ServiceDescriptor.Singleton(engine.Object)));
+
+        await services.GetRequiredService<IChatBot>().RespondAsync(new ChatRequest("discord", "c-1", "u-1", asked), CancellationToken.None);
+        await services.GetRequiredService<PendingWrites>().StopAsync(CancellationToken.None);
+
+        var tally = Assert.Single(await services.GetRequiredService<IUnansweredQuestions>().MostAskedAsync(10, CancellationToken.None));
+        Assert.Equal("what the engine read", tally.Question);
+        Assert.Equal(Language.German, tally.Language);
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public class SlackMessageRendererTests
         {
             var reply = TestReplies.Answer("q") with { Body = [TextRun.Strong(" <b>Altman</b> "), TextRun.Plain("said")] };
 
-            var body = SlackMessageRenderer.RenderRuns(reply.Body);
+            var body = SlackMrkdwn.RenderRuns(reply.Body);
 
             Assert.Equal(" *&lt;b&gt;Altman&lt;/b&gt;* said", body);
         }

@@ -199,7 +199,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [InlineData("https://slack.com/api")]
     public void MethodsResolveUnderTheBaseUrlWithOrWithoutItsTrailingSlash(string apiBaseUrl)
     {
-        Assert.Equal(new Uri("https://slack.com/api/chat.postMessage"), SlackApiClient.MethodUrl(new Uri(apiBaseUrl), "chat.postMessage"));
+        Assert.Equal(new Uri("https://slack.com/api/chat.postMessage"), SlackApiTransport.MethodUrl(new Uri(apiBaseUrl), "chat.postMessage"));
     }
 
     [Fact]

@@ -26,8 +26,8 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
         var index = indexes.Current;
 
         // A message that is nothing but chat noise may still ask for the whole story ("tl;dr pls").
-        var analyzed = QuestionAnalyzer.Analyze(cleaned, index, preferred ?? Language.English);
-        if (cleaned.Length == 0 && QuestionAnalyzer.Analyze(question, index, preferred ?? Language.English) is { Request: not StoryRequest.None } whole)
+        var analyzed = QuestionAnalyzer.Analyze(cleaned, index, preferred);
+        if (cleaned.Length == 0 && QuestionAnalyzer.Analyze(question, index, preferred) is { Request: not StoryRequest.None } whole)
         {
             (cleaned, analyzed) = (question, whole);
         }
@@ -142,10 +142,10 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
             Unmatched = hit.Unmatched,
         };
 
-    public Language DetectLanguage(string text, Language fallback)
+    public Language DetectLanguage(string text, Language? preferred)
     {
         var index = indexes.Current;
         var cleaned = QuestionCleaner.Clean(text);
-        return LanguageDetector.Detect(cleaned, StoryAnalyzers.Terms(StoryAnalyzers.Surface, cleaned), index, fallback);
+        return LanguageDetector.Detect(cleaned, StoryAnalyzers.Terms(StoryAnalyzers.Surface, cleaned), index, preferred);
     }
 }

@@ -8,6 +8,9 @@ public interface IAnswerEngine
     /// <returns>The answer or abstention, with the question as cleaned for reading it (<see cref="Reply.CleanedQuestion"/>).</returns>
     Task<Reply> AskAsync(string question, Language? preferred, CancellationToken cancellationToken);
 
-    /// <summary>The language <paramref name="text"/> is written in, or <paramref name="fallback"/> when it does not tell.</summary>
-    Language DetectLanguage(string text, Language fallback);
+    /// <summary>
+    /// The language <paramref name="text"/> is written in; where its words do not tell, the
+    /// user's <paramref name="preferred"/> language, then the look of words the story never uses, then English.
+    /// </summary>
+    Language DetectLanguage(string text, Language? preferred);
 }

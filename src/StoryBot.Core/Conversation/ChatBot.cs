@@ -39,7 +39,7 @@ internal sealed partial class ChatBot : IChatBot
         var text = InputText.Clean(raw);
         if (text.Length > InputText.MaxLength)
         {
-            return TooLong(request, text.Length, _engine.DetectLanguage(text[..InputText.MaxLength], fallback));
+            return TooLong(request, text.Length, _engine.DetectLanguage(text[..InputText.MaxLength], request.PreferredLanguage));
         }
 
         if (text.Length == 0)
@@ -50,7 +50,7 @@ internal sealed partial class ChatBot : IChatBot
         var (name, argument) = Split(text);
         if (!_commands.TryGet(name, out var command))
         {
-            var language = _engine.DetectLanguage(argument, fallback);
+            var language = _engine.DetectLanguage(argument, request.PreferredLanguage);
             return UnknownCommand(request with { Text = text }, name, language);
         }
 
@@ -73,7 +73,7 @@ internal sealed partial class ChatBot : IChatBot
         var raw = request.Text ?? string.Empty;
         var text = InputText.Clean(raw.Length > InputText.MaxLength ? raw[..InputText.MaxLength] : raw);
         var (_, argument) = Split(text);
-        return argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, fallback);
+        return argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, request.PreferredLanguage);
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ internal sealed partial class ChatBot : IChatBot
             return new CommandContext(request with { PreferredLanguage = chosen }, string.Empty, chosen);
         }
 
-        var language = argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, fallback);
+        var language = argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, request.PreferredLanguage);
         return new CommandContext(request, argument, language);
     }
 

@@ -5,17 +5,19 @@ namespace StoryBot.Core.Retrieval;
 /// <summary>
 /// Tells English from German by the words a question uses: function words of each language,
 /// words the pack uses in only one language, the look of words it never uses, and German
-/// letters. Ties go to the fallback.
+/// letters. Where the words that know their language are even, the user's own language decides
+/// before the look of unknown words: a name the story does not know ("Texas?") looks like either.
 /// </summary>
 internal static class LanguageDetector
 {
     private static readonly System.Buffers.SearchValues<char> GermanLetters = System.Buffers.SearchValues.Create("äöüÄÖÜß„");
 
-    public static Language Detect(string text, IReadOnlyList<string> surface, PassageIndex index, Language fallback)
+    public static Language Detect(string text, IReadOnlyList<string> surface, PassageIndex index, Language? preferred)
     {
         var lexicon = Lexicon.Default;
         var english = 0.0;
         var german = 0.0;
+        var looks = 0.0;
         for (var position = 0; position < surface.Count; position++)
         {
             var word = surface[position];
@@ -42,11 +44,11 @@ internal static class LanguageDetector
             {
                 (packEnglish ? ref english : ref german) += signal / 2;
             }
-            else if (!packEnglish && index.WordLanguages.Lean(word) is var lean and not 0)
+            else if (!packEnglish)
             {
                 // A word the story never uses still looks like one language or the other, but
                 // a name it does not know ("deepseek") can look like either: it only tips a balance.
-                (lean < 0 ? ref english : ref german) += signal / 4;
+                looks += signal * index.WordLanguages.Lean(word);
             }
         }
 
@@ -57,6 +59,6 @@ internal static class LanguageDetector
 
         return english > german ? Language.English
             : german > english ? Language.German
-            : fallback;
+            : preferred ?? (looks > 0 ? Language.German : Language.English);
     }
 }

@@ -11,10 +11,11 @@ internal static class QuestionAnalyzer
 {
     private const int MinCompoundPart = 4;
 
-    public static AnalyzedQuestion Analyze(string question, PassageIndex index, Language fallback)
+    /// <param name="preferred">The user's language, when known: it decides where the question's words do not.</param>
+    public static AnalyzedQuestion Analyze(string question, PassageIndex index, Language? preferred)
     {
         var surface = JoinSplitNames(StoryAnalyzers.Terms(StoryAnalyzers.Surface, question), index);
-        var language = LanguageDetector.Detect(question, surface, index, fallback);
+        var language = LanguageDetector.Detect(question, surface, index, preferred);
         var (intent, frame) = QuestionIntents.Read(surface);
         var attribute = AskedAttributes.Read(surface);
         var (request, requestFrame) = StoryRequests.Read(surface);

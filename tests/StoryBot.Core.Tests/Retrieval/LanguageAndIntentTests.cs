@@ -23,11 +23,18 @@ public sealed class LanguageAndIntentTests
     [InlineData("Gesamtsumme?", Language.German)]
     [InlineData("Memphis Kosten?", Language.German)]
     [InlineData("funding total?", Language.English)]
-    public void ReadsTheLanguageOfWordsTheStoryNeverUses(string question, Language expected)
+    public void ReadsTheLanguageOfWordsTheStoryNeverUsesWhenTheUsersLanguageIsUnknown(string question, Language expected)
     {
-        var other = expected == Language.German ? Language.English : Language.German;
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Index, preferred: null).Language);
+    }
 
-        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Index, other).Language);
+    [Theory]
+    [InlineData("Texas?", Language.German)]
+    [InlineData("Gesamtsumme?", Language.English)]
+    [InlineData("/sources reports", Language.German)]
+    public void TheUsersOwnLanguageWeighsMoreThanTheLookOfWordsTheStoryNeverUses(string question, Language preferred)
+    {
+        Assert.Equal(preferred, QuestionAnalyzer.Analyze(question, Index, preferred).Language);
     }
 
     [Theory]

@@ -8,6 +8,12 @@ namespace StoryBot.Core.Retrieval;
 /// </summary>
 internal static class ExcerptRanker
 {
+    /// <summary>
+    /// Less than "when" gets for a named day: a "why" is often answered by a claim or a motive no
+    /// connective marks ("Musk ist natürlich keine neutrale Partei").
+    /// </summary>
+    private const double ReasonBonus = 0.15;
+
     public static List<ExcerptHit> Rank(AnalyzedQuestion question, PassageIndex index, float[]? semantic = null)
     {
         // Arrays the size of the pack's excerpts are rented, not allocated: on a large pack they
@@ -98,7 +104,8 @@ internal static class ExcerptRanker
 
     /// <summary>
     /// Small preferences between excerpts that match equally: for "when", the one that names the
-    /// day itself; and the excerpt whose speaker the question names.
+    /// day itself; for "why", one that gives a cause or purpose; and the excerpt whose speaker the
+    /// question names.
     /// </summary>
     private static double Bonus(ExcerptProfile excerpt, AnalyzedQuestion question)
     {
@@ -106,6 +113,11 @@ internal static class ExcerptRanker
         if (question.Intent == QuestionIntent.Time && excerpt.NamesTime)
         {
             bonus += 0.3;
+        }
+
+        if (question.Intent == QuestionIntent.Reason && excerpt.GivesReason)
+        {
+            bonus += ReasonBonus;
         }
 
         if (question.Speaker is not null && excerpt.Speaker == question.Speaker)

@@ -168,11 +168,18 @@ internal sealed partial class PassageIndex
 
     internal static bool HasTime(string text) => TimePattern().IsMatch(text);
 
+    internal static bool GivesReason(string text) => ReasonPattern().IsMatch(text);
+
     [GeneratedRegex(@"\d")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|last year|this year|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|letztes Jahr|letzten Jahr|diesem Jahr|dieses Jahr)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePattern();
+
+    // Causes, purposes and accusations, as the English and German texts word them: "because",
+    // "accuses", "weil", "werfen ... vor", and the German purpose clause "um ... zu <verb>".
+    [GeneratedRegex(@"\b(because|due to|in order to|so that|accus\w*|alleg\w*|reasons?|weil|denn|wegen|deshalb|daher|Grund|Gründe|vorwerfen|vorgeworfen|werfen\b[^.;:]{1,120}\bvor)\b|\bum\b[^.,;:–]{1,80}\bzu\s+\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex ReasonPattern();
 }
 
 /// <param name="Excerpt">Position of the excerpt in <see cref="PassageIndex.Excerpts"/>.</param>
@@ -184,6 +191,9 @@ internal readonly record struct Posting(int Excerpt, float Closeness);
 /// <param name="Speaker">The entity whose words or claim the excerpt is, when a fact says so.</param>
 internal sealed record ExcerptProfile(int Index, Excerpt Excerpt, bool HasAmount, bool HasTime, bool NamesTime, string? Speaker)
 {
+    /// <summary>The excerpt, or a statement citing it, gives a cause, purpose or accusation: what "why" asks for.</summary>
+    public bool GivesReason { get; set; }
+
     /// <summary>Forms of the excerpt's quote, its rendering and the statements citing it; not the questions curators ask of it.</summary>
     public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
 

@@ -38,7 +38,7 @@ internal sealed partial class PassageIndex
                 var namesTime = HasTime(text);
                 var timed = namesTime || timelineCited.Contains(excerpt.Id);
                 var speaker = speakers.Of(excerpt.Id);
-                var profile = new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker);
+                var profile = new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker) { GivesReason = GivesReason(text) };
                 Excerpts.Add(profile);
                 foreach (var form in _words.FormsOf(excerpt.Translation, excerpt.Quote, countWords: true))
                 {
@@ -123,6 +123,10 @@ internal sealed partial class PassageIndex
                     if (passage.Kind != PassageKind.Entity)
                     {
                         Excerpts[excerpt].Words.UnionWith(forms);
+                        // Only a fact about this very excerpt: a timeline entry or a fact citing
+                        // several reads the reason of one into the others.
+                        Excerpts[excerpt].GivesReason |= passage.Kind == PassageKind.Fact && i == 0
+                            && GivesReason(passage.Text.En + "\n" + passage.Text.De);
                         Excerpts[excerpt].Actors.UnionWith(passage.Entities.Append(passage.Attribution?.By).OfType<string>()
                             .Where(id => _pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation));
                     }

@@ -9,6 +9,9 @@ internal enum QuestionIntent
     Person,
     Place,
 
+    /// <summary>"Why", "warum", "wozu": asks for a cause, a purpose or a motive.</summary>
+    Reason,
+
     /// <summary>"What is this story about?": asks for the story as a whole.</summary>
     Overview,
 }
@@ -25,6 +28,9 @@ internal static class QuestionIntents
 
     private static readonly string[][] PlacePhrases =
         [["where"], ["wheres"], ["where's"], ["wo"], ["wohin"], ["which", "city"], ["what", "city"], ["welcher", "stadt"], ["welchem", "ort"], ["in", "welcher"]];
+
+    private static readonly string[][] ReasonPhrases =
+        [["why"], ["whys"], ["why's"], ["warum"], ["wieso"], ["weshalb"], ["weswegen"], ["wozu"], ["how", "come"], ["aus", "welchem", "grund"]];
 
     private static readonly HashSet<string> OverviewWords =
         new(["story", "article", "news", "about", "geschichte", "artikel", "bericht", "worum", "overview", "summary", "zusammenfassung", "uberblick"], StringComparer.Ordinal);
@@ -64,6 +70,7 @@ internal static class QuestionIntents
         (QuestionIntent.Time, TimePhrases),
         (QuestionIntent.Place, PlacePhrases),
         (QuestionIntent.Person, PersonPhrases),
+        (QuestionIntent.Reason, ReasonPhrases),
     ];
 
     public static bool Find(IReadOnlyList<string> tokens, string[][] phrases, HashSet<int> frame)

@@ -17,6 +17,8 @@ public abstract partial class WorkLane : BackgroundService
     private readonly Channel<WorkItem> _items = Channel.CreateUnbounded<WorkItem>();
     private readonly TaskSet _running = new();
     private readonly CancellationTokenSource _abandon = new();
+    private readonly Lock _starting = new();
+    private bool _stopping;
     private int _inHand;
     private readonly string _name;
     private readonly int _maxParallel;
@@ -47,8 +49,35 @@ public abstract partial class WorkLane : BackgroundService
         return false;
     }
 
+    /// <summary>
+    /// Starts <paramref name="work"/> at once beside the queue, for work that has to begin within a
+    /// platform's acknowledgement budget, and drains it on stop like queued work; false once the
+    /// host is stopping, and the work is not run.
+    /// </summary>
+    public bool TryStart(string description, Func<CancellationToken, Task> work)
+    {
+        lock (_starting)
+        {
+            // Under the lock with the stop: whatever starts is in the set the stop waits for.
+            if (!_stopping)
+            {
+                var item = new WorkItem(description, work);
+                _running.Add(Task.Run(() => RunAsync(item, _abandon.Token), CancellationToken.None));
+                return true;
+            }
+        }
+
+        LogDropped(_name, description);
+        return false;
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        lock (_starting)
+        {
+            _stopping = true;
+        }
+
         _items.Writer.TryComplete();
         if (ExecuteTask is { } draining)
         {
@@ -75,10 +104,17 @@ public abstract partial class WorkLane : BackgroundService
 
     // The host's stopping token is not the items' token: a stopping host lets them finish, and
     // cancels them only once its shutdown timeout has passed.
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _maxParallel == int.MaxValue
-            ? StartEachAtOnceAsync(_abandon.Token)
-            : Task.WhenAll(Enumerable.Range(0, _maxParallel).Select(_ => WorkAsync(_abandon.Token)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_maxParallel == int.MaxValue)
+        {
+            await StartEachAtOnceAsync(_abandon.Token);
+            return;
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, _maxParallel).Select(_ => WorkAsync(_abandon.Token)));
+        await _running.WhenAll();
+    }
 
 
     /// <summary>

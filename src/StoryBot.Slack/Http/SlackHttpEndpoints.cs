@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
@@ -20,7 +19,7 @@ namespace StoryBot.Slack.Http;
 /// verified before anything is parsed; a bad one gets 401 and nothing runs. Work goes to the queue
 /// and Slack is acknowledged well within its 3 seconds.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: three routes share verifying, journaling and handing off; options (ack budget), the host's stopping token, clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: three routes share verifying, journaling and handing off; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
     UnverifiedBodies bodies,
@@ -29,7 +28,6 @@ internal sealed class SlackHttpEndpoints(
     SlackWorkQueue queue,
     SlackConversation conversation,
     IOptions<SlackOptions> options,
-    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<SlackHttpEndpoints> logger)
 {
@@ -66,9 +64,14 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
-        // The answer is worked out right here (it is quick and CPU-bound); only posting it is queued.
+        // The answer is worked out at once, beside the queue (it is quick, and the acknowledgement
+        // may carry it); only posting it is queued. A stopping host lets it finish.
         var ack = new SlackAck();
-        _ = ObserveAsync(conversation.HandleCommandAsync(command, ack, ticket, lifetime.ApplicationStopping));
+        if (!queue.TryStart("slash command", cancellationToken => conversation.HandleCommandAsync(command, ack, ticket, cancellationToken)))
+        {
+            // Stopping: acknowledged now and answered from the journal at the next start.
+            ack.TryAcknowledge(null);
+        }
 
         // Answer Slack within the budget whatever the handler is doing; a later reply uses response_url.
         await ReplyDeadline.CompletesWithinAsync(ack.Sent, options.Value.AckBudget, time, context.RequestAborted);
@@ -185,24 +188,6 @@ internal sealed class SlackHttpEndpoints(
         }
 
         return body;
-    }
-
-    private async Task ObserveAsync(Task handling)
-    {
-        try
-        {
-            await handling;
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-#pragma warning disable CA1031 // Logged: the request was already acknowledged.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            logger.LogError(exception, "Slack slash command failed after it was acknowledged");
-        }
     }
 
     private void LogReplay(string what) =>

@@ -138,5 +138,55 @@ public sealed class WorkLaneTests
         await cancelled.Task.WaitAsync(Patience);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(int.MaxValue)]
+    public async Task WorkStartedBesideTheQueueRunsAtOnceEvenWhenEveryWorkerIsBusy(int maxParallel)
+    {
+        var lane = new TestLane(maxParallel);
+        await lane.StartAsync(CancellationToken.None);
+        var gate = new TaskCompletionSource();
+        lane.TryEnqueue("busy", _ => gate.Task);
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Assert.True(lane.TryStart("urgent", _ =>
+        {
+            ran.SetResult();
+            return Task.CompletedTask;
+        }));
+
+        await ran.Task.WaitAsync(Patience);
+        gate.SetResult();
+        await lane.StopAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(int.MaxValue)]
+    public async Task StoppingWaitsForWorkStartedBesideTheQueueAndRefusesMore(int maxParallel)
+    {
+        var lane = new TestLane(maxParallel);
+        await lane.StartAsync(CancellationToken.None);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource();
+        var sawCancellation = true;
+        lane.TryStart("slow", async token =>
+        {
+            started.SetResult();
+            await gate.Task;
+            sawCancellation = token.IsCancellationRequested;
+        });
+        await started.Task.WaitAsync(Patience);
+
+        var stopping = lane.StopAsync(CancellationToken.None);
+        var refused = !lane.TryStart("late", _ => Task.CompletedTask);
+        Assert.False(stopping.IsCompleted);
+        gate.SetResult();
+        await stopping.WaitAsync(Patience);
+
+        Assert.True(refused);
+        Assert.False(sawCancellation);
+    }
+
     private sealed class TestLane(int maxParallel) : WorkLane("test", maxParallel, NullLogger.Instance);
 }

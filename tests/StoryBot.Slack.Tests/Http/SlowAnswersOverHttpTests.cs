@@ -42,6 +42,20 @@ public sealed class SlowAnswersOverHttpTests : SlackHostTest
     }
 
     [Fact]
+    public async Task ASlashCommandStillBeingAnsweredWhenTheHostStopsIsAnsweredBeforeTheHostHasStopped()
+    {
+        using var help = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/help", string.Empty, Slack.ResponseUrl("stopping-help")));
+        await Host.Bot.NextRequestAsync();
+
+        var stopping = Host.App.StopAsync();
+        _release.SetResult();
+        await stopping;
+
+        Assert.Equal(HttpStatusCode.OK, help.StatusCode);
+        Assert.Equal("/hooks/stopping-help", (await Slack.NextCallAsync("response_url")).Path);
+    }
+
+    [Fact]
     public async Task EventIsAcknowledgedBeforeItIsAnswered()
     {
         using var response = await Host.PostSignedAsync(

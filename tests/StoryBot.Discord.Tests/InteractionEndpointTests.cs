@@ -242,6 +242,28 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ADeferredAnswerStillBeingWorkedOutWhenTheHostStopsIsEditedInBeforeTheHostHasStopped()
+    {
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = new Mock<IChatBot>();
+        bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (ChatRequest _, CancellationToken cancellationToken) =>
+            {
+                await answered.Task.WaitAsync(cancellationToken);
+                return TestReplies.Answer();
+            });
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.100" });
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("ask", $"[{Payloads.StringOption("question", "Who pays?")}]", id: "786008729715212339"), _signer);
+        Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
+
+        var stopping = host.StopAsync();
+        answered.SetResult();
+        await stopping.WaitAsync(FakeDiscord.Patience);
+
+        Assert.Contains(_discord.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("A_UNIQUE_TOKEN_786008729715212339/messages/@original", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheDeferralDeadlineCountsFromWhenTheInteractionArrived()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());

@@ -37,6 +37,12 @@ public abstract partial class WorkLane : BackgroundService
     /// <summary>Names the lane in logs.</summary>
     public string Name => _name;
 
+    /// <summary>
+    /// Cancelled only once the host's shutdown timeout has passed, as the lane's own work is: for
+    /// work begun outside the lane that a drained item of it waits for (a deferred answer).
+    /// </summary>
+    public CancellationToken Abandoned => _abandon.Token;
+
     /// <summary>Queues <paramref name="work"/>; false once the host is stopping, and the work is not run.</summary>
     public bool TryEnqueue(string description, Func<CancellationToken, Task> work)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
@@ -17,13 +16,13 @@ namespace StoryBot.Discord.Interactions;
 /// the answer itself when the bot answers within <see cref="DiscordOptions.DeferAfter"/>,
 /// otherwise a deferral that <see cref="InteractionWebhooks"/> completes by editing it.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: the first response needs the pipeline, the caller's rights, autocomplete and the work journal; the host's stopping token, the deferral setting, the clock and the logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: the first response needs the pipeline, the caller's rights, autocomplete and the work journal; the work lane's token, the deferral setting, the clock and the logger are ambient.</remarks>
 internal sealed partial class InteractionHandler(
     ConversationPipeline pipeline,
     DiscordModeratorCheck moderators,
     WhoIsAutocomplete autocomplete,
     DiscordWork work,
-    IHostApplicationLifetime lifetime,
+    DiscordWorkQueue queue,
     IOptionsMonitor<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
@@ -47,7 +46,7 @@ internal sealed partial class InteractionHandler(
         WorkTicket? ticket;
         try
         {
-            ticket = await work.TryAcceptAsync(DiscordWork.Interaction, interaction.Id, payload, lifetime.ApplicationStopping);
+            ticket = await work.TryAcceptAsync(DiscordWork.Interaction, interaction.Id, payload, queue.Abandoned);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -79,8 +78,9 @@ internal sealed partial class InteractionHandler(
             return Answered(interaction, null, Notice("This StoryBot interaction is not supported."));
         }
 
-        // The answer must not die with an HTTP request: a deferred one finishes after it.
-        var answer = AskAsync(request, lifetime.ApplicationStopping);
+        // The answer must not die with an HTTP request, nor with a stopping host: a deferred one
+        // is finished by the lane's follow-up, which a stopping host drains.
+        var answer = AskAsync(request, queue.Abandoned);
         if (answer.IsCompleted)
         {
             // Most commands answer synchronously: no deadline timer needed.

@@ -124,6 +124,9 @@ public sealed class BotHost : IAsyncDisposable
 
     internal GatewayClient Gateway => _app.Services.GetRequiredService<GatewayClient>();
 
+    /// <summary>Stops the host as SIGTERM would: the work lanes drain what they hold.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -64,8 +64,9 @@ internal sealed class SlackConversation(
             return;
         }
 
-        ack.TryAcknowledge(null);
+        // In line before the acknowledgement goes: whoever sees the acknowledgement sees the answer queued.
         delivery.EnqueueInTurn(command.ChannelId, "slash command answer", token => PostCommandAnswerAsync(command, request, reply, ticket, token));
+        ack.TryAcknowledge(null);
     }
 
     /// <summary>Answers a mention or a direct message in its thread; ignores bots and itself.</summary>

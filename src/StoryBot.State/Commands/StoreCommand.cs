@@ -9,7 +9,8 @@ namespace StoryBot.State.Commands;
 /// A command that reads or changes the moderation store. While the store cannot be reached the
 /// asker is told so in their language, rather than getting the reply every unexpected failure
 /// gets: each change is one transaction, so one that found the store unreachable changed nothing,
-/// and trying again shortly is all there is to do.
+/// and trying again shortly is all there is to do; unless the connection broke during the commit,
+/// when only the store, once back, can say whether the change was made.
 /// </summary>
 internal abstract partial class StoreCommand(ILogger logger) : IChatCommand
 {
@@ -21,6 +22,15 @@ internal abstract partial class StoreCommand(ILogger logger) : IChatCommand
         try
         {
             return await RunAsync(context, cancellationToken);
+        }
+        catch (StateUnavailableException exception) when (exception.MayHaveCommitted)
+        {
+            LogUncertain(Name, context.Request.Platform, context.Request.UserId);
+            return new ReplyWriter(context)
+                .Say(
+                    "Sorry, the moderation store went away while saving this, so it may or may not have been done. Please check once it is back, in a few minutes.",
+                    "Entschuldigung, der Speicher der Moderation ist beim Speichern weggebrochen; es kann sein, dass die Änderung trotzdem übernommen wurde. Bitte prüfen Sie es in ein paar Minuten, sobald er wieder erreichbar ist.")
+                .Build(ReplyKind.Error);
         }
         catch (StateUnavailableException)
         {
@@ -35,6 +45,9 @@ internal abstract partial class StoreCommand(ILogger logger) : IChatCommand
     }
 
     protected abstract Task<Reply> RunAsync(CommandContext context, CancellationToken cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "/{Command} from {Platform} user {User} may or may not have been saved: the state store went away during the commit")]
+    private partial void LogUncertain(string command, string platform, string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "/{Command} from {Platform} user {User} was not run: the state store cannot be reached")]
     private partial void LogNotRun(string command, string platform, string user);

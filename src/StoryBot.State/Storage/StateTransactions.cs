@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace StoryBot.State.Storage;
@@ -17,11 +18,13 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
     {
         for (var attempt = 1; ; attempt++)
         {
+            var committing = false;
             try
             {
                 await using var connection = await provider.OpenAsync(cancellationToken);
                 await using var transaction = await provider.BeginAsync(connection, write, cancellationToken);
                 var result = await work(new StateSession(connection, transaction, provider.Dialect, cancellationToken));
+                committing = true;
                 await transaction.CommitAsync(cancellationToken);
                 reachability.Succeeded();
                 return result;
@@ -31,7 +34,7 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
                 // Retrying here would hold every caller through an outage; callers that must not lose
                 // the work keep it for later (DeferredStateWrites), the others fall back.
                 reachability.Failed(exception);
-                throw new StateUnavailableException(exception);
+                throw new StateUnavailableException(exception) { MayHaveCommitted = write && committing };
             }
             catch (Exception exception) when (attempt < MaxAttempts && provider.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
             {
@@ -51,9 +54,10 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
     {
         for (var attempt = 1; ; attempt++)
         {
+            var committing = new StrongBox<bool>();
             try
             {
-                var failed = await CommitOnceAsync(batch);
+                var failed = await CommitOnceAsync(batch, committing);
                 reachability.Succeeded();
                 foreach (var write in batch)
                 {
@@ -73,7 +77,7 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
             {
                 // As for a single call: the callers that must not lose their writes keep them for later.
                 reachability.Failed(exception);
-                FailAll(batch, new StateUnavailableException(exception));
+                FailAll(batch, new StateUnavailableException(exception) { MayHaveCommitted = committing.Value });
                 return;
             }
             catch (Exception exception) when (attempt < MaxAttempts && provider.IsTransient(exception))
@@ -90,7 +94,8 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
     }
 
     /// <returns>The writes that failed on their own and were undone; the others are committed.</returns>
-    private async Task<Dictionary<PendingWrite, Exception>> CommitOnceAsync(IReadOnlyList<PendingWrite> batch)
+    /// <param name="committing">Set once the commit is sent: a failure from then on may follow a change the store made.</param>
+    private async Task<Dictionary<PendingWrite, Exception>> CommitOnceAsync(IReadOnlyList<PendingWrite> batch, StrongBox<bool> committing)
     {
         var isolated = batch.Count > 1;
         await using var connection = await provider.OpenAsync(CancellationToken.None);
@@ -118,6 +123,7 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
             }
         }
 
+        committing.Value = true;
         await transaction.CommitAsync(CancellationToken.None);
         return failed;
     }

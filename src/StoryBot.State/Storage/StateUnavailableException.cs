@@ -25,4 +25,10 @@ public sealed class StateUnavailableException : Exception
         : base(cause?.Message, cause)
     {
     }
+
+    /// <summary>
+    /// The connection broke while the transaction was being committed: the store may have made the
+    /// change before it went away, and no one can tell until it is back.
+    /// </summary>
+    public bool MayHaveCommitted { get; init; }
 }

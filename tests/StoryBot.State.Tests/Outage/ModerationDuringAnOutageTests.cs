@@ -43,6 +43,22 @@ public sealed class ModerationDuringAnOutageTests : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task AChangeWhoseCommitWasCutOffIsNotCalledUnchangedAndIsThereOnceTheServerIsBack()
+    {
+        var excerpt = (await _outage.AskAndRecordAsync("reader-1", "message-1")).Citations[0].Id;
+        await _outage.UntilWritesLandedAsync();
+
+        _outage.Proxy.CutAtNextCommitConfirmation();
+        var during = await _outage.SendAsync(Moderator($"/sources disable {excerpt} checking the figure"));
+
+        Assert.Equal(ReplyKind.Error, during.Kind);
+        Assert.StartsWith("Sorry, the moderation store went away while saving this, so it may or may not have been done.", during.Text, StringComparison.Ordinal);
+        _outage.Proxy.Restore();
+        await _outage.UntilWritesLandedAsync();
+        Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM disabled_citations"));
+    }
+
+    [StorageFact]
     public async Task AModeratorAskingInGermanIsToldInGerman()
     {
         _outage.Proxy.Cut();

@@ -68,6 +68,9 @@ internal sealed class PostgresOutage : IAsyncLifetime
 
             // Every call opens its own connection, so each attempt during a cut is one connection the proxy turns away.
             Pooling = false,
+
+            // In the clear on loopback, so that the proxy can see a commit being confirmed.
+            SslMode = SslMode.Disable,
         };
         _services = Build(throughProxy.ConnectionString);
         foreach (var hosted in Services.GetServices<IHostedService>())

@@ -18,6 +18,7 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private readonly Task _accepting;
     private volatile bool _cut;
+    private volatile bool _cutAtCommit;
     private long _turnedAway;
 
     public LoopbackTcpProxy(string targetHost, int targetPort)
@@ -43,6 +44,13 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
     }
 
     public void Restore() => _cut = false;
+
+    /// <summary>
+    /// Lets the next commit reach PostgreSQL and cuts as the server's confirmation of it comes back,
+    /// before the client reads it: the change is made, and the client cannot know. The proxy reads
+    /// the server's messages, so the connection through it must not use TLS.
+    /// </summary>
+    public void CutAtNextCommitConfirmation() => _cutAtCommit = true;
 
     public async ValueTask DisposeAsync()
     {
@@ -95,7 +103,7 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
         {
             await upstream.ConnectAsync(_targetHost, _targetPort, _stop.Token);
             var down = client.GetStream().CopyToAsync(upstream.GetStream(), _stop.Token);
-            var up = upstream.GetStream().CopyToAsync(client.GetStream(), _stop.Token);
+            var up = RelayServerAsync(upstream.GetStream(), client.GetStream());
             await Task.WhenAny(down, up);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
@@ -106,6 +114,26 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
         {
             Drop(client);
             Drop(upstream);
+        }
+    }
+
+    // PostgreSQL confirms a commit with a CommandComplete message tagged "COMMIT".
+    private static readonly byte[] CommitConfirmation = "COMMIT\0"u8.ToArray();
+
+    private async Task RelayServerAsync(Stream server, Stream client)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await server.ReadAsync(buffer, _stop.Token)) > 0)
+        {
+            if (_cutAtCommit && buffer.AsSpan(0, read).IndexOf(CommitConfirmation) >= 0)
+            {
+                _cutAtCommit = false;
+                Cut();
+                return;
+            }
+
+            await client.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
         }
     }
 

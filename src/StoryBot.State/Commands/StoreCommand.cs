@@ -26,23 +26,24 @@ internal abstract partial class StoreCommand(ILogger logger) : IChatCommand
         catch (StateUnavailableException exception) when (exception.MayHaveCommitted)
         {
             LogUncertain(Name, context.Request.Platform, context.Request.UserId);
-            return new ReplyWriter(context)
-                .Say(
-                    "Sorry, the moderation store went away while saving this, so it may or may not have been done. Please check once it is back, in a few minutes.",
-                    "Entschuldigung, der Speicher der Moderation ist beim Speichern weggebrochen; es kann sein, dass die Änderung trotzdem übernommen wurde. Bitte prüfen Sie es in ein paar Minuten, sobald er wieder erreichbar ist.")
-                .Build(ReplyKind.Error);
+            return Sorry(
+                context,
+                "Sorry, the moderation store went away while saving this, so it may or may not have been done. Please check once it is back, in a few minutes.",
+                "Entschuldigung, der Speicher der Moderation ist beim Speichern weggebrochen; es kann sein, dass die Änderung trotzdem übernommen wurde. Bitte prüfen Sie es in ein paar Minuten, sobald er wieder erreichbar ist.");
         }
         catch (StateUnavailableException)
         {
             // The outage itself is logged once, by StoreReachability; this line tells an operator whose change did not happen.
             LogNotRun(Name, context.Request.Platform, context.Request.UserId);
-            return new ReplyWriter(context)
-                .Say(
-                    "Sorry, the moderation store can't be reached right now, so nothing was changed. Please try again in a few minutes.",
-                    "Entschuldigung, der Speicher der Moderation ist gerade nicht erreichbar; es wurde nichts geändert. Bitte versuchen Sie es in ein paar Minuten noch einmal.")
-                .Build(ReplyKind.Error);
+            return Sorry(
+                context,
+                "Sorry, the moderation store can't be reached right now, so nothing was changed. Please try again in a few minutes.",
+                "Entschuldigung, der Speicher der Moderation ist gerade nicht erreichbar; es wurde nichts geändert. Bitte versuchen Sie es in ein paar Minuten noch einmal.");
         }
     }
+
+    private static Reply Sorry(CommandContext context, string english, string german) =>
+        new ReplyWriter(context).Say(english, german).Build(ReplyKind.Error);
 
     protected abstract Task<Reply> RunAsync(CommandContext context, CancellationToken cancellationToken);
 

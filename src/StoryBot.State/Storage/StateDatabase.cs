@@ -22,6 +22,10 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
     private readonly GroupCommit _writes;
     private volatile bool _migrated;
 
+    // The group commit's writer keeps its connection and prepared statements between batches; only
+    // its one loop touches them, and they are dropped after any failure and opened anew.
+    private PreparedCommands? _writer;
+
     protected StateDatabase(IEnumerable<IStateMigrations> migrationSources, ILogger logger, StoreReachability? reachability)
     {
         _migrations = OrderedMigrations(migrationSources);
@@ -89,6 +93,7 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
     public async ValueTask DisposeAsync()
     {
         await _writes.DisposeAsync();
+        await DropWriterAsync();
         await DisposeCoreAsync();
         _migrationGate.Dispose();
         GC.SuppressFinalize(this);
@@ -98,6 +103,7 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
     public void Dispose()
     {
         _writes.Dispose();
+        DropWriterAsync().AsTask().GetAwaiter().GetResult();
         DisposeCore();
         _migrationGate.Dispose();
         GC.SuppressFinalize(this);
@@ -177,43 +183,32 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
     }
 
     /// <summary>
-    /// Runs a batch of writes in one transaction, each behind a savepoint so that one failing on its
-    /// own is undone alone, then commits once and settles them all. A transient conflict runs the
-    /// whole batch again.
+    /// Runs a batch of writes in one transaction, then commits once and settles them all. Writes
+    /// seldom fail on their own, so a batch first runs plainly; when one of several does, the
+    /// transaction is rolled back and the batch runs again with each write behind a savepoint, so
+    /// that the failing one is undone alone. A transient conflict runs the whole batch again.
     /// </summary>
     private async Task CommitAsync(IReadOnlyList<PendingWrite> batch)
     {
-        var isolated = batch.Count > 1;
+        var isolated = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var connection = await OpenAsync(CancellationToken.None);
-                await using var transaction = await BeginAsync(connection, write: true, CancellationToken.None);
+                var writer = _writer ??= new PreparedCommands(await OpenAsync(CancellationToken.None));
                 var failed = new Dictionary<PendingWrite, Exception>();
-                foreach (var write in batch)
+                await using (var transaction = await BeginAsync(writer.Connection, write: true, CancellationToken.None))
                 {
-                    if (isolated)
+                    if (!await RunBatchAsync(batch, writer, transaction, isolated, failed))
                     {
-                        await transaction.SaveAsync(WriteSavepoint);
+                        await transaction.RollbackAsync(CancellationToken.None);
+                        isolated = true;
+                        continue;
                     }
 
-                    try
-                    {
-                        await write.RunAsync(new StateSession(connection, transaction, Dialect, write.CancellationToken));
-                        if (isolated)
-                        {
-                            await transaction.ReleaseAsync(WriteSavepoint);
-                        }
-                    }
-                    catch (Exception exception) when (isolated && !IsTransient(exception))
-                    {
-                        await transaction.RollbackAsync(WriteSavepoint);
-                        failed[write] = exception;
-                    }
+                    await transaction.CommitAsync(CancellationToken.None);
                 }
 
-                await transaction.CommitAsync(CancellationToken.None);
                 _reachability.Succeeded();
                 foreach (var write in batch)
                 {
@@ -232,6 +227,7 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
             catch (Exception exception) when (IsUnreachable(exception))
             {
                 // As for a single call: the callers that must not lose their writes keep them for later.
+                await DropWriterAsync();
                 _reachability.Failed(exception);
                 var unavailable = new StateUnavailableException(exception);
                 foreach (var write in batch)
@@ -243,11 +239,13 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsTransient(exception))
             {
+                await DropWriterAsync();
                 _logger.LogDebug(exception, "State transaction conflicted (attempt {Attempt}); retrying", attempt);
                 await Task.Delay(RetryDelay(attempt), TimeProvider.System);
             }
             catch (Exception exception)
             {
+                await DropWriterAsync();
                 foreach (var write in batch)
                 {
                     write.Fail(exception);
@@ -255,6 +253,49 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
 
                 return;
             }
+        }
+    }
+
+    /// <returns>False when, run plainly, one write of several failed on its own: the batch is to run again, isolated.</returns>
+    private async Task<bool> RunBatchAsync(
+        IReadOnlyList<PendingWrite> batch, PreparedCommands writer, DbTransaction transaction, bool isolated, Dictionary<PendingWrite, Exception> failed)
+    {
+        foreach (var write in batch)
+        {
+            if (isolated)
+            {
+                await transaction.SaveAsync(WriteSavepoint);
+            }
+
+            try
+            {
+                await write.RunAsync(new StateSession(writer.Connection, transaction, Dialect, write.CancellationToken, writer));
+                if (isolated)
+                {
+                    await transaction.ReleaseAsync(WriteSavepoint);
+                }
+            }
+            catch (Exception exception) when (batch.Count > 1 && !IsTransient(exception))
+            {
+                if (!isolated)
+                {
+                    return false;
+                }
+
+                await transaction.RollbackAsync(WriteSavepoint);
+                failed[write] = exception;
+            }
+        }
+
+        return true;
+    }
+
+    private async ValueTask DropWriterAsync()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
         }
     }
 

@@ -193,6 +193,7 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
         var isolated = false;
         for (var attempt = 1; ; attempt++)
         {
+            var kept = _writer is not null;
             try
             {
                 var writer = _writer ??= new PreparedCommands(await OpenAsync(CancellationToken.None));
@@ -226,8 +227,15 @@ public abstract class StateDatabase : IStateDatabase, IAsyncDisposable, IDisposa
             }
             catch (Exception exception) when (IsUnreachable(exception))
             {
-                // As for a single call: the callers that must not lose their writes keep them for later.
                 await DropWriterAsync();
+                if (kept)
+                {
+                    // A kept connection can go stale (a server restart, a dropped idle connection):
+                    // whether the store is out of reach is for a new connection to say.
+                    continue;
+                }
+
+                // As for a single call: the callers that must not lose their writes keep them for later.
                 _reachability.Failed(exception);
                 var unavailable = new StateUnavailableException(exception);
                 foreach (var write in batch)

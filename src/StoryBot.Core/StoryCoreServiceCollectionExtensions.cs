@@ -37,6 +37,7 @@ public static class StoryCoreServiceCollectionExtensions
         services.TryAddSingleton<IAnswerEngine, AnswerEngine>();
         services.TryAddSingleton<ICitationPolicy, AllowAllCitationPolicy>();
         services.TryAddSingleton<IUnansweredQuestions, InMemoryUnansweredQuestions>();
+        services.TryAddSingleton<ReplyCache>();
         services.TryAddSingleton<ChatCommands>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatCommandCheck>());
         services.TryAddSingleton<IChatBot, ChatBot>();

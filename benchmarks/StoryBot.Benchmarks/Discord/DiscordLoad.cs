@@ -47,12 +47,13 @@ internal static class DiscordLoad
         using var state = LoadState.FromArgs(args);
         await using var webhooks = await FakeDiscordWebhooks.StartAsync();
         await using var ceiling = await CeilingEndpoint.StartAsync("application/json", Encoding.UTF8.GetBytes("""{"type":4,"data":{"embeds":[{"description":"fixed"}]}}"""));
-        await using var app = await StartBotAsync(Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), stub, state, webhooks.ApiBaseUrl);
+        await using var app = await StartBotAsync(Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), stub, state, webhooks.ApiBaseUrl, args);
+        var replyCache = ReplyCacheReport.For(app.Services);
         var endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/discord/interactions");
         var interactions = new Interactions(key, commands);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, burst), UseCookies = false });
 
-        Console.WriteLine($"Discord interactions endpoint {endpoint} · {Environment.ProcessorCount} cores · {clients} clients · {repetitions} × {seconds} s · /{string.Join(", /", commands)} · {(stub ? "fixed reply (adapter only)" : "real chat bot and pack")} · {state.Describe} · cooldown on, every interaction from a new user");
+        Console.WriteLine($"Discord interactions endpoint {endpoint} · {Environment.ProcessorCount} cores · {clients} clients · {repetitions} × {seconds} s · /{string.Join(", /", commands)} · {(stub ? "fixed reply (adapter only)" : "real chat bot and pack")} · {state.Describe} · {replyCache.Describe} · cooldown on, every interaction from a new user");
         foreach (var command in commands)
         {
             await ShowSampleAsync(http, endpoint, interactions.Next(command));
@@ -65,6 +66,8 @@ internal static class DiscordLoad
         await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(5), () => SendAsync(http, endpoint, interactions.Next()));
         var ratios = new List<double>();
         var recordedRatios = new List<double>();
+        replyCache.Start();
+        var followUpsBefore = webhooks.FollowUps;
         for (var repetition = 1; repetition <= repetitions; repetition++)
         {
             var plain = await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(seconds), () => SendAsync(http, ceiling.Endpoint, interactions.Next()));
@@ -80,6 +83,7 @@ internal static class DiscordLoad
         }
 
         Console.WriteLine($"answers per second as a share of the plain endpoint's replies (min / median / max of {repetitions}): {LoadRound.Spread(ratios)}");
+        Console.WriteLine($"over the bot's rounds: {replyCache.Since()}; {webhooks.FollowUps - followUpsBefore:N0} further pages posted as follow-ups");
         if (state.Enabled)
         {
             Console.WriteLine($"recorded answers per second as a share of it: {LoadRound.Spread(recordedRatios)}");
@@ -96,7 +100,7 @@ internal static class DiscordLoad
         return ok ? 0 : 1;
     }
 
-    private static async Task<WebApplication> StartBotAsync(string publicKey, bool stub, LoadState state, string apiBaseUrl)
+    private static async Task<WebApplication> StartBotAsync(string publicKey, bool stub, LoadState state, string apiBaseUrl, string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -112,6 +116,7 @@ internal static class DiscordLoad
             ["Knowledge:Path"] = knowledge,
             ["Knowledge:Reload"] = "false",
         });
+        ReplyCacheReport.Configure(builder.Configuration, args);
         var pack = KnowledgePackLoader.Load(knowledge);
         if (stub)
         {

@@ -47,13 +47,14 @@ internal static class SlackLoad
         await using var slack = await FakeSlackWebApi.StartAsync();
         await using var ceiling = await CeilingEndpoint.StartAsync("text/plain", []);
         var paced = args.Contains("--paced");
-        await using var app = await StartStoryBotAsync(slack.ApiBaseUrl, state, paced);
+        await using var app = await StartStoryBotAsync(slack.ApiBaseUrl, state, paced, args);
+        var replyCache = ReplyCacheReport.For(app.Services);
         var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), SlackEndpointRouteBuilderExtensions.CommandsPath);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, burst), PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
         var next = -1;
         Task<LoadOutcome> Send(Uri target) => SendAsync(http, target, slack.ResponseUrlBase, Interlocked.Increment(ref next));
 
-        Console.WriteLine($"slack-load: {clients} clients, {repetitions} × {seconds} s, against {endpoint}, {state.Describe}, {(paced ? "posts paced at one a second per channel" : "posts unpaced")}, cooldown on, every command from a new user with its own trigger_id");
+        Console.WriteLine($"slack-load: {clients} clients, {repetitions} × {seconds} s, against {endpoint}, {state.Describe}, {(paced ? "posts paced at one a second per channel" : "posts unpaced")}, {replyCache.Describe}, cooldown on, every command from a new user with its own trigger_id");
 
         // Warm both, then interleave: the ceiling and the bot see the same machine in each repetition.
         await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(3), () => Send(ceiling.Endpoint));
@@ -61,6 +62,7 @@ internal static class SlackLoad
         var acknowledgedRatios = new List<double>();
         var postedRatios = new List<double>();
         var recordedRatios = new List<double>();
+        replyCache.Start();
         for (var repetition = 1; repetition <= repetitions; repetition++)
         {
             var plain = await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(seconds), () => Send(ceiling.Endpoint));
@@ -77,6 +79,7 @@ internal static class SlackLoad
         }
 
         Console.WriteLine($"as a share of the plain endpoint's replies (min / median / max of {repetitions}): acknowledgements {LoadRound.Spread(acknowledgedRatios)}, answers posted {LoadRound.Spread(postedRatios)}, recorded {LoadRound.Spread(recordedRatios)}");
+        Console.WriteLine($"over the bot's rounds: {replyCache.Since()}");
 
         var burstResult = await RunBurstAsync(http, endpoint, slack.ResponseUrlBase, burst);
         var ok = burstResult.Acknowledged == burst && burstResult.Slowest < TimeSpan.FromSeconds(3);
@@ -87,7 +90,7 @@ internal static class SlackLoad
         return ok ? 0 : 1;
     }
 
-    private static async Task<WebApplication> StartStoryBotAsync(Uri apiBaseUrl, LoadState state, bool paced)
+    private static async Task<WebApplication> StartStoryBotAsync(Uri apiBaseUrl, LoadState state, bool paced, string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -102,6 +105,7 @@ internal static class SlackLoad
             // run. --paced keeps Slack's one message per second per channel, as in production.
             ["Slack:ChannelPostInterval"] = paced ? "00:00:01" : "00:00:00",
         });
+        ReplyCacheReport.Configure(builder.Configuration, args);
         builder.Services.AddStoryCore(builder.Configuration);
         state.AddTo(builder);
 

@@ -25,4 +25,11 @@ public sealed class AnsweringOptions
     /// </summary>
     [MaxLength(4096)]
     public string VectorCache { get; set; } = "data/vectors";
+
+    /// <summary>
+    /// How many replies to questions and story commands are kept for when they are asked again
+    /// (see <c>ReplyCache</c>); 0 works every reply out anew.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ReplyCacheSize { get; set; } = 4096;
 }

@@ -13,6 +13,7 @@ internal sealed partial class AskCommand(
     IAnswerEngine engine,
     IUnansweredQuestions unanswered,
     PendingWrites pendingWrites,
+    ReplyCache replies,
     TimeProvider time,
     ILogger<AskCommand> logger) : IChatCommand
 {
@@ -25,7 +26,9 @@ internal sealed partial class AskCommand(
 
     public async Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var reply = await engine.AskAsync(context.Argument, context.Request.PreferredLanguage, cancellationToken);
+        // The answer is kept for the question asked again; the tally below is not, so every asking counts.
+        var key = new ReplyKey(CommandName, context.Request.Platform, context.Argument, context.Language, context.Request.PreferredLanguage);
+        var reply = await replies.GetOrAddAsync(key, () => engine.AskAsync(context.Argument, context.Request.PreferredLanguage, cancellationToken), cancellationToken);
         if (reply.Abstained)
         {
             // The asker need not wait for the curators' tally.

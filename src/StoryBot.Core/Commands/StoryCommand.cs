@@ -8,7 +8,7 @@ namespace StoryBot.Core.Commands;
 /// A command that answers with curated points of the pack in service (a topic, the timeline,
 /// the summary), filtered by what moderators allow and checked like any other answer.
 /// </summary>
-internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPolicy policy) : IChatCommand
+internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPolicy policy) : IRepeatableCommand
 {
     public abstract string Name { get; }
 

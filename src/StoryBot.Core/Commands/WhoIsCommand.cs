@@ -6,7 +6,7 @@ using StoryBot.Core.Retrieval;
 namespace StoryBot.Core.Commands;
 
 /// <summary>/who-is &lt;name&gt;: what the story says someone or something is, with the facts about them.</summary>
-internal sealed class WhoIsCommand(IKnowledgeProvider knowledge, ICitationPolicy policy) : IChatCommand
+internal sealed class WhoIsCommand(IKnowledgeProvider knowledge, ICitationPolicy policy) : IRepeatableCommand
 {
     public const string CommandName = "who-is";
 

@@ -16,13 +16,15 @@ internal sealed partial class ChatBot : IChatBot
     private readonly ChatCommands _commands;
     private readonly IAnswerEngine _engine;
     private readonly IKnowledgeProvider _knowledge;
+    private readonly ReplyCache _replies;
     private readonly ILogger<ChatBot> _logger;
 
-    public ChatBot(ChatCommands commands, IAnswerEngine engine, IKnowledgeProvider knowledge, ILogger<ChatBot> logger)
+    public ChatBot(ChatCommands commands, IAnswerEngine engine, IKnowledgeProvider knowledge, ReplyCache replies, ILogger<ChatBot> logger)
     {
         _commands = commands;
         _engine = engine;
         _knowledge = knowledge;
+        _replies = replies;
         _logger = logger;
     }
 
@@ -57,6 +59,12 @@ internal sealed partial class ChatBot : IChatBot
         var context = ContextFor(request with { Text = text }, command, argument, fallback);
         try
         {
+            if (command is IRepeatableCommand)
+            {
+                var key = new ReplyKey(command.Name, request.Platform, context.Request.Text, context.Language, context.Request.PreferredLanguage);
+                return await _replies.GetOrAddAsync(key, async () => Verified(await command.ExecuteAsync(context, cancellationToken), command.Name), cancellationToken);
+            }
+
             return Verified(await command.ExecuteAsync(context, cancellationToken), command.Name);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -63,6 +63,14 @@ public sealed class DiscordOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Gateway messages and interaction follow-ups (further pages, the read-back of an answer's id,
+    /// its record) handled at once. They wait almost entirely on Discord and on the state store's
+    /// commits, not on the CPU; with fewer, recording fell behind answering under load.
+    /// </summary>
+    [Range(1, 256)]
+    public int HandlerConcurrency { get; set; } = 128;
+
     public bool HasToken => !string.IsNullOrWhiteSpace(Token);
 
     public bool HasPublicKey => !string.IsNullOrWhiteSpace(PublicKey);

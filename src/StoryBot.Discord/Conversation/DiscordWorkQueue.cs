@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
+using StoryBot.Discord.Configuration;
 
 namespace StoryBot.Discord.Conversation;
 
-/// <summary>Gateway messages and the work after an interaction's first response, a bounded number at a time.</summary>
-internal sealed class DiscordWorkQueue(ILogger<DiscordWorkQueue> logger) : WorkLane("Discord", 32, logger);
+/// <summary>Gateway messages and the work after an interaction's first response, <see cref="DiscordOptions.HandlerConcurrency"/> at a time.</summary>
+internal sealed class DiscordWorkQueue(IOptions<DiscordOptions> options, ILogger<DiscordWorkQueue> logger)
+    : WorkLane("Discord", options.Value.HandlerConcurrency, logger);
 
 /// <summary>
 /// Interactions from the Gateway: their first response is due within 3 s, so each starts at once

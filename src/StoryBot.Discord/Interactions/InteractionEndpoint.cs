@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using StoryBot.Core.Platforms;
 using StoryBot.Discord.Conversation;
-using StoryBot.Discord.Rest;
 
 namespace StoryBot.Discord.Interactions;
 
@@ -73,6 +72,6 @@ internal static class InteractionEndpoint
         // From here the answer may be on Discord: a restart looks for it before answering again.
         await start.Ticket.PostingAsync(context.RequestAborted);
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(DiscordJson.Serialize(start.Response), context.RequestAborted);
+        await context.Response.Body.WriteAsync(start.Response.ToUtf8Json(), context.RequestAborted);
     }
 }

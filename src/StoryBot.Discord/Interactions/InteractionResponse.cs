@@ -1,17 +1,28 @@
+using System.Runtime.CompilerServices;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Discord.Rendering;
+using StoryBot.Discord.Rest;
 
 namespace StoryBot.Discord.Interactions;
 
 /// <summary>An interaction callback body: <c>{"type": n, "data": {...}}</c>.</summary>
 internal sealed record InteractionResponse(int Type, object? Data = null)
 {
+    // A page of a reply handed out again (see InteractionWebhooks.Pages) is the same instance, so
+    // its response body is serialized once; pages are immutable.
+    private static readonly ConditionalWeakTable<DiscordMessage, byte[]> SerializedMessages = new();
+
     public const int Pong = 1;
     public const int ChannelMessage = 4;
     public const int DeferredChannelMessage = 5;
     public const int DeferredUpdateMessage = 6;
     public const int AutocompleteResult = 8;
+
+    /// <summary>The body as Discord gets it.</summary>
+    public byte[] ToUtf8Json() => this is { Type: ChannelMessage, Data: DiscordMessage page }
+        ? SerializedMessages.GetValue(page, static page => DiscordJson.Serialize(new InteractionResponse(ChannelMessage, page)))
+        : DiscordJson.Serialize(this);
 }
 
 /// <summary>The first response to an interaction, and what is left to do once Discord has it.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,9 +25,14 @@ internal sealed class InteractionWebhooks(
     TimeProvider time,
     ILogger<InteractionWebhooks> logger)
 {
+    // Rendering costs more than a reply the reply cache hands out again: that comes back as the
+    // same instance, so its pages are rendered once. Replies are immutable, and the table lets go
+    // of the pages with the reply.
+    private static readonly ConditionalWeakTable<Reply, IReadOnlyList<DiscordMessage>> RenderedPages = new();
+
     /// <summary>The reply's messages, ephemeral when the reply is private.</summary>
     public static IReadOnlyList<DiscordMessage> Pages(Reply reply) =>
-        [.. ReplyRenderer.Render(reply).Select(page => reply.IsPrivate ? page with { Flags = DiscordMessage.Ephemeral } : page)];
+        RenderedPages.GetValue(reply, static reply => [.. ReplyRenderer.Render(reply).Select(page => reply.IsPrivate ? page with { Flags = DiscordMessage.Ephemeral } : page)]);
 
     /// <summary>
     /// Finishes what the first response left: a deferred answer, or an inline answer's further

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using StoryBot.Core.Answering;
@@ -18,9 +19,27 @@ internal static class SlackMessageRenderer
     public const int MaxFallbackText = 3000;
     public const string ReportActionId = "storybot_report";
 
+    // A reply the reply cache hands out again is the same instance: rendered once per instance
+    // (replies are immutable), and the table lets go of the message with the reply.
+    private static readonly ConditionalWeakTable<Reply, SlackMessage> WithReport = new();
+    private static readonly ConditionalWeakTable<Reply, SlackMessage> WithoutReport = new();
+
     /// <param name="reply">What to say.</param>
     /// <param name="offerReport">Adds the Report button (answers the bot posts in a channel).</param>
-    public static SlackMessage Render(Reply reply, bool offerReport)
+    public static SlackMessage Render(Reply reply, bool offerReport) =>
+        offerReport
+            ? WithReport.GetValue(reply, static reply => Rendered(RenderAnew(reply, offerReport: true)))
+            : WithoutReport.GetValue(reply, static reply => Rendered(RenderAnew(reply, offerReport: false)));
+
+    /// <summary>
+    /// The blocks as read back from their JSON: a node read from JSON keeps it until it is changed,
+    /// so each payload copies and writes it without walking a tree of nodes again.
+    /// </summary>
+    private static SlackMessage Rendered(SlackMessage message) =>
+        message with { Blocks = JsonNode.Parse(message.Blocks.ToJsonString())!.AsArray() };
+
+    /// <summary>The message built anew, block by block; <see cref="Render"/> keeps what this builds.</summary>
+    internal static SlackMessage RenderAnew(Reply reply, bool offerReport)
     {
         var german = reply.Language == Language.German;
         var blocks = new List<JsonObject>();

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
@@ -42,6 +44,10 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Correc
 
     private async Task InsertAsync(PostedMessage message, ChatRequest request, Reply reply, long postedAt, CancellationToken cancellationToken)
     {
+        // Worked out before the write: the work inside runs on the one writer every write waits for.
+        var json = ReplyJson.Serialize(reply);
+        var citations = reply.Citations.DistinctBy(c => c.Id).ToList();
+        var citationsSql = CitationsInsert(citations.Count);
         var queued = await database.WriteAsync(
             async session =>
             {
@@ -59,20 +65,25 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Correc
                     ("user", request.UserId),
                     ("question", reply.Question),
                     ("language", reply.Language.Code()),
-                    ("reply", ReplyJson.Serialize(reply)),
+                    ("reply", json),
                     ("at", postedAt));
                 if (id is null)
                 {
                     return 0; // Recorded before: an adapter retried.
                 }
 
-                foreach (var citation in reply.Citations.DistinctBy(c => c.Id))
+                if (citationsSql is not null)
                 {
-                    await session.ExecuteAsync(
-                        "INSERT INTO answer_citations (answer_id, excerpt_id, source_id) VALUES (@answer, @excerpt, @source)",
-                        ("answer", id.Value),
-                        ("excerpt", citation.Id),
-                        ("source", citation.Source));
+                    // One statement for all of them rather than one each.
+                    var parameters = new (string Name, object? Value)[(citations.Count * 2) + 1];
+                    parameters[0] = ("answer", id.Value);
+                    for (var i = 0; i < citations.Count; i++)
+                    {
+                        parameters[(2 * i) + 1] = ($"excerpt{i}", citations[i].Id);
+                        parameters[(2 * i) + 2] = ($"source{i}", citations[i].Source);
+                    }
+
+                    await session.ExecuteAsync(citationsSql, parameters);
                 }
 
                 return await CorrectionQueueSql.EnqueueForDisabledAsync(session, id.Value, time.Now());
@@ -83,6 +94,16 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Correc
             signal.Nudge();
         }
     }
+
+    // The statement's text for each number of citations, so each is prepared once.
+    private static readonly ConcurrentDictionary<int, string> CitationsInserts = new();
+
+    private static string? CitationsInsert(int count) =>
+        count == 0
+            ? null
+            : CitationsInserts.GetOrAdd(count, static count =>
+                "INSERT INTO answer_citations (answer_id, excerpt_id, source_id) VALUES "
+                + string.Join(", ", Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"(@answer, @excerpt{i}, @source{i})"))));
 
     public Task<RecordedAnswer?> FindAsync(long id, CancellationToken cancellationToken) =>
         database.ReadAsync(session => FindAsync(session, id), cancellationToken);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StoryBot.Core.Answering;
@@ -12,7 +13,11 @@ internal static class ReplyJson
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static string Serialize(Reply reply) => JsonSerializer.Serialize(reply, Options);
+    // A reply the reply cache hands out again is recorded once per posting: the same instance,
+    // immutable, so its JSON is worked out once.
+    private static readonly ConditionalWeakTable<Reply, string> Serialized = new();
+
+    public static string Serialize(Reply reply) => Serialized.GetValue(reply, static reply => JsonSerializer.Serialize(reply, Options));
 
     public static Reply Deserialize(string json) =>
         JsonSerializer.Deserialize<Reply>(json, Options) ?? throw new JsonException("A stored reply is empty.");

@@ -52,6 +52,7 @@ public abstract class StateDatabase : IStateDatabase, IStateProvider, IAsyncDisp
     public async ValueTask DisposeAsync()
     {
         await _writes.DisposeAsync();
+        await _transactions.DropWriterAsync();
         await DisposeCoreAsync();
         _migrator.Dispose();
         GC.SuppressFinalize(this);
@@ -61,6 +62,7 @@ public abstract class StateDatabase : IStateDatabase, IStateProvider, IAsyncDisp
     public void Dispose()
     {
         _writes.Dispose();
+        _transactions.DropWriterAsync().AsTask().GetAwaiter().GetResult();
         DisposeCore();
         _migrator.Dispose();
         GC.SuppressFinalize(this);

@@ -12,13 +12,16 @@ public sealed class StateSession
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly PreparedCommands? _prepared;
 
-    internal StateSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, CancellationToken cancellationToken)
+    /// <param name="prepared">Commands kept on <paramref name="connection"/> between transactions, so each statement is prepared once; null prepares every statement anew.</param>
+    internal StateSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, CancellationToken cancellationToken, PreparedCommands? prepared = null)
     {
         _connection = connection;
         _transaction = transaction;
         Dialect = dialect;
         CancellationToken = cancellationToken;
+        _prepared = prepared;
     }
 
     public SqlDialect Dialect { get; }
@@ -29,13 +32,13 @@ public sealed class StateSession
     public async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = Create(sql, parameters);
-        return await command.ExecuteNonQueryAsync(CancellationToken);
+        return await command.Command.ExecuteNonQueryAsync(CancellationToken);
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         await using var command = Create(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken);
+        await using var reader = await command.Command.ExecuteReaderAsync(CancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(CancellationToken))
         {
@@ -55,7 +58,7 @@ public sealed class StateSession
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = Create(sql, parameters);
-        var value = await command.ExecuteScalarAsync(CancellationToken);
+        var value = await command.Command.ExecuteScalarAsync(CancellationToken);
         if (value is null or DBNull)
         {
             return default;
@@ -65,11 +68,22 @@ public sealed class StateSession
         return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
     }
 
-    private DbCommand Create(string sql, (string Name, object? Value)[] parameters)
+    private CommandUse Create(string sql, (string Name, object? Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
+        DbCommand command;
+        if (_prepared is not null)
+        {
+            // Its text stays as it was: setting it again would throw the prepared statement away.
+            command = _prepared.For(sql);
+            command.Parameters.Clear();
+        }
+        else
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+        }
+
         command.Transaction = _transaction;
-        command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
@@ -78,6 +92,47 @@ public sealed class StateSession
             command.Parameters.Add(parameter);
         }
 
+        return new CommandUse(command, Owned: _prepared is null);
+    }
+
+    /// <summary>A command for one statement: disposed after it only when it is not one of the kept ones.</summary>
+    private readonly record struct CommandUse(DbCommand Command, bool Owned) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Owned ? Command.DisposeAsync() : ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Commands kept on one long-lived connection, one per statement text: a statement is prepared
+/// the first time it runs and reused after, instead of being parsed again for every write. For
+/// one caller at a time (the group commit's writer).
+/// </summary>
+internal sealed class PreparedCommands(DbConnection connection) : IAsyncDisposable
+{
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    public DbConnection Connection { get; } = connection;
+
+    public DbCommand For(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
         return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+        await Connection.DisposeAsync();
     }
 }

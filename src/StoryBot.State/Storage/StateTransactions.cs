@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
 namespace StoryBot.State.Storage;
@@ -13,6 +13,10 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
 {
     private const int MaxAttempts = 12;
     private const string WriteSavepoint = "storybot_write";
+
+    // The group commit's writer keeps its connection and prepared statements between batches; only
+    // its one loop touches them, and they are dropped after any failure and opened anew.
+    private PreparedCommands? _writer;
 
     public async Task<T> RunAsync<T>(Func<StateSession, Task<T>> work, bool write, CancellationToken cancellationToken)
     {
@@ -46,18 +50,35 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
     }
 
     /// <summary>
-    /// Runs a batch of writes in one transaction, each behind a savepoint so that one failing on its
-    /// own is undone alone, then commits once and settles them all. A transient conflict runs the
-    /// whole batch again.
+    /// Runs a batch of writes in one transaction, then commits once and settles them all. Writes
+    /// seldom fail on their own, so a batch first runs plainly; when one of several does, the
+    /// transaction is rolled back and the batch runs again with each write behind a savepoint, so
+    /// that the failing one is undone alone. A transient conflict runs the whole batch again.
     /// </summary>
     public async Task CommitAsync(IReadOnlyList<PendingWrite> batch)
     {
+        var isolated = false;
         for (var attempt = 1; ; attempt++)
         {
-            var committing = new StrongBox<bool>();
+            var kept = _writer is not null;
+            var committing = false;
             try
             {
-                var failed = await CommitOnceAsync(batch, committing);
+                var writer = _writer ??= new PreparedCommands(await provider.OpenAsync(CancellationToken.None));
+                var failed = new Dictionary<PendingWrite, Exception>();
+                await using (var transaction = await provider.BeginAsync(writer.Connection, write: true, CancellationToken.None))
+                {
+                    if (!await RunBatchAsync(batch, writer, transaction, isolated, failed))
+                    {
+                        await transaction.RollbackAsync(CancellationToken.None);
+                        isolated = true;
+                        continue;
+                    }
+
+                    committing = true;
+                    await transaction.CommitAsync(CancellationToken.None);
+                }
+
                 reachability.Succeeded();
                 foreach (var write in batch)
                 {
@@ -75,32 +96,49 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
             }
             catch (Exception exception) when (provider.IsUnreachable(exception))
             {
+                await DropWriterAsync();
+                if (kept && !committing)
+                {
+                    // A kept connection can go stale (a server restart, a dropped idle connection):
+                    // whether the store is out of reach is for a new connection to say. Not once the
+                    // commit was sent: the store may have made it, and running it again could make it twice.
+                    continue;
+                }
+
                 // As for a single call: the callers that must not lose their writes keep them for later.
                 reachability.Failed(exception);
-                FailAll(batch, new StateUnavailableException(exception) { MayHaveCommitted = committing.Value });
+                FailAll(batch, new StateUnavailableException(exception) { MayHaveCommitted = committing });
                 return;
             }
             catch (Exception exception) when (attempt < MaxAttempts && provider.IsTransient(exception))
             {
+                await DropWriterAsync();
                 logger.LogDebug(exception, "State transaction conflicted (attempt {Attempt}); retrying", attempt);
                 await Task.Delay(RetryDelay(attempt), TimeProvider.System);
             }
             catch (Exception exception)
             {
+                await DropWriterAsync();
                 FailAll(batch, exception);
                 return;
             }
         }
     }
 
-    /// <returns>The writes that failed on their own and were undone; the others are committed.</returns>
-    /// <param name="committing">Set once the commit is sent: a failure from then on may follow a change the store made.</param>
-    private async Task<Dictionary<PendingWrite, Exception>> CommitOnceAsync(IReadOnlyList<PendingWrite> batch, StrongBox<bool> committing)
+    /// <summary>Closes the writer's kept connection: after a failure, and when the database is disposed.</summary>
+    public async ValueTask DropWriterAsync()
     {
-        var isolated = batch.Count > 1;
-        await using var connection = await provider.OpenAsync(CancellationToken.None);
-        await using var transaction = await provider.BeginAsync(connection, write: true, CancellationToken.None);
-        var failed = new Dictionary<PendingWrite, Exception>();
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
+        }
+    }
+
+    /// <returns>False when, run plainly, one write of several failed on its own: the batch is to run again, isolated.</returns>
+    private async Task<bool> RunBatchAsync(
+        IReadOnlyList<PendingWrite> batch, PreparedCommands writer, DbTransaction transaction, bool isolated, Dictionary<PendingWrite, Exception> failed)
+    {
         foreach (var write in batch)
         {
             if (isolated)
@@ -110,22 +148,25 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
 
             try
             {
-                await write.RunAsync(new StateSession(connection, transaction, provider.Dialect, write.CancellationToken));
+                await write.RunAsync(new StateSession(writer.Connection, transaction, provider.Dialect, write.CancellationToken, writer));
                 if (isolated)
                 {
                     await transaction.ReleaseAsync(WriteSavepoint);
                 }
             }
-            catch (Exception exception) when (isolated && !provider.IsTransient(exception))
+            catch (Exception exception) when (batch.Count > 1 && !provider.IsTransient(exception))
             {
+                if (!isolated)
+                {
+                    return false;
+                }
+
                 await transaction.RollbackAsync(WriteSavepoint);
                 failed[write] = exception;
             }
         }
 
-        committing.Value = true;
-        await transaction.CommitAsync(CancellationToken.None);
-        return failed;
+        return true;
     }
 
     private static void FailAll(IReadOnlyList<PendingWrite> batch, Exception exception)

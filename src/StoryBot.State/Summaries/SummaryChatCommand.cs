@@ -10,7 +10,7 @@ namespace StoryBot.State.Summaries;
 /// Core's command of the same name, so it replaces it (the later registration wins).
 /// </summary>
 internal sealed class SummaryChatCommand(
-    IKnowledgeProvider knowledge, ICitationPolicy citationPolicy, IStorySummaryComposer composer, IEnumerable<IChannelPoster> posters) : IChatCommand
+    IKnowledgeProvider knowledge, ICitationPolicy citationPolicy, IStorySummaryComposer composer, IEnumerable<IChannelPoster> posters) : IRepeatableCommand
 {
     public const string CommandName = "summary";
 

@@ -20,9 +20,6 @@ internal sealed class SlackDelivery(
 {
     private readonly ChannelTurns _turns = new(queue, time, logger, lifetime.ApplicationStopping);
 
-    /// <summary>Work that posts nowhere paced (a response_url reply): queued now.</summary>
-    public void Enqueue(string description, Func<CancellationToken, Task> work) => queue.TryEnqueue(description, work);
-
     /// <summary>Work whose one paced call is into <paramref name="channelId"/>; it must make that call with its turn already taken.</summary>
     public void EnqueueInTurn(string channelId, string description, Func<CancellationToken, Task> post) =>
         _turns.Enqueue(channelId, description, () => pacer.TryTake(channelId), post);

@@ -170,11 +170,10 @@ internal sealed class SlackConversation(
             return;
         }
 
-        delivery.Enqueue("slash command reply", async token =>
-        {
-            await api.PostToResponseUrlAsync(responseUrl, message, token);
-            await ticket.CompleteAsync(token);
-        });
+        // Already on the work lane (every caller runs there): posted from here, so a stopping host
+        // that drains the command drains its reply with it.
+        await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
+        await ticket.CompleteAsync(cancellationToken);
     }
 
     /// <summary>

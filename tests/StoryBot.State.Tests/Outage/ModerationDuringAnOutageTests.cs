@@ -48,7 +48,7 @@ public sealed class ModerationDuringAnOutageTests : IAsyncLifetime
         var excerpt = (await _outage.AskAndRecordAsync("reader-1", "message-1")).Citations[0].Id;
         await _outage.UntilWritesLandedAsync();
 
-        _outage.Proxy.CutAtNextCommitConfirmation();
+        _outage.Proxy.CutAtCommitOf("INSERT INTO disabled_citations");
         var during = await _outage.SendAsync(Moderator($"/sources disable {excerpt} checking the figure"));
 
         Assert.Equal(ReplyKind.Error, during.Kind);

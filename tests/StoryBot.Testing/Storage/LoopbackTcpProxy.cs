@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace StoryBot.Testing.Storage;
 
@@ -18,7 +19,7 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private readonly Task _accepting;
     private volatile bool _cut;
-    private volatile bool _cutAtCommit;
+    private volatile byte[]? _cutAtCommitOf;
     private long _turnedAway;
 
     public LoopbackTcpProxy(string targetHost, int targetPort)
@@ -46,11 +47,13 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
     public void Restore() => _cut = false;
 
     /// <summary>
-    /// Lets the next commit reach PostgreSQL and cuts as the server's confirmation of it comes back,
-    /// before the client reads it: the change is made, and the client cannot know. The proxy reads
-    /// the server's messages, so the connection through it must not use TLS.
+    /// Lets the next commit of a transaction whose statements name <paramref name="sqlFragment"/>
+    /// (a table, say) reach PostgreSQL, and cuts as the server's confirmation of it comes back,
+    /// before the client reads it: the change is made, and the client cannot know. Other
+    /// transactions, such as background reads, pass. The proxy reads the messages, so the
+    /// connection through it must not use TLS.
     /// </summary>
-    public void CutAtNextCommitConfirmation() => _cutAtCommit = true;
+    public void CutAtCommitOf(string sqlFragment) => _cutAtCommitOf = System.Text.Encoding.UTF8.GetBytes(sqlFragment);
 
     public async ValueTask DisposeAsync()
     {
@@ -102,8 +105,9 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
         try
         {
             await upstream.ConnectAsync(_targetHost, _targetPort, _stop.Token);
-            var down = client.GetStream().CopyToAsync(upstream.GetStream(), _stop.Token);
-            var up = RelayServerAsync(upstream.GetStream(), client.GetStream());
+            var watched = new StrongBox<bool>();
+            var down = RelayClientAsync(client.GetStream(), upstream.GetStream(), watched);
+            var up = RelayServerAsync(upstream.GetStream(), client.GetStream(), watched);
             await Task.WhenAny(down, up);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
@@ -120,15 +124,31 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
     // PostgreSQL confirms a commit with a CommandComplete message tagged "COMMIT".
     private static readonly byte[] CommitConfirmation = "COMMIT\0"u8.ToArray();
 
-    private async Task RelayServerAsync(Stream server, Stream client)
+    /// <param name="watched">Set once this connection's client sent the statement a cut waits for.</param>
+    private async Task RelayClientAsync(Stream client, Stream server, StrongBox<bool> watched)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await client.ReadAsync(buffer, _stop.Token)) > 0)
+        {
+            if (_cutAtCommitOf is { } fragment && buffer.AsSpan(0, read).IndexOf(fragment) >= 0)
+            {
+                watched.Value = true;
+            }
+
+            await server.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+        }
+    }
+
+    private async Task RelayServerAsync(Stream server, Stream client, StrongBox<bool> watched)
     {
         var buffer = new byte[81920];
         int read;
         while ((read = await server.ReadAsync(buffer, _stop.Token)) > 0)
         {
-            if (_cutAtCommit && buffer.AsSpan(0, read).IndexOf(CommitConfirmation) >= 0)
+            if (watched.Value && _cutAtCommitOf is not null && buffer.AsSpan(0, read).IndexOf(CommitConfirmation) >= 0)
             {
-                _cutAtCommit = false;
+                _cutAtCommitOf = null;
                 Cut();
                 return;
             }

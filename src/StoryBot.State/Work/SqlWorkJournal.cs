@@ -11,8 +11,9 @@ namespace StoryBot.State.Work;
 /// sharing one PostgreSQL. While the store cannot be reached, requests are still accepted and
 /// answered: their entries wait in <see cref="DeferredStateWrites"/> (in order), and a replay of
 /// one of them is recognised by its waiting entry. Once the store is back but entries still wait,
-/// a request is also looked up in the store. A replay, during the outage, of a request accepted
-/// before it is not recognised: only the store knows that one.
+/// a request is also looked up in the store. A replay, during the outage, of a request this
+/// process accepted before it is recognised by <see cref="RecentlyAccepted"/>; one another
+/// instance, or an earlier run, accepted is known only to the store.
 /// </summary>
 internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrites deferred, StoreReachability reachability) : IWorkJournal
 {
@@ -20,9 +21,16 @@ internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrite
     private const string Posting = "posting";
     private const string Done = "done";
 
+    private readonly RecentlyAccepted _recent = new();
+
     public async Task<bool> TryAcceptAsync(AcceptedWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+
+        if (_recent.Contains(work.Key))
+        {
+            return false;
+        }
 
         if (deferred.Pending > 0 && reachability.IsReachable && await IsJournaledAsync(work.Key, cancellationToken))
         {
@@ -32,7 +40,13 @@ internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrite
         // Left at 1 when the insert has to wait: its waiting entry is what recognises a replay then.
         var inserted = 1;
         var kept = await deferred.RunOnceAsync("accepted request", work.Key, async token => inserted = await InsertAsync(work, token), cancellationToken);
-        return kept && inserted == 1;
+        if (kept && inserted == 1)
+        {
+            _recent.Add(work.Key, work.AcceptedAt);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -35,6 +35,17 @@ public sealed class ReplaysDuringAnOutageTests : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task AReplayDuringTheOutageOfARequestAcceptedBeforeItIsRecognised()
+    {
+        Assert.NotNull(await AcceptAsync("event-0"));
+
+        _outage.Proxy.Cut();
+
+        Assert.Null(await AcceptAsync("event-0"));
+        Assert.NotNull(await AcceptAsync("event-1"));
+    }
+
+    [StorageFact]
     public async Task AReplayOfARequestAcceptedBeforeTheOutageIsRecognisedOnceTheServerIsBackWhileOtherWritesStillWait()
     {
         Assert.NotNull(await AcceptAsync("event-0"));

@@ -24,6 +24,8 @@ internal sealed partial class AskCommand(
 
     public string Name => CommandName;
 
+    public bool ReadsItsOwnLanguage => true;
+
     public async Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         // The answer is kept for the question asked again; the tally below is not, so every asking counts.

@@ -124,7 +124,7 @@ internal sealed partial class ChatBot : IChatBot
             return new CommandContext(request with { PreferredLanguage = chosen }, string.Empty, chosen);
         }
 
-        var language = argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, request.PreferredLanguage);
+        var language = argument.Length == 0 || command.ReadsItsOwnLanguage ? fallback : _engine.DetectLanguage(argument, request.PreferredLanguage);
         return new CommandContext(request, argument, language);
     }
 

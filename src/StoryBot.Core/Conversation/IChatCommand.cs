@@ -12,6 +12,13 @@ public interface IChatCommand
     string Name { get; }
 
     Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the command reads the language of its argument itself (a free question, which the
+    /// answer engine cleans and reads once): its context then carries the user's language
+    /// unchecked, instead of the argument being read a second time for it.
+    /// </summary>
+    bool ReadsItsOwnLanguage => false;
 }
 
 /// <param name="Request">The request as the adapter built it.</param>

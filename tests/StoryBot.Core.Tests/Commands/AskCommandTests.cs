@@ -58,6 +58,25 @@ public sealed class AskCommandTests
     }
 
     [Fact]
+    public async Task AFreeQuestionIsCleanedAndReadOnceByTheEngineNotAgainForItsLanguage()
+    {
+        var engine = new Mock<IAnswerEngine>();
+        engine.Setup(e => e.AskAsync(It.IsAny<string>(), It.IsAny<Language?>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Reply
+        {
+            Question = "@everyone was ist Stargate?",
+            Language = Language.German,
+            Kind = ReplyKind.Abstention,
+            Body = [TextRun.Plain("Dazu sagt die Geschichte nichts.")],
+        });
+        using var services = StoryServices.Create(extra: s => s.Replace(ServiceDescriptor.Singleton(engine.Object)));
+
+        await services.GetRequiredService<IChatBot>().RespondAsync(new ChatRequest("discord", "c-1", "u-1", "@everyone was ist Stargate?"), CancellationToken.None);
+
+        engine.Verify(e => e.AskAsync("@everyone was ist Stargate?", null, It.IsAny<CancellationToken>()), Times.Once);
+        engine.Verify(e => e.DetectLanguage(It.IsAny<string>(), It.IsAny<Language?>()), Times.Never);
+    }
+
+    [Fact]
     public async Task AnAnsweredQuestionIsNotRecorded()
     {
         await Bot.Bot("How much did xAI spend in Memphis?");

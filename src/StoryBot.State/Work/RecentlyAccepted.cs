@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using StoryBot.Core.Conversation;
 
 namespace StoryBot.State.Work;
 
@@ -10,8 +11,8 @@ namespace StoryBot.State.Work;
 /// </summary>
 internal sealed class RecentlyAccepted
 {
-    /// <summary>As long as the longest a platform may deliver a request again (a Discord interaction token lives 15 minutes).</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    /// <summary>As long as the journal without durable state refuses a replay: past the platforms' signature freshness.</summary>
+    public static readonly TimeSpan Window = InMemoryWorkJournal.Retention;
 
     /// <summary>About 10 MB of keys at most: a burst cannot grow it without bound.</summary>
     public const int MaxKeys = 100_000;

@@ -129,6 +129,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         var run = connection.RunAsync(_stopping.Token);
         await _connections.Writer.WriteAsync(connection);
         await run;
+        await connection.WaitForSendsAsync();
     }
 
     /// <summary>A new session, as READY starts it; its dispatches are kept for RESUME to replay.</summary>

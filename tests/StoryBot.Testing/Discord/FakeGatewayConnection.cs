@@ -171,6 +171,24 @@ public sealed class FakeGatewayConnection : IDisposable
 
     public async Task CloseAsync(int code, string reason = "")
     {
-        await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+        await _sendLock.WaitAsync();
+        try
+        {
+            await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Waits for a send or close in flight: the bot may answer a close frame before its flush
+    /// completes, and the response must not end under that flush.
+    /// </summary>
+    internal async Task WaitForSendsAsync()
+    {
+        await _sendLock.WaitAsync();
+        _sendLock.Release();
     }
 }

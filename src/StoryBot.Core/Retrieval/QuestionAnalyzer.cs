@@ -14,7 +14,7 @@ internal static class QuestionAnalyzer
     /// <param name="preferred">The user's language, when known: it decides where the question's words do not.</param>
     public static AnalyzedQuestion Analyze(string question, PassageIndex index, Language? preferred)
     {
-        var surface = JoinSplitNames(StoryAnalyzers.Terms(StoryAnalyzers.Surface, question), index);
+        var surface = JoinSplitNames(StoryAnalyzers.Terms(StoryAnalyzers.Surface, Contractions.Expand(question)), index);
         var language = LanguageDetector.Detect(question, surface, index, preferred);
         var (intent, frame) = QuestionIntents.Read(surface);
         var attribute = AskedAttributes.Read(surface);
@@ -170,26 +170,48 @@ internal static class QuestionAnalyzer
         return [.. expanded];
     }
 
-    /// <summary>Splits "rechenzentrumsbetreiber" into parts the pack knows, linking 's' allowed.</summary>
+    /// <summary>
+    /// Splits "rechenzentrumsbetreiber" into parts the pack knows, linking 's' allowed. Failing
+    /// that, a part the pack knows beside one that carries no topic ("milliardenbetrag") stands
+    /// for the whole word.
+    /// </summary>
     private static IEnumerable<string> CompoundParts(string word, PassageIndex index)
     {
+        List<string>? withFiller = null;
         for (var split = MinCompoundPart; split <= word.Length - MinCompoundPart; split++)
         {
             var head = word[..split];
             var tail = word[split..];
+            var rightForms = KnownForms(tail, index);
             foreach (var left in new[] { head, head.TrimEnd('s') })
             {
-                var leftForms = TermForms.StemsOf(left).Where(index.Contains).ToList();
-                var rightForms = TermForms.StemsOf(tail).Where(index.Contains).ToList();
-                if (left.Length >= MinCompoundPart && leftForms.Count > 0 && rightForms.Count > 0)
+                if (left.Length < MinCompoundPart)
+                {
+                    continue;
+                }
+
+                var leftForms = KnownForms(left, index);
+                if (leftForms.Count > 0 && rightForms.Count > 0)
                 {
                     return leftForms.Concat(rightForms);
                 }
+
+                withFiller ??= leftForms.Count > 0 && CarriesNoTopic(tail) ? leftForms
+                    : rightForms.Count > 0 && CarriesNoTopic(left) ? rightForms
+                    : null;
             }
         }
 
-        return [];
+        return withFiller ?? [];
     }
+
+    /// <summary>
+    /// The forms of a compound's part the pack has. Its own only: a synonym of a part is too far
+    /// from the whole word: read through synonyms, questions the story cannot answer found answers.
+    /// </summary>
+    private static List<string> KnownForms(string part, PassageIndex index) => [.. TermForms.StemsOf(part).Where(index.Contains)];
+
+    private static bool CarriesNoTopic(string part) => Lexicon.Default.IsStopWord(part, TermForms.StemsOf(part));
 
     /// <summary>Inverse excerpt frequency: a word found nowhere weighs the most.</summary>
     private static double Weight(IReadOnlyList<string> forms, PassageIndex index, int excerptCount)

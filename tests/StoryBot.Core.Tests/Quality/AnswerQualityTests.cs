@@ -13,7 +13,7 @@ public sealed class AnswerQualityTests(ITestOutputHelper output)
 {
     [Fact]
     public Task TheDevelopmentSetStaysAtItsMeasuredQuality() =>
-        HoldsAsync(QuestionSet.Development, top1: 0.76, top3: 0.78, outOfScopeAbstained: 0.87, wronglyAbstained: 0.16);
+        HoldsAsync(QuestionSet.Development, top1: 0.76, top3: 0.78, outOfScopeAbstained: 0.87, wronglyAbstained: 0.17);
 
     [Fact]
     public Task TheTestSetStaysAtItsMeasuredQuality() =>

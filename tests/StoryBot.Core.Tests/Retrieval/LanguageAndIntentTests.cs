@@ -74,6 +74,40 @@ public sealed class LanguageAndIntentTests
     }
 
     [Theory]
+    [InlineData("Milliardenbetrag")]
+    [InlineData("Gesamtbetrag")]
+    public void ReadsACompoundOfAStoryWordAndAWordWithoutTopicAsTheStoryWord(string word)
+    {
+        var question = QuestionAnalyzer.Analyze(word, Index, Language.German);
+
+        Assert.Contains(question.Terms[0].Forms, Index.Contains);
+    }
+
+    [Theory]
+    [InlineData("Arbeitsplätze")]
+    [InlineData("Grafikkarten")]
+    public void LeavesACompoundOfWordsThePackDoesNotKnowUnknown(string word)
+    {
+        var question = QuestionAnalyzer.Analyze(word, Index, Language.German);
+
+        Assert.False(question.Terms[0].Known);
+    }
+
+    [Theory]
+    [InlineData("so they're broke", "re")]
+    [InlineData("we've got the money", "ve")]
+    [InlineData("they'll pay", "ll")]
+    [InlineData("they won't pay", "won")]
+    [InlineData("it ain't funded", "ai")]
+    [InlineData("stargate doesnt have the cash", "doesnt")]
+    public void WritesOutContractionsSoTheirPartsAreNotReadAsWords(string text, string part)
+    {
+        var question = QuestionAnalyzer.Analyze(text, Index, Language.English);
+
+        Assert.DoesNotContain(question.Terms, t => t.Word == part);
+    }
+
+    [Theory]
     [InlineData("altman", "altmann", 1, true)]
     [InlineData("nadella", "nadela", 1, true)]
     [InlineData("stargate", "stragate", 1, true)]

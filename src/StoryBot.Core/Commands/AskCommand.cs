@@ -31,7 +31,7 @@ internal sealed partial class AskCommand(
         // The answer is kept for the question asked again; the tally below is not, so every asking counts.
         var key = new ReplyKey(CommandName, context.Request.Platform, context.Argument, context.Language, context.Request.PreferredLanguage);
         var reply = await replies.GetOrAddAsync(key, () => engine.AskAsync(context.Argument, context.Request.PreferredLanguage, cancellationToken), cancellationToken);
-        if (reply.Abstained)
+        if (reply.Abstained && !context.Request.Unrecorded)
         {
             // The asker need not wait for the curators' tally.
             pendingWrites.Track(RecordAsync(context, reply, cancellationToken));

@@ -27,4 +27,10 @@ public sealed record ChatRequest(string Platform, string ChannelId, string UserI
 
     /// <summary>The bot message the request refers to, such as the answer a reader reports.</summary>
     public string? ReferencedMessageId { get; init; }
+
+    /// <summary>
+    /// A question from an evaluation run (<c>ask --no-record</c>): answered like any other, but
+    /// kept out of the curators' tally of questions the story does not answer.
+    /// </summary>
+    public bool Unrecorded { get; init; }
 }

@@ -11,7 +11,7 @@ internal static class AskCommandLine
     {
         if (mode.Kind == RunKind.AskOnce)
         {
-            var reply = await conversation.AskAsync(mode.Question ?? string.Empty, cancellationToken);
+            var reply = await conversation.AskAsync(mode.Question ?? string.Empty, cancellationToken, mode.Record);
             await streams.Output.WriteAsync(ConsoleReplyRenderer.Render(reply));
             if (mode.Explain && reply.Explanation is { } explanation)
             {
@@ -27,7 +27,7 @@ internal static class AskCommandLine
         var recording = new List<Task>(RecordsInFlight);
         while (await streams.Input.ReadLineAsync(cancellationToken) is { } line)
         {
-            var (reply, recorded) = await conversation.AnswerAsync(line, cancellationToken);
+            var (reply, recorded) = await conversation.AnswerAsync(line, cancellationToken, mode.Record);
             recording.Add(recorded);
             await streams.Output.WriteLineAsync(JsonReply.Serialize(line, reply, mode.Explain));
             await streams.Output.FlushAsync(cancellationToken);

@@ -13,9 +13,9 @@ internal sealed class ConsoleConversation(ConversationPipeline pipeline, Pending
     public const string Platform = "console";
     public const string Channel = "console";
 
-    public async Task<Reply> AskAsync(string line, CancellationToken cancellationToken)
+    public async Task<Reply> AskAsync(string line, CancellationToken cancellationToken, bool record = true)
     {
-        var (reply, recorded) = await AnswerAsync(line, cancellationToken);
+        var (reply, recorded) = await AnswerAsync(line, cancellationToken, record);
         await recorded;
         await WrittenAsync(cancellationToken);
         return reply;
@@ -28,13 +28,14 @@ internal sealed class ConsoleConversation(ConversationPipeline pipeline, Pending
     /// The reply at once, and its recording still under way: a batch need not wait for each record's
     /// commit before the next question, so records that pile up share commits.
     /// </summary>
-    public async Task<(Reply Reply, Task Recorded)> AnswerAsync(string line, CancellationToken cancellationToken)
+    /// <param name="record">False for an evaluation run: neither the answer nor an unanswered question is recorded.</param>
+    public async Task<(Reply Reply, Task Recorded)> AnswerAsync(string line, CancellationToken cancellationToken, bool record = true)
     {
         // The person at the console runs the bot, so they hold the moderator's rights, and no limit.
-        var request = new ChatRequest(Platform, Channel, Environment.UserName, line) { IsModerator = true, ChannelKind = ChannelKind.Console };
+        var request = new ChatRequest(Platform, Channel, Environment.UserName, line) { IsModerator = true, ChannelKind = ChannelKind.Console, Unrecorded = !record };
         var reply = await pipeline.AskAsync(request, mustAnswer: true, cancellationToken)
             ?? throw new InvalidOperationException("The pipeline answers every request that must be answered");
-        return (reply, pipeline.RecordAsync(new PostedMessage(Platform, Channel, ids.Next()), request, reply, cancellationToken));
+        return (reply, record ? pipeline.RecordAsync(new PostedMessage(Platform, Channel, ids.Next()), request, reply, cancellationToken) : Task.CompletedTask);
     }
 }
 

@@ -14,7 +14,11 @@ internal enum RunKind
 
 /// <summary>What the command line asks for; everything after the mode goes to configuration.</summary>
 /// <param name="Explain">Show, per candidate excerpt, the evidence behind the answer (<c>--explain</c>).</param>
-internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs, bool Explain = false)
+/// <param name="Record">
+/// Record the answers and tally the unanswered questions, as answers in chat are; off with
+/// <c>--no-record</c>, so an evaluation run leaves the curators' figures as they were.
+/// </param>
+internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs, bool Explain = false, bool Record = true)
 {
     public static RunMode Parse(string[] args)
     {
@@ -25,13 +29,14 @@ internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs
 
         var rest = args.Skip(1).ToList();
         var explain = rest.Remove("--explain");
+        var record = !rest.Remove("--no-record");
         if (rest.Remove("--json"))
         {
-            return new RunMode(RunKind.AskJson, null, [.. rest], explain);
+            return new RunMode(RunKind.AskJson, null, [.. rest], explain, record);
         }
 
         // The question is every word up to the first configuration switch (--Key=value).
         var words = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        return new RunMode(RunKind.AskOnce, string.Join(' ', words), [.. rest.Skip(words.Count)], explain);
+        return new RunMode(RunKind.AskOnce, string.Join(' ', words), [.. rest.Skip(words.Count)], explain, record);
     }
 }

@@ -35,6 +35,18 @@ public sealed class AskCommandTests
     }
 
     [Fact]
+    public async Task AnUnansweredQuestionOfAnEvaluationRunIsAnsweredButNotTallied()
+    {
+        var request = new ChatRequest("console", "console", "operator", "Wer hat die Klage gewonnen?") { Unrecorded = true };
+
+        var reply = await Bot.RespondAsync(request, CancellationToken.None);
+        await _services.GetRequiredService<PendingWrites>().StopAsync(CancellationToken.None);
+
+        Assert.True(reply.Abstained);
+        Assert.Empty(await Unanswered.MostAskedAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task TheRecordedQuestionIsTheOneTheEngineCleanedNotCleanedAgain()
     {
         const string asked = "<@987654321098765432> Wer hat die Klage gewonnen? 🤔";

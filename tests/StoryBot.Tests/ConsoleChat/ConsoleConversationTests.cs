@@ -35,4 +35,25 @@ public sealed class ConsoleConversationTests
         Assert.DoesNotContain("database is locked", output.ToString(), StringComparison.Ordinal);
         Assert.Equal("who is altman", replies[1].GetProperty("question").GetString());
     }
+
+    [Fact]
+    public async Task AskJsonWithNoRecordAnswersButRecordsNothingAndMarksTheRequestsUnrecorded()
+    {
+        var bot = new Mock<IChatBot>();
+        bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Reply { Question = "who is altman", Language = Language.English, Kind = ReplyKind.Answer, Body = [TextRun.Plain("yes")] });
+        var recorder = new Mock<IAnswerRecorder>();
+        var conversation = new ConsoleConversation(
+            new ConversationPipeline(bot.Object, new UserCooldown(Options.Create(new CooldownOptions()), TimeProvider.System), [recorder.Object], NullLogger<ConversationPipeline>.Instance),
+            new PendingWrites(),
+            new ConsoleMessageIds(TimeProvider.System));
+        var output = new StringWriter();
+        var streams = new ConsoleStreams(new StringReader("who is altman\nwho is musk\n"), output, TextWriter.Null);
+
+        await AskCommandLine.RunAsync(RunMode.Parse(["ask", "--json", "--no-record"]), conversation, streams, CancellationToken.None);
+
+        Assert.Equal(2, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => !r.Unrecorded), It.IsAny<CancellationToken>()), Times.Never);
+        recorder.VerifyNoOtherCalls();
+    }
 }

@@ -37,6 +37,40 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
     }
 
     [Fact]
+    public async Task SwitchingToGlobalRegistrationClearsTheGuildCommandsRegisteredBefore()
+    {
+        var inGuild = new Dictionary<string, string?> { ["Discord:GuildIds:0"] = FakeDiscord.GuildId };
+        Assert.True(await RegisterAsync(inGuild));
+
+        Assert.True(await RegisterAsync());
+
+        var puts = _discord.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(
+            [GuildCommands(FakeDiscord.GuildId), $"applications/{FakeDiscord.ApplicationId}/commands", GuildCommands(FakeDiscord.GuildId)],
+            puts.Select(p => p.Path));
+        Assert.Equal(DiscordCommands.All.Count, puts[1].Json.GetArrayLength());
+        Assert.Equal(0, puts[2].Json.GetArrayLength());
+
+        // Cleared once: a later registration does not touch that guild again.
+        File.Delete(Path.Combine(_state, CommandRegistrar.StateFileName));
+        Assert.True(await RegisterAsync());
+        Assert.DoesNotContain(_discord.Requests.Where(r => r.Method == "PUT").Skip(3), p => p.Path == GuildCommands(FakeDiscord.GuildId));
+    }
+
+    [Fact]
+    public async Task AGuildThatCanNoLongerBeClearedDoesNotStopTheRegistration()
+    {
+        const string LeftGuild = "290926798626357111";
+        Assert.True(await RegisterAsync(new Dictionary<string, string?> { ["Discord:GuildIds:0"] = LeftGuild }));
+        _discord.Script(r => r.Method == "PUT" && r.Path == GuildCommands(LeftGuild), new FakeResponse(403, """{"message": "Missing Access", "code": 50001}"""));
+
+        Assert.True(await RegisterAsync(new Dictionary<string, string?> { ["Discord:GuildIds:0"] = FakeDiscord.GuildId }));
+
+        Assert.Contains(_discord.Requests, r => r.Method == "PUT" && r.Path == GuildCommands(FakeDiscord.GuildId));
+        Assert.Equal(FakeDiscord.GuildId, File.ReadAllText(Path.Combine(_state, CommandRegistrar.GuildsFileName)).Trim());
+    }
+
+    [Fact]
     public async Task RegistrationRunsAtStartWhenEnabled()
     {
         await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, runGateway: true, stateDirectory: _state, settings: new Dictionary<string, string?>
@@ -78,6 +112,8 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: settings, stateDirectory: _state);
         return await host.Services.GetRequiredService<CommandRegistrar>().RegisterIfChangedAsync(CancellationToken.None);
     }
+
+    private static string GuildCommands(string guildId) => $"applications/{FakeDiscord.ApplicationId}/guilds/{guildId}/commands";
 
     private static IEnumerable<CommandOption> Flatten(IEnumerable<CommandOption> options) =>
         options.SelectMany(o => Flatten(o.Options ?? []).Prepend(o));

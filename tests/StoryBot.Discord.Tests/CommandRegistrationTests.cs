@@ -107,10 +107,64 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"], sources);
     }
 
+    [Fact]
+    public void EveryCommandAndOptionHasAGermanNameAndDescriptionByDiscordsRules()
+    {
+        foreach (var command in DiscordCommands.All.Where(c => c.Type == 1))
+        {
+            Assert.Matches(CommandName(), command.NameLocalizations![DiscordCommands.German]);
+            Assert.InRange(command.DescriptionLocalizations![DiscordCommands.German].Length, 1, 100);
+            foreach (var option in Flatten(command.Options ?? []))
+            {
+                Assert.Matches(CommandName(), option.NameLocalizations![DiscordCommands.German]);
+                Assert.InRange(option.DescriptionLocalizations![DiscordCommands.German].Length, 1, 100);
+                Assert.All(option.Choices ?? [], choice => Assert.InRange(choice.NameLocalizations![DiscordCommands.German].Length, 1, 100));
+            }
+
+            // Discord refuses two options of one level with the same name, in any locale.
+            AssertUniqueGermanNamesPerLevel(command.Options ?? []);
+        }
+
+        var reportAnswer = DiscordCommands.All.Single(c => c.Type == 3);
+        Assert.InRange(reportAnswer.NameLocalizations![DiscordCommands.German].Length, 1, 32);
+        Assert.Null(reportAnswer.DescriptionLocalizations);
+    }
+
+    [Fact]
+    public async Task TheRegistrationSentToDiscordCarriesTheGermanLocalizations()
+    {
+        Assert.True(await RegisterAsync());
+
+        var commands = _discord.Requests.Single(r => r.Method == "PUT").Json.EnumerateArray().ToList();
+        var funding = commands.Single(c => c.GetProperty("name").GetString() == "funding");
+        Assert.Equal("finanzierung", funding.GetProperty("name_localizations").GetProperty("de").GetString());
+        Assert.Equal("Das Geld in der Geschichte, und wer das sagt.", funding.GetProperty("description_localizations").GetProperty("de").GetString());
+        var resolve = commands.Single(c => c.GetProperty("name").GetString() == "sources")
+            .GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "resolve");
+        Assert.Equal("erledigen", resolve.GetProperty("name_localizations").GetProperty("de").GetString());
+        var action = resolve.GetProperty("options")[1];
+        Assert.Equal("aktion", action.GetProperty("name_localizations").GetProperty("de").GetString());
+        Assert.Equal("verwerfen", action.GetProperty("choices")[0].GetProperty("name_localizations").GetProperty("de").GetString());
+        Assert.Equal("dismiss", action.GetProperty("choices")[0].GetProperty("value").GetString());
+        Assert.All(
+            commands.Where(c => c.GetProperty("type").GetInt32() == 1),
+            c => Assert.True(c.GetProperty("description_localizations").TryGetProperty("de", out _), c.GetProperty("name").GetString()));
+    }
+
     private async Task<bool> RegisterAsync(IDictionary<string, string?>? settings = null)
     {
         await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: settings, stateDirectory: _state);
         return await host.Services.GetRequiredService<CommandRegistrar>().RegisterIfChangedAsync(CancellationToken.None);
+    }
+
+    private static void AssertUniqueGermanNamesPerLevel(IReadOnlyList<CommandOption> options)
+    {
+        var names = options.Select(o => o.NameLocalizations![DiscordCommands.German]).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        foreach (var option in options)
+        {
+            AssertUniqueGermanNamesPerLevel(option.Options ?? []);
+        }
     }
 
     private static string GuildCommands(string guildId) => $"applications/{FakeDiscord.ApplicationId}/guilds/{guildId}/commands";

@@ -71,6 +71,31 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
     }
 
     [Fact]
+    public async Task OnlyTheModeratorCommandIsRegisteredWithManageServerAsItsDefaultMemberPermissions()
+    {
+        Assert.True(await RegisterAsync());
+
+        var commands = _discord.Requests.Single(r => r.Method == "PUT").Json.EnumerateArray().ToList();
+        var sources = commands.Single(c => c.GetProperty("name").GetString() == "sources");
+        Assert.Equal("32", sources.GetProperty("default_member_permissions").GetString());
+        Assert.All(
+            commands.Where(c => c.GetProperty("name").GetString() != "sources"),
+            c => Assert.False(c.TryGetProperty("default_member_permissions", out _), c.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task ChangingTheModeratorCommandPermissionsRegistersThemAgain()
+    {
+        Assert.True(await RegisterAsync());
+
+        Assert.True(await RegisterAsync(new Dictionary<string, string?> { ["Discord:ModeratorCommandPermissions"] = "8192" }));
+
+        var sources = _discord.Requests.Where(r => r.Method == "PUT").Last().Json.EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "sources");
+        Assert.Equal("8192", sources.GetProperty("default_member_permissions").GetString());
+    }
+
+    [Fact]
     public async Task RegistrationRunsAtStartWhenEnabled()
     {
         await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, runGateway: true, stateDirectory: _state, settings: new Dictionary<string, string?>

@@ -10,6 +10,9 @@ internal sealed record ApplicationCommand(string Name, string Description, IRead
     public IReadOnlyDictionary<string, string>? NameLocalizations { get; init; }
 
     public IReadOnlyDictionary<string, string>? DescriptionLocalizations { get; init; }
+
+    /// <summary>Who sees the command unless a server admin decides otherwise: a permission bit set in decimal; null for everyone.</summary>
+    public string? DefaultMemberPermissions { get; init; }
 }
 
 internal sealed record CommandOption(int Type, string Name, string Description)

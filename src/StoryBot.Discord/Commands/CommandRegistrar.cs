@@ -30,7 +30,8 @@ internal sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordO
         var settings = options.Value;
         var guilds = settings.GuildIds.Order(StringComparer.Ordinal).ToList();
         var scopes = guilds.Count == 0 ? [GlobalScope()] : guilds.Select(GuildScope).ToList();
-        var definitions = DiscordJson.Serialize(DiscordCommands.All);
+        var commands = DiscordCommands.Registered(settings.ModeratorCommandPermissions);
+        var definitions = DiscordJson.Serialize(commands);
         var hash = Hash(definitions, scopes);
         var stateFile = StatePath(StateFileName);
         if (File.Exists(stateFile) && (await File.ReadAllTextAsync(stateFile, cancellationToken)).Trim() == hash)
@@ -41,7 +42,7 @@ internal sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordO
 
         foreach (var scope in scopes)
         {
-            await rest.SendAsync(HttpMethod.Put, scope, DiscordCommands.All, cancellationToken);
+            await rest.SendAsync(HttpMethod.Put, scope, commands, cancellationToken);
         }
 
         await ClearGuildsLeftAsync(guilds, cancellationToken);
@@ -49,7 +50,7 @@ internal sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordO
         // The hash last: a registration cut short is done again, in full, at the next start.
         await ReplaceStateAsync(GuildsFileName, string.Join('\n', guilds), cancellationToken);
         await ReplaceStateAsync(StateFileName, hash, cancellationToken);
-        logger.LogInformation("Registered {Count} Discord commands in {Scopes} scope(s)", DiscordCommands.All.Count, scopes.Count);
+        logger.LogInformation("Registered {Count} Discord commands in {Scopes} scope(s)", commands.Count, scopes.Count);
         return true;
     }
 

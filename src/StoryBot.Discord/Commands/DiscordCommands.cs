@@ -55,6 +55,14 @@ internal static class DiscordCommands
         new(ReportAnswer, string.Empty) { Type = 3, NameLocalizations = InGerman("Antwort melden") },
     ];
 
+    /// <summary>
+    /// The commands as registered: the moderator command is shown only to members with
+    /// <paramref name="moderatorPermissions"/>. Its subcommands cannot differ (Discord sets
+    /// permissions per top-level command), and every use is still checked.
+    /// </summary>
+    public static IReadOnlyList<ApplicationCommand> Registered(string moderatorPermissions) =>
+        [.. All.Select(command => command.Name == Sources ? command with { DefaultMemberPermissions = moderatorPermissions } : command)];
+
     private static ApplicationCommand Slash(string name, string description, GermanText german, params CommandOption[] options) =>
         new(name, description, options.Length == 0 ? null : options)
         {

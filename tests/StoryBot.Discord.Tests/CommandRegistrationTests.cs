@@ -37,6 +37,65 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
     }
 
     [Fact]
+    public async Task SwitchingToGlobalRegistrationClearsTheGuildCommandsRegisteredBefore()
+    {
+        var inGuild = new Dictionary<string, string?> { ["Discord:GuildIds:0"] = FakeDiscord.GuildId };
+        Assert.True(await RegisterAsync(inGuild));
+
+        Assert.True(await RegisterAsync());
+
+        var puts = _discord.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(
+            [GuildCommands(FakeDiscord.GuildId), $"applications/{FakeDiscord.ApplicationId}/commands", GuildCommands(FakeDiscord.GuildId)],
+            puts.Select(p => p.Path));
+        Assert.Equal(DiscordCommands.All.Count, puts[1].Json.GetArrayLength());
+        Assert.Equal(0, puts[2].Json.GetArrayLength());
+
+        // Cleared once: a later registration does not touch that guild again.
+        File.Delete(Path.Combine(_state, CommandRegistrar.StateFileName));
+        Assert.True(await RegisterAsync());
+        Assert.DoesNotContain(_discord.Requests.Where(r => r.Method == "PUT").Skip(3), p => p.Path == GuildCommands(FakeDiscord.GuildId));
+    }
+
+    [Fact]
+    public async Task AGuildThatCanNoLongerBeClearedDoesNotStopTheRegistration()
+    {
+        const string LeftGuild = "290926798626357111";
+        Assert.True(await RegisterAsync(new Dictionary<string, string?> { ["Discord:GuildIds:0"] = LeftGuild }));
+        _discord.Script(r => r.Method == "PUT" && r.Path == GuildCommands(LeftGuild), new FakeResponse(403, """{"message": "Missing Access", "code": 50001}"""));
+
+        Assert.True(await RegisterAsync(new Dictionary<string, string?> { ["Discord:GuildIds:0"] = FakeDiscord.GuildId }));
+
+        Assert.Contains(_discord.Requests, r => r.Method == "PUT" && r.Path == GuildCommands(FakeDiscord.GuildId));
+        Assert.Equal(FakeDiscord.GuildId, File.ReadAllText(Path.Combine(_state, CommandRegistrar.GuildsFileName)).Trim());
+    }
+
+    [Fact]
+    public async Task OnlyTheModeratorCommandIsRegisteredWithManageServerAsItsDefaultMemberPermissions()
+    {
+        Assert.True(await RegisterAsync());
+
+        var commands = _discord.Requests.Single(r => r.Method == "PUT").Json.EnumerateArray().ToList();
+        var sources = commands.Single(c => c.GetProperty("name").GetString() == "sources");
+        Assert.Equal("32", sources.GetProperty("default_member_permissions").GetString());
+        Assert.All(
+            commands.Where(c => c.GetProperty("name").GetString() != "sources"),
+            c => Assert.False(c.TryGetProperty("default_member_permissions", out _), c.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task ChangingTheModeratorCommandPermissionsRegistersThemAgain()
+    {
+        Assert.True(await RegisterAsync());
+
+        Assert.True(await RegisterAsync(new Dictionary<string, string?> { ["Discord:ModeratorCommandPermissions"] = "8192" }));
+
+        var sources = _discord.Requests.Where(r => r.Method == "PUT").Last().Json.EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "sources");
+        Assert.Equal("8192", sources.GetProperty("default_member_permissions").GetString());
+    }
+
+    [Fact]
     public async Task RegistrationRunsAtStartWhenEnabled()
     {
         await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, runGateway: true, stateDirectory: _state, settings: new Dictionary<string, string?>
@@ -73,11 +132,67 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"], sources);
     }
 
+    [Fact]
+    public void EveryCommandAndOptionHasAGermanNameAndDescriptionByDiscordsRules()
+    {
+        foreach (var command in DiscordCommands.All.Where(c => c.Type == 1))
+        {
+            Assert.Matches(CommandName(), command.NameLocalizations![DiscordCommands.German]);
+            Assert.InRange(command.DescriptionLocalizations![DiscordCommands.German].Length, 1, 100);
+            foreach (var option in Flatten(command.Options ?? []))
+            {
+                Assert.Matches(CommandName(), option.NameLocalizations![DiscordCommands.German]);
+                Assert.InRange(option.DescriptionLocalizations![DiscordCommands.German].Length, 1, 100);
+                Assert.All(option.Choices ?? [], choice => Assert.InRange(choice.NameLocalizations![DiscordCommands.German].Length, 1, 100));
+            }
+
+            // Discord refuses two options of one level with the same name, in any locale.
+            AssertUniqueGermanNamesPerLevel(command.Options ?? []);
+        }
+
+        var reportAnswer = DiscordCommands.All.Single(c => c.Type == 3);
+        Assert.InRange(reportAnswer.NameLocalizations![DiscordCommands.German].Length, 1, 32);
+        Assert.Null(reportAnswer.DescriptionLocalizations);
+    }
+
+    [Fact]
+    public async Task TheRegistrationSentToDiscordCarriesTheGermanLocalizations()
+    {
+        Assert.True(await RegisterAsync());
+
+        var commands = _discord.Requests.Single(r => r.Method == "PUT").Json.EnumerateArray().ToList();
+        var funding = commands.Single(c => c.GetProperty("name").GetString() == "funding");
+        Assert.Equal("finanzierung", funding.GetProperty("name_localizations").GetProperty("de").GetString());
+        Assert.Equal("Das Geld in der Geschichte, und wer das sagt.", funding.GetProperty("description_localizations").GetProperty("de").GetString());
+        var resolve = commands.Single(c => c.GetProperty("name").GetString() == "sources")
+            .GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "resolve");
+        Assert.Equal("erledigen", resolve.GetProperty("name_localizations").GetProperty("de").GetString());
+        var action = resolve.GetProperty("options")[1];
+        Assert.Equal("aktion", action.GetProperty("name_localizations").GetProperty("de").GetString());
+        Assert.Equal("verwerfen", action.GetProperty("choices")[0].GetProperty("name_localizations").GetProperty("de").GetString());
+        Assert.Equal("dismiss", action.GetProperty("choices")[0].GetProperty("value").GetString());
+        Assert.All(
+            commands.Where(c => c.GetProperty("type").GetInt32() == 1),
+            c => Assert.True(c.GetProperty("description_localizations").TryGetProperty("de", out _), c.GetProperty("name").GetString()));
+    }
+
     private async Task<bool> RegisterAsync(IDictionary<string, string?>? settings = null)
     {
         await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: settings, stateDirectory: _state);
         return await host.Services.GetRequiredService<CommandRegistrar>().RegisterIfChangedAsync(CancellationToken.None);
     }
+
+    private static void AssertUniqueGermanNamesPerLevel(IReadOnlyList<CommandOption> options)
+    {
+        var names = options.Select(o => o.NameLocalizations![DiscordCommands.German]).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        foreach (var option in options)
+        {
+            AssertUniqueGermanNamesPerLevel(option.Options ?? []);
+        }
+    }
+
+    private static string GuildCommands(string guildId) => $"applications/{FakeDiscord.ApplicationId}/guilds/{guildId}/commands";
 
     private static IEnumerable<CommandOption> Flatten(IEnumerable<CommandOption> options) =>
         options.SelectMany(o => Flatten(o.Options ?? []).Prepend(o));

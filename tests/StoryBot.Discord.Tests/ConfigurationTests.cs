@@ -85,6 +85,42 @@ public sealed class ConfigurationTests
         }
     }
 
+    public sealed class ModeratorCommandPermissions
+    {
+        private readonly DiscordOptionsValidator _validator = new();
+
+        [Fact]
+        public void DefaultsToManageServer()
+        {
+            Assert.Equal("32", new DiscordOptions().ModeratorCommandPermissions);
+        }
+
+        [Theory]
+        [InlineData("0")]
+        [InlineData("32")]
+        [InlineData("8224")]
+        public void ADecimalBitSetIsValid(string permissions)
+        {
+            Assert.True(_validator.Validate(null, Configured(permissions)).Succeeded);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("0x20")]
+        [InlineData("-32")]
+        [InlineData("Manage Server")]
+        [InlineData("18446744073709551616")]
+        public void AnythingElseStopsTheStartNamingTheKey(string permissions)
+        {
+            var failures = _validator.Validate(null, Configured(permissions)).Failures!;
+
+            Assert.Contains(failures, f => f.StartsWith("Discord:ModeratorCommandPermissions must be", StringComparison.Ordinal));
+        }
+
+        private static DiscordOptions Configured(string permissions) =>
+            new() { Token = "x", PublicKey = new string('a', 64), ApplicationId = "1", ModeratorCommandPermissions = permissions };
+    }
+
     public sealed class Hosting
     {
         [Fact]

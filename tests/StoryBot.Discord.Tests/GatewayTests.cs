@@ -101,8 +101,11 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
 
             var heartbeat = connection.WaitForHeartbeatAsync();
             time.Advance(TimeSpan.FromMilliseconds(100));
-            await heartbeat;
+            var beat = await heartbeat;
             Assert.Equal(1, connection.HeartbeatsReceived);
+
+            // Before READY there is no sequence yet: Discord's shape is then d: null, not a missing d.
+            Assert.Equal(JsonValueKind.Null, beat.GetProperty("d").ValueKind);
         }
 
         [Fact]
@@ -258,6 +261,26 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
 
             var second = await _t._discord.NextGatewayConnectionAsync();
             Assert.Equal("/resume-gateway", second.Path);
+        }
+
+        [Fact]
+        public async Task AfterAResumeHeartbeatsCarryTheLastSequenceReceived()
+        {
+            await _t.StartBotAsync();
+            var first = await _t.ConnectReadyAsync("session-beats", heartbeatIntervalMs: 3_600_000);
+            await first.DispatchAsync("GUILD_CREATE", $$"""{"id": "{{FakeDiscord.GuildId}}", "name": "Story", "channels": []}""");
+            await first.SendAsync("""{"op": 7, "d": null}""");
+            var second = await _t._discord.NextGatewayConnectionAsync();
+            await second.SendHelloAsync(heartbeatIntervalMs: 3_600_000);
+            Assert.True(await second.AnswerResumeAsync(await second.ReceiveAsync()));
+            await second.DispatchAsync("GUILD_UPDATE", $$"""{"id": "{{FakeDiscord.GuildId}}", "name": "Story"}""");
+
+            // Frames are read in order, so the beat asked for now follows everything sent before it.
+            var beat = second.WaitForHeartbeatAsync();
+            await second.SendAsync("""{"op": 1, "d": null}""");
+
+            // READY 1, GUILD_CREATE 2, RESUMED 3, GUILD_UPDATE 4.
+            Assert.Equal(4, (await beat).GetProperty("d").GetInt64());
         }
 
         [Fact]

@@ -204,6 +204,27 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/sources audit" && r.IsModerator == expected), It.IsAny<CancellationToken>()));
     }
 
+    [Theory]
+    [InlineData("8192", "8192", true)]
+    [InlineData("8192", "32", false)]
+    [InlineData("8224", "8192", false)]
+    [InlineData("8224", "8224", true)]
+    [InlineData("0", "32", false)]
+    [InlineData("0", "8", true)]
+    public async Task ModeratorRightsAreCheckedAgainstTheConfiguredCommandPermissions(string configured, string permissions, bool expected)
+    {
+        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Moderation, "ok"));
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object, settings: new Dictionary<string, string?>
+        {
+            ["Discord:ModeratorCommandPermissions"] = configured,
+        });
+
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions), _signer);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/sources audit" && r.IsModerator == expected), It.IsAny<CancellationToken>()));
+    }
+
     [Fact]
     public async Task AutocompleteSuggestsEntitiesByNameAndAliasWithinTwentyFiveChoices()
     {

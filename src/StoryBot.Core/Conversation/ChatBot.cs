@@ -80,7 +80,12 @@ internal sealed partial class ChatBot : IChatBot
         var fallback = request.PreferredLanguage ?? Language.English;
         var raw = request.Text ?? string.Empty;
         var text = InputText.Clean(raw.Length > InputText.MaxLength ? raw[..InputText.MaxLength] : raw);
-        var (_, argument) = Split(text);
+        var (name, argument) = Split(text);
+        if (_commands.TryGet(name, out var command) && ChoosesLanguage(command, argument, out var chosen))
+        {
+            return chosen;
+        }
+
         return argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, request.PreferredLanguage);
     }
 
@@ -119,13 +124,20 @@ internal sealed partial class ChatBot : IChatBot
     /// </summary>
     private CommandContext ContextFor(ChatRequest request, IChatCommand command, string argument, Language fallback)
     {
-        if (command.Name != AskCommand.CommandName && LanguageCodes.TryParse(argument, out var chosen))
+        if (ChoosesLanguage(command, argument, out var chosen))
         {
             return new CommandContext(request with { PreferredLanguage = chosen }, string.Empty, chosen);
         }
 
         var language = argument.Length == 0 || command.ReadsItsOwnLanguage ? fallback : _engine.DetectLanguage(argument, request.PreferredLanguage);
         return new CommandContext(request, argument, language);
+    }
+
+    /// <summary>Whether the argument is only a language word ("/funding de"); a question of one word ("/ask deutsch") is still a question.</summary>
+    private static bool ChoosesLanguage(IChatCommand command, string argument, out Language chosen)
+    {
+        chosen = default;
+        return command.Name != AskCommand.CommandName && LanguageCodes.TryParse(argument, out chosen);
     }
 
     private static Reply TooLong(ChatRequest request, int length, Language language)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,22 +10,30 @@ namespace StoryBot.Discord.Commands;
 /// <summary>
 /// Registers the commands by bulk overwrite (globally, or per configured guild), but only when
 /// the definitions or their scope changed since the last successful registration: Discord caps
-/// command creates at 200 a day per guild, so restarts must not re-register.
+/// command creates at 200 a day per guild, so restarts must not re-register. Guilds it registered
+/// in before and no longer registers in are cleared, so no command shows twice.
 /// </summary>
 internal sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<CommandRegistrar> logger)
 {
     public const string StateFileName = "discord-commands.sha256";
 
+    /// <summary>
+    /// The guilds of the last registration, one id a line. Guild commands outlive a switch to
+    /// global registration (or to other guilds) and would show beside the new ones; Discord has no
+    /// call that finds them without naming the guild, so the bot remembers where it put them.
+    /// </summary>
+    public const string GuildsFileName = "discord-command-guilds";
+
     /// <returns>True when commands were registered, false when they were already current.</returns>
     public async Task<bool> RegisterIfChangedAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var scopes = settings.GuildIds.Count == 0
-            ? [$"applications/{settings.ApplicationId}/commands"]
-            : settings.GuildIds.Order(StringComparer.Ordinal).Select(g => $"applications/{settings.ApplicationId}/guilds/{g}/commands").ToList();
-        var definitions = DiscordJson.Serialize(DiscordCommands.All);
+        var guilds = settings.GuildIds.Order(StringComparer.Ordinal).ToList();
+        var scopes = guilds.Count == 0 ? [GlobalScope()] : guilds.Select(GuildScope).ToList();
+        var commands = DiscordCommands.Registered(settings.ModeratorCommandPermissions);
+        var definitions = DiscordJson.Serialize(commands);
         var hash = Hash(definitions, scopes);
-        var stateFile = Path.Combine(settings.StateDirectory, StateFileName);
+        var stateFile = StatePath(StateFileName);
         if (File.Exists(stateFile) && (await File.ReadAllTextAsync(stateFile, cancellationToken)).Trim() == hash)
         {
             logger.LogInformation("Discord commands unchanged since their last registration; not registering");
@@ -33,15 +42,56 @@ internal sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordO
 
         foreach (var scope in scopes)
         {
-            await rest.SendAsync(HttpMethod.Put, scope, DiscordCommands.All, cancellationToken);
+            await rest.SendAsync(HttpMethod.Put, scope, commands, cancellationToken);
         }
 
-        Directory.CreateDirectory(settings.StateDirectory);
-        var temporary = stateFile + ".tmp";
-        await File.WriteAllTextAsync(temporary, hash, cancellationToken);
-        File.Move(temporary, stateFile, overwrite: true);
-        logger.LogInformation("Registered {Count} Discord commands in {Scopes} scope(s)", DiscordCommands.All.Count, scopes.Count);
+        await ClearGuildsLeftAsync(guilds, cancellationToken);
+
+        // The hash last: a registration cut short is done again, in full, at the next start.
+        await ReplaceStateAsync(GuildsFileName, string.Join('\n', guilds), cancellationToken);
+        await ReplaceStateAsync(StateFileName, hash, cancellationToken);
+        logger.LogInformation("Registered {Count} Discord commands in {Scopes} scope(s)", commands.Count, scopes.Count);
         return true;
+    }
+
+    private async Task ClearGuildsLeftAsync(IReadOnlyList<string> guilds, CancellationToken cancellationToken)
+    {
+        var guildsFile = StatePath(GuildsFileName);
+        if (!File.Exists(guildsFile))
+        {
+            return;
+        }
+
+        var remembered = (await File.ReadAllLinesAsync(guildsFile, cancellationToken)).Select(line => line.Trim()).Where(line => line.Length > 0);
+        foreach (var guild in remembered.Except(guilds, StringComparer.Ordinal))
+        {
+            try
+            {
+                await rest.SendAsync(HttpMethod.Put, GuildScope(guild), Array.Empty<ApplicationCommand>(), cancellationToken);
+                logger.LogInformation("Removed the Discord commands registered earlier in guild {GuildId}", guild);
+            }
+            catch (DiscordRestException ex) when (ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+            {
+                // The bot has left that guild or lost the right to manage its commands: nothing it can still clear.
+                logger.LogWarning("Could not remove the Discord commands registered earlier in guild {GuildId}: {Error}", guild, ex.Message);
+            }
+        }
+    }
+
+    private string GlobalScope() => $"applications/{options.Value.ApplicationId}/commands";
+
+    private string GuildScope(string guildId) => $"applications/{options.Value.ApplicationId}/guilds/{guildId}/commands";
+
+    private string StatePath(string fileName) => Path.Combine(options.Value.StateDirectory, fileName);
+
+    /// <summary>Writes a temporary file and moves it in place, so a crash never leaves half a file.</summary>
+    private async Task ReplaceStateAsync(string fileName, string content, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.Value.StateDirectory);
+        var path = StatePath(fileName);
+        var temporary = path + ".tmp";
+        await File.WriteAllTextAsync(temporary, content, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
     }
 
     private static string Hash(byte[] definitions, IEnumerable<string> scopes)

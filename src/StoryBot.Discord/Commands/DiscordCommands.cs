@@ -1,6 +1,10 @@
 namespace StoryBot.Discord.Commands;
 
-/// <summary>The commands StoryBot registers on Discord; each maps to its text form for the chat bot.</summary>
+/// <summary>
+/// The commands StoryBot registers on Discord, each with its German name and description beside
+/// the English one; each maps to its text form for the chat bot. Discord sends the English names
+/// in every interaction, whatever the client shows, so only this file knows the German ones.
+/// </summary>
 internal static class DiscordCommands
 {
     public const string WhoIs = "who-is";
@@ -12,37 +16,70 @@ internal static class DiscordCommands
     /// <summary>The message context-menu command readers use to report an answer.</summary>
     public const string ReportAnswer = "Report answer";
 
+    /// <summary>Discord's locale for German.</summary>
+    public const string German = "de";
+
     public static IReadOnlyList<ApplicationCommand> All { get; } =
     [
-        new(WhoIs, "Who is someone in the story? Role and cited passages.", [
-            new CommandOption(CommandOption.String, "name", "A person, company, project or place") { Required = true, Autocomplete = true, MaxLength = 100 },
-        ]),
-        new(Ask, "Ask a question about the story; answered with cited quotes.", [
-            new CommandOption(CommandOption.String, "question", "Your question, in English or German") { Required = true, MaxLength = 1000 },
-        ]),
-        new("funding", "The money in the story, and who says so."),
-        new("dispute", "Musk versus Altman: both sides, each quote attributed."),
-        new("timeline", "What happened on which day."),
-        new("summary", "The story in a few lines."),
-        new(Help, "What StoryBot can do."),
-        new(Sources, "Moderators: decide which sources and excerpts may be cited.", [
-            SubCommand("list", "Sources and excerpts with their ids and status"),
-            SubCommand("disable", "Stop citing a source or an excerpt", Text("id", "Source or excerpt id"), Text("reason", "Why, for the audit trail")),
-            SubCommand("enable", "Cite a source or an excerpt again", Text("id", "Source or excerpt id")),
-            SubCommand("reports", "Open reports from readers"),
-            SubCommand("resolve", "Close a report", Text("report", "Report id"), Text("action", "What to do with it") with
-            {
-                Choices = [new CommandChoice("dismiss", "dismiss"), new CommandChoice("disable", "disable")],
-            }),
-            SubCommand("audit", "The latest moderator actions and corrections"),
-            SubCommand("unanswered", "Questions people asked that the story does not answer, most asked first"),
-        ]),
-        new(ReportAnswer, string.Empty) { Type = 3 },
+        Slash(WhoIs, "Who is someone in the story? Role and cited passages.", new("wer-ist", "Wer ist wer in der Geschichte? Rolle und zitierte Stellen."),
+            new CommandOption(CommandOption.String, "name", "A person, company, project or place") { Required = true, Autocomplete = true, MaxLength = 100 }
+                .InGerman(new("name", "Eine Person, eine Firma, ein Projekt oder ein Ort"))),
+        Slash(Ask, "Ask a question about the story; answered with cited quotes.", new("frage", "Eine Frage zur Geschichte, beantwortet mit belegten Zitaten."),
+            new CommandOption(CommandOption.String, "question", "Your question, in English or German") { Required = true, MaxLength = 1000 }
+                .InGerman(new("frage", "Deine Frage, auf Deutsch oder Englisch"))),
+        Slash("funding", "The money in the story, and who says so.", new("finanzierung", "Das Geld in der Geschichte, und wer das sagt.")),
+        Slash("dispute", "Musk versus Altman: both sides, each quote attributed.", new("streit", "Musk gegen Altman: beide Seiten, jedes Zitat mit Quelle.")),
+        Slash("timeline", "What happened on which day.", new("zeitleiste", "Was an welchem Tag geschah.")),
+        Slash("summary", "The story in a few lines.", new("zusammenfassung", "Die Geschichte in wenigen Zeilen.")),
+        Slash(Help, "What StoryBot can do.", new("hilfe", "Was StoryBot kann.")),
+        Slash(Sources, "Moderators: decide which sources and excerpts may be cited.", new("quellen", "Moderation: welche Quellen und Auszüge zitiert werden dürfen."),
+            SubCommand("list", "Sources and excerpts with their ids and status", new("liste", "Quellen und Auszüge mit ihren Ids und ihrem Status")),
+            SubCommand("disable", "Stop citing a source or an excerpt", new("sperren", "Eine Quelle oder einen Auszug nicht mehr zitieren"),
+                Text("id", "Source or excerpt id", new("id", "Id der Quelle oder des Auszugs")),
+                Text("reason", "Why, for the audit trail", new("grund", "Warum, für das Protokoll"))),
+            SubCommand("enable", "Cite a source or an excerpt again", new("freigeben", "Eine Quelle oder einen Auszug wieder zitieren"),
+                Text("id", "Source or excerpt id", new("id", "Id der Quelle oder des Auszugs"))),
+            SubCommand("reports", "Open reports from readers", new("meldungen", "Offene Meldungen von Lesern")),
+            SubCommand("resolve", "Close a report", new("erledigen", "Eine Meldung abschließen"),
+                Text("report", "Report id", new("meldung", "Id der Meldung")),
+                Text("action", "What to do with it", new("aktion", "Was damit geschehen soll")) with
+                {
+                    Choices =
+                    [
+                        new CommandChoice("dismiss", "dismiss") { NameLocalizations = InGerman("verwerfen") },
+                        new CommandChoice("disable", "disable") { NameLocalizations = InGerman("sperren") },
+                    ],
+                }),
+            SubCommand("audit", "The latest moderator actions and corrections", new("protokoll", "Die letzten Moderationsschritte und Korrekturen")),
+            SubCommand("unanswered", "Questions people asked that the story does not answer, most asked first", new("unbeantwortet", "Fragen, die die Geschichte nicht beantwortet, die häufigsten zuerst"))),
+        new(ReportAnswer, string.Empty) { Type = 3, NameLocalizations = InGerman("Antwort melden") },
     ];
 
-    private static CommandOption SubCommand(string name, string description, params CommandOption[] options) =>
-        new(CommandOption.SubCommand, name, description) { Options = options.Length == 0 ? null : options };
+    /// <summary>
+    /// The commands as registered: the moderator command is shown only to members with
+    /// <paramref name="moderatorPermissions"/>. Its subcommands cannot differ (Discord sets
+    /// permissions per top-level command), and every use is still checked.
+    /// </summary>
+    public static IReadOnlyList<ApplicationCommand> Registered(string moderatorPermissions) =>
+        [.. All.Select(command => command.Name == Sources ? command with { DefaultMemberPermissions = moderatorPermissions } : command)];
 
-    private static CommandOption Text(string name, string description) =>
-        new(CommandOption.String, name, description) { Required = true, MaxLength = 500 };
+    private static ApplicationCommand Slash(string name, string description, GermanText german, params CommandOption[] options) =>
+        new(name, description, options.Length == 0 ? null : options)
+        {
+            NameLocalizations = InGerman(german.Name),
+            DescriptionLocalizations = InGerman(german.Description),
+        };
+
+    private static CommandOption SubCommand(string name, string description, GermanText german, params CommandOption[] options) =>
+        new CommandOption(CommandOption.SubCommand, name, description) { Options = options.Length == 0 ? null : options }.InGerman(german);
+
+    private static CommandOption Text(string name, string description, GermanText german) =>
+        new CommandOption(CommandOption.String, name, description) { Required = true, MaxLength = 500 }.InGerman(german);
+
+    private static CommandOption InGerman(this CommandOption option, GermanText german) =>
+        option with { NameLocalizations = InGerman(german.Name), DescriptionLocalizations = InGerman(german.Description) };
+
+    private static Dictionary<string, string> InGerman(string text) => new() { [German] = text };
+
+    private readonly record struct GermanText(string Name, string Description);
 }

@@ -24,6 +24,14 @@ public sealed class DiscordOptions
     /// </summary>
     public IList<string> ModeratorRoleIds { get; } = [];
 
+    /// <summary>
+    /// The permissions (Discord's bit set, in decimal) a member needs to see and use the moderator
+    /// commands: sent as their <c>default_member_permissions</c>, and checked again on every use.
+    /// 32 is Manage Server; "0" leaves them to administrators. Server admins can still grant the
+    /// commands to other roles under Server Settings → Integrations.
+    /// </summary>
+    public string ModeratorCommandPermissions { get; set; } = "32";
+
     /// <summary>Channels where every message is a question.</summary>
     public IList<string> AskChannelIds { get; } = [];
 

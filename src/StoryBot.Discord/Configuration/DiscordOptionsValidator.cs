@@ -51,6 +51,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:GatewayUrl must be an absolute ws(s) URL");
         }
 
+        if (!DiscordPermissions.TryParse(options.ModeratorCommandPermissions, out _))
+        {
+            errors.Add("Discord:ModeratorCommandPermissions must be a Discord permission bit set in decimal, for example 32 (Manage Server)");
+        }
+
         AddInvalidIds(errors, "Discord:GuildIds", options.GuildIds);
         AddInvalidIds(errors, "Discord:AskChannelIds", options.AskChannelIds);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

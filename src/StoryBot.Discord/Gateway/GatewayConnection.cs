@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using StoryBot.Discord.Rest;
 
 namespace StoryBot.Discord.Gateway;
@@ -30,7 +31,7 @@ internal sealed class GatewayConnection(ClientWebSocket socket) : IAsyncDisposab
 
     public async Task SendAsync(int op, object? data, CancellationToken cancellationToken)
     {
-        var bytes = DiscordJson.Serialize(new { Op = op, D = data });
+        var bytes = DiscordJson.Serialize(new SentPayload(op, data));
         if (bytes.Length > MaxSentBytes)
         {
             throw new InvalidOperationException($"Gateway payload op {op} is {bytes.Length} bytes; Discord allows {MaxSentBytes}");
@@ -111,6 +112,12 @@ internal sealed class GatewayConnection(ClientWebSocket socket) : IAsyncDisposab
         return builder.Uri;
     }
 }
+
+/// <param name="D">
+/// Written even when null: a heartbeat before the first dispatch is <c>{"op": 1, "d": null}</c>,
+/// and DiscordJson otherwise omits nulls.
+/// </param>
+internal sealed record SentPayload(int Op, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? D);
 
 internal readonly record struct GatewayFrame(JsonElement Data, bool IsClose, int? CloseCode)
 {

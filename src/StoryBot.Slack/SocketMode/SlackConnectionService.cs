@@ -10,7 +10,8 @@ namespace StoryBot.Slack.SocketMode;
 /// <summary>
 /// Brings Slack up: learns the bot's user id, then (with an app token) keeps
 /// <see cref="SlackOptions.SocketConnections"/> Socket Mode connections open. Each slot replaces its
-/// connection before closing it on a refresh, reconnects after a drop (at once after a connection
+/// connection before closing it on a refresh (after a backoff when Slack gives a reason it does not
+/// document), reconnects after a drop (at once after a connection
 /// that had been up a while, with growing backoff while connections keep dying young), and logs
 /// every reconnect; <c>link_disabled</c> stops Socket Mode for good.
 /// </summary>
@@ -105,8 +106,11 @@ internal sealed class SlackConnectionService(
                 {
                     // Slack warned this socket will go: open the replacement first so no envelope waits.
                     var reason = await connection.RefreshRequested;
-                    logger.LogInformation("Slack asked Socket Mode connection {Slot} to reconnect ({Reason}); opening a replacement first", slot, reason);
-                    backoff.Reset();
+                    if (!await WaitBeforeReplacingAsync(slot, reason, time.GetElapsedTime(openedAt), backoff, cancellationToken))
+                    {
+                        continue;
+                    }
+
                     var replacement = await ConnectAsync(slot, backoff, cancellationToken);
                     await connection.CloseAsync(ClosePatience);
                     await connection.DisposeAsync();
@@ -158,6 +162,33 @@ internal sealed class SlackConnectionService(
                 await connection.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// A routine refresh is replaced at once. A reason Slack does not document may mean Slack is
+    /// refusing the app's connections, so its replacement backs off like a connection that died,
+    /// and keeps backing off for as long as such connections die young.
+    /// </summary>
+    /// <returns>False when stopping during the wait.</returns>
+    private async Task<bool> WaitBeforeReplacingAsync(int slot, string reason, TimeSpan lasted, ReconnectBackoff backoff, CancellationToken cancellationToken)
+    {
+        if (SocketModeDisconnect.IsRoutine(reason))
+        {
+            logger.LogInformation("Slack asked Socket Mode connection {Slot} to reconnect ({Reason}); opening a replacement first", slot, reason);
+            backoff.Reset();
+            return true;
+        }
+
+        if (lasted >= StableConnection)
+        {
+            backoff.Reset();
+        }
+
+        var delay = backoff.Next();
+        logger.LogWarning(
+            "Slack asked Socket Mode connection {Slot} to disconnect for a reason StoryBot does not know ({Reason}) {Lasted} after it opened; opening a replacement in {Delay}",
+            slot, reason, lasted, delay);
+        return await DelayAsync(delay, cancellationToken);
     }
 
     /// <returns>An open connection that said hello, or null when stopping or Slack is disabled.</returns>

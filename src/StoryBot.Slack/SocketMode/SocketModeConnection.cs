@@ -205,7 +205,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                 _hello.TrySetResult(frame.ConnectionCount);
                 return;
 
-            case SocketModeFrameKind.Disconnect when frame.Reason == "link_disabled":
+            case SocketModeFrameKind.Disconnect when frame.Reason == SocketModeDisconnect.LinkDisabled:
                 _linkDisabled = true;
                 return;
 

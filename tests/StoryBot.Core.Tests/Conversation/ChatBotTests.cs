@@ -1,5 +1,6 @@
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 using StoryBot.Core.Tests.TestSupport;
 
 namespace StoryBot.Core.Tests.Conversation;
@@ -57,6 +58,36 @@ public sealed class ChatBotTests
             Assert.DoesNotContain("<@&", run.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("<!channel>", run.Text, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("/funding", "de", "de")]
+    [InlineData("/funding", "en", "en")]
+    [InlineData("/funding", null, "en")]
+    [InlineData("/funding en", "de", "en")]
+    [InlineData("/timeline deutsch", "en", "de")]
+    [InlineData("/dispute", "de", "de")]
+    [InlineData("/summary", "de", "de")]
+    [InlineData("/help", "de", "de")]
+    [InlineData("/sources", "de", "de")]
+    [InlineData("/who-is altman", "de", "de")]
+    [InlineData("/who-is altman", "en", "en")]
+    [InlineData("/ask Texas?", "de", "de")]
+    [InlineData("How much money have the Stargate partners committed?", "de", "en")]
+    [InlineData("Wer bezahlt Stargate?", "en", "de")]
+    [InlineData("/no-such-command", "de", "de")]
+    [InlineData("", "de", "de")]
+    public async Task TheReplysLanguageIsTheOneTheNoticesAreWrittenIn(string text, string? preferred, string expected)
+    {
+        var request = new ChatRequest("discord", "test", "tester", text)
+        {
+            PreferredLanguage = preferred is null ? null : LanguageCodes.FromLocale(preferred),
+        };
+
+        var reply = await _bot.RespondAsync(request, CancellationToken.None);
+
+        Assert.Equal(expected, reply.Language.Code());
+        Assert.Equal(reply.Language, _bot.LanguageOf(request));
     }
 
     [Theory]

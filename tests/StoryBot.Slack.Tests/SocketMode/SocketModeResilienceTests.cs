@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using StoryBot.Slack.Tests.Fakes;
 
 namespace StoryBot.Slack.Tests.SocketMode;
@@ -64,6 +66,49 @@ public class SocketModeResilienceTests
             Assert.True(gaps[2] >= TimeSpan.FromMilliseconds(400), $"third reconnect after {gaps[2]}");
             // A drop may land before the bot has read hello: then it is a failed attempt, logged and backed off alike.
             Assert.Equal(3, Host.Logs.Lines.Count(line => line.Level == LogLevel.Warning && line.Message.Contains("; reconnecting in", StringComparison.Ordinal)));
+        }
+    }
+
+    public sealed class UndocumentedDisconnectReason() : OneSocketTest(("Slack:ReconnectDelay", "00:00:10"), ("Slack:MaxReconnectDelay", "00:01:00"))
+    {
+        private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+
+        private protected override void ConfigureServices(IServiceCollection services, Dictionary<string, string?> settings) =>
+            services.AddSingleton<TimeProvider>(_time);
+
+        [Fact]
+        public async Task ReplacementWaitsOutABackoffInsteadOfReconnectingAtOnce()
+        {
+            var socket = await Slack.NextSocketAsync();
+
+            await socket.SendDisconnectAsync("too_many_websockets");
+            var backingOff = await Wait.For(Task.Run(() => WaitForLogAsync("too_many_websockets")));
+
+            // The clock has not moved, so the bot is still waiting: no second apps.connections.open yet.
+            Assert.Equal(1, Slack.Count("apps.connections.open"));
+            Assert.Equal(LogLevel.Warning, backingOff.Level);
+            Assert.Contains("opening a replacement in", backingOff.Message, StringComparison.Ordinal);
+            await using (new ClockPump(_time, TimeSpan.FromSeconds(1)))
+            {
+                var replacement = await Slack.NextSocketAsync();
+                await replacement.SendAsync(SlackPayloads.EventsEnvelope("env-back", "Ev0BACK", SlackPayloads.DirectMessage("back again")));
+                Assert.Equal("back again", (await Host.Bot.NextRequestAsync()).Text);
+            }
+
+            Assert.Equal(2, Slack.Count("apps.connections.open"));
+        }
+
+        private async Task<(LogLevel Level, string Category, string Message)> WaitForLogAsync(string text)
+        {
+            while (true)
+            {
+                foreach (var line in Host.Logs.Lines.Where(line => line.Message.Contains(text, StringComparison.Ordinal)))
+                {
+                    return line;
+                }
+
+                await Task.Delay(10);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class FakeGatewayConnection : IDisposable
 {
     private readonly WebSocket _socket;
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
-    private readonly Channel<int> _heartbeats = Channel.CreateUnbounded<int>();
+    private readonly Channel<JsonElement> _heartbeats = Channel.CreateUnbounded<JsonElement>();
     private readonly TaskCompletionSource<int?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly FakeDiscord _discord;
@@ -69,7 +69,7 @@ public sealed class FakeGatewayConnection : IDisposable
                 if (payload.GetProperty("op").GetInt32() == 1)
                 {
                     HeartbeatsReceived++;
-                    _heartbeats.Writer.TryWrite(HeartbeatsReceived);
+                    _heartbeats.Writer.TryWrite(payload);
                     if (AcknowledgeHeartbeats)
                     {
                         await SendAsync("""{"op": 11}""");
@@ -158,15 +158,15 @@ public sealed class FakeGatewayConnection : IDisposable
 
     public void Dispose() => _sendLock.Dispose();
 
-    /// <summary>Completes when the bot sends its next heartbeat.</summary>
-    public async Task WaitForHeartbeatAsync()
+    /// <summary>Completes when the bot sends its next heartbeat, with that heartbeat (op 1).</summary>
+    public async Task<JsonElement> WaitForHeartbeatAsync()
     {
         using var timeout = new CancellationTokenSource(FakeDiscord.Patience);
         while (_heartbeats.Reader.TryRead(out _))
         {
         }
 
-        await _heartbeats.Reader.ReadAsync(timeout.Token);
+        return await _heartbeats.Reader.ReadAsync(timeout.Token);
     }
 
     public async Task CloseAsync(int code, string reason = "")

@@ -11,9 +11,11 @@ public static class Payloads
 
     /// <summary>The documented slash-command example ("Slash Commands → Example Interaction"), with our command.</summary>
     /// <param name="id">The interaction's id (and token suffix); each call gets a new one unless given, as each invocation on Discord does.</param>
-    public static string SlashCommand(string name, string options = "[]", string permissions = "0", string roles = "[]", string? id = null) => SlashCommandWithId(name, options, permissions, roles, id ?? NewId());
+    /// <param name="locale">The client's language, which Discord sends with every interaction.</param>
+    public static string SlashCommand(string name, string options = "[]", string permissions = "0", string roles = "[]", string? id = null, string locale = "en-US") =>
+        SlashCommandWithId(name, options, permissions, roles, id ?? NewId(), locale);
 
-    private static string SlashCommandWithId(string name, string options, string permissions, string roles, string id) => $$"""
+    private static string SlashCommandWithId(string name, string options, string permissions, string roles, string id, string locale) => $$"""
         {
             "type": 2,
             "token": "A_UNIQUE_TOKEN_{{id}}",
@@ -34,7 +36,7 @@ public static class Payloads
             "guild_id": "{{FakeDiscord.GuildId}}",
             "app_permissions": "442368",
             "guild_locale": "en-US",
-            "locale": "en-US",
+            "locale": "{{locale}}",
             "data": {"options": {{options}}, "type": 1, "name": "{{name}}", "id": "771825006014889984"},
             "channel_id": "{{ChannelId}}",
             "version": 1
@@ -47,9 +49,9 @@ public static class Payloads
     public static string Autocomplete(string typed) =>
         SlashCommand("who-is", $"[{StringOption("name", typed, focused: true)}]").Replace("\"type\": 2,", "\"type\": 4,", StringComparison.Ordinal);
 
-    public static string ReportButton(string messageId) => ReportButton(messageId, NewId());
+    public static string ReportButton(string messageId, string locale = "en-US") => ReportButton(messageId, NewId(), locale);
 
-    private static string ReportButton(string messageId, string id) => $$"""
+    private static string ReportButton(string messageId, string id, string locale) => $$"""
         {
             "type": 3,
             "token": "A_UNIQUE_TOKEN_button_{{id}}",
@@ -59,6 +61,7 @@ public static class Payloads
             "channel_id": "{{ChannelId}}",
             "member": {"user": {"id": "{{UserId}}", "username": "Mason"}, "roles": [], "permissions": "0"},
             "message": {"id": "{{messageId}}", "channel_id": "{{ChannelId}}", "type": 0, "content": "", "author": {"id": "{{FakeDiscord.BotUserId}}", "bot": true} },
+            "locale": "{{locale}}",
             "data": {"custom_id": "storybot:report", "component_type": 2},
             "version": 1
         }

@@ -30,6 +30,9 @@ public sealed record StoryProfile
     public required IReadOnlyDictionary<Topic, StoryTopic> Topics { get; init; }
 
     public StoryTopic Topic(Topic topic) => Topics[topic];
+
+    /// <summary>The heading above a topic's command: its own, or else its name.</summary>
+    public TextInLanguages HeadingOf(Topic topic) => Topics[topic].Heading ?? Topics[topic].Name;
 }
 
 /// <summary>A topic as the story names it; <see cref="Heading"/> is given for the topics a command shows.</summary>

@@ -56,19 +56,19 @@ public sealed class StoryReaderTests : IDisposable
         OnlyError(0, "file is missing");
     }
 
+    /// <summary>Mistakes a curator makes in story.yaml: what it is, the edit, and the line and text of the one error it gives.</summary>
+    public static TheoryData<string, string, string, int, string> Mistakes => new()
+    {
+        { "a missing German text", "  de: \"Ich beantworte Fragen zu Musk, Altman und Stargate.\"\n", "", 12, "story: 'help' has no German text ('de')" },
+        { "an empty text", "  en: \"ask about Musk and Altman.\"", "  en: \"\"", 18, "story: 'greeting': the 'en' text must be a non-empty text; found nothing" },
+        { "a key that is no language code", "  de: \"Musk und Altman streiten über Stargate\"\n", "  de: \"Musk und Altman streiten über Stargate\"\n  English: \"Musk and Altman\"\n", 5, "story: 'title': the text \"English\" is not a language code" },
+        { "a misspelt key, reported once", "who_is_example:", "who_is_exampel:", 14, "story: unknown key 'who_is_exampel' (did you mean 'who_is_example'?)" },
+        { "a topic without a name", "  places:\n    name: {en: \"the places\", de: \"die Orte\"}\n", "", 21, "story: 'topics': missing key 'places'" },
+        { "a plain text where a text per language belongs", "who_is_example:\n  en: \"Sam Altman\"\n  de: \"Sam Altman\"", "who_is_example: \"Sam Altman\"", 14, "story: 'who_is_example' must be a mapping of language codes to texts" },
+    };
+
     [Theory]
-    [InlineData("a missing German text", "  de: \"Ich beantworte Fragen zu Musk, Altman und Stargate.\"\n", "",
-        12, "story: 'help' has no German text ('de')")]
-    [InlineData("an empty text", "  en: \"ask about Musk and Altman.\"", "  en: \"\"",
-        18, "story: 'greeting': the 'en' text must be a non-empty text; found nothing")]
-    [InlineData("a key that is no language code", "  de: \"Musk und Altman streiten über Stargate\"\n", "  de: \"Musk und Altman streiten über Stargate\"\n  English: \"Musk and Altman\"\n",
-        5, "story: 'title': the text \"English\" is not a language code")]
-    [InlineData("a misspelt key, reported once", "who_is_example:", "who_is_exampel:",
-        14, "story: unknown key 'who_is_exampel' (did you mean 'who_is_example'?)")]
-    [InlineData("a topic without a name", "  places:\n    name: {en: \"the places\", de: \"die Orte\"}\n", "",
-        21, "story: 'topics': missing key 'places'")]
-    [InlineData("a plain text where a text per language belongs", "who_is_example:\n  en: \"Sam Altman\"\n  de: \"Sam Altman\"", "who_is_example: \"Sam Altman\"",
-        14, "story: 'who_is_example' must be a mapping of language codes to texts")]
+    [MemberData(nameof(Mistakes))]
     public void ReportsAMistakeWithItsLineAndText(string mistake, string from, string to, int line, string says)
     {
         _pack.Edit("story.yaml", from, to);

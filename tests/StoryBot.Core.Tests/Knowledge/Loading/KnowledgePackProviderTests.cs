@@ -143,6 +143,20 @@ public sealed class KnowledgePackProviderTests
         }
 
         [Fact]
+        public async Task ReloadsAnEditOfTheStorysOwnTexts()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+            provider.StartWatching();
+            var swapped = SwapOf(provider);
+
+            fixture.Edit("story.yaml", "Ask me about Musk, Altman and Stargate.", "Ask me about the Stargate quarrel.");
+
+            await swapped.WaitAsync(Patience);
+            Assert.Equal("Ask me about the Stargate quarrel.", provider.Current.Story.Welcome.In("en"));
+        }
+
+        [Fact]
         public async Task KeepsTheLastGoodPackWhenAnEditIsInvalidThenTakesTheFix()
         {
             using var fixture = new FixturePack();

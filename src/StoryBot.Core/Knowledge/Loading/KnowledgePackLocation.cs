@@ -70,8 +70,10 @@ internal static class KnowledgePackLocation
         var found = stories.Count == 0 ? "none" : string.Join(", ", stories);
         if (!string.IsNullOrWhiteSpace(story))
         {
-            var folder = Path.Combine(knowledge, story.Trim());
-            if (Directory.Exists(folder))
+            // An id, not a path: the story must be one of the knowledge folder's own.
+            var id = story.Trim();
+            var folder = Path.Combine(knowledge, id);
+            if (id is not ("." or "..") && id.IndexOfAny(['/', '\\']) < 0 && Directory.Exists(folder))
             {
                 return folder;
             }

@@ -183,15 +183,18 @@ public sealed class AddKnowledgePackTests
         Assert.Contains("other, story", exception.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void NamesTheStoriesThereAreWhenKnowledgeStoryNamesNone()
+    [Theory]
+    [InlineData("stroy")]
+    [InlineData("../knowledge/story")]
+    [InlineData("..")]
+    public void NamesTheStoriesThereAreWhenKnowledgeStoryNamesNone(string story)
     {
         using var fixture = new FixturePack();
 
-        var resolved = KnowledgePackLocation.Resolve(new KnowledgeOptions { Path = fixture.KnowledgeFolder, Story = "stroy" }, contentRoot: null, out var problem);
+        var resolved = KnowledgePackLocation.Resolve(new KnowledgeOptions { Path = fixture.KnowledgeFolder, Story = story }, contentRoot: null, out var problem);
 
         Assert.Null(resolved);
-        Assert.Equal($"Knowledge:Story 'stroy' is not a story folder in {fixture.KnowledgeFolder} (stories there: story)", problem);
+        Assert.Equal($"Knowledge:Story '{story}' is not a story folder in {fixture.KnowledgeFolder} (stories there: story)", problem);
     }
 
     [Fact]

@@ -417,7 +417,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
 
     private static IKnowledgeProvider Knowledge(IReadOnlyList<Entity> entities)
     {
-        var pack = new KnowledgePack([], [], entities, [], [], new StorySummary(new LocalizedText("s", "s"), []), "test");
+        var pack = new KnowledgePack(StoryBot.Testing.TestStoryProfile.Create(), [], [], entities, [], [], new StorySummary(new LocalizedText("s", "s"), []), "test");
         return Mock.Of<IKnowledgeProvider>(k => k.Current == pack);
     }
 }

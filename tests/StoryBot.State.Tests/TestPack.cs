@@ -22,7 +22,7 @@ internal static class TestPack
         }
 
         var summaryExcerpt = excerpts[0].Id;
-        return new KnowledgePack(sources, excerpts, [], [], [], new StorySummary(new LocalizedText("Summary", "Zusammenfassung"), [summaryExcerpt]), renamed is null ? "test-1" : "test-renamed");
+        return new KnowledgePack(StoryBot.Testing.TestStoryProfile.Create(), sources, excerpts, [], [], [], new StorySummary(new LocalizedText("Summary", "Zusammenfassung"), [summaryExcerpt]), renamed is null ? "test-1" : "test-renamed");
     }
 
     public static Citation Cite(string excerptId)

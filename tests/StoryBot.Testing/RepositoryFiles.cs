@@ -7,10 +7,14 @@ public static class RepositoryFiles
 
     public static string Root => FoundRoot.Value;
 
+    /// <summary>The knowledge folder, holding one folder per story: what <c>Knowledge:Path</c> names.</summary>
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
+    /// <summary>The folder of the story the checkout carries: what the pack loader reads.</summary>
+    public static string Story => Path.Combine(Knowledge, "stargate-dispute");
+
     /// <summary>The story's source text as the knowledge pack holds it.</summary>
-    public static string StorySource => File.ReadAllText(Path.Combine(Knowledge, "sources", "stargate-dispute.de.txt"));
+    public static string StorySource => File.ReadAllText(Path.Combine(Story, "sources", "stargate-dispute.de.txt"));
 
     private static string Find()
     {

@@ -42,7 +42,7 @@ internal static class LatencyMode
             }
             else
             {
-                path = RepositoryPack.KnowledgePath();
+                path = RepositoryPack.StoryPath();
                 questions = StoryQuestions.All;
             }
 

@@ -20,7 +20,7 @@ internal static class QualityMode
 
     public static async Task<int> RunAsync()
     {
-        var pack = KnowledgePackLoader.Load(RepositoryPack.KnowledgePath());
+        var pack = KnowledgePackLoader.Load(RepositoryPack.StoryPath());
         var bm25 = new Bm25Baseline(pack);
         using var lexical = new ChatBotHarness(pack, "Lexical");
         using var hybrid = new ChatBotHarness(pack, "Hybrid");

@@ -23,7 +23,7 @@ public class RetrievalModeBenchmarks : IDisposable
     [GlobalSetup]
     public void LoadPack()
     {
-        var pack = KnowledgePackLoader.Load(RepositoryPack.KnowledgePath());
+        var pack = KnowledgePackLoader.Load(RepositoryPack.StoryPath());
         _bm25 = new Bm25Baseline(pack);
         _lexical = new ChatBotHarness(pack, "Lexical");
         _lexical.BuildIndex();

@@ -191,6 +191,7 @@ internal sealed class ScalePack
             File.WriteAllText(Path.Combine(folder, "facts", topic + ".yaml"), content.ToString());
         }
 
+        File.WriteAllText(Path.Combine(folder, "story.yaml"), StoryProfile);
         File.WriteAllText(Path.Combine(folder, "summary.yaml"), """
             # Generated summary.
             text:
@@ -200,6 +201,23 @@ internal sealed class ScalePack
 
             """);
     }
+
+    private const string StoryProfile = """
+        # Generated story profile.
+        title: {en: "Generated articles", de: "Erzeugte Artikel"}
+        description: {en: "Generated articles about companies.", de: "Erzeugte Artikel über Unternehmen."}
+        welcome: {en: "Ask about the generated articles.", de: "Fragen Sie zu den erzeugten Artikeln."}
+        help: {en: "I answer questions about generated articles.", de: "Ich beantworte Fragen zu erzeugten Artikeln."}
+        who_is_example: {en: "Company 1", de: "Company 1"}
+        greeting: {en: "ask about the generated articles.", de: "fragen Sie zu den erzeugten Artikeln."}
+        topics:
+          funding: {name: {en: "the money", de: "das Geld"}}
+          dispute: {name: {en: "the disputes", de: "die Streitigkeiten"}}
+          people: {name: {en: "the people", de: "die Personen"}}
+          timeline: {name: {en: "the timeline", de: "den Ablauf"}}
+          places: {name: {en: "the places", de: "die Orte"}}
+
+        """;
 
     private static string SourceMetadata(string id, int article, GeneratedSentence headline, bool flagged)
     {

@@ -20,7 +20,7 @@ public class StoryAnswerBenchmarks : IDisposable
     [GlobalSetup]
     public void LoadPack()
     {
-        _harness = new ChatBotHarness(KnowledgePackLoader.Load(RepositoryPack.KnowledgePath()));
+        _harness = new ChatBotHarness(KnowledgePackLoader.Load(RepositoryPack.StoryPath()));
         _harness.BuildIndex();
     }
 

@@ -15,7 +15,7 @@ namespace StoryBot.Benchmarks.Story;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class StoryPackLoadBenchmarks
 {
-    private readonly string _path = RepositoryPack.KnowledgePath();
+    private readonly string _path = RepositoryPack.StoryPath();
     private KnowledgePack? _pack;
 
     [GlobalSetup]

@@ -19,5 +19,9 @@ internal static class RepositoryPack
         throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The knowledge folder, holding one folder per story: what <c>Knowledge:Path</c> names.</summary>
     public static string KnowledgePath() => Path.Combine(Root(), "knowledge");
+
+    /// <summary>The folder of the story the checkout carries: what the pack loader reads.</summary>
+    public static string StoryPath() => Path.Combine(KnowledgePath(), "stargate-dispute");
 }

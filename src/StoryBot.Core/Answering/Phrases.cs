@@ -2,7 +2,11 @@ using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Answering;
 
-/// <summary>Everything the bot says in its own words, in English and German.</summary>
+/// <summary>
+/// Everything the bot says in its own words, in English and German, that holds for any story. What
+/// names the story (help's opening, the welcome, topic names and headings) is the pack's
+/// <see cref="StoryProfile"/>.
+/// </summary>
 internal static class Phrases
 {
     public static readonly LocalizedText NotAnswered = new(
@@ -37,10 +41,6 @@ internal static class Phrases
         "That is too long for me ({0:N0} characters). Please keep a question under {1:N0} characters.",
         "Das ist mir zu lang ({0:N0} Zeichen). Bitte halten Sie eine Frage unter {1:N0} Zeichen.");
 
-    public static readonly LocalizedText Empty = new(
-        "Ask me anything about the story of Musk, Altman and Stargate, or type /help.",
-        "Fragen Sie mich etwas zur Geschichte über Musk, Altman und Stargate, oder tippen Sie /help.");
-
     public static readonly LocalizedText UnknownCommand = new(
         "I don't know the command /{0}. These work: {1}.",
         "Den Befehl /{0} kenne ich nicht. Diese gibt es: {1}.");
@@ -53,9 +53,10 @@ internal static class Phrases
         "Sorry, something went wrong while answering that. Please try again in a moment.",
         "Entschuldigung, beim Beantworten ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.");
 
+    /// <summary>{0} is the story's example name (<see cref="StoryProfile.WhoIsExample"/>).</summary>
     public static readonly LocalizedText WhoIsNeedsName = new(
-        "Whom should I look up? For example: /who-is Sam Altman. The story names: ",
-        "Wen soll ich nachschlagen? Zum Beispiel: /who-is Sam Altman. Die Geschichte nennt: ");
+        "Whom should I look up? For example: /who-is {0}. The story names: ",
+        "Wen soll ich nachschlagen? Zum Beispiel: /who-is {0}. Die Geschichte nennt: ");
 
     public static readonly LocalizedText NotNamed = new(
         "The story doesn't name anyone or anything called ",
@@ -63,8 +64,6 @@ internal static class Phrases
 
     public static readonly LocalizedText ItNames = new("It names: ", "Sie nennt: ");
 
-    public static readonly LocalizedText FundingHeading = new("The money behind Stargate", "Das Geld hinter Stargate");
-    public static readonly LocalizedText DisputeHeading = new("Musk versus Altman on X", "Musk gegen Altman auf X");
     public static readonly LocalizedText TimelineHeading = new("What happened when", "Was wann geschah");
     public static readonly LocalizedText SummaryHeading = new("The story in brief", "Die Geschichte in Kürze");
     public static readonly LocalizedText SourcesHeading = new("Sources", "Quellen");
@@ -75,9 +74,9 @@ internal static class Phrases
 
     public static readonly LocalizedText FlagNote = new("Note: ", "Hinweis: ");
 
+    /// <summary>The commands, listed in /help after the story's own opening line (<see cref="StoryProfile.Help"/>).</summary>
     public static readonly LocalizedText Help = new(
         """
-        I answer questions about one news story: Elon Musk and Sam Altman fighting on X over Stargate, OpenAI's data-centre project. Every answer quotes the article.
         /ask <question>: ask anything (or just type your question)
         /who-is <name>: who someone or something in the story is
         /funding: the money figures and who says so
@@ -90,7 +89,6 @@ internal static class Phrases
         Ask in English or German; I answer in the language you ask in.
         """,
         """
-        Ich beantworte Fragen zu einer Nachricht: Elon Musk und Sam Altman streiten auf X über Stargate, das Rechenzentrumsprojekt von OpenAI. Jede Antwort zitiert den Artikel.
         /ask <Frage>: eine beliebige Frage (oder tippen Sie sie einfach)
         /who-is <Name>: wer oder was jemand in der Geschichte ist
         /funding: die Geldbeträge und wer sie nennt
@@ -102,16 +100,6 @@ internal static class Phrases
         /help: diese Nachricht
         Fragen Sie auf Deutsch oder Englisch; ich antworte in Ihrer Sprache.
         """);
-
-    public static LocalizedText TopicName(Topic topic) => topic switch
-    {
-        Topic.Funding => new("Stargate's funding", "die Finanzierung von Stargate"),
-        Topic.Dispute => new("the dispute between Musk and Altman on X", "den Streit zwischen Musk und Altman auf X"),
-        Topic.People => new("the people and companies involved", "die beteiligten Personen und Unternehmen"),
-        Topic.Timeline => new("what happened on which day", "was an welchem Tag geschah"),
-        Topic.Places => new("the places", "die Orte"),
-        _ => throw new ArgumentOutOfRangeException(nameof(topic)),
-    };
 
     public static string Attribution(Attribution attribution, Entity? by, Language language)
     {

@@ -1,14 +1,20 @@
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Commands;
 
-internal sealed class HelpCommand : IChatCommand
+/// <summary>/help: the story's own opening line, then the commands.</summary>
+internal sealed class HelpCommand(IKnowledgeProvider knowledge) : IChatCommand
 {
     public const string CommandName = "help";
 
     public string Name => CommandName;
 
-    public Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(ReplyComposer.Message(context.Request.Text, context.Language, ReplyKind.Help, Phrases.Help.In(context.Language)));
+    public Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var language = context.Language;
+        var text = knowledge.Current.Story.Help.In(language) + "\n" + Phrases.Help.In(language);
+        return Task.FromResult(ReplyComposer.Message(context.Request.Text, language, ReplyKind.Help, text));
+    }
 }

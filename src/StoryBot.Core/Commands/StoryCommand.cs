@@ -12,13 +12,13 @@ internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPoli
 {
     public abstract string Name { get; }
 
-    protected abstract LocalizedText Heading { get; }
+    protected abstract LocalizedText HeadingOf(KnowledgePack pack);
 
     public async Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var pack = knowledge.Current;
         var filter = await policy.GetFilterAsync(cancellationToken);
-        return ReplyComposer.Compose(context.Request.Text, context.Language, Heading, PointsOf(pack), pack, filter);
+        return ReplyComposer.Compose(context.Request.Text, context.Language, HeadingOf(pack), PointsOf(pack), pack, filter);
     }
 
     protected abstract IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack);
@@ -35,7 +35,7 @@ internal sealed class FundingCommand(IKnowledgeProvider knowledge, ICitationPoli
 
     public override string Name => CommandName;
 
-    protected override LocalizedText Heading => Phrases.FundingHeading;
+    protected override LocalizedText HeadingOf(KnowledgePack pack) => pack.Story.HeadingOf(Topic.Funding).ToLocalizedText();
 
     protected override IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack) => FactsOn(pack, Topic.Funding);
 }
@@ -48,7 +48,7 @@ internal sealed class DisputeCommand(IKnowledgeProvider knowledge, ICitationPoli
 
     public override string Name => CommandName;
 
-    protected override LocalizedText Heading => Phrases.DisputeHeading;
+    protected override LocalizedText HeadingOf(KnowledgePack pack) => pack.Story.HeadingOf(Topic.Dispute).ToLocalizedText();
 
     protected override IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack) => FactsOn(pack, Topic.Dispute);
 }
@@ -61,7 +61,7 @@ internal sealed class TimelineCommand(IKnowledgeProvider knowledge, ICitationPol
 
     public override string Name => CommandName;
 
-    protected override LocalizedText Heading => Phrases.TimelineHeading;
+    protected override LocalizedText HeadingOf(KnowledgePack pack) => Phrases.TimelineHeading;
 
     protected override IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack) =>
         [.. pack.Timeline
@@ -77,7 +77,7 @@ internal sealed class SummaryCommand(IKnowledgeProvider knowledge, ICitationPoli
 
     public override string Name => CommandName;
 
-    protected override LocalizedText Heading => Phrases.SummaryHeading;
+    protected override LocalizedText HeadingOf(KnowledgePack pack) => Phrases.SummaryHeading;
 
     protected override IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack) =>
         [new AnswerPoint(pack.Summary.Text, pack.Summary.Citations)];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
@@ -21,7 +22,7 @@ internal sealed class WhoIsCommand(IKnowledgeProvider knowledge, ICitationPolicy
         var language = context.Language;
         if (context.Argument.Length == 0)
         {
-            return ReplyComposer.Message(context.Request.Text, language, ReplyKind.Error, Phrases.WhoIsNeedsName.In(language) + Names(pack));
+            return ReplyComposer.Message(context.Request.Text, language, ReplyKind.Error, string.Format(CultureInfo.InvariantCulture, Phrases.WhoIsNeedsName.In(language), pack.Story.WhoIsExample.In(language)) + Names(pack));
         }
 
         var entity = EntityMatcher.Find(context.Argument, pack);

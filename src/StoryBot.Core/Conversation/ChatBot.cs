@@ -46,7 +46,7 @@ internal sealed partial class ChatBot : IChatBot
 
         if (text.Length == 0)
         {
-            return ReplyComposer.Message(text, fallback, ReplyKind.Help, Phrases.Empty.In(fallback));
+            return ReplyComposer.Message(text, fallback, ReplyKind.Help, _knowledge.Current.Story.Welcome.In(fallback));
         }
 
         var (name, argument) = Split(text);

@@ -1,7 +1,7 @@
 namespace StoryBot.Core.Knowledge;
 
 /// <summary>A validated, immutable knowledge pack: every citation id resolves to an excerpt.</summary>
-/// <remarks>Seven constructor parameters on purpose: they are the parts of the pack as loaded and validated, values rather than services, and a pack is whole only with all of them.</remarks>
+/// <remarks>Eight constructor parameters on purpose: they are the parts of the pack as loaded and validated, values rather than services, and a pack is whole only with all of them.</remarks>
 public sealed class KnowledgePack
 {
     private readonly Dictionary<string, Excerpt> _excerptsById;
@@ -9,6 +9,7 @@ public sealed class KnowledgePack
     private readonly Dictionary<string, SourceDocument> _sourcesById;
 
     public KnowledgePack(
+        StoryProfile story,
         IReadOnlyList<SourceDocument> sources,
         IReadOnlyList<Excerpt> excerpts,
         IReadOnlyList<Entity> entities,
@@ -17,6 +18,7 @@ public sealed class KnowledgePack
         StorySummary summary,
         string version)
     {
+        Story = story;
         Sources = sources;
         Excerpts = excerpts;
         Entities = entities;
@@ -28,6 +30,9 @@ public sealed class KnowledgePack
         _entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         _sourcesById = sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>What the bot says about the story: its title, help, greeting and topic names.</summary>
+    public StoryProfile Story { get; }
 
     public IReadOnlyList<SourceDocument> Sources { get; }
     public IReadOnlyList<Excerpt> Excerpts { get; }

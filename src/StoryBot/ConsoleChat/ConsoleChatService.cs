@@ -1,12 +1,18 @@
 using Microsoft.Extensions.Hosting;
+using StoryBot.Core.Knowledge;
 
 namespace StoryBot.ConsoleChat;
 
 /// <summary>The interactive chat in the terminal, the bot's embedded default when no platform is configured.</summary>
-internal sealed class ConsoleChatService(ConsoleConversation conversation, ConsoleStreams streams, IHostApplicationLifetime lifetime) : BackgroundService
+internal sealed class ConsoleChatService(
+    ConsoleConversation conversation,
+    ConsoleStreams streams,
+    IKnowledgeProvider knowledge,
+    IHostApplicationLifetime lifetime) : BackgroundService
 {
-    private const string Banner =
-        "StoryBot: ask about Elon Musk, Sam Altman and the Stargate dispute, in English or German. Type /help for commands; Ctrl+D quits.";
+    // The console has no user locale to go by, so it greets in English, as it always has.
+    private string Banner =>
+        $"StoryBot: {knowledge.Current.Story.Greeting.In(Language.English)} Type /help for commands; Ctrl+D quits.";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -26,7 +26,7 @@ public sealed class QuoteVerifierTests
         var tampered = pack.Excerpts
             .Select(e => e.Id == "stargate-up-to-500bn" ? e with { Quote = e.Quote.Replace("500", "600", StringComparison.Ordinal) } : e)
             .ToList();
-        var broken = new KnowledgePack(pack.Sources, tampered, pack.Entities, pack.Facts, pack.Timeline, pack.Summary, pack.Version);
+        var broken = new KnowledgePack(pack.Story, pack.Sources, tampered, pack.Entities, pack.Facts, pack.Timeline, pack.Summary, pack.Version);
         var bot = StoryServices.Create(pack: broken).GetRequiredService<IChatBot>();
 
         var reply = await bot.Bot("/funding");

@@ -79,7 +79,7 @@ public sealed class ReplyCacheTests
         var before = await Bot.Bot("/summary");
         var pack = StoryServices.Pack;
         _knowledge.Current = new KnowledgePack(
-            pack.Sources, pack.Excerpts, pack.Entities, pack.Facts, pack.Timeline,
+            pack.Story, pack.Sources, pack.Excerpts, pack.Entities, pack.Facts, pack.Timeline,
             pack.Summary with { Text = new LocalizedText("An edited summary.", "Eine bearbeitete Zusammenfassung.") },
             pack.Version + "-edited");
 

@@ -13,7 +13,7 @@ namespace StoryBot.Core.Tests.Knowledge;
 /// </summary>
 public sealed class CuratedStoryPackTests
 {
-    private static readonly Lazy<KnowledgePack> RealPack = new(() => KnowledgePackLoader.Load(RepoRoot.Knowledge));
+    private static readonly Lazy<KnowledgePack> RealPack = new(() => KnowledgePackLoader.Load(RepoRoot.Story));
 
     private static KnowledgePack Pack => RealPack.Value;
 

@@ -13,7 +13,7 @@ internal static class Ask
     /// <summary>Every quote a reply carries stands verbatim in the source file on disk.</summary>
     public static void AssertQuotesAreVerbatim(Reply reply)
     {
-        var source = File.ReadAllText(Path.Combine(RepoRoot.Knowledge, "sources", "stargate-dispute.de.txt"));
+        var source = File.ReadAllText(Path.Combine(RepoRoot.Story, "sources", "stargate-dispute.de.txt"));
         foreach (var citation in reply.Citations)
         {
             Assert.Contains(citation.Quote, source, StringComparison.Ordinal);

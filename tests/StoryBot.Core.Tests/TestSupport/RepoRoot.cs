@@ -6,4 +6,6 @@ internal static class RepoRoot
     public static string Path => StoryBot.Testing.RepositoryFiles.Root;
 
     public static string Knowledge => StoryBot.Testing.RepositoryFiles.Knowledge;
+
+    public static string Story => StoryBot.Testing.RepositoryFiles.Story;
 }

@@ -13,7 +13,7 @@ namespace StoryBot.Core.Tests.TestSupport;
 /// <summary>The real pack of the checkout, loaded once, and the core services around it.</summary>
 internal static class StoryServices
 {
-    private static readonly Lazy<KnowledgePack> RealPack = new(() => KnowledgePackLoader.Load(RepoRoot.Knowledge));
+    private static readonly Lazy<KnowledgePack> RealPack = new(() => KnowledgePackLoader.Load(RepoRoot.Story));
 
     public static KnowledgePack Pack => RealPack.Value;
 

@@ -66,9 +66,10 @@ public sealed class SummariesOnSlackTests : StatefulSlackHostTest
     /// <summary>The repository's pack, with Slack markup in front of every timeline event.</summary>
     private sealed class MarkedUpPack : IKnowledgeProvider
     {
-        public KnowledgePack Current { get; } = Mark(KnowledgePackLoader.Load(SourceText.KnowledgePath));
+        public KnowledgePack Current { get; } = Mark(KnowledgePackLoader.Load(StoryBot.Testing.RepositoryFiles.Story));
 
         private static KnowledgePack Mark(KnowledgePack pack) => new(
+            pack.Story,
             pack.Sources,
             pack.Excerpts,
             pack.Entities,

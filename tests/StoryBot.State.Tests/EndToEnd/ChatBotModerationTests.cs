@@ -14,7 +14,7 @@ namespace StoryBot.State.Tests.EndToEnd;
 /// <summary>The real chat bot and answer engine over the real knowledge pack, with moderation wired by AddStoryState.</summary>
 public sealed class ChatBotModerationTests : IAsyncLifetime
 {
-    private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(Path.Combine(RepositoryRoot(), "knowledge")));
+    private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(Path.Combine(RepositoryRoot(), "knowledge", "stargate-dispute")));
 
     private readonly List<ServiceProvider> _providers = [];
     private readonly List<string> _folders = [];
@@ -109,7 +109,7 @@ public sealed class ChatBotModerationTests : IAsyncLifetime
     {
         var folder = Path.Combine(Path.GetTempPath(), "storybot-renamed-" + Guid.NewGuid().ToString("N"), "knowledge");
         _folders.Add(Path.GetDirectoryName(folder)!);
-        var original = Path.Combine(RepositoryRoot(), "knowledge");
+        var original = Path.Combine(RepositoryRoot(), "knowledge", "stargate-dispute");
         var wholeId = new Regex($@"(?<![\w-]){Regex.Escape(id)}(?![\w-])", RegexOptions.None, TimeSpan.FromSeconds(1));
         foreach (var file in Directory.EnumerateFiles(original, "*", SearchOption.AllDirectories))
         {

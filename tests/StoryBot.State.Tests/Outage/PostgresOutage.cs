@@ -29,7 +29,7 @@ internal sealed class PostgresOutage : IAsyncLifetime
     // Safety net for a hung retry, not a timing assertion.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(Path.Combine(StoryBot.Testing.RepositoryFiles.Root, "knowledge")));
+    private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(StoryBot.Testing.RepositoryFiles.Story));
 
     private readonly string _role = "storybot_outage_" + Guid.NewGuid().ToString("N");
     private ServiceProvider? _services;

@@ -11,7 +11,7 @@ namespace StoryBot.State.Tests.Summaries;
 /// <summary>The summary composed from the curated pack in the checkout (knowledge/).</summary>
 public sealed partial class StorySummaryOnTheRealPackTests
 {
-    private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(Path.Combine(SummaryTestPack.RepositoryRoot(), "knowledge")));
+    private static readonly Lazy<KnowledgePack> Pack = new(() => KnowledgePackLoader.Load(StoryBot.Testing.RepositoryFiles.Story));
 
     private static readonly StorySummaryComposer Composer = new();
 

@@ -85,7 +85,7 @@ public sealed class SummariesEndToEndTests
         });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IKnowledgeProvider>(new FixedKnowledge(
-            KnowledgePackLoader.Load(Path.Combine(SummaryTestPack.RepositoryRoot(), "knowledge"))));
+            KnowledgePackLoader.Load(StoryBot.Testing.RepositoryFiles.Story)));
         builder.Services.AddSingleton<IChannelPoster>(poster);
         builder.Services.AddStoryCore(builder.Configuration);
         builder.Services.AddStoryState(builder.Configuration);

@@ -4,7 +4,7 @@ using YamlDotNet.Serialization;
 namespace StoryBot.State.Tests.Summaries;
 
 /// <summary>
-/// A hand-built pack around the real excerpts of knowledge/excerpts.yaml and the real source
+/// A hand-built pack around the real excerpts of knowledge/stargate-dispute/excerpts.yaml and the real source
 /// text: facts, timeline and summary are written here, the quotes are the repository's own.
 /// </summary>
 internal static class SummaryTestPack
@@ -56,6 +56,7 @@ internal static class SummaryTestPack
                 new Attribution(AttributionKind.Reported, null), "musk-not-neutral"),
         ];
         return new KnowledgePack(
+            StoryBot.Testing.TestStoryProfile.Create(),
             [source],
             excerpts,
             [Person("musk", "Elon Musk"), Person("altman", "Sam Altman")],
@@ -84,6 +85,7 @@ internal static class SummaryTestPack
     /// <c>stargate-up-to-500bn</c> misquoted as $600 billion.
     /// </summary>
     public static KnowledgePack Misquoted(KnowledgePack good) => new(
+        good.Story,
         good.Sources,
         [.. good.Excerpts.Select(e => e.Id == "stargate-up-to-500bn" ? e with { Quote = e.Quote.Replace("500", "600", StringComparison.Ordinal) } : e)],
         good.Entities,
@@ -113,7 +115,7 @@ internal static class SummaryTestPack
     private static (SourceDocument, IReadOnlyList<Excerpt>) LoadReal()
     {
         var root = RepositoryRoot();
-        var raw = File.ReadAllText(Path.Combine(root, "knowledge", "sources", "stargate-dispute.de.txt"));
+        var raw = File.ReadAllText(Path.Combine(root, "knowledge", "stargate-dispute", "sources", "stargate-dispute.de.txt"));
 
         // Content paragraphs: blank-line separated, without the stray page tag the source metadata excludes.
         var texts = raw.Replace("\r\n", "\n", StringComparison.Ordinal)
@@ -128,7 +130,7 @@ internal static class SummaryTestPack
                 : null)).ToList();
 
         var entries = new DeserializerBuilder().Build()
-            .Deserialize<List<Dictionary<string, object>>>(File.ReadAllText(Path.Combine(root, "knowledge", "excerpts.yaml")))
+            .Deserialize<List<Dictionary<string, object>>>(File.ReadAllText(Path.Combine(root, "knowledge", "stargate-dispute", "excerpts.yaml")))
             .Select(entry => entry.Where(e => e.Value is string).ToDictionary(e => e.Key, e => (string)e.Value))
             .ToList();
         var excerpts = entries.Select(entry =>

@@ -5,7 +5,7 @@ public static class SourceText
 {
     public static string RepositoryRoot => StoryBot.Testing.RepositoryFiles.Root;
 
-    public static string KnowledgePath => Path.Combine(RepositoryRoot, "knowledge");
+    public static string KnowledgePath => StoryBot.Testing.RepositoryFiles.Knowledge;
 
-    public static string Story => File.ReadAllText(Path.Combine(KnowledgePath, "sources", "stargate-dispute.de.txt"));
+    public static string Story => StoryBot.Testing.RepositoryFiles.StorySource;
 }

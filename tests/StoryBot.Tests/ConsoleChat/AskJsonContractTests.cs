@@ -6,7 +6,7 @@ namespace StoryBot.Tests.ConsoleChat;
 /// <summary>The <c>ask --json</c> contract scripts rely on: one JSON object per input line on stdout, logs on stderr.</summary>
 public sealed class AskJsonContractTests
 {
-    private static readonly string Source = File.ReadAllText(Path.Combine(StoryBotProcess.RepoRoot, "knowledge", "sources", "stargate-dispute.de.txt"));
+    private static readonly string Source = StoryBot.Testing.RepositoryFiles.StorySource;
 
     [Fact]
     public async Task WritesExactlyOneJsonObjectPerLineWithVerbatimCitations()

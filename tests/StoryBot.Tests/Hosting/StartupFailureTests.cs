@@ -9,7 +9,7 @@ public sealed class StartupFailureTests
     public async Task AnInvalidKnowledgePackStopsTheHostWithFileLineAndText()
     {
         var pack = CopyPack();
-        var excerpts = Path.Combine(pack, "excerpts.yaml");
+        var excerpts = Path.Combine(pack, "stargate-dispute", "excerpts.yaml");
         File.WriteAllText(excerpts, File.ReadAllText(excerpts).Replace("bis zu 500 Milliarden", "bis zu 600 Milliarden", StringComparison.Ordinal));
 
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, "ask", "--json", $"--Knowledge:Path={pack}");

@@ -15,7 +15,7 @@ public static class KnowledgePackLoader
     private const string SourcesFolder = "sources";
 
     private static readonly string[] TopLevelFiles =
-        [ExcerptReader.FileName, EntityReader.FileName, TimelineReader.FileName, SummaryReader.FileName];
+        [StoryReader.FileName, ExcerptReader.FileName, EntityReader.FileName, TimelineReader.FileName, SummaryReader.FileName];
 
     /// <summary>Loads the pack at <paramref name="packPath"/> or throws a <see cref="KnowledgePackException"/> listing every error.</summary>
     public static KnowledgePack Load(string packPath)
@@ -41,15 +41,16 @@ public static class KnowledgePackLoader
         var facts = FactReader.Read(reading);
         var timeline = TimelineReader.Read(reading);
         var summary = SummaryReader.Read(reading);
+        var story = StoryReader.Read(reading);
         reading.CheckReferences();
 
-        if (reading.Errors.Count > 0 || summary is null)
+        if (reading.Errors.Count > 0 || summary is null || story is null)
         {
             return new KnowledgePackLoadResult(null, reading.Errors.Sorted());
         }
 
         var pack = new KnowledgePack(
-            [.. sources.Values.Select(s => s.Document)], excerpts, entities, facts, timeline, summary, files.Version());
+            story, [.. sources.Values.Select(s => s.Document)], excerpts, entities, facts, timeline, summary, files.Version());
         return new KnowledgePackLoadResult(pack, []);
     }
 

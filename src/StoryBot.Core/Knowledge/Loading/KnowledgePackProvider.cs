@@ -29,7 +29,7 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
     {
         _time = time;
         _logger = logger;
-        PackPath = KnowledgePackLocation.Resolve(options.Value.Path, environment?.ContentRootPath, out var problem)
+        PackPath = KnowledgePackLocation.Resolve(options.Value, environment?.ContentRootPath, out var problem)
             ?? throw new KnowledgePackException(problem!);
         _current = KnowledgePackLoader.Load(PackPath);
         Log.Loaded(_logger, PackPath, _current);
@@ -39,7 +39,7 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
 
     public KnowledgePack Current => Volatile.Read(ref _current);
 
-    /// <summary>The folder the pack is loaded from.</summary>
+    /// <summary>The story folder the pack is loaded from.</summary>
     public string PackPath { get; }
 
     public bool IsWatching => _watcher is not null;

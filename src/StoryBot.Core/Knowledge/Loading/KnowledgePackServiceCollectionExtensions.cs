@@ -9,8 +9,8 @@ namespace StoryBot.Core.Knowledge.Loading;
 public static class KnowledgePackServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IKnowledgeProvider"/> (and <see cref="IKnowledgePackChanges"/>) backed by the pack folder
-    /// in configuration section <c>Knowledge</c> { Path = "knowledge", Reload = true }. The pack is loaded
+    /// Registers <see cref="IKnowledgeProvider"/> (and <see cref="IKnowledgePackChanges"/>) backed by a story folder
+    /// named in configuration section <c>Knowledge</c> { Path = "knowledge", Story = (the only story), Reload = true }. The pack is loaded
     /// and validated when the host starts; an invalid pack or a missing folder stops the start with the reasons.
     /// </summary>
     public static IServiceCollection AddKnowledgePack(this IServiceCollection services, IConfiguration configuration)

@@ -21,6 +21,9 @@ internal sealed class PackFiles
 
     public string Root => _root;
 
+    /// <summary>The folder's name, which is the story's id.</summary>
+    public string Name => _displayRoot;
+
     public string Display(string relativePath) => $"{_displayRoot}/{relativePath}";
 
     public bool Exists(string relativePath) => File.Exists(Full(relativePath));

@@ -9,14 +9,7 @@ internal static class SummaryReader
 
     public static StorySummary? Read(PackReading reading)
     {
-        var file = reading.Files.Read(FileName, reading.Errors);
-        var root = file is null ? null : YamlFile.Parse(file, reading.Errors);
-        if (file is null || root is null)
-        {
-            return null;
-        }
-
-        var map = YamlMap.Open(root, file, reading.Errors, "summary", Keys);
+        var map = MapFile.Open(reading, FileName, "summary", Keys);
         if (map is null)
         {
             return null;
@@ -26,7 +19,7 @@ internal static class SummaryReader
         var citations = map.TextList("citations", required: true, mustBeNonEmpty: true);
         if (citations is not null)
         {
-            reading.Refer(reading.ExcerptIds, citations, map.What, "citation", file);
+            reading.Refer(reading.ExcerptIds, citations, map.What, "citation", map.File);
         }
 
         return text is null || citations is null ? null : new StorySummary(text, [.. citations.Select(c => c.Value)]);

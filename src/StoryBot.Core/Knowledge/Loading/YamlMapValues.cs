@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace StoryBot.Core.Knowledge.Loading;
@@ -7,9 +8,10 @@ namespace StoryBot.Core.Knowledge.Loading;
 /// The kinds of value a pack file holds beyond plain text (ids, numbers, choices, texts in both
 /// languages), each read from a <see cref="YamlMap"/> with what is wrong with it reported.
 /// </summary>
-internal static class YamlMapValues
+internal static partial class YamlMapValues
 {
     private static readonly string[] LocalizedKeys = ["en", "de"];
+    private static readonly (string Code, string Name)[] AnalysedLanguages = [("en", "English"), ("de", "German")];
 
     /// <summary>An identifier: non-empty text without whitespace, so it can be typed in chat commands.</summary>
     public static string? Id(this YamlMap map, string key = "id")
@@ -104,4 +106,54 @@ internal static class YamlMapValues
 
         return map.Text(key);
     }
+
+    /// <summary>
+    /// A mapping of language codes to texts (<c>{en: …, de: …, fr: …}</c>): English and German are
+    /// required, being the languages the engine analyses; a pack may add any other language.
+    /// </summary>
+    public static TextInLanguages? Languages(this YamlMap map, string key, bool required = true)
+    {
+        var node = map.Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Report(node.Start, $"{map.What}: '{key}' must be a mapping of language codes to texts, e.g. {{en: \"…\", de: \"…\"}}; found {YamlMap.Describe(node)}");
+            return null;
+        }
+
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var complete = true;
+        foreach (var (codeNode, value) in mapping.Children)
+        {
+            if (codeNode is not YamlScalarNode { Value: { } code } || !LanguageCode().IsMatch(code))
+            {
+                map.Report(codeNode.Start, $"{map.What}: '{key}': {YamlMap.Describe(codeNode)} is not a language code (two or three lower-case letters, e.g. 'fr')");
+                complete = false;
+            }
+            else if (value is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+            {
+                map.Report(value.Start, $"{map.What}: '{key}': the '{code}' text must be a non-empty text; found {YamlMap.Describe(value)}");
+                complete = false;
+            }
+            else
+            {
+                texts[code] = text;
+            }
+        }
+
+        foreach (var (code, name) in AnalysedLanguages.Where(l => !mapping.Children.ContainsKey(new YamlScalarNode(l.Code))))
+        {
+            map.Report(node.Start, $"{map.What}: '{key}' has no {name} text ('{code}')");
+            complete = false;
+        }
+
+        return complete ? new TextInLanguages(texts) : null;
+    }
+
+    [GeneratedRegex("^[a-z]{2,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageCode();
 }

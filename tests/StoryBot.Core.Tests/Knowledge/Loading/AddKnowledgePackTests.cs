@@ -25,13 +25,11 @@ public sealed class AddKnowledgePackTests
         return builder.Build();
     }
 
-    private static string ParentOf(FixturePack fixture) => Path.GetDirectoryName(fixture.Path)!;
-
     [Fact]
     public async Task ServesThePackFromTheDefaultFolderUnderTheContentRoot()
     {
         using var fixture = new FixturePack();
-        using var host = Host(ParentOf(fixture));
+        using var host = Host(fixture.ContentRoot);
 
         await host.StartAsync();
         try
@@ -51,7 +49,7 @@ public sealed class AddKnowledgePackTests
     public async Task StopsWatchingWhenTheHostStops()
     {
         using var fixture = new FixturePack();
-        using var host = Host(ParentOf(fixture));
+        using var host = Host(fixture.ContentRoot);
 
         await host.StartAsync();
         await host.StopAsync();
@@ -63,7 +61,7 @@ public sealed class AddKnowledgePackTests
     public async Task DoesNotWatchWhenReloadIsOff()
     {
         using var fixture = new FixturePack();
-        using var host = Host(ParentOf(fixture), ("Knowledge:Reload", "false"));
+        using var host = Host(fixture.ContentRoot, ("Knowledge:Reload", "false"));
 
         await host.StartAsync();
         try
@@ -82,12 +80,12 @@ public sealed class AddKnowledgePackTests
         using var fixture = new FixturePack();
         fixture.Edit("entities.yaml", "  citations: [no-money]", "  citaions: [no-money]");
         fixture.Edit("summary.yaml", "no-money", "no-mony");
-        using var host = Host("/", ("Knowledge:Path", fixture.Path));
+        using var host = Host("/", ("Knowledge:Path", fixture.KnowledgeFolder));
 
         var exception = await Assert.ThrowsAsync<KnowledgePackException>(() => host.StartAsync());
 
-        Assert.Contains("knowledge/entities.yaml:8:3: entity 'musk': unknown key 'citaions' (did you mean 'citations'?)", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("knowledge/summary.yaml:4:", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("story/entities.yaml:8:3: entity 'musk': unknown key 'citaions' (did you mean 'citations'?)", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("story/summary.yaml:4:", exception.Message, StringComparison.Ordinal);
         Assert.Equal(2, exception.Errors.Count);
     }
 
@@ -106,7 +104,7 @@ public sealed class AddKnowledgePackTests
     public async Task FailsToStartNamingTheKeyWhenThePathIsEmpty()
     {
         using var fixture = new FixturePack();
-        using var host = Host(ParentOf(fixture), ("Knowledge:Path", ""));
+        using var host = Host(fixture.ContentRoot, ("Knowledge:Path", ""));
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -119,7 +117,7 @@ public sealed class AddKnowledgePackTests
     {
         var elsewhere = Path.GetTempPath();
 
-        var resolved = KnowledgePackLocation.Resolve("knowledge", elsewhere, out var problem);
+        var resolved = KnowledgePackLocation.ResolveFolder("knowledge", elsewhere, out var problem);
 
         Assert.Null(problem);
         Assert.Equal(RepoRoot.Knowledge, resolved);
@@ -130,9 +128,9 @@ public sealed class AddKnowledgePackTests
     {
         using var fixture = new FixturePack();
 
-        var resolved = KnowledgePackLocation.Resolve("knowledge", ParentOf(fixture), out _);
+        var resolved = KnowledgePackLocation.ResolveFolder("knowledge", fixture.ContentRoot, out _);
 
-        Assert.Equal(fixture.Path, resolved);
+        Assert.Equal(fixture.KnowledgeFolder, resolved);
     }
 
     [Fact]
@@ -140,9 +138,85 @@ public sealed class AddKnowledgePackTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "storybot-missing-" + Guid.NewGuid().ToString("N"), "knowledge");
 
-        var resolved = KnowledgePackLocation.Resolve(missing, contentRoot: null, out var problem);
+        var resolved = KnowledgePackLocation.ResolveFolder(missing, contentRoot: null, out var problem);
 
         Assert.Null(resolved);
         Assert.Equal($"Knowledge:Path '{missing}' is not a folder", problem);
+    }
+
+    [Fact]
+    public void ServesTheOnlyStoryOfTheKnowledgeFolderWhenNoStoryIsNamed()
+    {
+        using var fixture = new FixturePack();
+        Directory.CreateDirectory(Path.Combine(fixture.KnowledgeFolder, "schemas"));
+
+        var resolved = KnowledgePackLocation.Resolve(new KnowledgeOptions { Path = fixture.KnowledgeFolder }, contentRoot: null, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(fixture.Path, resolved);
+    }
+
+    [Fact]
+    public void ServesTheStoryThatKnowledgeStoryNames()
+    {
+        using var fixture = new FixturePack();
+        using var other = new FixturePack();
+        Directory.Move(other.Path, Path.Combine(fixture.KnowledgeFolder, "other"));
+
+        var resolved = KnowledgePackLocation.Resolve(new KnowledgeOptions { Path = fixture.KnowledgeFolder, Story = "other" }, contentRoot: null, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(Path.Combine(fixture.KnowledgeFolder, "other"), resolved);
+    }
+
+    [Fact]
+    public async Task FailsToStartNamingKnowledgeStoryWhenTheFolderHoldsSeveralStoriesAndNoneIsNamed()
+    {
+        using var fixture = new FixturePack();
+        using var other = new FixturePack();
+        Directory.Move(other.Path, Path.Combine(fixture.KnowledgeFolder, "other"));
+        using var host = Host("/", ("Knowledge:Path", fixture.KnowledgeFolder));
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Knowledge:Story is required when the knowledge folder holds more than one story", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("other, story", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stroy")]
+    [InlineData("../knowledge/story")]
+    [InlineData("..")]
+    public void NamesTheStoriesThereAreWhenKnowledgeStoryNamesNone(string story)
+    {
+        using var fixture = new FixturePack();
+
+        var resolved = KnowledgePackLocation.Resolve(new KnowledgeOptions { Path = fixture.KnowledgeFolder, Story = story }, contentRoot: null, out var problem);
+
+        Assert.Null(resolved);
+        Assert.Equal($"Knowledge:Story '{story}' is not a story folder in {fixture.KnowledgeFolder} (stories there: story)", problem);
+    }
+
+    [Fact]
+    public void SaysWhatAStoryIsWhenTheFolderHoldsNone()
+    {
+        using var fixture = new FixturePack();
+        Directory.Delete(fixture.Path, recursive: true);
+
+        var resolved = KnowledgePackLocation.Resolve(new KnowledgeOptions { Path = fixture.KnowledgeFolder }, contentRoot: null, out var problem);
+
+        Assert.Null(resolved);
+        Assert.Contains("holds no story: a story is a folder <story-id>/ with a story.yaml", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NamesTheFolderToConfigureWhenThePathIsAStoryFolder()
+    {
+        using var fixture = new FixturePack();
+
+        var resolved = KnowledgePackLocation.Resolve(new KnowledgeOptions { Path = fixture.Path }, contentRoot: null, out var problem);
+
+        Assert.Null(resolved);
+        Assert.Equal($"Knowledge:Path '{fixture.Path}' is a story folder; set it to the knowledge folder that holds it ('{fixture.KnowledgeFolder}')", problem);
     }
 }

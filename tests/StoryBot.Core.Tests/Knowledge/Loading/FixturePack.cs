@@ -3,7 +3,7 @@ using StoryBot.Core.Tests.TestSupport;
 namespace StoryBot.Core.Tests.Knowledge.Loading;
 
 /// <summary>
-/// A small valid pack written to a temporary folder named <c>knowledge</c>; tests overwrite single files
+/// A small valid pack written to a temporary story folder <c>story/story</c>; tests overwrite single files
 /// to introduce the problem they are about. Line numbers in the fixtures are stable and asserted on.
 /// </summary>
 internal sealed class FixturePack : IDisposable
@@ -155,12 +155,47 @@ internal sealed class FixturePack : IDisposable
         citations: [headline, no-money, wrong]
         """;
 
+    public const string Story = """
+        # yaml-language-server: $schema=../schemas/story.schema.json
+        title:
+          en: "Musk and Altman fight over Stargate"
+          de: "Musk und Altman streiten über Stargate"
+        description:
+          en: "Musk and Altman fighting over Stargate's money."
+          de: "Musk und Altman streiten über das Geld von Stargate."
+        welcome:
+          en: "Ask me about Musk, Altman and Stargate."
+          de: "Fragen Sie mich zu Musk, Altman und Stargate."
+        help:
+          en: "I answer questions about Musk, Altman and Stargate."
+          de: "Ich beantworte Fragen zu Musk, Altman und Stargate."
+        who_is_example:
+          en: "Sam Altman"
+          de: "Sam Altman"
+        greeting:
+          en: "ask about Musk and Altman."
+          de: "fragen Sie nach Musk und Altman."
+        topics:
+          funding:
+            name: {en: "the money", de: "das Geld"}
+            heading: {en: "The money behind Stargate", de: "Das Geld hinter Stargate"}
+          dispute:
+            name: {en: "the dispute", de: "den Streit"}
+          people:
+            name: {en: "the people", de: "die Personen"}
+          timeline:
+            name: {en: "what happened when", de: "was wann geschah"}
+          places:
+            name: {en: "the places", de: "die Orte"}
+        """;
+
     private readonly string _parent;
 
     public FixturePack()
     {
         _parent = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "storybot-pack-" + Guid.NewGuid().ToString("N"));
-        Path = System.IO.Path.Combine(_parent, "knowledge");
+        KnowledgeFolder = System.IO.Path.Combine(_parent, "knowledge");
+        Path = System.IO.Path.Combine(KnowledgeFolder, "story");
         Write("sources/story.yaml", Source);
         Write("sources/story.de.txt", SourceText);
         Write("excerpts.yaml", Excerpts);
@@ -169,9 +204,17 @@ internal sealed class FixturePack : IDisposable
         Write("facts/dispute.yaml", DisputeFacts);
         Write("timeline.yaml", Timeline);
         Write("summary.yaml", Summary);
+        Write("story.yaml", Story);
     }
 
+    /// <summary>The story's folder; its name, <c>story</c>, is the fixture story's id and starts every message's path.</summary>
     public string Path { get; }
+
+    /// <summary>The knowledge folder holding the fixture story and nothing else, as <c>Knowledge:Path</c> names it.</summary>
+    public string KnowledgeFolder { get; }
+
+    /// <summary>A content root under which the default <c>Knowledge:Path</c>, <c>knowledge</c>, is this fixture's knowledge folder.</summary>
+    public string ContentRoot => _parent;
 
     /// <summary>A copy of the repository's real source and excerpts, completed with this fixture's curated files citing real excerpt ids.</summary>
     public static FixturePack WithRealSourceAndExcerpts()
@@ -179,12 +222,12 @@ internal sealed class FixturePack : IDisposable
         var pack = new FixturePack();
         pack.Delete("sources/story.yaml");
         pack.Delete("sources/story.de.txt");
-        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepoRoot.Knowledge, "sources")))
+        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepoRoot.Story, "sources")))
         {
             File.Copy(file, System.IO.Path.Combine(pack.Path, "sources", System.IO.Path.GetFileName(file)));
         }
 
-        File.Copy(System.IO.Path.Combine(RepoRoot.Knowledge, "excerpts.yaml"), System.IO.Path.Combine(pack.Path, "excerpts.yaml"), overwrite: true);
+        File.Copy(System.IO.Path.Combine(RepoRoot.Story, "excerpts.yaml"), System.IO.Path.Combine(pack.Path, "excerpts.yaml"), overwrite: true);
         pack.Write("entities.yaml", Entities
             .Replace("[no-money]", "[musk-they-dont-have-the-money]", StringComparison.Ordinal)
             .Replace("[wrong]", "[altman-wrong]", StringComparison.Ordinal)

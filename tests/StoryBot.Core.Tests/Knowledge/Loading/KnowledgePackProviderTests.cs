@@ -13,7 +13,7 @@ public sealed class KnowledgePackProviderTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private static KnowledgePackProvider Provider(FixturePack fixture, TimeProvider time, ILogger<KnowledgePackProvider> logger) =>
-        new(Options.Create(new KnowledgeOptions { Path = fixture.Path }), time, logger);
+        new(Options.Create(new KnowledgeOptions { Path = fixture.KnowledgeFolder }), time, logger);
 
     private static Task SwapOf(IKnowledgePackChanges changes)
     {
@@ -89,7 +89,7 @@ public sealed class KnowledgePackProviderTests
             var (level, message) = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
             Assert.Equal(LogLevel.Error, level);
             Assert.Contains($"version {before.Version} stays in service", message, StringComparison.Ordinal);
-            Assert.Contains("knowledge/facts/funding.yaml:16:", message, StringComparison.Ordinal);
+            Assert.Contains("story/facts/funding.yaml:16:", message, StringComparison.Ordinal);
             Assert.Contains("attribution.by entity 'elon' does not exist", message, StringComparison.Ordinal);
         }
 
@@ -143,6 +143,20 @@ public sealed class KnowledgePackProviderTests
         }
 
         [Fact]
+        public async Task ReloadsAnEditOfTheStorysOwnTexts()
+        {
+            using var fixture = new FixturePack();
+            using var provider = Provider(fixture, TimeProvider.System, new RecordingLogger<KnowledgePackProvider>());
+            provider.StartWatching();
+            var swapped = SwapOf(provider);
+
+            fixture.Edit("story.yaml", "Ask me about Musk, Altman and Stargate.", "Ask me about the Stargate quarrel.");
+
+            await swapped.WaitAsync(Patience);
+            Assert.Equal("Ask me about the Stargate quarrel.", provider.Current.Story.Welcome.In("en"));
+        }
+
+        [Fact]
         public async Task KeepsTheLastGoodPackWhenAnEditIsInvalidThenTakesTheFix()
         {
             using var fixture = new FixturePack();
@@ -155,7 +169,7 @@ public sealed class KnowledgePackProviderTests
             fixture.Edit("excerpts.yaml", "zunächst 100", "zuerst 100");
 
             var error = await logger.FirstError.WaitAsync(Patience);
-            Assert.Contains("knowledge/excerpts.yaml:13:", error, StringComparison.Ordinal);
+            Assert.Contains("story/excerpts.yaml:13:", error, StringComparison.Ordinal);
             Assert.Contains("did you mean (paragraph 2)", error, StringComparison.Ordinal);
             Assert.Same(good, provider.Current);
             Assert.False(swapped.IsCompleted);
@@ -270,7 +284,7 @@ public sealed class KnowledgePackProviderTests
             fixture.Edit("excerpts.yaml", "zunächst 100", "zuerst 100");
 
             var error = await logger.FirstError.WaitAsync(Patience);
-            Assert.Contains("knowledge/excerpts.yaml:13:", error, StringComparison.Ordinal);
+            Assert.Contains("story/excerpts.yaml:13:", error, StringComparison.Ordinal);
             Assert.Same(good, provider.Current);
         }
 

@@ -44,7 +44,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("entities.yaml", "  name: Sam Altman", "  name: \"Sam Altman");
 
-            var error = _t.OnlyError("knowledge/entities.yaml", 12, "YAML syntax error");
+            var error = _t.OnlyError("story/entities.yaml", 12, "YAML syntax error");
             Assert.True(error.Column > 0);
         }
 
@@ -54,7 +54,7 @@ public sealed class PackValidationTests : IDisposable
             // YamlDotNet throws InvalidOperationException here rather than a YamlException.
             _t._pack.Edit("timeline.yaml", "- id: tuesday-musk", "- id: {");
 
-            _t.OnlyError("knowledge/timeline.yaml", 0, "YAML syntax error", "'{' or '[' is not closed");
+            _t.OnlyError("story/timeline.yaml", 0, "YAML syntax error", "'{' or '[' is not closed");
         }
 
         [Fact]
@@ -62,7 +62,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("entities.yaml", "  name: Sam Altman", "  name: Sam Altman\n  name: Samuel Altman");
 
-            _t.OnlyError("knowledge/entities.yaml", 13, "YAML syntax error", "Duplicate key");
+            _t.OnlyError("story/entities.yaml", 13, "YAML syntax error", "Duplicate key");
         }
 
         [Fact]
@@ -70,7 +70,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Write("timeline.yaml", "# nothing yet");
 
-            _t.OnlyError("knowledge/timeline.yaml", 0, "file is empty");
+            _t.OnlyError("story/timeline.yaml", 0, "file is empty");
         }
 
         [Fact]
@@ -78,7 +78,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Write("timeline.yaml", "id: monday\norder: 1");
 
-            _t.OnlyError("knowledge/timeline.yaml", 1, "must be a list of timeline entry entries", "a mapping");
+            _t.OnlyError("story/timeline.yaml", 1, "must be a list of timeline entry entries", "a mapping");
         }
 
         [Fact]
@@ -86,7 +86,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Delete("summary.yaml");
 
-            _t.OnlyError("knowledge/summary.yaml", 0, "file is missing");
+            _t.OnlyError("story/summary.yaml", 0, "file is missing");
         }
 
         [Fact]
@@ -94,7 +94,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Write("entites.yaml", "[]");
 
-            _t.OnlyError("knowledge/entites.yaml", 0, "unknown pack file", "did you mean entities.yaml?");
+            _t.OnlyError("story/entites.yaml", 0, "unknown pack file", "did you mean entities.yaml?");
         }
 
         [Fact]
@@ -102,7 +102,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Write("facts/places.yml", "[]");
 
-            _t.OnlyError("knowledge/facts/places.yml", 0, "pack files end in .yaml");
+            _t.OnlyError("story/facts/places.yml", 0, "pack files end in .yaml");
         }
 
         [Fact]
@@ -110,7 +110,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Write("facts/fundng.yaml", "[]");
 
-            _t.OnlyError("knowledge/facts/fundng.yaml", 0, "unknown fact topic 'fundng'", "did you mean funding.yaml?");
+            _t.OnlyError("story/facts/fundng.yaml", 0, "unknown fact topic 'fundng'", "did you mean funding.yaml?");
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("entities.yaml", "  citations: [no-money]", "  citaions: [no-money]");
 
-            var error = _t.OnlyError("knowledge/entities.yaml", 8, "entity 'musk': unknown key 'citaions'", "did you mean 'citations'?");
+            var error = _t.OnlyError("story/entities.yaml", 8, "entity 'musk': unknown key 'citaions'", "did you mean 'citations'?");
             Assert.Equal(3, error.Column);
         }
 
@@ -134,7 +134,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/funding.yaml", "    by: musk", "    by: musk\n    source: tweet");
 
-            _t.OnlyError("knowledge/facts/funding.yaml", 17, "fact 'musk-no-money': attribution: unknown key 'source'", "allowed keys: kind, by");
+            _t.OnlyError("story/facts/funding.yaml", 17, "fact 'musk-no-money': attribution: unknown key 'source'", "allowed keys: kind, by");
         }
 
         [Fact]
@@ -154,7 +154,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("entities.yaml", "  name: Stargate\n", "");
 
-            _t.OnlyError("knowledge/entities.yaml", 19, "entity 'stargate': missing key 'name'");
+            _t.OnlyError("story/entities.yaml", 19, "entity 'stargate': missing key 'name'");
         }
     }
 
@@ -170,7 +170,7 @@ public sealed class PackValidationTests : IDisposable
             _t._pack.Edit("excerpts.yaml", "quote: \"Die Partner haben zunächst 100", "quote: \"Die Partner haben zuerst 100");
 
             _t.OnlyError(
-                "knowledge/excerpts.yaml",
+                "story/excerpts.yaml",
                 13,
                 "excerpt 'committed-100bn': quote \"Die Partner haben zuerst 100 Milliarden US-Dollar zugesagt.\" is not verbatim in source 'story'",
                 "did you mean (paragraph 2): \"Die Partner haben zunächst 100 Milliarden US-Dollar zugesagt.\"");
@@ -183,7 +183,7 @@ public sealed class PackValidationTests : IDisposable
             _t._pack.Edit("excerpts.yaml", "quote: \"„Sie haben eigentlich nicht das Geld“, schrieb", "quote: \"\\\"Sie haben eigentlich nicht das Geld\\\", schrieb");
 
             _t.OnlyError(
-                "knowledge/excerpts.yaml",
+                "story/excerpts.yaml",
                 18,
                 "did you mean (paragraph 3): \"„Sie haben eigentlich nicht das Geld“, schrieb Musk am Dienstag.\"",
                 "differ first at character 1: the quote has '\"' (U+0022) where the source has '„' (U+201E)");
@@ -194,7 +194,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("excerpts.yaml", "quote: \"Die Partner haben zunächst 100 Milliarden US-Dollar zugesagt.\"", "quote: \"Microsoft baut ein Rechenzentrum in Wisconsin.\"");
 
-            var error = _t.OnlyError("knowledge/excerpts.yaml", 13, "is not verbatim in source 'story'", "no passage of the source is close to it");
+            var error = _t.OnlyError("story/excerpts.yaml", 13, "is not verbatim in source 'story'", "no passage of the source is close to it");
             Assert.DoesNotContain("did you mean", error.Message, StringComparison.Ordinal);
         }
 
@@ -206,7 +206,7 @@ public sealed class PackValidationTests : IDisposable
 
             var error = Assert.Single(KnowledgePackLoader.TryLoad(story.Path).Errors);
 
-            Assert.Equal("knowledge/excerpts.yaml", error.File);
+            Assert.Equal("story/excerpts.yaml", error.File);
             Assert.Contains(
                 "did you mean (paragraph 6): \"Musk ist natürlich keine neutrale Partei.\"; they differ first at character 13: the quote has 'u' (U+0075) where the source has 'ü' (U+00FC)",
                 error.Message,
@@ -218,7 +218,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("excerpts.yaml", "quote: \"Musk und Altman streiten über Stargate\"", "quote: \"tch-1-tech\"");
 
-            _t.OnlyError("knowledge/excerpts.yaml", 3, "quote \"tch-1-tech\" lies in the line \"tch-1-tech\"", "marked not_content (Stray tracking tag.)");
+            _t.OnlyError("story/excerpts.yaml", 3, "quote \"tch-1-tech\" lies in the line \"tch-1-tech\"", "marked not_content (Stray tracking tag.)");
         }
 
         [Fact]
@@ -226,7 +226,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("excerpts.yaml", "quote: \"Musk und Altman streiten über Stargate\"", "quote: \"streiten über Stargate Stargate soll bis\"");
 
-            _t.OnlyError("knowledge/excerpts.yaml", 3, "runs from paragraph 1 of source 'story' into the next one");
+            _t.OnlyError("story/excerpts.yaml", 3, "runs from paragraph 1 of source 'story' into the next one");
         }
 
         [Fact]
@@ -234,7 +234,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("excerpts.yaml", "- id: wrong\n  source: story", "- id: wrong\n  source: storyy");
 
-            _t.OnlyError("knowledge/excerpts.yaml", 22, "excerpt 'wrong': source 'storyy' does not exist", "'story'");
+            _t.OnlyError("story/excerpts.yaml", 22, "excerpt 'wrong': source 'storyy' does not exist", "'story'");
         }
 
         [Fact]
@@ -242,7 +242,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("sources/story.yaml", "paragraph: 4", "paragraph: 5");
 
-            _t.OnlyError("knowledge/sources/story.yaml", 12, "flag for paragraph 5, but the source has paragraphs 1 to 4");
+            _t.OnlyError("story/sources/story.yaml", 12, "flag for paragraph 5, but the source has paragraphs 1 to 4");
         }
 
         [Fact]
@@ -253,7 +253,7 @@ public sealed class PackValidationTests : IDisposable
             var errors = _t.Errors();
 
             // The stray line is now content, so it becomes paragraph 3 and the flag moves with it: both are stated.
-            Assert.Contains(errors, e => e.File == "knowledge/sources/story.yaml" && e.Line == 9 && e.Message.Contains("not_content line \"tch-2-tech\" is not a line of story.de.txt", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.File == "story/sources/story.yaml" && e.Line == 9 && e.Message.Contains("not_content line \"tch-2-tech\" is not a line of story.de.txt", StringComparison.Ordinal));
         }
     }
 
@@ -270,7 +270,7 @@ public sealed class PackValidationTests : IDisposable
                 Path.Combine(_t._pack.Path, "entities.yaml"),
                 "\n- id: musk\n  kind: person\n  name: Musk\n  role: {en: Again., de: Nochmal.}\n  citations: [no-money]\n");
 
-            _t.OnlyError("knowledge/entities.yaml", 27, "duplicate entity id 'musk' (first defined at knowledge/entities.yaml:1)");
+            _t.OnlyError("story/entities.yaml", 27, "duplicate entity id 'musk' (first defined at story/entities.yaml:1)");
         }
 
         [Fact]
@@ -280,7 +280,7 @@ public sealed class PackValidationTests : IDisposable
 
             var errors = _t.Errors();
 
-            Assert.Contains(errors, e => e.Line == 21 && e.Message.Contains("duplicate excerpt id 'headline' (first defined at knowledge/excerpts.yaml:1)", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.Line == 21 && e.Message.Contains("duplicate excerpt id 'headline' (first defined at story/excerpts.yaml:1)", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -288,7 +288,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/dispute.yaml", "- id: altman-wrong", "- id: up-to-500bn");
 
-            _t.OnlyError("knowledge/facts/dispute.yaml", 1, "duplicate fact id 'up-to-500bn' (first defined at knowledge/facts/funding.yaml:1)");
+            _t.OnlyError("story/facts/dispute.yaml", 1, "duplicate fact id 'up-to-500bn' (first defined at story/facts/funding.yaml:1)");
         }
 
         [Fact]
@@ -296,7 +296,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/funding.yaml", "citations: [up-to-500bn]", "citations: [upto-500bn]");
 
-            _t.OnlyError("knowledge/facts/funding.yaml", 8, "fact 'up-to-500bn': citation 'upto-500bn' does not exist", "nearest excerpt ids: 'up-to-500bn'");
+            _t.OnlyError("story/facts/funding.yaml", 8, "fact 'up-to-500bn': citation 'upto-500bn' does not exist", "nearest excerpt ids: 'up-to-500bn'");
         }
 
         [Fact]
@@ -304,7 +304,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/funding.yaml", "by: musk", "by: elon");
 
-            _t.OnlyError("knowledge/facts/funding.yaml", 16, "fact 'musk-no-money': attribution.by entity 'elon' does not exist");
+            _t.OnlyError("story/facts/funding.yaml", 16, "fact 'musk-no-money': attribution.by entity 'elon' does not exist");
         }
 
         [Fact]
@@ -312,7 +312,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/dispute.yaml", "entities: [altman, musk]", "entities: [altman, musc]");
 
-            _t.OnlyError("knowledge/facts/dispute.yaml", 8, "fact 'altman-wrong': entity 'musc' does not exist", "'musk'");
+            _t.OnlyError("story/facts/dispute.yaml", 8, "fact 'altman-wrong': entity 'musc' does not exist", "'musk'");
         }
 
         [Fact]
@@ -320,7 +320,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("entities.yaml", "aliases: [Altman, Altmann]", "aliases: [Altman, Altmann, elon]");
 
-            _t.OnlyError("knowledge/entities.yaml", 13, "entity 'altman': the name \"elon\" is already a name or alias of entity 'musk'");
+            _t.OnlyError("story/entities.yaml", 13, "entity 'altman': the name \"elon\" is already a name or alias of entity 'musk'");
         }
 
         [Fact]
@@ -328,7 +328,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("timeline.yaml", "- id: tuesday-musk", "- id: tuesday musk");
 
-            _t.OnlyError("knowledge/timeline.yaml", 1, "'id' \"tuesday musk\" must not contain spaces");
+            _t.OnlyError("story/timeline.yaml", 1, "'id' \"tuesday musk\" must not contain spaces");
         }
     }
 
@@ -343,7 +343,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/dispute.yaml", "    de: \"Altman sagt, Musk liege falsch.\"", "    de: \"\"");
 
-            _t.OnlyError("knowledge/facts/dispute.yaml", 4, "fact 'altman-wrong': 'statement' has no German text ('de')");
+            _t.OnlyError("story/facts/dispute.yaml", 4, "fact 'altman-wrong': 'statement' has no German text ('de')");
         }
 
         [Fact]
@@ -351,7 +351,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("timeline.yaml", "    en: Wednesday\n", "");
 
-            _t.OnlyError("knowledge/timeline.yaml", 14, "timeline entry 'wednesday-altman': 'day' has no English text ('en')");
+            _t.OnlyError("story/timeline.yaml", 14, "timeline entry 'wednesday-altman': 'day' has no English text ('en')");
         }
 
         [Fact]
@@ -359,7 +359,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("excerpts.yaml", "translation: \"“Wrong, as you surely know.”\"", "translation: \" \"");
 
-            _t.OnlyError("knowledge/excerpts.yaml", 24, "excerpt 'wrong': 'translation' is empty");
+            _t.OnlyError("story/excerpts.yaml", 24, "excerpt 'wrong': 'translation' is empty");
         }
 
         [Fact]
@@ -367,7 +367,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("excerpts.yaml", "translation: \"“Wrong, as you surely know.”\"", "translation: \"“Wrong, as you surely know.”\"\n  asked: \"was altman wrong?\"");
 
-            _t.OnlyError("knowledge/excerpts.yaml", 25, "excerpt 'wrong': 'asked' must be a list");
+            _t.OnlyError("story/excerpts.yaml", 25, "excerpt 'wrong': 'asked' must be a list");
         }
     }
 
@@ -382,7 +382,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/dispute.yaml", "citations: [wrong]", "citations: []");
 
-            _t.OnlyError("knowledge/facts/dispute.yaml", 9, "fact 'altman-wrong': 'citations' is empty; at least one is required");
+            _t.OnlyError("story/facts/dispute.yaml", 9, "fact 'altman-wrong': 'citations' is empty; at least one is required");
         }
 
         [Fact]
@@ -390,7 +390,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("entities.yaml", "  citations: [up-to-500bn, committed-100bn]\n", "");
 
-            _t.OnlyError("knowledge/entities.yaml", 19, "entity 'stargate': missing key 'citations'");
+            _t.OnlyError("story/entities.yaml", 19, "entity 'stargate': missing key 'citations'");
         }
 
         [Fact]
@@ -398,7 +398,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("timeline.yaml", "  citations: [wrong]\n", "");
 
-            _t.OnlyError("knowledge/timeline.yaml", 11, "timeline entry 'wednesday-altman': missing key 'citations'");
+            _t.OnlyError("story/timeline.yaml", 11, "timeline entry 'wednesday-altman': missing key 'citations'");
         }
 
         [Fact]
@@ -406,7 +406,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("summary.yaml", "citations: [headline, no-money, wrong]", "citations: headline");
 
-            _t.OnlyError("knowledge/summary.yaml", 4, "summary: 'citations' must be a list, e.g. [a, b]; found the text \"headline\"");
+            _t.OnlyError("story/summary.yaml", 4, "summary: 'citations' must be a list, e.g. [a, b]; found the text \"headline\"");
         }
     }
 
@@ -421,7 +421,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("entities.yaml", "  kind: project", "  kind: projekt");
 
-            _t.OnlyError("knowledge/entities.yaml", 20, "entity 'stargate': unknown kind 'projekt' (did you mean 'project'?)", "allowed: person, organisation, project, place, event, product");
+            _t.OnlyError("story/entities.yaml", 20, "entity 'stargate': unknown kind 'projekt' (did you mean 'project'?)", "allowed: person, organisation, project, place, event, product");
         }
 
         [Fact]
@@ -429,7 +429,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/dispute.yaml", "kind: rebutted", "kind: says");
 
-            _t.OnlyError("knowledge/facts/dispute.yaml", 6, "fact 'altman-wrong': attribution: unknown kind 'says'", "allowed: reported, claimed, rebutted, estimated, announced");
+            _t.OnlyError("story/facts/dispute.yaml", 6, "fact 'altman-wrong': attribution: unknown kind 'says'", "allowed: reported, claimed, rebutted, estimated, announced");
         }
 
         [Fact]
@@ -437,7 +437,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("timeline.yaml", "order: 2", "order: second");
 
-            _t.OnlyError("knowledge/timeline.yaml", 12, "'order' must be a whole number; found \"second\"");
+            _t.OnlyError("story/timeline.yaml", 12, "'order' must be a whole number; found \"second\"");
         }
 
         [Fact]
@@ -445,7 +445,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("timeline.yaml", "order: 2", "order: 1");
 
-            _t.OnlyError("knowledge/timeline.yaml", 12, "order 1 is already used by timeline entry 'tuesday-musk'");
+            _t.OnlyError("story/timeline.yaml", 12, "order 1 is already used by timeline entry 'tuesday-musk'");
         }
     }
 
@@ -469,12 +469,12 @@ public sealed class PackValidationTests : IDisposable
 
             Assert.Equal(
                 [
-                    ("knowledge/entities.yaml", 20),
-                    ("knowledge/excerpts.yaml", 13),
-                    ("knowledge/facts/dispute.yaml", 9),
-                    ("knowledge/facts/funding.yaml", 16),
-                    ("knowledge/summary.yaml", 4),
-                    ("knowledge/timeline.yaml", 15),
+                    ("story/entities.yaml", 20),
+                    ("story/excerpts.yaml", 13),
+                    ("story/facts/dispute.yaml", 9),
+                    ("story/facts/funding.yaml", 16),
+                    ("story/summary.yaml", 4),
+                    ("story/timeline.yaml", 15),
                 ],
                 errors.Select(e => (e.File, e.Line)));
         }
@@ -490,9 +490,9 @@ public sealed class PackValidationTests : IDisposable
             var lines = exception.Message.Split(Environment.NewLine);
             Assert.Equal(3, lines.Length);
             Assert.Equal($"The knowledge pack at {_t._pack.Path} is invalid (2 errors):", lines[0]);
-            Assert.StartsWith("knowledge/facts/funding.yaml:16:", lines[1], StringComparison.Ordinal);
+            Assert.StartsWith("story/facts/funding.yaml:16:", lines[1], StringComparison.Ordinal);
             Assert.Contains("attribution.by entity 'elon' does not exist", lines[1], StringComparison.Ordinal);
-            Assert.StartsWith("knowledge/summary.yaml:4:", lines[2], StringComparison.Ordinal);
+            Assert.StartsWith("story/summary.yaml:4:", lines[2], StringComparison.Ordinal);
             Assert.Contains("citation 'no-mony' does not exist", lines[2], StringComparison.Ordinal);
             Assert.Equal(2, exception.Errors.Count);
         }

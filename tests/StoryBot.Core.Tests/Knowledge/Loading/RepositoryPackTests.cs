@@ -8,7 +8,7 @@ namespace StoryBot.Core.Tests.Knowledge.Loading;
 /// <summary>The pack the bot ships with, loaded from this checkout's knowledge folder.</summary>
 public sealed class RepositoryPackTests
 {
-    private static readonly KnowledgePackLoadResult Result = KnowledgePackLoader.TryLoad(RepoRoot.Knowledge);
+    private static readonly KnowledgePackLoadResult Result = KnowledgePackLoader.TryLoad(RepoRoot.Story);
 
     [Fact]
     public void LoadsWithoutErrors()

@@ -31,6 +31,9 @@ public sealed partial class StoryStaysInThePackTests
         new("StoryBot.Discord/Commands/DiscordCommands.cs", "Altman", "the same description"),
     ];
 
+    private static readonly HashSet<string> ScannedExtensions =
+        new([".cs", ".txt", ".json", ".yaml", ".yml", ".resx", ".xml", ".md", ".csproj", ".props"], StringComparer.OrdinalIgnoreCase);
+
     private static string Src => Path.Combine(RepoRoot.Path, "src");
 
     [Fact]
@@ -72,7 +75,8 @@ public sealed partial class StoryStaysInThePackTests
         foreach (var path in Directory.EnumerateFiles(src, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var file = Path.GetRelativePath(src, path).Replace('\\', '/');
-            if (file.Split('/').Any(part => part is "bin" or "obj"))
+            // Build output and local state (a database a run left beside the project) are not source.
+            if (file.Split('/').Any(part => part is "bin" or "obj") || !ScannedExtensions.Contains(Path.GetExtension(path)))
             {
                 continue;
             }

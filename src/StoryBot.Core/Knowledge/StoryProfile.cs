@@ -29,6 +29,12 @@ public sealed record StoryProfile
     /// <summary>How the story names each topic ("It covers: …") and, for a topic a command shows, its heading.</summary>
     public required IReadOnlyDictionary<Topic, StoryTopic> Topics { get; init; }
 
+    /// <summary>
+    /// Groups of words a reader may use for one of the story's concepts, English and German mixed:
+    /// a question's word matches an excerpt that has another word of its group.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Synonyms { get; init; } = [];
+
     public StoryTopic Topic(Topic topic) => Topics[topic];
 
     /// <summary>The heading above a topic's command: its own, or else its name.</summary>

@@ -5,35 +5,19 @@ namespace StoryBot.Core.Retrieval;
 
 /// <summary>
 /// Word lists the retriever needs beyond what the pack says: stop words (Snowball's lists
-/// shipped with Lucene, plus chat filler) and synonym groups. All entries are folded and
-/// stemmed the same way questions are.
+/// shipped with Lucene, plus chat filler), the same for every story. All entries are folded and
+/// stemmed the same way questions are. The words a reader may use for a story's own concepts are
+/// the story's (<see cref="StorySynonyms"/>).
 /// </summary>
 internal sealed class Lexicon
 {
-    private readonly Dictionary<string, List<int>> _groupsOfStem;
-    private readonly List<string[]> _groupStems;
-
     private readonly HashSet<string> _fillerStems;
 
-    private Lexicon(HashSet<string> englishStops, HashSet<string> germanStops, HashSet<string> fillerStems, List<string[]> groups)
+    private Lexicon(HashSet<string> englishStops, HashSet<string> germanStops, HashSet<string> fillerStems)
     {
         _fillerStems = fillerStems;
         EnglishStopWords = englishStops;
         GermanStopWords = germanStops;
-        _groupStems = groups;
-        _groupsOfStem = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < groups.Count; i++)
-        {
-            foreach (var stem in groups[i])
-            {
-                if (!_groupsOfStem.TryGetValue(stem, out var list))
-                {
-                    _groupsOfStem[stem] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
     }
 
     public static Lexicon Default { get; } = Load();
@@ -50,10 +34,6 @@ internal sealed class Lexicon
     /// </summary>
     public bool IsStopWord(string surface, IEnumerable<string> forms) =>
         EnglishStopWords.Contains(surface) || GermanStopWords.Contains(surface) || forms.Any(_fillerStems.Contains);
-
-    /// <summary>All stems that mean the same as <paramref name="stem"/>, itself included.</summary>
-    public IEnumerable<string> Synonyms(string stem) =>
-        _groupsOfStem.TryGetValue(stem, out var groups) ? groups.SelectMany(g => _groupStems[g]) : [stem];
 
     private static Lexicon Load()
     {
@@ -81,24 +61,7 @@ internal sealed class Lexicon
             fillerStems.UnionWith(words.SelectMany(TermForms.StemsOf).Where(f => f.StartsWith(prefix, StringComparison.Ordinal)));
         }
 
-        var groups = new List<string[]>();
-        foreach (var line in ReadOwn("synonyms.txt"))
-        {
-            if (line.StartsWith('#') || line.Length == 0)
-            {
-                continue;
-            }
-
-            var stems = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                stems.UnionWith(TermForms.StemsOf(word));
-            }
-
-            groups.Add([.. stems]);
-        }
-
-        return new Lexicon(english, german, fillerStems, groups);
+        return new Lexicon(english, german, fillerStems);
     }
 
     private static HashSet<string> Fold(IEnumerable<string> words)

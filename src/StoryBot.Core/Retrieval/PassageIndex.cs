@@ -29,6 +29,7 @@ internal sealed partial class PassageIndex
         EnglishWords = builder.English;
         GermanWords = builder.German;
         WordLanguages = new WordLanguages(EnglishWords, GermanWords);
+        Synonyms = new StorySynonyms(pack.Story.Synonyms);
         _surfaceByLength = builder.ExcerptPostings.Keys.Concat(builder.PassagePostings.Keys)
             .Where(k => !k.Contains(':', StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
@@ -56,6 +57,9 @@ internal sealed partial class PassageIndex
 
     /// <summary>Which language a word the pack does not use looks like.</summary>
     public WordLanguages WordLanguages { get; }
+
+    /// <summary>The words a reader may use for the story's concepts (story.yaml's <c>synonyms</c>).</summary>
+    public StorySynonyms Synonyms { get; }
 
     public static PassageIndex Build(KnowledgePack pack)
     {

@@ -67,7 +67,7 @@ internal static class QuestionAnalyzer
 
     private static List<string> FormsOf(string word, PassageIndex index)
     {
-        var forms = Expand(TermForms.StemsOf(word));
+        var forms = Expand(TermForms.StemsOf(word), index);
         if (forms.Any(index.Contains))
         {
             return forms;
@@ -86,11 +86,11 @@ internal static class QuestionAnalyzer
             var near = index.NearWords(word, maxEdits).Where(w => !Lexicon.Default.IsStopWord(w, TermForms.StemsOf(w))).ToList();
             if (near.Count > 0)
             {
-                return Expand(near.SelectMany(TermForms.StemsOf));
+                return Expand(near.SelectMany(TermForms.StemsOf), index);
             }
         }
 
-        return Expand(forms.Concat(CompoundParts(word, index)));
+        return Expand(forms.Concat(CompoundParts(word, index)), index);
     }
 
     /// <summary>The speaker and, for an organisation, the people one of whose names holds the organisation's name.</summary>
@@ -159,12 +159,12 @@ internal static class QuestionAnalyzer
             .Any(filler => filler.Length >= 5 && EditDistance.IsWithin(word, filler, 1));
     }
 
-    private static List<string> Expand(IEnumerable<string> forms)
+    private static List<string> Expand(IEnumerable<string> forms, PassageIndex index)
     {
         var expanded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var form in forms)
         {
-            expanded.UnionWith(Lexicon.Default.Synonyms(form));
+            expanded.UnionWith(index.Synonyms.Of(form));
         }
 
         return [.. expanded];

@@ -22,8 +22,8 @@ public sealed partial class StoryStaysInThePackTests
     /// <summary>
     /// What the first part of issue 14 leaves in src/, each with the reason. Issue 14 is finished when
     /// this list is empty; an entry that no longer matches anything fails the test, so it only shrinks.
-    /// Also left, though no name gives it away: the <c>Topic</c> enum (the story's five topics) and the
-    /// lexicon's synonyms.txt, tuned to this story; both move into the pack later in issue 14.
+    /// Also left, though no name gives it away: the <c>Topic</c> enum (the story's five topics), which
+    /// moves into the pack later in issue 14. (The story's synonyms are in its story.yaml.)
     /// </summary>
     private static readonly AllowedTerm[] LeftForIssue14 =
     [

@@ -9,7 +9,7 @@ internal static class StoryReader
 {
     public const string FileName = "story.yaml";
 
-    private static readonly string[] Keys = ["title", "description", "welcome", "help", "who_is_example", "greeting", "topics"];
+    private static readonly string[] Keys = ["title", "description", "welcome", "help", "who_is_example", "greeting", "topics", "synonyms"];
     private static readonly string[] TopicKeys = ["name", "heading"];
 
     public static StoryProfile? Read(PackReading reading)
@@ -27,7 +27,8 @@ internal static class StoryReader
         var whoIsExample = map.Languages("who_is_example");
         var greeting = map.Languages("greeting");
         var topics = ReadTopics(map);
-        if (title is null || description is null || welcome is null || help is null || whoIsExample is null || greeting is null || topics is null)
+        var synonyms = ReadSynonyms(map);
+        if (title is null || description is null || welcome is null || help is null || whoIsExample is null || greeting is null || topics is null || synonyms is null)
         {
             return null;
         }
@@ -42,7 +43,33 @@ internal static class StoryReader
             WhoIsExample = whoIsExample,
             Greeting = greeting,
             Topics = topics,
+            Synonyms = synonyms,
         };
+    }
+
+    /// <summary>Each entry one group, its words separated by spaces; a group of one word matches nothing new and is a slip.</summary>
+    private static List<IReadOnlyList<string>>? ReadSynonyms(YamlMap story)
+    {
+        var entries = story.TextList("synonyms", required: false, mustBeNonEmpty: false);
+        if (entries is null)
+        {
+            return null;
+        }
+
+        var groups = new List<IReadOnlyList<string>>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var words = entry.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2)
+            {
+                story.Report(entry.At, $"story: a synonym group needs at least two words, separated by spaces; found '{entry.Value}'");
+                continue;
+            }
+
+            groups.Add(words);
+        }
+
+        return groups;
     }
 
     /// <summary>Every topic a fact file may have is named, so "It covers: …" never lacks a name.</summary>

@@ -77,6 +77,24 @@ public sealed class StoryReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadsSynonymGroupsAsWordsSeparatedBySpaces()
+    {
+        _pack.Edit("story.yaml", "    name: {en: \"the places\", de: \"die Orte\"}\n", "    name: {en: \"the places\", de: \"die Orte\"}\nsynonyms:\n  - \"money cash  geld\"\n  - \"fight feud streit\"\n");
+
+        var story = KnowledgePackLoader.Load(_pack.Path).Story;
+
+        Assert.Equal([["money", "cash", "geld"], ["fight", "feud", "streit"]], story.Synonyms);
+    }
+
+    [Fact]
+    public void ReportsASynonymGroupOfOneWord()
+    {
+        _pack.Edit("story.yaml", "    name: {en: \"the places\", de: \"die Orte\"}\n", "    name: {en: \"the places\", de: \"die Orte\"}\nsynonyms:\n  - \"money cash\"\n  - \"geld\"\n");
+
+        OnlyError(34, "story: a synonym group needs at least two words, separated by spaces; found 'geld'");
+    }
+
+    [Fact]
     public void ReadsTheRepositoryStory()
     {
         var story = KnowledgePackLoader.Load(RepoRoot.Story).Story;

@@ -70,7 +70,11 @@ public sealed class ModerationOnSlackTests : StatefulSlackHostTest
         Assert.Contains("Correction", PostedBlocks.AllText(update.Body), StringComparison.Ordinal);
         await CommandAsync("/who-is", "altman", SlackPayloads.User);
         var next = await Slack.NextCallAsync("chat.postMessage");
-        Assert.DoesNotContain(excerpt, PostedBlocks.CitationIds(next.Body));
+        var cited = PostedBlocks.CitationIds(next.Body);
+        Assert.False(
+            cited.Contains(excerpt),
+            $"the answer after the withdrawal of {excerpt} cites it: {string.Join(", ", cited)} (ts {next.IssuedTs}; the first answer, ts {answer.IssuedTs}, "
+            + $"cited {string.Join(", ", PostedBlocks.CitationIds(answer.Body))}; {Slack.Count("chat.postMessage")} posts and {Slack.Count("chat.update")} updates so far)");
     }
 
     [Fact]

@@ -23,11 +23,11 @@ public sealed class SummariesEndToEndTests
     private static readonly DateTimeOffset Slot = new(2026, 6, 1, 7, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public Task A_disabled_excerpt_is_missing_from_the_next_scheduled_summary_and_summary_on_demand_matches_it() =>
+    public Task ADisabledExcerptIsMissingFromTheNextScheduledSummaryAndSummaryOnDemandMatchesIt() =>
         RunAsync(DisableThenPostAsync);
 
     [Fact]
-    public Task A_posted_summary_can_be_reported_and_is_corrected_in_place_when_a_quote_it_cites_is_withdrawn() =>
+    public Task APostedSummaryCanBeReportedAndIsCorrectedInPlaceWhenAQuoteItCitesIsWithdrawn() =>
         RunAsync(async (host, sleeps, time, poster) =>
         {
             await sleeps.WaitSleepingAsync();

@@ -132,5 +132,31 @@ internal sealed class ModerationSchema : IStateMigrations
 
         // A withdrawn excerpt is remembered by its words too, so a pack that renames it cannot bring it back.
         new(103, "withdrawn excerpts keep their quote key", _ => "ALTER TABLE disabled_citations ADD COLUMN quote_key TEXT NULL;"),
+
+        // Every change to the withdrawals, however it is made, bumps one number: an answer reads the
+        // number, and the withdrawals themselves only when it moved (StoreCitationPolicy).
+        new(104, "withdrawal changes are counted", dialect => dialect.IsPostgres
+            ? """
+              CREATE TABLE citation_filter_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
+              INSERT INTO citation_filter_version (id, version) VALUES (1, 0);
+              CREATE FUNCTION citation_filter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN
+                  UPDATE citation_filter_version SET version = version + 1 WHERE id = 1;
+                  RETURN NULL;
+              END
+              $$;
+              CREATE TRIGGER disabled_citations_changed AFTER INSERT OR UPDATE OR DELETE ON disabled_citations
+                  FOR EACH STATEMENT EXECUTE FUNCTION citation_filter_changed();
+              """
+            : """
+              CREATE TABLE citation_filter_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
+              INSERT INTO citation_filter_version (id, version) VALUES (1, 0);
+              CREATE TRIGGER disabled_citations_inserted AFTER INSERT ON disabled_citations
+              BEGIN UPDATE citation_filter_version SET version = version + 1 WHERE id = 1; END;
+              CREATE TRIGGER disabled_citations_updated AFTER UPDATE ON disabled_citations
+              BEGIN UPDATE citation_filter_version SET version = version + 1 WHERE id = 1; END;
+              CREATE TRIGGER disabled_citations_deleted AFTER DELETE ON disabled_citations
+              BEGIN UPDATE citation_filter_version SET version = version + 1 WHERE id = 1; END;
+              """),
     ];
 }

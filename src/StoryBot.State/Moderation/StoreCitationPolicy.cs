@@ -5,47 +5,57 @@ using StoryBot.State.Storage;
 namespace StoryBot.State.Moderation;
 
 /// <summary>
-/// Reads the disabled sets from the store on every answer: one small indexed query, and no
-/// in-process cache, so a disable on any instance sharing the database holds from the next
+/// The disabled sets as the store has them at every answer: each answer reads one number that
+/// every change to the withdrawals bumps (a trigger in the store), and the withdrawals themselves
+/// only when it moved, so a disable on any instance sharing the database holds from the next
 /// answer on. A withdrawn excerpt is withdrawn by id and by its words: under another id in a
 /// later pack it stays withdrawn. While the store cannot be reached, answers use the sets last
 /// read: moderators cannot change them then either, and answering goes on.
 /// </summary>
 public sealed class StoreCitationPolicy(IStateDatabase database, IKnowledgeProvider knowledge, StoreReachability reachability) : ICitationPolicy
 {
-    private volatile CitationFilter? _lastRead;
+    private volatile Known? _lastRead;
 
     public async ValueTask<CitationFilter> GetFilterAsync(CancellationToken cancellationToken)
     {
         // Not even tried during a known outage: each try would cost an answer a connection attempt.
         if (!reachability.IsReachable && _lastRead is { } known)
         {
-            return known;
+            return known.Filter;
         }
 
         try
         {
-            return _lastRead = await ReadAsync(cancellationToken);
+            var pack = knowledge.Current;
+            var read = await database.ReadAsync(
+                async session =>
+                {
+                    // One snapshot: the number and the rows it counts are read together.
+                    var version = await session.ScalarAsync<long>("SELECT version FROM citation_filter_version WHERE id = 1");
+                    return _lastRead is { } last && last.Version == version && ReferenceEquals(last.Pack, pack)
+                        ? last
+                        : new Known(version, pack, await ReadAsync(session, pack));
+                },
+                cancellationToken);
+            _lastRead = read;
+            return read.Filter;
         }
-        catch (StateUnavailableException) when (_lastRead is not null)
+        catch (StateUnavailableException) when (_lastRead is { } last)
         {
-            return _lastRead;
+            return last.Filter;
         }
     }
 
-    private async Task<CitationFilter> ReadAsync(CancellationToken cancellationToken)
+    private static async Task<CitationFilter> ReadAsync(StateSession session, KnowledgePack pack)
     {
-        var rows = await database.ReadAsync(
-            session => session.QueryAsync(
-                "SELECT target_kind, target_id, quote_key FROM disabled_citations",
-                row => (Kind: row.GetString(0), Id: row.GetString(1), QuoteKey: row.IsDBNull(2) ? null : row.GetString(2))),
-            cancellationToken);
+        var rows = await session.QueryAsync(
+            "SELECT target_kind, target_id, quote_key FROM disabled_citations",
+            row => (Kind: row.GetString(0), Id: row.GetString(1), QuoteKey: row.IsDBNull(2) ? null : row.GetString(2)));
         if (rows.Count == 0)
         {
             return CitationFilter.AllowAll;
         }
 
-        var pack = knowledge.Current;
         var sources = rows.Where(r => r.Kind == "source").Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var excerpts = rows.Where(r => r.Kind == "excerpt").ToList();
 
@@ -56,4 +66,7 @@ public sealed class StoreCitationPolicy(IStateDatabase database, IKnowledgeProvi
             .ToHashSet(StringComparer.Ordinal);
         return new CitationFilter(sources, excerpts.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)) { DisabledQuotes = quotes };
     }
+
+    /// <summary>The sets read at <paramref name="Version"/> of the withdrawals, for <paramref name="Pack"/> (quote keys of old rows come from it).</summary>
+    private sealed record Known(long Version, KnowledgePack Pack, CitationFilter Filter);
 }

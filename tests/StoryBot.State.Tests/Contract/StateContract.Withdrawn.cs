@@ -11,6 +11,40 @@ public abstract partial class StateContract
     private static readonly Dictionary<string, string> A2Renamed = new() { ["a-2"] = "a-2-renamed" };
 
     [StorageFact]
+    public async Task TheWithdrawalsAreReadAgainOnlyOnceTheyChanged()
+    {
+        var harness = Start();
+        var policy = harness.Get<ICitationPolicy>();
+        var moderator = new Actor("discord", "mod-1");
+
+        var before = await policy.GetFilterAsync(CancellationToken.None);
+        var unchanged = await policy.GetFilterAsync(CancellationToken.None);
+        await harness.Get<DisabledCitations>().DisableAsync(moderator, CitationTarget.Excerpt("a-2"), "misquoted", CancellationToken.None);
+        var disabled = await policy.GetFilterAsync(CancellationToken.None);
+        await harness.Get<DisabledCitations>().EnableAsync(moderator, CitationTarget.Excerpt("a-2"), CancellationToken.None);
+        var enabled = await policy.GetFilterAsync(CancellationToken.None);
+
+        Assert.Same(before, unchanged);
+        Assert.False(disabled.Allows(TestPack.Create().Excerpt("a-2")));
+        Assert.True(enabled.Allows(TestPack.Create().Excerpt("a-2")));
+    }
+
+    [StorageFact]
+    public async Task AWithdrawalWrittenByAnotherInstanceHoldsFromTheNextRead()
+    {
+        var policy = Start().Get<ICitationPolicy>();
+        Assert.True((await policy.GetFilterAsync(CancellationToken.None)).Allows(TestPack.Create().Excerpt("a-2")));
+
+        // Another instance, or an operator's SQL: the store counts the change however it is made.
+        await Start().Get<StoryBot.State.Storage.IStateDatabase>().WriteAsync(
+            session => session.ExecuteAsync(
+                "INSERT INTO disabled_citations (target_kind, target_id, platform, disabled_by, reason, disabled_at) VALUES ('excerpt', 'a-2', 'slack', 'mod-2', 'elsewhere', 0)"),
+            CancellationToken.None);
+
+        Assert.False((await policy.GetFilterAsync(CancellationToken.None)).Allows(TestPack.Create().Excerpt("a-2")));
+    }
+
+    [StorageFact]
     public async Task AWithdrawnExcerptThatALaterPackRenamesStaysWithdrawn()
     {
         await Start().Get<DisabledCitations>().DisableAsync(new Actor("discord", "mod-1"), CitationTarget.Excerpt("a-2"), "misquoted", CancellationToken.None);

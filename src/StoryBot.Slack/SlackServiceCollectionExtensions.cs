@@ -47,6 +47,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackIdentity>();
         services.TryAddSingleton<SlackModerators>();
+        services.TryAddSingleton<SlackUserLanguages>();
+        services.TryAddSingleton<SlackRequests>();
         services.TryAddSingleton<SlackDeduplicator>();
         services.TryAddSingleton<SlackWork>();
         services.TryAddSingleton<SlackDelivery>();

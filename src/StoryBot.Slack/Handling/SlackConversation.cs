@@ -18,7 +18,7 @@ namespace StoryBot.Slack.Handling;
 /// <remarks>More than five constructor parameters on purpose: translates three kinds of Slack requests around the pipeline and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SlackConversation(
     ConversationPipeline pipeline,
-    SlackModerators moderators,
+    SlackRequests requests,
     SlackIdentity identity,
     SlackApiClient api,
     SlackDelivery delivery,
@@ -26,7 +26,7 @@ internal sealed class SlackConversation(
     TimeProvider time,
     ILogger<SlackConversation> logger)
 {
-    public const string Platform = "slack";
+    public const string Platform = SlackRequests.Platform;
     private const string ReportCommand = "/report";
 
     /// <summary>
@@ -36,15 +36,10 @@ internal sealed class SlackConversation(
     /// <param name="ticket">The accepted request it answers: completed once the reply is delivered.</param>
     public async Task HandleCommandAsync(SlashCommand command, SlackAck ack, WorkTicket ticket, CancellationToken cancellationToken)
     {
-        var request = new ChatRequest(Platform, command.ChannelId, command.UserId, command.CommandLine)
-        {
-            IsModerator = moderators.IsModerator(command.UserId),
+        var request = requests.ForAsync(command.ChannelId, command.UserId, command.CommandLine, SlackRequests.KindOf(command.ChannelId), cancellationToken);
 
-            // Slack's direct-message conversations are the ones whose ids start with D.
-            ChannelKind = command.ChannelId.StartsWith('D') ? ChannelKind.Direct : ChannelKind.Channel,
-        };
-
-        var replying = pipeline.AskAsync(request, mustAnswer: false, cancellationToken);
+        // The asker's locale is read inside the ack budget, not before it.
+        var replying = AskAsync(request, cancellationToken);
         if (!await ReplyDeadline.CompletesWithinAsync(replying, options.Value.AckBudget, time, cancellationToken))
         {
             ack.TryAcknowledge(null);
@@ -65,7 +60,8 @@ internal sealed class SlackConversation(
         }
 
         // In line before the acknowledgement goes: whoever sees the acknowledgement sees the answer queued.
-        delivery.EnqueueInTurn(command.ChannelId, "slash command answer", token => PostCommandAnswerAsync(command, request, reply, ticket, token));
+        var asked = await request;
+        delivery.EnqueueInTurn(command.ChannelId, "slash command answer", token => PostCommandAnswerAsync(command, asked, reply, ticket, token));
         ack.TryAcknowledge(null);
     }
 
@@ -79,11 +75,8 @@ internal sealed class SlackConversation(
         }
 
         var text = SlackText.Unescape(SlackText.StripBotMention(slackEvent.Text, identity.BotUserId)).Trim();
-        var request = new ChatRequest(Platform, channel, user, text.Length == 0 ? "/help" : text)
-        {
-            IsModerator = moderators.IsModerator(user),
-            ChannelKind = slackEvent.IsDirectMessage ? ChannelKind.Direct : ChannelKind.Channel,
-        };
+        var kind = slackEvent.IsDirectMessage ? ChannelKind.Direct : ChannelKind.Channel;
+        var request = await requests.ForAsync(channel, user, text.Length == 0 ? "/help" : text, kind, cancellationToken);
 
         // Answered in a thread: the one the message was written in, or one started under it, so a
         // question and its answer stay together in a channel and in a direct message alike.
@@ -116,11 +109,8 @@ internal sealed class SlackConversation(
             return;
         }
 
-        var request = new ChatRequest(Platform, action.ChannelId, action.UserId, ReportCommand)
-        {
-            IsModerator = moderators.IsModerator(action.UserId),
-            ReferencedMessageId = action.MessageTs,
-        };
+        var request = await requests.ForAsync(action.ChannelId, action.UserId, ReportCommand, SlackRequests.KindOf(action.ChannelId), cancellationToken)
+            with { ReferencedMessageId = action.MessageTs };
 
         if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is { } reply)
         {
@@ -137,6 +127,9 @@ internal sealed class SlackConversation(
 
         await ticket.CompleteAsync(cancellationToken);
     }
+
+    private async Task<Reply?> AskAsync(Task<ChatRequest> request, CancellationToken cancellationToken) =>
+        await pipeline.AskAsync(await request, mustAnswer: false, cancellationToken);
 
     private bool ShouldAnswer(SlackEvent slackEvent)
     {

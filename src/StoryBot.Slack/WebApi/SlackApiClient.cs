@@ -113,6 +113,14 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
             : throw new SlackApiException("auth.test", "missing_user_id");
     }
 
+    /// <summary>The locale a user chose in Slack ("de-DE", "en-US"), or null when Slack does not say.</summary>
+    public async Task<string?> UserLocaleAsync(string userId, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" };
+        var response = await transport.CallAsync("users.info", "Slack:BotToken", options.Value.BotToken, form, null, cancellationToken);
+        return response.GetObjectOrDefault("user").GetStringOrNull("locale");
+    }
+
     /// <summary>Asks for a Socket Mode WebSocket URL, using the app-level token.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {

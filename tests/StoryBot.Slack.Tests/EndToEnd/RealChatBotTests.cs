@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using StoryBot.Core.Knowledge;
 using StoryBot.Slack.Tests.Fakes;
 
 namespace StoryBot.Slack.Tests.EndToEnd;
@@ -38,6 +39,21 @@ public class RealChatBotTests
             Assert.Equal($"{command} {text}".Trim(), recorded.Request.Text);
             Assert.NotEmpty(recorded.Reply.Citations);
             Assert.Contains("storybot_report", PostedBlocks.AllText(post.Body), StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("/funding", "", "de")]
+        [InlineData("/who-is", "altman", "de")]
+        [InlineData("/ask", "How much money has SoftBank secured?", "en")]
+        public async Task AGermanSlackUserIsAnsweredInGermanUnlessTheQuestionIsClearlyEnglish(string command, string text, string expected)
+        {
+            Slack.UserLocales["U0GERMAN01"] = "de-DE";
+
+            using var response = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm(command, text, Slack.ResponseUrl("de"), user: "U0GERMAN01"));
+            var recorded = await Host.Recorder.NextAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(expected, recorded.Reply.Language.Code());
         }
 
         [Fact]

@@ -361,6 +361,27 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AskAboutMessageCommandAsksTheTargetMessagesTextAndAnswersPublicly()
+    {
+        var body = Payloads.MessageCommand("Ask StoryBot about this message", "1100000000000000999", "Who pays for Stargate?\n<@80351110224678912> any idea?");
+
+        var (data, bot) = await AnswerInlineAsync(TestReplies.Answer(), body);
+
+        Assert.False(data.TryGetProperty("flags", out _));
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/ask Who pays for Stargate?\n<@80351110224678912> any idea?"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AMessageThatReadsLikeACommandIsAskedAboutNeverRun()
+    {
+        var body = Payloads.MessageCommand("Ask StoryBot about this message", "1100000000000000998", "/sources disable stargate-dispute misquoted");
+
+        var (_, bot) = await AnswerInlineAsync(TestReplies.Answer(), body.Replace("\"permissions\": \"0\"", "\"permissions\": \"32\"", StringComparison.Ordinal));
+
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/ask /sources disable stargate-dispute misquoted" && r.IsModerator), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
     public async Task AReplayedInteractionIsAcknowledgedButNotAnsweredAgain()
     {
         var bot = BotHost.ChatBot(TestReplies.Answer());

@@ -27,6 +27,10 @@ internal sealed class SlackConversation(
     ILogger<SlackConversation> logger)
 {
     public const string Platform = SlackRequests.Platform;
+
+    /// <summary>The message shortcut "Ask StoryBot about this message", as the manifests declare it.</summary>
+    public const string AskAboutMessageCallbackId = "ask_about_message";
+
     private const string ReportCommand = "/report";
 
     /// <summary>
@@ -61,7 +65,7 @@ internal sealed class SlackConversation(
 
         // In line before the acknowledgement goes: whoever sees the acknowledgement sees the answer queued.
         var asked = await request;
-        delivery.EnqueueInTurn(command.ChannelId, "slash command answer", token => PostCommandAnswerAsync(command, asked, reply, ticket, token));
+        delivery.EnqueueInTurn(command.ChannelId, "slash command answer", token => PostAnswerAsync(asked, reply, null, command.ResponseUrl, ticket, token));
         ack.TryAcknowledge(null);
     }
 
@@ -100,32 +104,67 @@ internal sealed class SlackConversation(
         delivery.EnqueueInTurn(channel, "answer to a message", token => PostAndRecordAsync(request, reply, threadTs, ticket, token));
     }
 
-    /// <summary>The Report button: becomes <c>/report</c> about the message it sits on.</summary>
-    public async Task HandleBlockActionAsync(BlockAction action, WorkTicket ticket, CancellationToken cancellationToken)
+    /// <summary>A button press or a shortcut, whichever way it arrived.</summary>
+    public Task HandleInteractionAsync(SlackInteraction interaction, WorkTicket ticket, CancellationToken cancellationToken) =>
+        interaction switch
+        {
+            BlockAction { ActionId: SlackMessageRenderer.ReportActionId } action => HandleReportButtonAsync(action, ticket, cancellationToken),
+            MessageShortcut { CallbackId: AskAboutMessageCallbackId } shortcut => HandleAskAboutMessageAsync(shortcut, ticket, cancellationToken),
+            _ => ticket.CompleteAsync(cancellationToken),
+        };
+
+    /// <summary>
+    /// The message shortcut: the picked message's text is the question. The answer goes in the
+    /// picked message's thread, so the message and the answer about it stay together.
+    /// </summary>
+    private async Task HandleAskAboutMessageAsync(MessageShortcut shortcut, WorkTicket ticket, CancellationToken cancellationToken)
     {
-        if (action.ActionId != SlackMessageRenderer.ReportActionId)
+        var question = MessageQuestion.CommandLine(shortcut.Text);
+        var request = await requests.ForAsync(shortcut.ChannelId, shortcut.UserId, question, SlackRequests.KindOf(shortcut.ChannelId), cancellationToken);
+        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
         {
             await ticket.CompleteAsync(cancellationToken);
             return;
         }
+
+        if (reply.IsPrivate)
+        {
+            await RespondEphemerallyAsync(shortcut.ChannelId, shortcut.UserId, shortcut.ThreadTs, shortcut.ResponseUrl, reply, cancellationToken);
+            await ticket.CompleteAsync(cancellationToken);
+            return;
+        }
+
+        var threadTs = shortcut.ThreadTs ?? shortcut.MessageTs;
+        delivery.EnqueueInTurn(shortcut.ChannelId, "answer about a message", token => PostAnswerAsync(request, reply, threadTs, shortcut.ResponseUrl, ticket, token));
+    }
+
+    /// <summary>The Report button: becomes <c>/report</c> about the message it sits on.</summary>
+    private async Task HandleReportButtonAsync(BlockAction action, WorkTicket ticket, CancellationToken cancellationToken)
+    {
 
         var request = await requests.ForAsync(action.ChannelId, action.UserId, ReportCommand, SlackRequests.KindOf(action.ChannelId), cancellationToken)
             with { ReferencedMessageId = action.MessageTs };
 
         if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is { } reply)
         {
-            var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
-            if (action.ResponseUrl is { } responseUrl)
-            {
-                await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
-            }
-            else
-            {
-                await api.PostEphemeralAsync(action.ChannelId, action.UserId, message, action.ThreadTs, cancellationToken);
-            }
+            await RespondEphemerallyAsync(action.ChannelId, action.UserId, action.ThreadTs, action.ResponseUrl, reply, cancellationToken);
         }
 
         await ticket.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>A reply to an interaction only its user sees: through its response_url where it has one.</summary>
+    private async Task RespondEphemerallyAsync(string channelId, string userId, string? threadTs, Uri? responseUrl, Reply reply, CancellationToken cancellationToken)
+    {
+        var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
+        if (responseUrl is not null)
+        {
+            await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
+        }
+        else
+        {
+            await api.PostEphemeralAsync(channelId, userId, message, threadTs, cancellationToken);
+        }
     }
 
     private async Task<Reply?> AskAsync(Task<ChatRequest> request, CancellationToken cancellationToken) =>
@@ -170,22 +209,22 @@ internal sealed class SlackConversation(
     }
 
     /// <summary>
-    /// Posts a slash-command answer with chat.postMessage so its ts is known and the answer can be
-    /// reported and corrected. Where the bot may not post (not a member of the channel), it falls
-    /// back to response_url: the answer is still seen, but it cannot be corrected later.
+    /// Posts the answer to a slash command or a shortcut with chat.postMessage so its ts is known and
+    /// the answer can be reported and corrected. Where the bot may not post (not a member of the
+    /// channel), it falls back to response_url: the answer is still seen, but it cannot be corrected later.
     /// </summary>
-    private async Task PostCommandAnswerAsync(SlashCommand command, ChatRequest request, Reply reply, WorkTicket ticket, CancellationToken cancellationToken)
+    private async Task PostAnswerAsync(ChatRequest request, Reply reply, string? threadTs, Uri? responseUrl, WorkTicket ticket, CancellationToken cancellationToken)
     {
         try
         {
-            await PostAndRecordAsync(request, reply, null, ticket, cancellationToken);
+            await PostAndRecordAsync(request, reply, threadTs, ticket, cancellationToken);
         }
-        catch (SlackApiException exception) when (exception.Error is "not_in_channel" or "channel_not_found" && command.ResponseUrl is not null)
+        catch (SlackApiException exception) when (exception.Error is "not_in_channel" or "channel_not_found" && responseUrl is not null)
         {
             logger.LogInformation(
                 "Slack answer in {Channel} went through response_url ({Error}); invite the bot to the channel so answers there can be corrected",
-                command.ChannelId, exception.Error);
-            await api.PostToResponseUrlAsync(command.ResponseUrl, SlackMessageRenderer.Render(reply, offerReport: false), cancellationToken);
+                request.ChannelId, exception.Error);
+            await api.PostToResponseUrlAsync(responseUrl, SlackMessageRenderer.Render(reply, offerReport: false), cancellationToken);
             await ticket.CompleteAsync(cancellationToken);
         }
     }

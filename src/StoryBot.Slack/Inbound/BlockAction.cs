@@ -4,8 +4,9 @@ namespace StoryBot.Slack.Inbound;
 
 /// <summary>A button press on one of the bot's messages (<c>block_actions</c> payload).</summary>
 internal sealed record BlockAction(string ActionId, string UserId, string ChannelId, string MessageTs, string? ThreadTs, Uri? ResponseUrl)
+    : SlackInteraction(UserId)
 {
-    public static BlockAction? FromPayload(JsonElement payload)
+    public static new BlockAction? FromPayload(JsonElement payload)
     {
         if (payload.GetStringOrNull("type") != "block_actions"
             || !payload.TryGetProperty("actions", out var actions)

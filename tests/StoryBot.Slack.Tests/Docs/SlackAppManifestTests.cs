@@ -46,6 +46,18 @@ public class SlackAppManifestTests
         }
 
         [Theory]
+        [InlineData("slack-app-manifest.yaml")]
+        [InlineData("slack-app-manifest.http.yaml")]
+        public void DeclareTheMessageShortcutTheAdapterAnswers(string file)
+        {
+            var shortcut = Assert.Single((YamlSequenceNode)At(Load(file), "features", "shortcuts"));
+
+            Assert.Equal("message", ((YamlScalarNode)At(shortcut, "type")).Value);
+            Assert.Equal(StoryBot.Slack.Handling.SlackConversation.AskAboutMessageCallbackId, ((YamlScalarNode)At(shortcut, "callback_id")).Value);
+            Assert.InRange(((YamlScalarNode)At(shortcut, "name")).Value!.Length, 1, 24);
+        }
+
+        [Theory]
         [InlineData("slack-app-manifest.yaml", true)]
         [InlineData("slack-app-manifest.http.yaml", false)]
         public void AskForTheEventsAndOnlyTheScopesTheAdapterUses(string file, bool socketMode)

@@ -57,6 +57,33 @@ public class RealChatBotTests
         }
 
         [Fact]
+        public async Task TheMessageShortcutAnswersThePickedMessageCleanedLikeAnyQuestion()
+        {
+            var payload = SlackPayloads.MessageShortcut($"<@{FakeSlack.BotUserId}> hey, wer ist Sam Altman? :)", "1581106229.000400", Slack.ResponseUrl("shortcut"));
+
+            using var response = await Host.PostSignedAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload));
+            var post = await Slack.NextCallAsync("chat.postMessage");
+            var recorded = await Host.Recorder.NextAsync();
+
+            AssertQuotesAreVerbatim(post.Body);
+            Assert.Equal(Language.German, recorded.Reply.Language);
+            Assert.Equal("1581106229.000400", post.Str("thread_ts"));
+        }
+
+        [Fact]
+        public async Task AMessageTooLongToAskAboutGetsAPrivateRefusal()
+        {
+            var payload = SlackPayloads.MessageShortcut(string.Join(' ', Enumerable.Repeat("Stargate", 200)), "1581106229.000500", Slack.ResponseUrl("long"));
+
+            using var response = await Host.PostSignedAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload));
+            var hook = await Slack.NextCallAsync("response_url");
+
+            Assert.Equal("ephemeral", hook.Str("response_type"));
+            Assert.Equal("/hooks/long", hook.Path);
+            Assert.Equal(0, Slack.Count("chat.postMessage"));
+        }
+
+        [Fact]
         public async Task HelpIsPrivateInTheAcknowledgement()
         {
             using var response = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/help", string.Empty, Slack.ResponseUrl("help")));

@@ -206,6 +206,19 @@ public sealed class SocketModeTests : SlackHostTest
     }
 
     [Fact]
+    public async Task MessageShortcutAsksAboutThePickedMessage()
+    {
+        var payload = SlackPayloads.MessageShortcut("who is altman?", "1581106229.000400", Slack.ResponseUrl("ms1"));
+        await _first.SendAsync(SlackPayloads.InteractiveEnvelope("env-shortcut", payload));
+
+        var request = await Host.Bot.NextRequestAsync();
+        var post = await Slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal("/ask who is altman?", request.Text);
+        Assert.Equal("1581106229.000400", post.Str("thread_ts"));
+    }
+
+    [Fact]
     public async Task RefreshRequestedOpensAReplacementBeforeClosingWithoutLosingAnEnvelope()
     {
         // The replacement says hello only when the test lets it, so the order is observable.

@@ -43,6 +43,19 @@ public static class Payloads
         }
         """;
 
+    /// <summary>
+    /// The documented message-command example ("Message Commands → Example Interaction"): a slash-command
+    /// interaction whose data is of type 3 with the target message in <c>resolved.messages</c>.
+    /// </summary>
+    public static string MessageCommand(string name, string targetId, string content, string locale = "en-US")
+    {
+        var target = MessageWithId(content, FakeDiscord.GuildId, false, "80351110224678912", false, ChannelId, targetId);
+        var data = $$$"""
+            "data": {"type": 3, "target_id": "{{{targetId}}}", "resolved": {"messages": {"{{{targetId}}}": {{{target}}}}}, "name"
+            """;
+        return SlashCommand(name, locale: locale).Replace("\"data\": {\"options\": [], \"type\": 1, \"name\"", data, StringComparison.Ordinal);
+    }
+
     public static string StringOption(string name, string value, bool focused = false) =>
         $$"""{"type": 3, "name": "{{name}}", "value": {{System.Text.Json.JsonSerializer.Serialize(value)}}{{(focused ? ", \"focused\": true" : string.Empty)}}}""";
 

@@ -64,6 +64,17 @@ public static class SlackPayloads
         "actions":[{"action_id":{{Json(actionId)}},"block_id":"storybot_answer_actions","text":{"type":"plain_text","text":"Report","emoji":true},"value":"report","type":"button","action_ts":"1548426417.840180"}]}
         """;
 
+    /// <summary>A message shortcut's payload, as in Slack's "Handling user interaction → message shortcuts" example.</summary>
+    public static string MessageShortcut(string text, string messageTs, Uri responseUrl, string? threadTs = null, string user = User, string callbackId = "ask_about_message") => $$"""
+        {"type":"message_action","token":"Nj2rfC2hU8mAfgaJLemZgO7H","action_ts":"1581106241.371594",
+        "team":{"id":"{{Team}}","domain":"example"},"user":{"id":{{Json(user)}},"username":"aman","team_id":"{{Team}}","name":"aman"},
+        "channel":{"id":"{{Channel}}","name":"general"},"is_enterprise_install":false,"enterprise":null,
+        "callback_id":{{Json(callbackId)}},"trigger_id":"{{NextTriggerId()}}","message_ts":"{{messageTs}}",
+        "message":{"client_msg_id":"b0a3b0a4-0000-4000-8000-1581106229","type":"message","text":{{Json(text)}},"user":"U0AUTHOR01","ts":"{{messageTs}}",
+        {{(threadTs is null ? "" : $"\"thread_ts\":\"{threadTs}\",")}}"team":"{{Team}}","blocks":[]},
+        "response_url":{{Json(responseUrl.ToString())}}}
+        """;
+
     public static string InteractiveEnvelope(string envelopeId, string payload) => $$"""
         {"envelope_id":{{Json(envelopeId)}},"payload":{{payload}},"type":"interactive","accepts_response_payload":false}
         """;

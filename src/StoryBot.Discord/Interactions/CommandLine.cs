@@ -21,6 +21,7 @@ internal static class CommandLine
         {
             InteractionType.ApplicationCommand => CommandText(interaction.Data),
             InteractionType.MessageComponent when interaction.Data.String("custom_id") == ReplyRenderer.ReportButtonId => "/" + DiscordCommands.Report,
+            InteractionType.ModalSubmit when ReportModal.SubmittedAbout(interaction.Data) is not null => ReportPrompt.CommandLine(ReportModal.SubmittedReason(interaction.Data)),
             _ => null,
         };
         if (text is null)
@@ -28,9 +29,12 @@ internal static class CommandLine
             return null;
         }
 
-        var referenced = interaction.Type == InteractionType.MessageComponent
-            ? interaction.MessageId
-            : interaction.Data.String("target_id");
+        var referenced = interaction.Type switch
+        {
+            InteractionType.MessageComponent => interaction.MessageId,
+            InteractionType.ModalSubmit => ReportModal.SubmittedAbout(interaction.Data),
+            _ => interaction.Data.String("target_id"),
+        };
         return new ChatRequest(DiscordPlatform.Name, interaction.ChannelId ?? string.Empty, interaction.UserId, text)
         {
             IsModerator = isModerator,

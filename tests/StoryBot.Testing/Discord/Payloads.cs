@@ -80,6 +80,33 @@ public static class Payloads
         }
         """;
 
+    /// <summary>
+    /// A MODAL_SUBMIT interaction (type 5) for StoryBot's report form about <paramref name="messageId"/>, shaped
+    /// like the documented modal example: the text input's value inside its action row; an empty reason is "".
+    /// </summary>
+    public static string ReportSubmitted(string messageId, string reason, string locale = "en-US", string customIdPrefix = "storybot:report:")
+    {
+        var id = NewId();
+        return $$"""
+            {
+                "type": 5,
+                "token": "A_UNIQUE_TOKEN_modal_{{id}}",
+                "id": "{{id}}",
+                "application_id": "{{FakeDiscord.ApplicationId}}",
+                "guild_id": "{{FakeDiscord.GuildId}}",
+                "channel_id": "{{ChannelId}}",
+                "member": {"user": {"id": "{{UserId}}", "username": "Mason"}, "roles": [], "permissions": "0"},
+                "message": {"id": "{{messageId}}", "channel_id": "{{ChannelId}}", "type": 0, "content": "", "author": {"id": "{{FakeDiscord.BotUserId}}", "bot": true} },
+                "locale": "{{locale}}",
+                "data": {
+                    "custom_id": "{{customIdPrefix}}{{messageId}}",
+                    "components": [{"type": 1, "components": [{"type": 4, "custom_id": "reason", "value": {{System.Text.Json.JsonSerializer.Serialize(reason)}}}]}]
+                },
+                "version": 1
+            }
+            """;
+    }
+
     /// <summary>A MESSAGE_CREATE dispatch's data, as in the Gateway docs.</summary>
     /// <param name="id">The message's id; each call gets a new one unless given.</param>
     public static string Message(string content, string? guildId = FakeDiscord.GuildId, bool mentionsBot = false, string authorId = UserId, bool authorIsBot = false, string channelId = ChannelId, string? id = null) =>

@@ -62,35 +62,29 @@ public static class Payloads
     public static string Autocomplete(string typed) =>
         SlashCommand("who-is", $"[{StringOption("name", typed, focused: true)}]").Replace("\"type\": 2,", "\"type\": 4,", StringComparison.Ordinal);
 
-    public static string ReportButton(string messageId, string locale = "en-US") => ReportButton(messageId, NewId(), locale);
-
-    private static string ReportButton(string messageId, string id, string locale) => $$"""
-        {
-            "type": 3,
-            "token": "A_UNIQUE_TOKEN_button_{{id}}",
-            "id": "{{id}}",
-            "application_id": "{{FakeDiscord.ApplicationId}}",
-            "guild_id": "{{FakeDiscord.GuildId}}",
-            "channel_id": "{{ChannelId}}",
-            "member": {"user": {"id": "{{UserId}}", "username": "Mason"}, "roles": [], "permissions": "0"},
-            "message": {"id": "{{messageId}}", "channel_id": "{{ChannelId}}", "type": 0, "content": "", "author": {"id": "{{FakeDiscord.BotUserId}}", "bot": true} },
-            "locale": "{{locale}}",
-            "data": {"custom_id": "storybot:report", "component_type": 2},
-            "version": 1
-        }
-        """;
+    public static string ReportButton(string messageId, string locale = "en-US") =>
+        OnBotMessage(3, "button", messageId, locale, """{"custom_id": "storybot:report", "component_type": 2}""");
 
     /// <summary>
     /// A MODAL_SUBMIT interaction (type 5) for StoryBot's report form about <paramref name="messageId"/>, shaped
     /// like the documented modal example: the text input's value inside its action row; an empty reason is "".
     /// </summary>
-    public static string ReportSubmitted(string messageId, string reason, string locale = "en-US", string customIdPrefix = "storybot:report:")
+    public static string ReportSubmitted(string messageId, string reason, string locale = "en-US", string customIdPrefix = "storybot:report:") =>
+        OnBotMessage(5, "modal", messageId, locale, $$"""
+            {
+                "custom_id": "{{customIdPrefix}}{{messageId}}",
+                "components": [{"type": 1, "components": [{"type": 4, "custom_id": "reason", "value": {{System.Text.Json.JsonSerializer.Serialize(reason)}}}]}]
+            }
+            """);
+
+    /// <summary>An interaction of <paramref name="type"/> started from one of the bot's messages; its token names <paramref name="kind"/>.</summary>
+    private static string OnBotMessage(int type, string kind, string messageId, string locale, string data)
     {
         var id = NewId();
         return $$"""
             {
-                "type": 5,
-                "token": "A_UNIQUE_TOKEN_modal_{{id}}",
+                "type": {{type}},
+                "token": "A_UNIQUE_TOKEN_{{kind}}_{{id}}",
                 "id": "{{id}}",
                 "application_id": "{{FakeDiscord.ApplicationId}}",
                 "guild_id": "{{FakeDiscord.GuildId}}",
@@ -98,10 +92,7 @@ public static class Payloads
                 "member": {"user": {"id": "{{UserId}}", "username": "Mason"}, "roles": [], "permissions": "0"},
                 "message": {"id": "{{messageId}}", "channel_id": "{{ChannelId}}", "type": 0, "content": "", "author": {"id": "{{FakeDiscord.BotUserId}}", "bot": true} },
                 "locale": "{{locale}}",
-                "data": {
-                    "custom_id": "{{customIdPrefix}}{{messageId}}",
-                    "components": [{"type": 1, "components": [{"type": 4, "custom_id": "reason", "value": {{System.Text.Json.JsonSerializer.Serialize(reason)}}}]}]
-                },
+                "data": {{data}},
                 "version": 1
             }
             """;

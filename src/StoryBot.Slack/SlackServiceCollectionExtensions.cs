@@ -53,6 +53,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackWork>();
         services.TryAddSingleton<SlackDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkResumer, SlackWorkResumer>());
+        services.TryAddSingleton<SlackReportFlow>();
         services.TryAddSingleton<SlackConversation>();
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackHttpEndpoints>();

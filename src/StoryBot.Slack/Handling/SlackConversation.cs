@@ -15,13 +15,14 @@ namespace StoryBot.Slack.Handling;
 /// delivers the reply: answers in the channel (posted with chat.postMessage so they can be reported
 /// and corrected later), help, errors and notices only to the asker.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: translates three kinds of Slack requests around the pipeline and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: translates Slack's kinds of requests around the pipeline (reports to their own flow) and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SlackConversation(
     ConversationPipeline pipeline,
     SlackRequests requests,
     SlackIdentity identity,
     SlackApiClient api,
     SlackDelivery delivery,
+    SlackReportFlow reports,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackConversation> logger)
@@ -30,8 +31,6 @@ internal sealed class SlackConversation(
 
     /// <summary>The message shortcut "Ask StoryBot about this message", as the manifests declare it.</summary>
     public const string AskAboutMessageCallbackId = "ask_about_message";
-
-    private const string ReportCommand = "/report";
 
     /// <summary>
     /// Answers a slash command. A private reply that is ready within the ack budget rides in the
@@ -104,11 +103,12 @@ internal sealed class SlackConversation(
         delivery.EnqueueInTurn(channel, "answer to a message", token => PostAndRecordAsync(request, reply, threadTs, ticket, token));
     }
 
-    /// <summary>A button press or a shortcut, whichever way it arrived.</summary>
+    /// <summary>A button press, a shortcut or a submitted form, whichever way it arrived.</summary>
     public Task HandleInteractionAsync(SlackInteraction interaction, WorkTicket ticket, CancellationToken cancellationToken) =>
         interaction switch
         {
-            BlockAction { ActionId: SlackMessageRenderer.ReportActionId } action => HandleReportButtonAsync(action, ticket, cancellationToken),
+            BlockAction { ActionId: SlackMessageRenderer.ReportActionId } action => reports.OpenFormAsync(action, ticket, cancellationToken),
+            ViewSubmission { CallbackId: SlackReportView.CallbackId } submission => reports.SubmitAsync(submission, ticket, cancellationToken),
             MessageShortcut { CallbackId: AskAboutMessageCallbackId } shortcut => HandleAskAboutMessageAsync(shortcut, ticket, cancellationToken),
             _ => ticket.CompleteAsync(cancellationToken),
         };
@@ -129,42 +129,14 @@ internal sealed class SlackConversation(
 
         if (reply.IsPrivate)
         {
-            await RespondEphemerallyAsync(shortcut.ChannelId, shortcut.UserId, shortcut.ThreadTs, shortcut.ResponseUrl, reply, cancellationToken);
+            var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
+            await api.PostPrivateReplyAsync(shortcut.ChannelId, shortcut.UserId, shortcut.ThreadTs, shortcut.ResponseUrl, message, cancellationToken);
             await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
         var threadTs = shortcut.ThreadTs ?? shortcut.MessageTs;
         delivery.EnqueueInTurn(shortcut.ChannelId, "answer about a message", token => PostAnswerAsync(request, reply, threadTs, shortcut.ResponseUrl, ticket, token));
-    }
-
-    /// <summary>The Report button: becomes <c>/report</c> about the message it sits on.</summary>
-    private async Task HandleReportButtonAsync(BlockAction action, WorkTicket ticket, CancellationToken cancellationToken)
-    {
-
-        var request = await requests.ForAsync(action.ChannelId, action.UserId, ReportCommand, SlackRequests.KindOf(action.ChannelId), cancellationToken)
-            with { ReferencedMessageId = action.MessageTs };
-
-        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is { } reply)
-        {
-            await RespondEphemerallyAsync(action.ChannelId, action.UserId, action.ThreadTs, action.ResponseUrl, reply, cancellationToken);
-        }
-
-        await ticket.CompleteAsync(cancellationToken);
-    }
-
-    /// <summary>A reply to an interaction only its user sees: through its response_url where it has one.</summary>
-    private async Task RespondEphemerallyAsync(string channelId, string userId, string? threadTs, Uri? responseUrl, Reply reply, CancellationToken cancellationToken)
-    {
-        var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
-        if (responseUrl is not null)
-        {
-            await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
-        }
-        else
-        {
-            await api.PostEphemeralAsync(channelId, userId, message, threadTs, cancellationToken);
-        }
     }
 
     private async Task<Reply?> AskAsync(Task<ChatRequest> request, CancellationToken cancellationToken) =>

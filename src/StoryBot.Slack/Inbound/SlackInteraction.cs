@@ -14,6 +14,7 @@ internal abstract record SlackInteraction(string UserId)
         {
             "block_actions" => BlockAction.FromPayload(payload),
             "message_action" => MessageShortcut.FromPayload(payload),
+            "view_submission" => ViewSubmission.FromPayload(payload),
             _ => null,
         };
 }

@@ -104,6 +104,24 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
         await CallBotAsync("chat.postEphemeral", body, turnTaken ? null : channelId, cancellationToken);
     }
 
+    /// <summary>A reply to an interaction only its user sees: through its response_url where it has one, else chat.postEphemeral.</summary>
+    public async Task PostPrivateReplyAsync(
+        string channelId, string userId, string? threadTs, Uri? responseUrl, SlackMessage message, CancellationToken cancellationToken)
+    {
+        if (responseUrl is not null)
+        {
+            await PostToResponseUrlAsync(responseUrl, message, cancellationToken);
+        }
+        else
+        {
+            await PostEphemeralAsync(channelId, userId, message, threadTs, cancellationToken);
+        }
+    }
+
+    /// <summary>Opens a modal view for the user whose interaction gave <paramref name="triggerId"/> (valid for 3 seconds).</summary>
+    public async Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        await CallBotAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, cancellationToken);
+
     /// <summary>Learns the bot's own user id, so its own messages are never answered.</summary>
     public async Task<string> AuthTestAsync(CancellationToken cancellationToken)
     {

@@ -198,6 +198,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
                 await WriteJsonAsync(context, new { ok = true, user = UserInfo(call) });
                 break;
+            case "views.open":
+                await WriteJsonAsync(context, new { ok = true, view = new { id = "VMHU10V25", team_id = "T012AB3C4", type = "modal", callback_id = call.Body.GetProperty("view").GetProperty("callback_id").GetString() } });
+                break;
             case "chat.update":
                 await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.Str("ts") });
                 break;

@@ -75,6 +75,22 @@ public static class SlackPayloads
         "response_url":{{Json(responseUrl.ToString())}}}
         """;
 
+    /// <summary>
+    /// A submitted modal view, as in Slack's view_submission example: the form's private_metadata as the
+    /// app set it, and the text input's value in <c>state.values</c> (null when left empty).
+    /// </summary>
+    public static string ViewSubmission(string? privateMetadata, string? reason, string user = User, string callbackId = "storybot_report") => $$"""
+        {"type":"view_submission","team":{"id":"{{Team}}","domain":"example"},
+        "user":{"id":{{Json(user)}},"username":"george","name":"george","team_id":"{{Team}}"},
+        "api_app_id":"A123ABC456","token":"9s8d9as89d8as9d8as989","trigger_id":"{{NextTriggerId()}}",
+        "view":{"id":"VNHU13V36","team_id":"{{Team}}","type":"modal","blocks":[],"private_metadata":{{JsonSerializer.Serialize(privateMetadata)}},
+        "callback_id":{{Json(callbackId)}},
+        "state":{"values":{"reason":{"reason":{"type":"plain_text_input","value":{{JsonSerializer.Serialize(reason)}} } } } },
+        "hash":"156663117.cd33ad1f","title":{"type":"plain_text","text":"Report answer"},"clear_on_close":false,"notify_on_close":false,
+        "close":null,"submit":null,"previous_view_id":null,"root_view_id":"VNHU13V36","app_id":"A123ABC456","external_id":"","bot_id":"{{FakeSlack.BotId}}"},
+        "response_urls":[]}
+        """;
+
     public static string InteractiveEnvelope(string envelopeId, string payload) => $$"""
         {"envelope_id":{{Json(envelopeId)}},"payload":{{payload}},"type":"interactive","accepts_response_payload":false}
         """;

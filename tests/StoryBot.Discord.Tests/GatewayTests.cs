@@ -14,7 +14,7 @@ using StoryBot.Discord.Tests.Fakes;
 
 namespace StoryBot.Discord.Tests;
 
-public sealed class GatewayTests : IAsyncLifetime, IDisposable
+public sealed partial class GatewayTests : IAsyncLifetime, IDisposable
 {
     private readonly Ed25519Signer _signer = new();
     private readonly Mock<IChatBot> _bot = BotHost.ChatBot(TestReplies.Answer());

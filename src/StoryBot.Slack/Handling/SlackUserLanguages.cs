@@ -24,8 +24,7 @@ internal sealed partial class SlackUserLanguages(SlackApiClient api, IOptions<Sl
     /// <summary>A lookup still running after this long is given up, so none lingers in the background.</summary>
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly Dictionary<string, Known> _known = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly ExpiringLookups<Language?> _known = new(Capacity, time);
 
     /// <returns>The user's language, or null when Slack did not say in time (or names neither English nor German).</returns>
     public async Task<Language?> PreferredAsync(string userId, CancellationToken cancellationToken)
@@ -46,26 +45,7 @@ internal sealed partial class SlackUserLanguages(SlackApiClient api, IOptions<Sl
         return null;
     }
 
-    private Task<Language?> Current(string userId)
-    {
-        var now = time.GetUtcNow();
-        lock (_gate)
-        {
-            if (_known.TryGetValue(userId, out var known) && known.Until > now)
-            {
-                return known.Language;
-            }
-
-            if (_known.Count >= Capacity)
-            {
-                Evict(now);
-            }
-
-            var lookup = LookUpAsync(userId);
-            _known[userId] = new Known(lookup, now + options.Value.UserLocaleLifetime);
-            return lookup;
-        }
-    }
+    private Task<Language?> Current(string userId) => _known.GetOrStart(userId, options.Value.UserLocaleLifetime, () => LookUpAsync(userId));
 
     private async Task<Language?> LookUpAsync(string userId)
     {
@@ -81,33 +61,10 @@ internal sealed partial class SlackUserLanguages(SlackApiClient api, IOptions<Sl
 #pragma warning restore CA1031
         {
             LogLookupFailed(userId, exception.Message);
-            lock (_gate)
-            {
-                _known[userId] = new Known(Task.FromResult<Language?>(null), time.GetUtcNow() + FailureLifetime);
-            }
-
+            _known.Replace(userId, null, FailureLifetime);
             return null;
         }
     }
-
-    /// <summary>Drops the expired entries, and when that is not enough the tenth closest to expiry.</summary>
-    private void Evict(DateTimeOffset now)
-    {
-        foreach (var (user, known) in _known.Where(pair => pair.Value.Until <= now).ToList())
-        {
-            _known.Remove(user);
-        }
-
-        if (_known.Count >= Capacity)
-        {
-            foreach (var user in _known.OrderBy(pair => pair.Value.Until).Take(Capacity / 10).Select(pair => pair.Key).ToList())
-            {
-                _known.Remove(user);
-            }
-        }
-    }
-
-    private readonly record struct Known(Task<Language?> Language, DateTimeOffset Until);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack did not say the locale of {UserId} in time; the question's words decide its language")]
     private partial void LogSlow(string userId);

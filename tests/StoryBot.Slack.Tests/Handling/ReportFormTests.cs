@@ -9,6 +9,9 @@ public sealed class ReportFormTests : SlackHostTest
     private const string AnswerTs = "1700000002.000300";
     private const string ThreadTs = "1700000001.000100";
 
+    // A cold first users.info on a busy machine may take longer than the default budget.
+    private protected override void Configure(Dictionary<string, string?> settings) => settings["Slack:UserLocaleBudget"] = "00:00:01";
+
     private Task<HttpResponseMessage> InteractAsync(string payload) =>
         Host.PostSignedAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload));
 

@@ -29,7 +29,7 @@ internal sealed class SlackConversation(
 {
     public const string Platform = SlackRequests.Platform;
 
-    /// <summary>The message shortcut "Ask StoryBot about this message", as the manifests declare it.</summary>
+    /// <summary>The message shortcut "Ask StoryBot" (a message's ⋮ menu), as the manifests declare it.</summary>
     public const string AskAboutMessageCallbackId = "ask_about_message";
 
     /// <summary>

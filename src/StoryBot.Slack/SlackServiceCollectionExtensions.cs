@@ -47,10 +47,13 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackIdentity>();
         services.TryAddSingleton<SlackModerators>();
+        services.TryAddSingleton<SlackUserLanguages>();
+        services.TryAddSingleton<SlackRequests>();
         services.TryAddSingleton<SlackDeduplicator>();
         services.TryAddSingleton<SlackWork>();
         services.TryAddSingleton<SlackDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkResumer, SlackWorkResumer>());
+        services.TryAddSingleton<SlackReportFlow>();
         services.TryAddSingleton<SlackConversation>();
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackHttpEndpoints>();

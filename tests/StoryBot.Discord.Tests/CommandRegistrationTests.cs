@@ -33,7 +33,7 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.Equal($"applications/{FakeDiscord.ApplicationId}/commands", puts[0].Path);
         Assert.Equal($"applications/{FakeDiscord.ApplicationId}/guilds/{FakeDiscord.GuildId}/commands", puts[1].Path);
         var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["who-is", "ask", "funding", "dispute", "timeline", "summary", "help", "sources", "Report answer"], names);
+        Assert.Equal(["who-is", "ask", "funding", "dispute", "timeline", "summary", "help", "sources", "Report answer", "Ask StoryBot about this message"], names);
     }
 
     [Fact]
@@ -150,9 +150,13 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
             AssertUniqueGermanNamesPerLevel(command.Options ?? []);
         }
 
-        var reportAnswer = DiscordCommands.All.Single(c => c.Type == 3);
-        Assert.InRange(reportAnswer.NameLocalizations![DiscordCommands.German].Length, 1, 32);
-        Assert.Null(reportAnswer.DescriptionLocalizations);
+        // Message commands: up to 32 characters in any case, with spaces, and no description.
+        Assert.All(DiscordCommands.All.Where(c => c.Type == 3), messageCommand =>
+        {
+            Assert.InRange(messageCommand.Name.Length, 1, 32);
+            Assert.InRange(messageCommand.NameLocalizations![DiscordCommands.German].Length, 1, 32);
+            Assert.Null(messageCommand.DescriptionLocalizations);
+        });
     }
 
     [Fact]

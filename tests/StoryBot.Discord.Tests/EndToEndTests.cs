@@ -33,6 +33,18 @@ public sealed class EndToEndTests : IAsyncLifetime, IDisposable
     public void Dispose() => _signer.Dispose();
 
     [Fact]
+    public async Task AskingAboutAMessageAnswersItsTextCleanedLikeAnyQuestion()
+    {
+        var body = Payloads.MessageCommand("Ask StoryBot about this message", Payloads.NewId(), $"<@{FakeDiscord.BotUserId}> hey, who is Sam Altman? :)");
+
+        using var response = await _host.PostInteractionAsync(body, _signer);
+
+        var data = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
+        AssertVerbatimCitations(data);
+        Assert.Contains("Altman", data.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhoIsOverHttpCitesVerbatimPassagesOfTheArticle()
     {
         using var response = await _host.PostInteractionAsync(Payloads.SlashCommand("who-is", $"[{Payloads.StringOption("name", "altman")}]"), _signer);

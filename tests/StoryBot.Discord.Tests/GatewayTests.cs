@@ -14,7 +14,7 @@ using StoryBot.Discord.Tests.Fakes;
 
 namespace StoryBot.Discord.Tests;
 
-public sealed class GatewayTests : IAsyncLifetime, IDisposable
+public sealed partial class GatewayTests : IAsyncLifetime, IDisposable
 {
     private readonly Ed25519Signer _signer = new();
     private readonly Mock<IChatBot> _bot = BotHost.ChatBot(TestReplies.Answer());
@@ -591,7 +591,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
-        public async Task ReportButtonOverTheGatewayReportsThatMessage()
+        public async Task ReportButtonOverTheGatewayOpensTheFormAndItsSubmissionReportsThatMessage()
         {
             _t._bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
                 .ReturnsAsync(TestReplies.Private(ReplyKind.Notice, "Reported."));
@@ -599,10 +599,13 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
             var connection = await _t.ConnectReadyAsync();
 
             await connection.DispatchAsync("INTERACTION_CREATE", Payloads.ReportButton("1100000000000000555"));
+            var form = await _t._discord.WaitForRequestAsync(r => r.Path.EndsWith("/callback", StringComparison.Ordinal) && r.Path.Contains("_button_", StringComparison.Ordinal));
+            await connection.DispatchAsync("INTERACTION_CREATE", Payloads.ReportSubmitted("1100000000000000555", "wrong"));
+            var callback = await _t._discord.WaitForRequestAsync(r => r.Path.EndsWith("/callback", StringComparison.Ordinal) && r.Path.Contains("_modal_", StringComparison.Ordinal));
 
-            var callback = await _t._discord.WaitForRequestAsync(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+            Assert.Equal(9, form.Json.GetProperty("type").GetInt32());
             Assert.Equal(64, callback.Json.GetProperty("data").GetProperty("flags").GetInt32());
-            _t._bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000555"), It.IsAny<CancellationToken>()));
+            _t._bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report wrong" && r.ReferencedMessageId == "1100000000000000555"), It.IsAny<CancellationToken>()), Times.Once);
         }
     }
 

@@ -338,26 +338,87 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         Assert.Contains(_discord.Requests, r => r.Method == "GET" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task ReportButtonAsksForAReportOfThatMessageAndAnswersPrivately()
+    [Theory]
+    [InlineData("en-US", "Report answer", "What is wrong with it? (optional)")]
+    [InlineData("de", "Antwort melden", "Was stimmt daran nicht? (optional)")]
+    public async Task ReportButtonOpensAFormAskingForAnOptionalReasonInTheReadersLanguage(string locale, string title, string label)
     {
-        var (data, bot) = await AnswerInlineAsync(TestReplies.Private(ReplyKind.Notice, "Thanks, a moderator will look at it."), Payloads.ReportButton("1100000000000000777"));
+        var bot = BotHost.ChatBot(TestReplies.Answer());
+        await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
 
-        Assert.Equal(64, data.GetProperty("flags").GetInt32());
-        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000777" && !r.IsModerator), It.IsAny<CancellationToken>()));
+        using var response = await host.PostInteractionAsync(Payloads.ReportButton("1100000000000000777", locale), _signer);
+
+        var modal = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(9, modal.GetProperty("type").GetInt32());
+        var form = modal.GetProperty("data");
+        Assert.Equal("storybot:report:1100000000000000777", form.GetProperty("custom_id").GetString());
+        Assert.Equal(title, form.GetProperty("title").GetString());
+        var input = form.GetProperty("components")[0].GetProperty("components")[0];
+        Assert.Equal(1, form.GetProperty("components")[0].GetProperty("type").GetInt32());
+        Assert.Equal(4, input.GetProperty("type").GetInt32());
+        Assert.Equal(2, input.GetProperty("style").GetInt32());
+        Assert.Equal("reason", input.GetProperty("custom_id").GetString());
+        Assert.Equal(label, input.GetProperty("label").GetString());
+        Assert.False(input.GetProperty("required").GetBoolean());
+        Assert.Equal(500, input.GetProperty("max_length").GetInt32());
+
+        // Opening the form reports nothing: a form closed without submitting leaves no report.
+        bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task ReportAnswerMenuCommandReportsItsTargetMessage()
+    public async Task ReportAnswerMenuCommandOpensTheFormAboutItsTargetMessage()
     {
-        var bot = BotHost.ChatBot(TestReplies.Private(ReplyKind.Notice, "Reported."));
+        var bot = BotHost.ChatBot(TestReplies.Answer());
         await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
-        var body = Payloads.SlashCommand("Report answer").Replace("\"type\": 1, \"name\"", "\"type\": 3, \"target_id\": \"1100000000000000888\", \"name\"", StringComparison.Ordinal);
 
-        using var response = await host.PostInteractionAsync(body, _signer);
+        using var response = await host.PostInteractionAsync(Payloads.MessageCommand("Report answer", "1100000000000000888", string.Empty), _signer);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/report" && r.ReferencedMessageId == "1100000000000000888"), It.IsAny<CancellationToken>()));
+        var modal = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(9, modal.GetProperty("type").GetInt32());
+        Assert.Equal("storybot:report:1100000000000000888", modal.GetProperty("data").GetProperty("custom_id").GetString());
+        bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("a misquoted figure", "/report a misquoted figure")]
+    [InlineData("", "/report")]
+    public async Task TheSubmittedFormReportsThatMessageWithItsReasonAndAnswersPrivately(string reason, string expected)
+    {
+        var (data, bot) = await AnswerInlineAsync(TestReplies.Private(ReplyKind.Notice, "Thanks, a moderator will look at it."), Payloads.ReportSubmitted("1100000000000000777", reason));
+
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == expected && r.ReferencedMessageId == "1100000000000000777" && !r.IsModerator), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AnotherFormsSubmissionIsNotTakenForAReport()
+    {
+        var (data, bot) = await AnswerInlineAsync(TestReplies.Answer(), Payloads.ReportSubmitted("1100000000000000777", "x", customIdPrefix: "somebody:else:"));
+
+        Assert.Contains("not supported", data.GetRawText(), StringComparison.Ordinal);
+        bot.Verify(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task AskAboutMessageCommandAsksTheTargetMessagesTextAndAnswersPublicly()
+    {
+        var body = Payloads.MessageCommand("Ask StoryBot about this message", "1100000000000000999", "Who pays for Stargate?\n<@80351110224678912> any idea?");
+
+        var (data, bot) = await AnswerInlineAsync(TestReplies.Answer(), body);
+
+        Assert.False(data.TryGetProperty("flags", out _));
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/ask Who pays for Stargate?\n<@80351110224678912> any idea?"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AMessageThatReadsLikeACommandIsAskedAboutNeverRun()
+    {
+        var body = Payloads.MessageCommand("Ask StoryBot about this message", "1100000000000000998", "/sources disable stargate-dispute misquoted");
+
+        var (_, bot) = await AnswerInlineAsync(TestReplies.Answer(), body.Replace("\"permissions\": \"0\"", "\"permissions\": \"32\"", StringComparison.Ordinal));
+
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/ask /sources disable stargate-dispute misquoted" && r.IsModerator), It.IsAny<CancellationToken>()));
     }
 
     [Fact]

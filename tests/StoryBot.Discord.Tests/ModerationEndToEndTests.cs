@@ -2,14 +2,14 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
-using StoryBot.State.Moderation;
 using StoryBot.Discord.Tests.Fakes;
+using StoryBot.State.Moderation;
 
 namespace StoryBot.Discord.Tests;
 
 /// <summary>
 /// Moderation over Discord with the real chat bot, pack and SQLite state: an answer posted by the
-/// adapter is recorded with its message id, reported with the button, and corrected by editing
+/// adapter is recorded with its message id, reported with a reason through the button's form, and corrected by editing
 /// that very message when a moderator withdraws its excerpt.
 /// </summary>
 public sealed class ModerationEndToEndTests : IAsyncLifetime
@@ -25,9 +25,18 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime
     {
         var (messageId, excerptId) = await PostAnswerAsync();
 
-        var report = await InteractAsync(Payloads.ReportButton(messageId));
+        using (var form = await _bot.Host.PostInteractionAsync(Payloads.ReportButton(messageId), _bot.Signer))
+        {
+            Assert.Equal(9, JsonDocument.Parse(await form.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());
+        }
+
+        var report = await InteractAsync(Payloads.ReportSubmitted(messageId, "the figure is Musk's claim, not a fact"));
         Assert.Equal(64, report.GetProperty("flags").GetInt32());
         Assert.Contains("report #", Text(report), StringComparison.Ordinal);
+
+        var queued = Assert.Single(await _bot.Host.Services.GetRequiredService<ReaderReports>().OpenAsync(10, CancellationToken.None));
+        Assert.Equal("the figure is Musk's claim, not a fact", queued.Reason);
+        Assert.Equal(messageId, queued.MessageId);
 
         var refused = await InteractAsync(Disable(excerptId, permissions: "0"));
         Assert.Equal(64, refused.GetProperty("flags").GetInt32());

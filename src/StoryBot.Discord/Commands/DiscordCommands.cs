@@ -16,6 +16,9 @@ internal static class DiscordCommands
     /// <summary>The message context-menu command readers use to report an answer.</summary>
     public const string ReportAnswer = "Report answer";
 
+    /// <summary>The message context-menu command that asks about the message it is used on.</summary>
+    public const string AskAboutMessage = "Ask StoryBot about this message";
+
     /// <summary>Discord's locale for German.</summary>
     public const string German = "de";
 
@@ -53,6 +56,7 @@ internal static class DiscordCommands
             SubCommand("audit", "The latest moderator actions and corrections", new("protokoll", "Die letzten Moderationsschritte und Korrekturen")),
             SubCommand("unanswered", "Questions people asked that the story does not answer, most asked first", new("unbeantwortet", "Fragen, die die Geschichte nicht beantwortet, die häufigsten zuerst"))),
         new(ReportAnswer, string.Empty) { Type = 3, NameLocalizations = InGerman("Antwort melden") },
+        new(AskAboutMessage, string.Empty) { Type = 3, NameLocalizations = InGerman("StoryBot zur Nachricht fragen") },
     ];
 
     /// <summary>

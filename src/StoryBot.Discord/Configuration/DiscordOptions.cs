@@ -49,6 +49,13 @@ public sealed class DiscordOptions
     [Required]
     public string StateDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// On stop, end the Gateway session (close 1000) so Discord shows the bot offline at once,
+    /// instead of keeping it for the next run to resume. Off by default: a resumed session has
+    /// Discord replay the messages sent while the bot restarted; an ended one does not.
+    /// </summary>
+    public bool CloseSessionOnStop { get; set; }
+
     /// <summary>Register the slash commands at start (only when their definitions changed).</summary>
     public bool RegisterCommands { get; set; } = true;
 

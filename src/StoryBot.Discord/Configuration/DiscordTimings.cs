@@ -14,6 +14,9 @@ internal sealed class DiscordTimings
     /// <summary>Most 429 answers one call accepts before giving up.</summary>
     public int MaxRateLimitedRetries { get; init; } = 5;
 
+    /// <summary>After the bot's close frame on stop, how long it reads what Discord had already sent before giving up on Discord's close.</summary>
+    public TimeSpan CloseHandshakeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Gateway reconnect backoff: 1 s doubling with jitter, capped at 60 s.</summary>
     public TimeSpan ReconnectBase { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -70,6 +70,18 @@ internal sealed class GatewayClient(
                 return;
             }
 
+            if (stopping.IsCancellationRequested)
+            {
+                // Closed with 1000 on the way out (Discord:CloseSessionOnStop): no run can resume it.
+                if (end.Next == GatewayNext.Identify)
+                {
+                    ForgetSession();
+                    logger.LogInformation("Discord Gateway session ended (1000) on stop");
+                }
+
+                return;
+            }
+
             if (end.Next == GatewayNext.Identify)
             {
                 ForgetSession();

@@ -75,6 +75,22 @@ internal sealed class GatewayConnection(ClientWebSocket socket) : IAsyncDisposab
         }
     }
 
+    /// <summary>
+    /// Starts the close handshake and leaves the socket open for reading: what Discord sent before
+    /// it saw the close still arrives, and then its close frame.
+    /// </summary>
+    public async Task SendCloseAsync(int code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is WebSocketException or InvalidOperationException or OperationCanceledException)
+        {
+            // Already closing or gone: the receive loop ends either way.
+        }
+    }
+
     /// <summary>Closes without waiting long for the other side (a zombie would never answer).</summary>
     public async Task CloseAsync(int code, CancellationToken cancellationToken)
     {

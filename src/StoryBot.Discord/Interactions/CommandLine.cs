@@ -21,6 +21,7 @@ internal static class CommandLine
         {
             InteractionType.ApplicationCommand => CommandText(interaction.Data),
             InteractionType.MessageComponent when interaction.Data.String("custom_id") == ReplyRenderer.ReportButtonId => "/" + DiscordCommands.Report,
+            InteractionType.ModalSubmit when ReportModal.SubmittedAbout(interaction.Data) is not null => ReportPrompt.CommandLine(ReportModal.SubmittedReason(interaction.Data)),
             _ => null,
         };
         if (text is null)
@@ -28,9 +29,12 @@ internal static class CommandLine
             return null;
         }
 
-        var referenced = interaction.Type == InteractionType.MessageComponent
-            ? interaction.MessageId
-            : interaction.Data.String("target_id");
+        var referenced = interaction.Type switch
+        {
+            InteractionType.MessageComponent => interaction.MessageId,
+            InteractionType.ModalSubmit => ReportModal.SubmittedAbout(interaction.Data),
+            _ => interaction.Data.String("target_id"),
+        };
         return new ChatRequest(DiscordPlatform.Name, interaction.ChannelId ?? string.Empty, interaction.UserId, text)
         {
             IsModerator = isModerator,
@@ -49,16 +53,25 @@ internal static class CommandLine
             return null;
         }
 
-        // The message context-menu command: the target message is the answer being reported.
+        // Message context-menu commands: the target message is the answer being reported, or the
+        // message being asked about (Discord sends its content even without the Message Content intent).
         if (data.Int("type") == 3)
         {
-            return name == DiscordCommands.ReportAnswer ? "/" + DiscordCommands.Report : null;
+            return name switch
+            {
+                DiscordCommands.ReportAnswer => "/" + DiscordCommands.Report,
+                DiscordCommands.AskAboutMessage => MessageQuestion.CommandLine(TargetMessage(data)?.String("content")),
+                _ => null,
+            };
         }
 
         var text = new StringBuilder("/").Append(OneLine(name));
         AppendOptions(text, data, DiscordCommands.All.FirstOrDefault(c => c.Name == name && c.Type == 1)?.Options);
         return text.ToString();
     }
+
+    private static JsonElement? TargetMessage(JsonElement data) =>
+        data.String("target_id") is { } target ? data.Child("resolved")?.Child("messages")?.Child(target) : null;
 
     private static void AppendOptions(StringBuilder text, JsonElement container, IReadOnlyList<CommandOption>? definitions)
     {

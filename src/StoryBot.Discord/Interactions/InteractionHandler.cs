@@ -43,6 +43,12 @@ internal sealed partial class InteractionHandler(
                 return new InteractionStart(new InteractionResponse(InteractionResponse.AutocompleteResult, new { Choices = autocomplete.Suggest(interaction) }));
         }
 
+        // Opening the report form owes no answer, so nothing is journaled; its submission is.
+        if (ReportModal.ReportedBy(interaction) is { } reported)
+        {
+            return new InteractionStart(ReportModal.Open(reported, interaction.Locale));
+        }
+
         WorkTicket? ticket;
         try
         {

@@ -18,6 +18,7 @@ internal sealed record InteractionResponse(int Type, object? Data = null)
     public const int DeferredChannelMessage = 5;
     public const int DeferredUpdateMessage = 6;
     public const int AutocompleteResult = 8;
+    public const int Modal = 9;
 
     /// <summary>The body as Discord gets it.</summary>
     public byte[] ToUtf8Json() => this is { Type: ChannelMessage, Data: DiscordMessage page }

@@ -58,6 +58,17 @@ public sealed class SlackOptions
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>
+    /// How long a request may wait for the asker's locale (<c>users.info</c>) before it is answered
+    /// without it, the question's own words deciding the language; 0 uses only locales already known.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan UserLocaleBudget { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long a user's locale is kept before it is asked for again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan UserLocaleLifetime { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
     /// Requests handled at once. They wait almost entirely on the Web API and on the state store's
     /// commits, not on the CPU, so many run at once.
     /// </summary>

@@ -20,7 +20,7 @@ internal sealed class SlackWork(IWorkJournal journal, TimeProvider time)
     /// <summary>An Events API callback.</summary>
     public const string Event = "event";
 
-    /// <summary>An interactivity payload (a button press).</summary>
+    /// <summary>An interactivity payload (a button press, a shortcut, a submitted view).</summary>
     public const string Action = "action";
 
     /// <summary>Slack takes replies through a response_url for 30 minutes.</summary>

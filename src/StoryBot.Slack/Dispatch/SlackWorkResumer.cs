@@ -30,8 +30,8 @@ internal sealed class SlackWorkResumer(SlackConversation conversation, SlackWork
             case SlackWork.Event when Parse(work.Payload) is { } payload && SlackEvent.FromCallback(payload) is { } slackEvent:
                 Resume("resumed event", token => conversation.HandleEventAsync(slackEvent, ticket, token));
                 return;
-            case SlackWork.Action when Parse(work.Payload) is { } payload && BlockAction.FromPayload(payload) is { } action:
-                Resume("resumed button", token => conversation.HandleBlockActionAsync(action, ticket, token));
+            case SlackWork.Action when Parse(work.Payload) is { } payload && SlackInteraction.FromPayload(payload) is { } interaction:
+                Resume("resumed interaction", token => conversation.HandleInteractionAsync(interaction, ticket, token));
                 return;
             default:
                 // Kept by a version that read it differently: nothing here can answer it.

@@ -15,19 +15,22 @@ namespace StoryBot.Slack.Handling;
 /// delivers the reply: answers in the channel (posted with chat.postMessage so they can be reported
 /// and corrected later), help, errors and notices only to the asker.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: translates three kinds of Slack requests around the pipeline and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: translates Slack's kinds of requests around the pipeline (reports to their own flow) and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SlackConversation(
     ConversationPipeline pipeline,
-    SlackModerators moderators,
+    SlackRequests requests,
     SlackIdentity identity,
     SlackApiClient api,
     SlackDelivery delivery,
+    SlackReportFlow reports,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackConversation> logger)
 {
-    public const string Platform = "slack";
-    private const string ReportCommand = "/report";
+    public const string Platform = SlackRequests.Platform;
+
+    /// <summary>The message shortcut "Ask StoryBot" (a message's ⋮ menu), as the manifests declare it.</summary>
+    public const string AskAboutMessageCallbackId = "ask_about_message";
 
     /// <summary>
     /// Answers a slash command. A private reply that is ready within the ack budget rides in the
@@ -36,15 +39,10 @@ internal sealed class SlackConversation(
     /// <param name="ticket">The accepted request it answers: completed once the reply is delivered.</param>
     public async Task HandleCommandAsync(SlashCommand command, SlackAck ack, WorkTicket ticket, CancellationToken cancellationToken)
     {
-        var request = new ChatRequest(Platform, command.ChannelId, command.UserId, command.CommandLine)
-        {
-            IsModerator = moderators.IsModerator(command.UserId),
+        var request = requests.ForAsync(command.ChannelId, command.UserId, command.CommandLine, SlackRequests.KindOf(command.ChannelId), cancellationToken);
 
-            // Slack's direct-message conversations are the ones whose ids start with D.
-            ChannelKind = command.ChannelId.StartsWith('D') ? ChannelKind.Direct : ChannelKind.Channel,
-        };
-
-        var replying = pipeline.AskAsync(request, mustAnswer: false, cancellationToken);
+        // The asker's locale is read inside the ack budget, not before it.
+        var replying = AskAsync(request, cancellationToken);
         if (!await ReplyDeadline.CompletesWithinAsync(replying, options.Value.AckBudget, time, cancellationToken))
         {
             ack.TryAcknowledge(null);
@@ -65,7 +63,8 @@ internal sealed class SlackConversation(
         }
 
         // In line before the acknowledgement goes: whoever sees the acknowledgement sees the answer queued.
-        delivery.EnqueueInTurn(command.ChannelId, "slash command answer", token => PostCommandAnswerAsync(command, request, reply, ticket, token));
+        var asked = await request;
+        delivery.EnqueueInTurn(command.ChannelId, "slash command answer", token => PostAnswerAsync(asked, reply, null, command.ResponseUrl, ticket, token));
         ack.TryAcknowledge(null);
     }
 
@@ -79,11 +78,8 @@ internal sealed class SlackConversation(
         }
 
         var text = SlackText.Unescape(SlackText.StripBotMention(slackEvent.Text, identity.BotUserId)).Trim();
-        var request = new ChatRequest(Platform, channel, user, text.Length == 0 ? "/help" : text)
-        {
-            IsModerator = moderators.IsModerator(user),
-            ChannelKind = slackEvent.IsDirectMessage ? ChannelKind.Direct : ChannelKind.Channel,
-        };
+        var kind = slackEvent.IsDirectMessage ? ChannelKind.Direct : ChannelKind.Channel;
+        var request = await requests.ForAsync(channel, user, text.Length == 0 ? "/help" : text, kind, cancellationToken);
 
         // Answered in a thread: the one the message was written in, or one started under it, so a
         // question and its answer stay together in a channel and in a direct message alike.
@@ -107,36 +103,44 @@ internal sealed class SlackConversation(
         delivery.EnqueueInTurn(channel, "answer to a message", token => PostAndRecordAsync(request, reply, threadTs, ticket, token));
     }
 
-    /// <summary>The Report button: becomes <c>/report</c> about the message it sits on.</summary>
-    public async Task HandleBlockActionAsync(BlockAction action, WorkTicket ticket, CancellationToken cancellationToken)
+    /// <summary>A button press, a shortcut or a submitted form, whichever way it arrived.</summary>
+    public Task HandleInteractionAsync(SlackInteraction interaction, WorkTicket ticket, CancellationToken cancellationToken) =>
+        interaction switch
+        {
+            BlockAction { ActionId: SlackMessageRenderer.ReportActionId } action => reports.OpenFormAsync(action, ticket, cancellationToken),
+            ViewSubmission { CallbackId: SlackReportView.CallbackId } submission => reports.SubmitAsync(submission, ticket, cancellationToken),
+            MessageShortcut { CallbackId: AskAboutMessageCallbackId } shortcut => HandleAskAboutMessageAsync(shortcut, ticket, cancellationToken),
+            _ => ticket.CompleteAsync(cancellationToken),
+        };
+
+    /// <summary>
+    /// The message shortcut: the picked message's text is the question. The answer goes in the
+    /// picked message's thread, so the message and the answer about it stay together.
+    /// </summary>
+    private async Task HandleAskAboutMessageAsync(MessageShortcut shortcut, WorkTicket ticket, CancellationToken cancellationToken)
     {
-        if (action.ActionId != SlackMessageRenderer.ReportActionId)
+        var question = MessageQuestion.CommandLine(shortcut.Text);
+        var request = await requests.ForAsync(shortcut.ChannelId, shortcut.UserId, question, SlackRequests.KindOf(shortcut.ChannelId), cancellationToken);
+        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
         {
             await ticket.CompleteAsync(cancellationToken);
             return;
         }
 
-        var request = new ChatRequest(Platform, action.ChannelId, action.UserId, ReportCommand)
-        {
-            IsModerator = moderators.IsModerator(action.UserId),
-            ReferencedMessageId = action.MessageTs,
-        };
-
-        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is { } reply)
+        if (reply.IsPrivate)
         {
             var message = SlackMessageRenderer.Render(reply, offerReport: false) with { Ephemeral = true };
-            if (action.ResponseUrl is { } responseUrl)
-            {
-                await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken);
-            }
-            else
-            {
-                await api.PostEphemeralAsync(action.ChannelId, action.UserId, message, action.ThreadTs, cancellationToken);
-            }
+            await api.PostPrivateReplyAsync(shortcut.ChannelId, shortcut.UserId, shortcut.ThreadTs, shortcut.ResponseUrl, message, cancellationToken);
+            await ticket.CompleteAsync(cancellationToken);
+            return;
         }
 
-        await ticket.CompleteAsync(cancellationToken);
+        var threadTs = shortcut.ThreadTs ?? shortcut.MessageTs;
+        delivery.EnqueueInTurn(shortcut.ChannelId, "answer about a message", token => PostAnswerAsync(request, reply, threadTs, shortcut.ResponseUrl, ticket, token));
     }
+
+    private async Task<Reply?> AskAsync(Task<ChatRequest> request, CancellationToken cancellationToken) =>
+        await pipeline.AskAsync(await request, mustAnswer: false, cancellationToken);
 
     private bool ShouldAnswer(SlackEvent slackEvent)
     {
@@ -177,22 +181,22 @@ internal sealed class SlackConversation(
     }
 
     /// <summary>
-    /// Posts a slash-command answer with chat.postMessage so its ts is known and the answer can be
-    /// reported and corrected. Where the bot may not post (not a member of the channel), it falls
-    /// back to response_url: the answer is still seen, but it cannot be corrected later.
+    /// Posts the answer to a slash command or a shortcut with chat.postMessage so its ts is known and
+    /// the answer can be reported and corrected. Where the bot may not post (not a member of the
+    /// channel), it falls back to response_url: the answer is still seen, but it cannot be corrected later.
     /// </summary>
-    private async Task PostCommandAnswerAsync(SlashCommand command, ChatRequest request, Reply reply, WorkTicket ticket, CancellationToken cancellationToken)
+    private async Task PostAnswerAsync(ChatRequest request, Reply reply, string? threadTs, Uri? responseUrl, WorkTicket ticket, CancellationToken cancellationToken)
     {
         try
         {
-            await PostAndRecordAsync(request, reply, null, ticket, cancellationToken);
+            await PostAndRecordAsync(request, reply, threadTs, ticket, cancellationToken);
         }
-        catch (SlackApiException exception) when (exception.Error is "not_in_channel" or "channel_not_found" && command.ResponseUrl is not null)
+        catch (SlackApiException exception) when (exception.Error is "not_in_channel" or "channel_not_found" && responseUrl is not null)
         {
             logger.LogInformation(
                 "Slack answer in {Channel} went through response_url ({Error}); invite the bot to the channel so answers there can be corrected",
-                command.ChannelId, exception.Error);
-            await api.PostToResponseUrlAsync(command.ResponseUrl, SlackMessageRenderer.Render(reply, offerReport: false), cancellationToken);
+                request.ChannelId, exception.Error);
+            await api.PostToResponseUrlAsync(responseUrl, SlackMessageRenderer.Render(reply, offerReport: false), cancellationToken);
             await ticket.CompleteAsync(cancellationToken);
         }
     }

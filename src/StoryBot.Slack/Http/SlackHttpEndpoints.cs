@@ -131,7 +131,7 @@ internal sealed class SlackHttpEndpoints(
         }
 
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-        BlockAction? action = null;
+        SlackInteraction? interaction = null;
         string? trigger = null;
         if (form.TryGetValue("payload", out var payload))
         {
@@ -141,12 +141,12 @@ internal sealed class SlackHttpEndpoints(
                 return;
             }
 
-            action = BlockAction.FromPayload(root);
+            interaction = SlackInteraction.FromPayload(root);
             trigger = root.GetStringOrNull("trigger_id");
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        if (action is null)
+        if (interaction is null)
         {
             return;
         }
@@ -154,11 +154,11 @@ internal sealed class SlackHttpEndpoints(
         var key = "action:" + (trigger ?? context.Request.Headers["X-Slack-Signature"].ToString());
         if (await work.TryAcceptAsync(SlackWork.Action, key, payload.ToString(), context.RequestAborted) is not { } ticket)
         {
-            LogReplay("button press");
+            LogReplay("interaction");
             return;
         }
 
-        queue.TryEnqueue("button", cancellationToken => conversation.HandleBlockActionAsync(action, ticket, cancellationToken));
+        queue.TryEnqueue("interaction", cancellationToken => conversation.HandleInteractionAsync(interaction, ticket, cancellationToken));
     }
 
     /// <returns>The raw body when the signature holds; otherwise null, with 401 (or why the body was not read) already set.</returns>

@@ -3,9 +3,11 @@ using System.Text.Json;
 namespace StoryBot.Slack.Inbound;
 
 /// <summary>A button press on one of the bot's messages (<c>block_actions</c> payload).</summary>
-internal sealed record BlockAction(string ActionId, string UserId, string ChannelId, string MessageTs, string? ThreadTs, Uri? ResponseUrl)
+/// <param name="TriggerId">Lets the bot open a view in answer, within 3 seconds of the press.</param>
+internal sealed record BlockAction(string ActionId, string UserId, string ChannelId, string MessageTs, string? ThreadTs, Uri? ResponseUrl, string? TriggerId)
+    : SlackInteraction(UserId)
 {
-    public static BlockAction? FromPayload(JsonElement payload)
+    public static new BlockAction? FromPayload(JsonElement payload)
     {
         if (payload.GetStringOrNull("type") != "block_actions"
             || !payload.TryGetProperty("actions", out var actions)
@@ -32,6 +34,7 @@ internal sealed record BlockAction(string ActionId, string UserId, string Channe
             channel,
             ts,
             container.GetStringOrNull("thread_ts") ?? message.GetStringOrNull("thread_ts"),
-            SlashCommand.ParseResponseUrl(payload.GetStringOrEmpty("response_url")));
+            SlashCommand.ParseResponseUrl(payload.GetStringOrEmpty("response_url")),
+            payload.GetStringOrNull("trigger_id"));
     }
 }

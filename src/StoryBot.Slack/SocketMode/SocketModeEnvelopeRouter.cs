@@ -71,13 +71,13 @@ internal sealed class SocketModeEnvelopeRouter(
 
                     break;
 
-                case "interactive" when BlockAction.FromPayload(payload) is { } action:
+                case "interactive" when SlackInteraction.FromPayload(payload) is { } interaction:
                     var key = "action:" + (payload.GetStringOrNull("trigger_id") ?? "envelope:" + envelopeId);
                     var actionTicket = await AcceptAsync(SlackWork.Action, key, payload, ack);
                     ack.TryAcknowledge(null);
                     if (actionTicket is not null)
                     {
-                        Enqueue(ack, "button", cancellationToken => conversation.HandleBlockActionAsync(action, actionTicket, cancellationToken));
+                        Enqueue(ack, "interaction", cancellationToken => conversation.HandleInteractionAsync(interaction, actionTicket, cancellationToken));
                     }
 
                     break;

@@ -104,6 +104,24 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
         await CallBotAsync("chat.postEphemeral", body, turnTaken ? null : channelId, cancellationToken);
     }
 
+    /// <summary>A reply to an interaction only its user sees: through its response_url where it has one, else chat.postEphemeral.</summary>
+    public async Task PostPrivateReplyAsync(
+        string channelId, string userId, string? threadTs, Uri? responseUrl, SlackMessage message, CancellationToken cancellationToken)
+    {
+        if (responseUrl is not null)
+        {
+            await PostToResponseUrlAsync(responseUrl, message, cancellationToken);
+        }
+        else
+        {
+            await PostEphemeralAsync(channelId, userId, message, threadTs, cancellationToken);
+        }
+    }
+
+    /// <summary>Opens a modal view for the user whose interaction gave <paramref name="triggerId"/> (valid for 3 seconds).</summary>
+    public async Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        await CallBotAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, cancellationToken);
+
     /// <summary>Learns the bot's own user id, so its own messages are never answered.</summary>
     public async Task<string> AuthTestAsync(CancellationToken cancellationToken)
     {
@@ -111,6 +129,14 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
         return response.TryGetProperty("user_id", out var user) && user.GetString() is { Length: > 0 } id
             ? id
             : throw new SlackApiException("auth.test", "missing_user_id");
+    }
+
+    /// <summary>The locale a user chose in Slack ("de-DE", "en-US"), or null when Slack does not say.</summary>
+    public async Task<string?> UserLocaleAsync(string userId, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" };
+        var response = await transport.CallAsync("users.info", "Slack:BotToken", options.Value.BotToken, form, null, cancellationToken);
+        return response.GetObjectOrDefault("user").GetStringOrNull("locale");
     }
 
     /// <summary>Asks for a Socket Mode WebSocket URL, using the app-level token.</summary>

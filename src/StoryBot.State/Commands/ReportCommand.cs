@@ -17,7 +17,6 @@ internal sealed class ReportCommand(AnswerLog answers, ReaderReports reports, IO
 {
     public const string CommandName = "report";
     private const string ConsolePlatform = "console";
-    private const int MaxReasonLength = 500;
 
     public override string Name => CommandName;
 
@@ -55,7 +54,7 @@ internal sealed class ReportCommand(AnswerLog answers, ReaderReports reports, IO
         }
 
         var reason = context.Argument.Trim() is { Length: > 0 } typed
-            ? typed[..TextElements.BoundaryAtOrBefore(typed, MaxReasonLength)]
+            ? typed[..TextElements.BoundaryAtOrBefore(typed, ReportPrompt.MaxReasonLength)]
             : null;
         var report = await reports.FileAsync(new Actor(request.Platform, request.UserId), answer, reason, cancellationToken);
         return reply.Say($"Thank you. Your report #{report.Id} about the answer to ", $"Danke. Ihre Meldung #{report.Id} zur Antwort auf ")

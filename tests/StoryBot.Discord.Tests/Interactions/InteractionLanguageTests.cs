@@ -45,10 +45,10 @@ public sealed class InteractionLanguageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheReportButtonAnswersAGermanReaderInGerman()
+    public async Task AReportAnswersAGermanReaderInGerman()
     {
-        var inGerman = await InteractAsync(Payloads.ReportButton("1100000000000000999", locale: "de"));
-        var inEnglish = await InteractAsync(Payloads.ReportButton("1100000000000000998", locale: "en-GB"));
+        var inGerman = await InteractAsync(Payloads.ReportSubmitted("1100000000000000999", string.Empty, locale: "de"));
+        var inEnglish = await InteractAsync(Payloads.ReportSubmitted("1100000000000000998", string.Empty, locale: "en-GB"));
 
         Assert.NotEqual(Normalised(inEnglish), Normalised(inGerman));
         Assert.Contains("Diese Antwort", inGerman, StringComparison.Ordinal);

@@ -110,6 +110,28 @@ public class SlackOptionsValidatorTests
             Assert.Contains("is required when Slack:BotToken is set", error.Message, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("UserLocaleBudget", "00:00:02")]
+        [InlineData("UserLocaleLifetime", "00:00:10")]
+        public async Task AUserLocaleSettingOutOfRangeStopsTheHostNamingTheKey(string key, string value)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Slack:BotToken"] = "xoxb-1",
+                ["Slack:SigningSecret"] = "secret",
+                [$"Slack:{key}"] = value,
+            });
+            builder.Services.AddSingleton(Mock.Of<IChatBot>());
+            builder.Services.AddSlack(builder.Configuration);
+            await using var app = builder.Build();
+
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+            Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public async Task WithoutASlackSectionTheHostStartsAndNoSlackPosterIsRegistered()
         {

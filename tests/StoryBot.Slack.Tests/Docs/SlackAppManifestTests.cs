@@ -46,13 +46,25 @@ public class SlackAppManifestTests
         }
 
         [Theory]
+        [InlineData("slack-app-manifest.yaml")]
+        [InlineData("slack-app-manifest.http.yaml")]
+        public void DeclareTheMessageShortcutTheAdapterAnswers(string file)
+        {
+            var shortcut = Assert.Single((YamlSequenceNode)At(Load(file), "features", "shortcuts"));
+
+            Assert.Equal("message", ((YamlScalarNode)At(shortcut, "type")).Value);
+            Assert.Equal(StoryBot.Slack.Handling.SlackConversation.AskAboutMessageCallbackId, ((YamlScalarNode)At(shortcut, "callback_id")).Value);
+            Assert.InRange(((YamlScalarNode)At(shortcut, "name")).Value!.Length, 1, 24);
+        }
+
+        [Theory]
         [InlineData("slack-app-manifest.yaml", true)]
         [InlineData("slack-app-manifest.http.yaml", false)]
         public void AskForTheEventsAndOnlyTheScopesTheAdapterUses(string file, bool socketMode)
         {
             var manifest = Load(file);
 
-            Assert.Equal(["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history"], Strings(At(manifest, "oauth_config", "scopes", "bot")).Order(StringComparer.Ordinal));
+            Assert.Equal(["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history", "users:read"], Strings(At(manifest, "oauth_config", "scopes", "bot")).Order(StringComparer.Ordinal));
             Assert.Equal(["app_mention", "message.im"], Strings(At(manifest, "settings", "event_subscriptions", "bot_events")).Order());
             Assert.Equal("true", ((YamlScalarNode)At(manifest, "settings", "interactivity", "is_enabled")).Value);
             Assert.Equal(socketMode ? "true" : "false", ((YamlScalarNode)At(manifest, "settings", "socket_mode_enabled")).Value);

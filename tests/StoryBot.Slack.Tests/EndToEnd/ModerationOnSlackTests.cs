@@ -78,19 +78,24 @@ public sealed class ModerationOnSlackTests : StatefulSlackHostTest
     }
 
     [Fact]
-    public async Task ReportButtonLandsInTheModeratorsQueue()
+    public async Task AReportAndItsReasonLandInTheModeratorsQueue()
     {
         await CommandAsync("/funding", string.Empty, SlackPayloads.User);
         var answer = await Slack.NextCallAsync("chat.postMessage");
         var ts = answer.IssuedTs!;
         await Host.Recorder.NextAsync();
 
-        var form = "payload=" + Uri.EscapeDataString(SlackPayloads.BlockActions(ts, Slack.ResponseUrl("report")));
-        using var response = await Host.PostSignedAsync("/slack/interactivity", form);
-        var confirmation = await Slack.NextCallAsync("response_url");
+        var press = "payload=" + Uri.EscapeDataString(SlackPayloads.BlockActions(ts, Slack.ResponseUrl("report")));
+        using var pressed = await Host.PostSignedAsync("/slack/interactivity", press);
+        var open = await Slack.NextCallAsync("views.open");
+        var metadata = open.Body.GetProperty("view").GetProperty("private_metadata").GetString();
+        var submission = "payload=" + Uri.EscapeDataString(SlackPayloads.ViewSubmission(metadata, "only Musk says so"));
+        using var submitted = await Host.PostSignedAsync("/slack/interactivity", submission);
+        var confirmation = await Slack.NextCallAsync("chat.postEphemeral");
         var reports = Reply(await CommandAsync("/sources", "reports", SlackTestHost.ModeratorId));
 
-        Assert.Equal("ephemeral", confirmation.Str("response_type"));
+        Assert.Equal(SlackPayloads.User, confirmation.Str("user"));
         Assert.Contains("/funding", reports, StringComparison.Ordinal);
+        Assert.Contains("only Musk says so", reports, StringComparison.Ordinal);
     }
 }

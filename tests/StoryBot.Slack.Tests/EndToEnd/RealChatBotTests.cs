@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using StoryBot.Core.Knowledge;
 using StoryBot.Slack.Tests.Fakes;
 
 namespace StoryBot.Slack.Tests.EndToEnd;
@@ -22,6 +23,9 @@ public class RealChatBotTests
     {
         protected override bool RealChatBot => true;
 
+        // A cold first users.info on a busy machine may take longer than the default budget.
+        private protected override void Configure(Dictionary<string, string?> settings) => settings["Slack:UserLocaleBudget"] = "00:00:01";
+
         [Theory]
         [InlineData("/who-is", "altman")]
         [InlineData("/funding", "")]
@@ -38,6 +42,48 @@ public class RealChatBotTests
             Assert.Equal($"{command} {text}".Trim(), recorded.Request.Text);
             Assert.NotEmpty(recorded.Reply.Citations);
             Assert.Contains("storybot_report", PostedBlocks.AllText(post.Body), StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("/funding", "", "de")]
+        [InlineData("/who-is", "altman", "de")]
+        [InlineData("/ask", "How much money has SoftBank secured?", "en")]
+        public async Task AGermanSlackUserIsAnsweredInGermanUnlessTheQuestionIsClearlyEnglish(string command, string text, string expected)
+        {
+            Slack.UserLocales["U0GERMAN01"] = "de-DE";
+
+            using var response = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm(command, text, Slack.ResponseUrl("de"), user: "U0GERMAN01"));
+            var recorded = await Host.Recorder.NextAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(expected, recorded.Reply.Language.Code());
+        }
+
+        [Fact]
+        public async Task TheMessageShortcutAnswersThePickedMessageCleanedLikeAnyQuestion()
+        {
+            var payload = SlackPayloads.MessageShortcut($"<@{FakeSlack.BotUserId}> hey, wer ist Sam Altman? :)", "1581106229.000400", Slack.ResponseUrl("shortcut"));
+
+            using var response = await Host.PostSignedAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload));
+            var post = await Slack.NextCallAsync("chat.postMessage");
+            var recorded = await Host.Recorder.NextAsync();
+
+            AssertQuotesAreVerbatim(post.Body);
+            Assert.Equal(Language.German, recorded.Reply.Language);
+            Assert.Equal("1581106229.000400", post.Str("thread_ts"));
+        }
+
+        [Fact]
+        public async Task AMessageTooLongToAskAboutGetsAPrivateRefusal()
+        {
+            var payload = SlackPayloads.MessageShortcut(string.Join(' ', Enumerable.Repeat("Stargate", 200)), "1581106229.000500", Slack.ResponseUrl("long"));
+
+            using var response = await Host.PostSignedAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload));
+            var hook = await Slack.NextCallAsync("response_url");
+
+            Assert.Equal("ephemeral", hook.Str("response_type"));
+            Assert.Equal("/hooks/long", hook.Path);
+            Assert.Equal(0, Slack.Count("chat.postMessage"));
         }
 
         [Fact]

@@ -190,19 +190,33 @@ public sealed class SocketModeTests : SlackHostTest
     }
 
     [Fact]
-    public async Task ReportButtonBecomesReportWithTheMessageTs()
+    public async Task ReportButtonOpensTheFormAndItsSubmissionIsTheReport()
     {
-        var payload = SlackPayloads.BlockActions("1548426417.840180", Slack.ResponseUrl("r1"));
-        await _first.SendAsync(SlackPayloads.InteractiveEnvelope("env-report", payload));
+        await _first.SendAsync(SlackPayloads.InteractiveEnvelope("env-report", SlackPayloads.BlockActions("1548426417.840180", Slack.ResponseUrl("r1"))));
+        var open = await Slack.NextCallAsync("views.open");
+        var metadata = open.Body.GetProperty("view").GetProperty("private_metadata").GetString();
+        await _first.SendAsync(SlackPayloads.InteractiveEnvelope("env-submit", SlackPayloads.ViewSubmission(metadata, "wrong figure")));
 
         var request = await Host.Bot.NextRequestAsync();
-        var notice = await Slack.NextCallAsync("response_url");
+        var notice = await Slack.NextCallAsync("chat.postEphemeral");
 
-        Assert.Equal("/report", request.Text);
+        Assert.Equal("/report wrong figure", request.Text);
         Assert.Equal("1548426417.840180", request.ReferencedMessageId);
         Assert.Equal(SlackPayloads.Channel, request.ChannelId);
-        Assert.Equal("ephemeral", notice.Str("response_type"));
-        Assert.Equal("/hooks/r1", notice.Path);
+        Assert.Equal(SlackPayloads.User, notice.Str("user"));
+    }
+
+    [Fact]
+    public async Task MessageShortcutAsksAboutThePickedMessage()
+    {
+        var payload = SlackPayloads.MessageShortcut("who is altman?", "1581106229.000400", Slack.ResponseUrl("ms1"));
+        await _first.SendAsync(SlackPayloads.InteractiveEnvelope("env-shortcut", payload));
+
+        var request = await Host.Bot.NextRequestAsync();
+        var post = await Slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal("/ask who is altman?", request.Text);
+        Assert.Equal("1581106229.000400", post.Str("thread_ts"));
     }
 
     [Fact]

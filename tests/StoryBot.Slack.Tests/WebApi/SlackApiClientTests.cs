@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using StoryBot.Core.Conversation;
 using StoryBot.Slack.Rendering;
 using StoryBot.Slack.Tests.Fakes;
@@ -10,47 +7,18 @@ using StoryBot.Slack.WebApi;
 
 namespace StoryBot.Slack.Tests.WebApi;
 
-public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
+public sealed class SlackApiClientTests : SlackServicesTest
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-21T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly LogCapture _logs = new(LogLevel.Trace);
-    private FakeSlack _slack = null!;
-    private ServiceProvider _services = null!;
-
-    private SlackApiClient Api => _services.GetRequiredService<SlackApiClient>();
+    private SlackApiClient Api => Services.GetRequiredService<SlackApiClient>();
 
     private static SlackMessage Message => SlackMessageRenderer.Render(TestReplies.Answer("who is musk"), offerReport: true);
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlack.StartAsync(_time);
-        var settings = SlackTestHost.Settings(_slack, socketMode: true, httpMode: false);
-        settings["Slack:ChannelPostInterval"] = "00:00:01";
-        settings["Slack:MaxRetries"] = "2";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-        services.AddSingleton(Mock.Of<IChatBot>());
-        services.AddSlack(configuration);
-        _services = services.BuildServiceProvider();
-    }
-
-    public void Dispose() => _logs.Dispose();
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
 
     [Fact]
     public async Task PostMessageSendsTheBotTokenAndReturnsTheTs()
     {
         var ts = await Api.PostMessageAsync("C0CHANNEL", Message, "1700000000.000001", CancellationToken.None);
 
-        var call = await _slack.NextCallAsync("chat.postMessage");
+        var call = await Slack.NextCallAsync("chat.postMessage");
         Assert.Equal("Bearer " + SlackTestHost.BotToken, call.Authorization);
         Assert.Equal("C0CHANNEL", call.Str("channel"));
         Assert.Equal("1700000000.000001", call.Str("thread_ts"));
@@ -60,14 +28,14 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RateLimitHonoursRetryAfterThenSucceeds()
     {
-        _slack.Script("chat.postMessage", FakeResponse.RateLimited(30));
-        await using (new ClockPump(_time, TimeSpan.FromMilliseconds(500)))
+        Slack.Script("chat.postMessage", FakeResponse.RateLimited(30));
+        await using (new ClockPump(Time, TimeSpan.FromMilliseconds(500)))
         {
             await Wait.For(Api.PostMessageAsync("C0CHANNEL", Message, null, CancellationToken.None));
         }
 
-        var first = await _slack.NextCallAsync("chat.postMessage");
-        var second = await _slack.NextCallAsync("chat.postMessage");
+        var first = await Slack.NextCallAsync("chat.postMessage");
+        var second = await Slack.NextCallAsync("chat.postMessage");
         Assert.True(second.At - first.At >= TimeSpan.FromSeconds(30), $"retried after {second.At - first.At}");
     }
 
@@ -76,17 +44,17 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     {
         for (var i = 0; i < 5; i++)
         {
-            _slack.Script("chat.postMessage", FakeResponse.RateLimited(1));
+            Slack.Script("chat.postMessage", FakeResponse.RateLimited(1));
         }
 
         SlackApiException error;
-        await using (new ClockPump(_time, TimeSpan.FromMilliseconds(500)))
+        await using (new ClockPump(Time, TimeSpan.FromMilliseconds(500)))
         {
             error = await Assert.ThrowsAsync<SlackApiException>(() => Wait.For(Api.PostMessageAsync("C0CHANNEL", Message, null, CancellationToken.None)));
         }
 
         Assert.Equal("ratelimited", error.Error);
-        Assert.Equal(3, _slack.Count("chat.postMessage"));
+        Assert.Equal(3, Slack.Count("chat.postMessage"));
     }
 
     [Fact]
@@ -94,49 +62,49 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     {
         for (var i = 0; i < 5; i++)
         {
-            _slack.Script("chat.update", FakeResponse.ServerError());
+            Slack.Script("chat.update", FakeResponse.ServerError());
         }
 
         SlackApiException error;
-        await using (new ClockPump(_time, TimeSpan.FromMilliseconds(500)))
+        await using (new ClockPump(Time, TimeSpan.FromMilliseconds(500)))
         {
             error = await Assert.ThrowsAsync<SlackApiException>(() => Wait.For(Api.UpdateMessageAsync("C0CHANNEL", "1.2", Message, CancellationToken.None)));
         }
 
         Assert.Equal("http_503", error.Error);
-        Assert.Equal(3, _slack.Count("chat.update"));
+        Assert.Equal(3, Slack.Count("chat.update"));
     }
 
     [Fact]
     public async Task APostIsNotSentAgainAfterAServerErrorSoItIsNeverPostedTwice()
     {
-        _slack.Script("chat.postMessage", FakeResponse.ServerError());
+        Slack.Script("chat.postMessage", FakeResponse.ServerError());
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostMessageAsync("C0CHANNEL", Message, null, CancellationToken.None));
 
         Assert.Equal("http_503", error.Error);
-        Assert.Equal(1, _slack.Count("chat.postMessage"));
-        Assert.Contains(_logs.Lines, line => line.Message.Contains("may or may not have been posted", StringComparison.Ordinal));
+        Assert.Equal(1, Slack.Count("chat.postMessage"));
+        Assert.Contains(Logs.Lines, line => line.Message.Contains("may or may not have been posted", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ServerErrorThenSuccessIsRetriedTransparently()
     {
-        _slack.Script("chat.update", FakeResponse.ServerError());
+        Slack.Script("chat.update", FakeResponse.ServerError());
 
-        await using (new ClockPump(_time, TimeSpan.FromMilliseconds(500)))
+        await using (new ClockPump(Time, TimeSpan.FromMilliseconds(500)))
         {
             await Wait.For(Api.UpdateMessageAsync("C0CHANNEL", "1.2", Message, CancellationToken.None));
         }
 
-        Assert.Equal(2, _slack.Count("chat.update"));
+        Assert.Equal(2, Slack.Count("chat.update"));
     }
 
     [Fact]
     public async Task MessagesInOneChannelGoThroughThePacer()
     {
-        var start = _time.GetUtcNow();
-        await using (new ClockPump(_time, TimeSpan.FromMilliseconds(20)))
+        var start = Time.GetUtcNow();
+        await using (new ClockPump(Time, TimeSpan.FromMilliseconds(20)))
         {
             await Wait.For(Task.WhenAll(
                 Api.PostMessageAsync("C0PACED", Message, null, CancellationToken.None),
@@ -145,7 +113,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
         }
 
         // Each post leaves no earlier than its slot, so the last cannot arrive before two intervals.
-        var last = _slack.AllCalls.Where(call => call.Method == "chat.postMessage").Max(call => call.At);
+        var last = Slack.AllCalls.Where(call => call.Method == "chat.postMessage").Max(call => call.At);
         Assert.True(last - start >= TimeSpan.FromSeconds(2), $"last post after {last - start}");
     }
 
@@ -155,7 +123,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [InlineData("account_inactive")]
     public async Task DeadTokenDisablesSlackWithOneClearLogLineAndNoFurtherCalls(string error)
     {
-        _slack.Script("chat.postMessage", FakeResponse.Error(error));
+        Slack.Script("chat.postMessage", FakeResponse.Error(error));
 
         var failure = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostMessageAsync("C0CHANNEL", Message, null, CancellationToken.None));
         var second = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostMessageAsync("C0CHANNEL", Message, null, CancellationToken.None));
@@ -163,10 +131,10 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(error, failure.Error);
         Assert.Equal("slack_disabled", second.Error);
-        Assert.True(_services.GetRequiredService<SlackPlatformState>().IsDisabled);
-        Assert.Equal(1, _slack.Count("chat.postMessage"));
-        Assert.Equal(0, _slack.Count("apps.connections.open"));
-        var critical = Assert.Single(_logs.Lines, line => line.Level == LogLevel.Critical);
+        Assert.True(Services.GetRequiredService<SlackPlatformState>().IsDisabled);
+        Assert.Equal(1, Slack.Count("chat.postMessage"));
+        Assert.Equal(0, Slack.Count("apps.connections.open"));
+        var critical = Assert.Single(Logs.Lines, line => line.Level == LogLevel.Critical);
         Assert.Contains("Slack:BotToken", critical.Message, StringComparison.Ordinal);
         Assert.Contains(error, critical.Message, StringComparison.Ordinal);
     }
@@ -174,24 +142,24 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task NoTokenAppearsInAnyLogLineOrException()
     {
-        _slack.Script("chat.update", FakeResponse.ServerError());
-        _slack.Script("apps.connections.open", FakeResponse.Error("invalid_auth"));
-        await using (new ClockPump(_time, TimeSpan.FromMilliseconds(500)))
+        Slack.Script("chat.update", FakeResponse.ServerError());
+        Slack.Script("apps.connections.open", FakeResponse.Error("invalid_auth"));
+        await using (new ClockPump(Time, TimeSpan.FromMilliseconds(500)))
         {
             await Wait.For(Api.UpdateMessageAsync("C0CHANNEL", "1.2", Message, CancellationToken.None));
         }
 
-        await Api.PostToResponseUrlAsync(_slack.ResponseUrl("T0CAPABILITY"), Message, CancellationToken.None);
+        await Api.PostToResponseUrlAsync(Slack.ResponseUrl("T0CAPABILITY"), Message, CancellationToken.None);
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Api.OpenConnectionAsync(CancellationToken.None));
 
         Assert.DoesNotContain("secret", error.ToString(), StringComparison.Ordinal);
         // The HTTP client factory's own logging (full URLs, headers) is off: response_url is a capability URL.
-        Assert.DoesNotContain(_logs.Lines, line => line.Message.Contains("Authorization", StringComparison.Ordinal));
-        Assert.DoesNotContain(_logs.Lines, line => line.Message.Contains("http://", StringComparison.Ordinal));
-        Assert.DoesNotContain(_logs.Lines, line => line.Message.Contains("T0CAPABILITY", StringComparison.Ordinal));
-        Assert.Contains(_logs.Lines, line => line.Message.Contains("chat.update", StringComparison.Ordinal));
-        Assert.All(_logs.Lines, line => Assert.DoesNotContain("secret", line.Message, StringComparison.Ordinal));
-        Assert.Contains(_logs.Lines, line => line.Message.Contains("Slack:AppToken", StringComparison.Ordinal));
+        Assert.DoesNotContain(Logs.Lines, line => line.Message.Contains("Authorization", StringComparison.Ordinal));
+        Assert.DoesNotContain(Logs.Lines, line => line.Message.Contains("http://", StringComparison.Ordinal));
+        Assert.DoesNotContain(Logs.Lines, line => line.Message.Contains("T0CAPABILITY", StringComparison.Ordinal));
+        Assert.Contains(Logs.Lines, line => line.Message.Contains("chat.update", StringComparison.Ordinal));
+        Assert.All(Logs.Lines, line => Assert.DoesNotContain("secret", line.Message, StringComparison.Ordinal));
+        Assert.Contains(Logs.Lines, line => line.Message.Contains("Slack:AppToken", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -207,7 +175,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     {
         var url = await Api.OpenConnectionAsync(CancellationToken.None);
 
-        var call = await _slack.NextCallAsync("apps.connections.open");
+        var call = await Slack.NextCallAsync("apps.connections.open");
         Assert.Equal("Bearer " + SlackTestHost.AppToken, call.Authorization);
         Assert.Equal("ws", url.Scheme);
     }
@@ -215,9 +183,9 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ResponseUrlGetsTheMessageWithItsResponseType()
     {
-        await Api.PostToResponseUrlAsync(_slack.ResponseUrl("abc"), Message with { Ephemeral = true }, CancellationToken.None);
+        await Api.PostToResponseUrlAsync(Slack.ResponseUrl("abc"), Message with { Ephemeral = true }, CancellationToken.None);
 
-        var call = await _slack.NextCallAsync("response_url");
+        var call = await Slack.NextCallAsync("response_url");
         Assert.Equal("ephemeral", call.Str("response_type"));
         Assert.Equal(string.Empty, call.Authorization);
     }

@@ -43,29 +43,60 @@ public static class Payloads
         }
         """;
 
+    /// <summary>
+    /// The documented message-command example ("Message Commands → Example Interaction"): a slash-command
+    /// interaction whose data is of type 3 with the target message in <c>resolved.messages</c>.
+    /// </summary>
+    public static string MessageCommand(string name, string targetId, string content, string locale = "en-US")
+    {
+        var target = MessageWithId(content, FakeDiscord.GuildId, false, "80351110224678912", false, ChannelId, targetId);
+        var data = $$$"""
+            "data": {"type": 3, "target_id": "{{{targetId}}}", "resolved": {"messages": {"{{{targetId}}}": {{{target}}}}}, "name"
+            """;
+        return SlashCommand(name, locale: locale).Replace("\"data\": {\"options\": [], \"type\": 1, \"name\"", data, StringComparison.Ordinal);
+    }
+
     public static string StringOption(string name, string value, bool focused = false) =>
         $$"""{"type": 3, "name": "{{name}}", "value": {{System.Text.Json.JsonSerializer.Serialize(value)}}{{(focused ? ", \"focused\": true" : string.Empty)}}}""";
 
     public static string Autocomplete(string typed) =>
         SlashCommand("who-is", $"[{StringOption("name", typed, focused: true)}]").Replace("\"type\": 2,", "\"type\": 4,", StringComparison.Ordinal);
 
-    public static string ReportButton(string messageId, string locale = "en-US") => ReportButton(messageId, NewId(), locale);
+    public static string ReportButton(string messageId, string locale = "en-US") =>
+        OnBotMessage(3, "button", messageId, locale, """{"custom_id": "storybot:report", "component_type": 2}""");
 
-    private static string ReportButton(string messageId, string id, string locale) => $$"""
-        {
-            "type": 3,
-            "token": "A_UNIQUE_TOKEN_button_{{id}}",
-            "id": "{{id}}",
-            "application_id": "{{FakeDiscord.ApplicationId}}",
-            "guild_id": "{{FakeDiscord.GuildId}}",
-            "channel_id": "{{ChannelId}}",
-            "member": {"user": {"id": "{{UserId}}", "username": "Mason"}, "roles": [], "permissions": "0"},
-            "message": {"id": "{{messageId}}", "channel_id": "{{ChannelId}}", "type": 0, "content": "", "author": {"id": "{{FakeDiscord.BotUserId}}", "bot": true} },
-            "locale": "{{locale}}",
-            "data": {"custom_id": "storybot:report", "component_type": 2},
-            "version": 1
-        }
-        """;
+    /// <summary>
+    /// A MODAL_SUBMIT interaction (type 5) for StoryBot's report form about <paramref name="messageId"/>, shaped
+    /// like the documented modal example: the text input's value inside its action row; an empty reason is "".
+    /// </summary>
+    public static string ReportSubmitted(string messageId, string reason, string locale = "en-US", string customIdPrefix = "storybot:report:") =>
+        OnBotMessage(5, "modal", messageId, locale, $$"""
+            {
+                "custom_id": "{{customIdPrefix}}{{messageId}}",
+                "components": [{"type": 1, "components": [{"type": 4, "custom_id": "reason", "value": {{System.Text.Json.JsonSerializer.Serialize(reason)}}}]}]
+            }
+            """);
+
+    /// <summary>An interaction of <paramref name="type"/> started from one of the bot's messages; its token names <paramref name="kind"/>.</summary>
+    private static string OnBotMessage(int type, string kind, string messageId, string locale, string data)
+    {
+        var id = NewId();
+        return $$"""
+            {
+                "type": {{type}},
+                "token": "A_UNIQUE_TOKEN_{{kind}}_{{id}}",
+                "id": "{{id}}",
+                "application_id": "{{FakeDiscord.ApplicationId}}",
+                "guild_id": "{{FakeDiscord.GuildId}}",
+                "channel_id": "{{ChannelId}}",
+                "member": {"user": {"id": "{{UserId}}", "username": "Mason"}, "roles": [], "permissions": "0"},
+                "message": {"id": "{{messageId}}", "channel_id": "{{ChannelId}}", "type": 0, "content": "", "author": {"id": "{{FakeDiscord.BotUserId}}", "bot": true} },
+                "locale": "{{locale}}",
+                "data": {{data}},
+                "version": 1
+            }
+            """;
+    }
 
     /// <summary>A MESSAGE_CREATE dispatch's data, as in the Gateway docs.</summary>
     /// <param name="id">The message's id; each call gets a new one unless given.</param>

@@ -87,6 +87,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public IReadOnlyCollection<FakeCall> AllCalls => _allCalls;
 
+    /// <summary>The locale users.info gives each user with <c>include_locale</c>; "en-US" for anyone not listed.</summary>
+    public ConcurrentDictionary<string, string> UserLocales { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When set, users.info answers only once it completes (a slow Slack).</summary>
+    public Task? UserInfoGate { get; set; }
+
     public int Count(string method) => _allCalls.Count(call => call.Method == method);
 
     public int SocketsOpened => Volatile.Read(ref _socketCount);
@@ -184,6 +190,17 @@ public sealed class FakeSlack : IAsyncDisposable
             case "conversations.history":
                 await WriteJsonAsync(context, new { ok = true, messages = History(call), has_more = false });
                 break;
+            case "users.info":
+                if (UserInfoGate is { } gate)
+                {
+                    await gate.WaitAsync(context.RequestAborted);
+                }
+
+                await WriteJsonAsync(context, new { ok = true, user = UserInfo(call) });
+                break;
+            case "views.open":
+                await WriteJsonAsync(context, new { ok = true, view = new { id = "VMHU10V25", team_id = "T012AB3C4", type = "modal", callback_id = call.Body.GetProperty("view").GetProperty("callback_id").GetString() } });
+                break;
             case "chat.update":
                 await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.Str("ts") });
                 break;
@@ -218,6 +235,23 @@ public sealed class FakeSlack : IAsyncDisposable
 
                 return message;
             })];
+    }
+
+    /// <summary>A user object shaped like the one in users.info's documentation; the locale only when asked for.</summary>
+    private Dictionary<string, object?> UserInfo(FakeCall call)
+    {
+        var id = call.Str("user") ?? string.Empty;
+        var user = new Dictionary<string, object?>
+        {
+            ["id"] = id, ["team_id"] = "T012AB3C4", ["name"] = "spengler", ["deleted"] = false, ["real_name"] = "Egon Spengler",
+            ["tz"] = "America/Los_Angeles", ["tz_label"] = "Pacific Daylight Time", ["tz_offset"] = -25200, ["is_bot"] = false,
+        };
+        if (call.Str("include_locale") == "true")
+        {
+            user["locale"] = UserLocales.TryGetValue(id, out var locale) ? locale : "en-US";
+        }
+
+        return user;
     }
 
     private async Task HandleHookAsync(HttpContext context)

@@ -64,6 +64,33 @@ public static class SlackPayloads
         "actions":[{"action_id":{{Json(actionId)}},"block_id":"storybot_answer_actions","text":{"type":"plain_text","text":"Report","emoji":true},"value":"report","type":"button","action_ts":"1548426417.840180"}]}
         """;
 
+    /// <summary>A message shortcut's payload, as in Slack's "Handling user interaction → message shortcuts" example.</summary>
+    public static string MessageShortcut(string text, string messageTs, Uri responseUrl, string? threadTs = null, string user = User, string callbackId = "ask_about_message") => $$"""
+        {"type":"message_action","token":"Nj2rfC2hU8mAfgaJLemZgO7H","action_ts":"1581106241.371594",
+        "team":{"id":"{{Team}}","domain":"example"},"user":{"id":{{Json(user)}},"username":"aman","team_id":"{{Team}}","name":"aman"},
+        "channel":{"id":"{{Channel}}","name":"general"},"is_enterprise_install":false,"enterprise":null,
+        "callback_id":{{Json(callbackId)}},"trigger_id":"{{NextTriggerId()}}","message_ts":"{{messageTs}}",
+        "message":{"client_msg_id":"b0a3b0a4-0000-4000-8000-1581106229","type":"message","text":{{Json(text)}},"user":"U0AUTHOR01","ts":"{{messageTs}}",
+        {{(threadTs is null ? "" : $"\"thread_ts\":\"{threadTs}\",")}}"team":"{{Team}}","blocks":[]},
+        "response_url":{{Json(responseUrl.ToString())}}}
+        """;
+
+    /// <summary>
+    /// A submitted modal view, as in Slack's view_submission example: the form's private_metadata as the
+    /// app set it, and the text input's value in <c>state.values</c> (null when left empty).
+    /// </summary>
+    public static string ViewSubmission(string? privateMetadata, string? reason, string user = User, string callbackId = "storybot_report") => $$"""
+        {"type":"view_submission","team":{"id":"{{Team}}","domain":"example"},
+        "user":{"id":{{Json(user)}},"username":"george","name":"george","team_id":"{{Team}}"},
+        "api_app_id":"A123ABC456","token":"9s8d9as89d8as9d8as989","trigger_id":"{{NextTriggerId()}}",
+        "view":{"id":"VNHU13V36","team_id":"{{Team}}","type":"modal","blocks":[],"private_metadata":{{JsonSerializer.Serialize(privateMetadata)}},
+        "callback_id":{{Json(callbackId)}},
+        "state":{"values":{"reason":{"reason":{"type":"plain_text_input","value":{{JsonSerializer.Serialize(reason)}} } } } },
+        "hash":"156663117.cd33ad1f","title":{"type":"plain_text","text":"Report answer"},"clear_on_close":false,"notify_on_close":false,
+        "close":null,"submit":null,"previous_view_id":null,"root_view_id":"VNHU13V36","app_id":"A123ABC456","external_id":"","bot_id":"{{FakeSlack.BotId}}"},
+        "response_urls":[]}
+        """;
+
     public static string InteractiveEnvelope(string envelopeId, string payload) => $$"""
         {"envelope_id":{{Json(envelopeId)}},"payload":{{payload}},"type":"interactive","accepts_response_payload":false}
         """;

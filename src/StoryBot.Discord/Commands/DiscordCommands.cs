@@ -31,7 +31,7 @@ internal static class DiscordCommands
             new CommandOption(CommandOption.String, "question", "Your question, in English or German") { Required = true, MaxLength = 1000 }
                 .InGerman(new("frage", "Deine Frage, auf Deutsch oder Englisch"))),
         Slash("funding", "The money in the story, and who says so.", new("finanzierung", "Das Geld in der Geschichte, und wer das sagt.")),
-        Slash("dispute", "Musk versus Altman: both sides, each quote attributed.", new("streit", "Musk gegen Altman: beide Seiten, jedes Zitat mit Quelle.")),
+        Slash("dispute", "The dispute: both sides, each quote attributed.", new("streit", "Der Streit: beide Seiten, jedes Zitat mit Quelle.")),
         Slash("timeline", "What happened on which day.", new("zeitleiste", "Was an welchem Tag geschah.")),
         Slash("summary", "The story in a few lines.", new("zusammenfassung", "Die Geschichte in wenigen Zeilen.")),
         Slash(Help, "What StoryBot can do.", new("hilfe", "Was StoryBot kann.")),

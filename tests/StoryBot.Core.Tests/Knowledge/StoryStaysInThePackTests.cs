@@ -19,18 +19,6 @@ public sealed partial class StoryStaysInThePackTests
         "500",
     ];
 
-    /// <summary>
-    /// What the first part of issue 14 leaves in src/, each with the reason. Issue 14 is finished when
-    /// this list is empty; an entry that no longer matches anything fails the test, so it only shrinks.
-    /// Also left, though no name gives it away: the <c>Topic</c> enum (the story's five topics), which
-    /// moves into the pack later in issue 14. (The story's synonyms are in its story.yaml.)
-    /// </summary>
-    private static readonly AllowedTerm[] LeftForIssue14 =
-    [
-        new("StoryBot.Discord/Commands/DiscordCommands.cs", "Musk", "the /dispute command's description, registered with Discord; command registration is being reworked there"),
-        new("StoryBot.Discord/Commands/DiscordCommands.cs", "Altman", "the same description"),
-    ];
-
     private static readonly HashSet<string> ScannedExtensions =
         new([".cs", ".txt", ".json", ".yaml", ".yml", ".resx", ".xml", ".md", ".csproj", ".props"], StringComparer.OrdinalIgnoreCase);
 
@@ -39,19 +27,9 @@ public sealed partial class StoryStaysInThePackTests
     [Fact]
     public void NoLiteralOrResourceUnderSrcNamesTheStory()
     {
-        var found = Occurrences(Src).Where(o => !LeftForIssue14.Any(a => a.Covers(o))).ToList();
-
-        Assert.True(found.Count == 0, "the story is named in src/; its texts belong in the story's story.yaml:\n" + string.Join("\n", found));
-    }
-
-    [Fact]
-    public void EveryEntryLeftForIssue14IsStillNeeded()
-    {
         var found = Occurrences(Src).ToList();
 
-        var stale = LeftForIssue14.Where(a => !found.Any(a.Covers)).ToList();
-
-        Assert.True(stale.Count == 0, "no longer in src/, remove from LeftForIssue14:\n" + string.Join("\n", stale));
+        Assert.True(found.Count == 0, "the story is named in src/; its texts belong in the story's story.yaml:\n" + string.Join("\n", found));
     }
 
     [Fact]
@@ -112,12 +90,5 @@ public sealed partial class StoryStaysInThePackTests
     private sealed record Occurrence(string File, int Line, string Term)
     {
         public override string ToString() => $"src/{File}:{Line}: {Term}";
-    }
-
-    private sealed record AllowedTerm(string File, string Term, string Why)
-    {
-        public bool Covers(Occurrence occurrence) => occurrence.File == File && occurrence.Term == Term;
-
-        public override string ToString() => $"src/{File}: {Term} ({Why})";
     }
 }

@@ -117,7 +117,7 @@ internal static class DiscordLoad
             ["Knowledge:Reload"] = "false",
         });
         ReplyCacheReport.Configure(builder.Configuration, args);
-        var pack = KnowledgePackLoader.Load(knowledge);
+        var pack = KnowledgePackLoader.Load(RepositoryPack.StoryPath());
         if (stub)
         {
             builder.Services.AddSingleton<IChatBot>(new FixedReplyBot(pack));

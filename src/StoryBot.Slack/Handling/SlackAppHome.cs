@@ -38,8 +38,9 @@ internal sealed partial class SlackAppHome(
     {
         try
         {
-            // Asked like a request from the user's direct messages with the app, which the Home tab sits beside.
-            var viewer = await requests.ForAsync(channelId, userId, string.Empty, ChannelKind.Direct, cancellationToken);
+            // Asked like a request from the user's direct messages with the app, which the Home tab
+            // sits beside. Nothing has to be acknowledged in time here, so the tab waits for the language.
+            var viewer = await requests.ForAsync(channelId, userId, string.Empty, ChannelKind.Direct, cancellationToken, unhurried: true);
             var overview = await overviews.ComposeAsync(viewer, cancellationToken);
             await api.PublishViewAsync(userId, SlackHomeView.Build(overview), cancellationToken);
         }

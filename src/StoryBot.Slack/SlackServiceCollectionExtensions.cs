@@ -19,7 +19,8 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// Adds the Slack adapter (section <c>Slack</c>). With no token set it stays off; an app token
     /// starts Socket Mode, a signing secret enables the endpoints mapped by
-    /// <see cref="SlackEndpointRouteBuilderExtensions.MapSlack"/>. Needs an <see cref="IChatBot"/>.
+    /// <see cref="SlackEndpointRouteBuilderExtensions.MapSlack"/>. Needs an <see cref="IChatBot"/>
+    /// and the pack in service (<see cref="Core.Knowledge.IKnowledgeProvider"/>), whose story the Home tab names.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -54,6 +55,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkResumer, SlackWorkResumer>());
         services.TryAddSingleton<SlackReportFlow>();
+        services.TryAddSingleton<SlackHomeViewers>();
+        services.TryAddSingleton<SlackAppHome>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SlackHomeRefresh>());
         services.TryAddSingleton<SlackConversation>();
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackHttpEndpoints>();

@@ -55,6 +55,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<AnswerLog>();
         services.TryAddSingleton<DisabledCitations>();
         services.TryAddSingleton<ReaderReports>();
+        services.TryAddSingleton<IOpenReports>(provider => provider.GetRequiredService<ReaderReports>());
         services.TryAddSingleton<CorrectionSignal>();
         services.TryAddSingleton<CorrectionLedger>();
         services.TryAddSingleton<CorrectionProcessor>();

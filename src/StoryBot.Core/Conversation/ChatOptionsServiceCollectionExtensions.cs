@@ -32,6 +32,7 @@ public static class ChatOptionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<ConversationPipeline>();
+        services.TryAddSingleton<StoryOverviewComposer>();
         if (!services.Any(d => d.ServiceType == typeof(PendingWrites)))
         {
             services.AddSingleton<PendingWrites>();

@@ -69,6 +69,20 @@ public sealed class SlackOptions
     public TimeSpan UserLocaleLifetime { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>
+    /// How long someone who opened the app's Home tab gets it published again when the pack or the
+    /// reports change; opening it again publishes it afresh anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan HomeViewerLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gap between two Home tabs published again after a change: views.publish is a Tier 4 method
+    /// (100+ a minute per workspace), so one a second leaves room for users opening the tab.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan HomeRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Requests handled at once. They wait almost entirely on the Web API and on the state store's
     /// commits, not on the CPU, so many run at once.
     /// </summary>

@@ -15,7 +15,7 @@ namespace StoryBot.Slack.Handling;
 /// delivers the reply: answers in the channel (posted with chat.postMessage so they can be reported
 /// and corrected later), help, errors and notices only to the asker.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: translates Slack's kinds of requests around the pipeline (reports to their own flow) and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: translates Slack's kinds of requests around the pipeline (reports to their own flow, Home tab openings to the Home tab) and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SlackConversation(
     ConversationPipeline pipeline,
     SlackRequests requests,
@@ -23,6 +23,7 @@ internal sealed class SlackConversation(
     SlackApiClient api,
     SlackDelivery delivery,
     SlackReportFlow reports,
+    SlackAppHome home,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackConversation> logger)
@@ -68,9 +69,15 @@ internal sealed class SlackConversation(
         ack.TryAcknowledge(null);
     }
 
-    /// <summary>Answers a mention or a direct message in its thread; ignores bots and itself.</summary>
+    /// <summary>Answers a mention or a direct message in its thread; ignores bots and itself. Publishes the Home tab its user opened.</summary>
     public async Task HandleEventAsync(SlackEvent slackEvent, WorkTicket ticket, CancellationToken cancellationToken)
     {
+        if (slackEvent.IsHomeOpened)
+        {
+            await home.OpenedAsync(slackEvent, ticket, cancellationToken);
+            return;
+        }
+
         if (!ShouldAnswer(slackEvent) || slackEvent.ChannelId is not { } channel || slackEvent.UserId is not { } user)
         {
             await ticket.CompleteAsync(cancellationToken);

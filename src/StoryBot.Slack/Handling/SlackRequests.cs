@@ -13,11 +13,14 @@ internal sealed class SlackRequests(SlackModerators moderators, SlackUserLanguag
     /// <summary>Slack's direct-message conversations are the ones whose ids start with D.</summary>
     public static ChannelKind KindOf(string channelId) => channelId.StartsWith('D') ? ChannelKind.Direct : ChannelKind.Channel;
 
-    public async Task<ChatRequest> ForAsync(string channelId, string userId, string text, ChannelKind kind, CancellationToken cancellationToken) =>
+    /// <param name="unhurried">Waits for the user's language as long as Slack takes, not only <see cref="Configuration.SlackOptions.UserLocaleBudget"/>: for what no one waits on.</param>
+    public async Task<ChatRequest> ForAsync(string channelId, string userId, string text, ChannelKind kind, CancellationToken cancellationToken, bool unhurried = false) =>
         new(Platform, channelId, userId, text)
         {
             IsModerator = moderators.IsModerator(userId),
             ChannelKind = kind,
-            PreferredLanguage = await languages.PreferredAsync(userId, cancellationToken),
+            PreferredLanguage = unhurried
+                ? await languages.UnhurriedAsync(userId, cancellationToken)
+                : await languages.PreferredAsync(userId, cancellationToken),
         };
 }

@@ -45,6 +45,13 @@ internal sealed partial class SlackUserLanguages(SlackApiClient api, IOptions<Sl
         return null;
     }
 
+    /// <summary>
+    /// The user's language once Slack has said, for what is not answered against a deadline (the
+    /// Home tab): null only when the lookup fails or names neither English nor German.
+    /// </summary>
+    public Task<Language?> UnhurriedAsync(string userId, CancellationToken cancellationToken) =>
+        userId.Length == 0 ? Task.FromResult<Language?>(null) : Current(userId).WaitAsync(cancellationToken);
+
     private Task<Language?> Current(string userId) => _known.GetOrStart(userId, options.Value.UserLocaleLifetime, () => LookUpAsync(userId));
 
     private async Task<Language?> LookUpAsync(string userId)

@@ -13,11 +13,15 @@ internal sealed record SlackEvent(
     string? BotId,
     string Text,
     string? Ts,
-    string? ThreadTs)
+    string? ThreadTs,
+    string? Tab = null)
 {
     public bool IsMention => Type == "app_mention";
 
     public bool IsDirectMessage => Type == "message" && ChannelType == "im";
+
+    /// <summary>The user opened the app's Home tab (<c>app_home_opened</c> also fires for its Messages and About tabs).</summary>
+    public bool IsHomeOpened => Type == "app_home_opened" && Tab == "home";
 
     /// <summary>Reads an <c>event_callback</c> body (the same shape over HTTP and in a socket envelope).</summary>
     public static SlackEvent? FromCallback(JsonElement callback)
@@ -44,6 +48,7 @@ internal sealed record SlackEvent(
             inner.GetStringOrNull("bot_id"),
             inner.GetStringOrEmpty("text"),
             inner.GetStringOrNull("ts"),
-            inner.GetStringOrNull("thread_ts"));
+            inner.GetStringOrNull("thread_ts"),
+            inner.GetStringOrNull("tab"));
     }
 }

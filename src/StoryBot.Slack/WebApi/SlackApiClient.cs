@@ -122,6 +122,10 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
     public async Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
         await CallBotAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, cancellationToken);
 
+    /// <summary>Shows <paramref name="view"/> (of type <c>home</c>) as <paramref name="userId"/>'s Home tab of the app, replacing what it showed.</summary>
+    public async Task PublishViewAsync(string userId, JsonObject view, CancellationToken cancellationToken) =>
+        await CallBotAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, null, cancellationToken);
+
     /// <summary>Learns the bot's own user id, so its own messages are never answered.</summary>
     public async Task<string> AuthTestAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.State.Storage;
 
@@ -53,13 +54,27 @@ public sealed class ReaderReports(
     IKnowledgeProvider knowledge,
     TimeProvider time,
     IOptions<ModerationStateOptions> options,
-    CorrectionSignal signal)
+    CorrectionSignal signal) : IOpenReports
 {
     private const string Columns =
         "r.id, r.platform, r.reporter_id, r.channel_id, r.answer_id, r.message_id, a.question, r.reason, r.status, r.created_at";
 
+    public event EventHandler? Changed;
+
+    public Task<int> CountAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async session => (int)(await session.ScalarAsync<long?>("SELECT COUNT(*) FROM reports WHERE status = 'open'") ?? 0),
+            cancellationToken);
+
     /// <summary>Files a report; a reader reporting the same answer twice gets the open report back.</summary>
-    public Task<Report> FileAsync(Actor reporter, RecordedAnswer answer, string? reason, CancellationToken cancellationToken) =>
+    public async Task<Report> FileAsync(Actor reporter, RecordedAnswer answer, string? reason, CancellationToken cancellationToken)
+    {
+        var report = await FileOnceAsync(reporter, answer, reason, cancellationToken);
+        Changed?.Invoke(this, EventArgs.Empty);
+        return report;
+    }
+
+    private Task<Report> FileOnceAsync(Actor reporter, RecordedAnswer answer, string? reason, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async session =>
             {
@@ -114,6 +129,11 @@ public sealed class ReaderReports(
         if (result.CorrectionsQueued > 0)
         {
             signal.Nudge();
+        }
+
+        if (result.Outcome == ResolveOutcome.Resolved)
+        {
+            Changed?.Invoke(this, EventArgs.Empty);
         }
 
         return result;

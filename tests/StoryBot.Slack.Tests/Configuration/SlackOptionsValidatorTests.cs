@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Moq;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 using StoryBot.Slack.Configuration;
 
 namespace StoryBot.Slack.Tests.Configuration;
@@ -102,6 +103,7 @@ public class SlackOptionsValidatorTests
             builder.Logging.ClearProviders();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-1" });
             builder.Services.AddSingleton(Mock.Of<IChatBot>());
+            builder.Services.AddSingleton(Mock.Of<IKnowledgeProvider>());
             builder.Services.AddSlack(builder.Configuration);
             await using var app = builder.Build();
 
@@ -124,6 +126,7 @@ public class SlackOptionsValidatorTests
                 [$"Slack:{key}"] = value,
             });
             builder.Services.AddSingleton(Mock.Of<IChatBot>());
+            builder.Services.AddSingleton(Mock.Of<IKnowledgeProvider>());
             builder.Services.AddSlack(builder.Configuration);
             await using var app = builder.Build();
 
@@ -139,6 +142,7 @@ public class SlackOptionsValidatorTests
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton(Mock.Of<IChatBot>());
+            builder.Services.AddSingleton(Mock.Of<IKnowledgeProvider>());
             builder.Services.AddSlack(builder.Configuration);
             await using var app = builder.Build();
             app.MapSlack();

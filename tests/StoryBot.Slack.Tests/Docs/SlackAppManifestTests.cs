@@ -58,6 +58,14 @@ public class SlackAppManifestTests
         }
 
         [Theory]
+        [InlineData("slack-app-manifest.yaml")]
+        [InlineData("slack-app-manifest.http.yaml")]
+        public void EnableTheHomeTabTheAdapterPublishes(string file)
+        {
+            Assert.Equal("true", ((YamlScalarNode)At(Load(file), "features", "app_home", "home_tab_enabled")).Value);
+        }
+
+        [Theory]
         [InlineData("slack-app-manifest.yaml", true)]
         [InlineData("slack-app-manifest.http.yaml", false)]
         public void AskForTheEventsAndOnlyTheScopesTheAdapterUses(string file, bool socketMode)
@@ -65,7 +73,7 @@ public class SlackAppManifestTests
             var manifest = Load(file);
 
             Assert.Equal(["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history", "users:read"], Strings(At(manifest, "oauth_config", "scopes", "bot")).Order(StringComparer.Ordinal));
-            Assert.Equal(["app_mention", "message.im"], Strings(At(manifest, "settings", "event_subscriptions", "bot_events")).Order());
+            Assert.Equal(["app_home_opened", "app_mention", "message.im"], Strings(At(manifest, "settings", "event_subscriptions", "bot_events")).Order());
             Assert.Equal("true", ((YamlScalarNode)At(manifest, "settings", "interactivity", "is_enabled")).Value);
             Assert.Equal(socketMode ? "true" : "false", ((YamlScalarNode)At(manifest, "settings", "socket_mode_enabled")).Value);
         }

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 using StoryBot.Slack.Http;
 
 namespace StoryBot.Slack.Tests.Fakes;
@@ -75,6 +77,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
         }
 
         configureServices?.Invoke(builder.Services);
+
+        // The scripted bot needs no pack, but the Home tab names the story: the repository's.
+        builder.Services.TryAddSingleton<IKnowledgeProvider>(_ => new SwappablePack());
 
         // After the caller's services, so it is told last: once it has heard of an answer, any
         // other recorder (the durable answer log) has stored it.

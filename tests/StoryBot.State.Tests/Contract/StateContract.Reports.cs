@@ -32,6 +32,27 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
+    public async Task TheOpenReportsAreCountedAndEveryFilingAndResolutionIsAnnounced()
+    {
+        var bot = Start();
+        var reports = bot.Get<IOpenReports>();
+        var announced = 0;
+        reports.Changed += (_, _) => Interlocked.Increment(ref announced);
+        await bot.PostAnswerAsync("m-3", Language.English, "a-1");
+        await bot.PostAnswerAsync("m-4", Language.English, "a-2");
+
+        await bot.SendAsync(StateHarness.Reader("/report one", referenced: "m-3"));
+        await bot.SendAsync(StateHarness.Reader("/report two", referenced: "m-4"));
+        var filed = await reports.CountAsync(CancellationToken.None);
+        var first = (await bot.Get<ReaderReports>().OpenAsync(10, CancellationToken.None))[0];
+        await bot.SendAsync(StateHarness.Moderator($"/sources resolve {first.Id} dismiss"));
+
+        Assert.Equal(2, filed);
+        Assert.Equal(1, await reports.CountAsync(CancellationToken.None));
+        Assert.Equal(3, announced);
+    }
+
+    [StorageFact]
     public async Task AReportWithoutAReasonIsAcceptedAndARepeatReturnsTheSameReport()
     {
         var bot = Start();

@@ -201,6 +201,9 @@ public sealed class FakeSlack : IAsyncDisposable
             case "views.open":
                 await WriteJsonAsync(context, new { ok = true, view = new { id = "VMHU10V25", team_id = "T012AB3C4", type = "modal", callback_id = call.Body.GetProperty("view").GetProperty("callback_id").GetString() } });
                 break;
+            case "views.publish":
+                await WriteJsonAsync(context, new { ok = true, view = new { id = "VMHU10V25", team_id = "T8N4K1JN", type = "home", hash = "156772938.1827394", app_id = "AA4928AQ", bot_id = BotId } });
+                break;
             case "chat.update":
                 await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.Str("ts") });
                 break;

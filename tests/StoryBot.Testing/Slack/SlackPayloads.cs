@@ -47,6 +47,13 @@ public static class SlackPayloads
         {"type":"message","channel":"{{channel}}","user":{{Json(user)}},"text":{{Json(text)}},"ts":"{{ts}}","event_ts":"{{ts}}","channel_type":"im"}
         """;
 
+    /// <summary>The user entered the app's Home: its Home tab, or with <paramref name="tab"/> "messages" its Messages tab (the app_home_opened example).</summary>
+    public static string AppHomeOpened(string user = User, string tab = "home", string channel = "D123ABC456") => $$"""
+        {"type":"app_home_opened","user":{{Json(user)}},"channel":{{Json(channel)}},"event_ts":"1515449522000016","tab":{{Json(tab)}},
+        "view":{"id":"V123ABC456","team_id":"{{Team}}","type":"home","blocks":[],"private_metadata":"","callback_id":"","hash":"1231232323.12321312",
+        "clear_on_close":false,"notify_on_close":false,"root_view_id":"V123ABC456","app_id":"A123ABC456","external_id":"","app_installed_team_id":"{{Team}}","bot_id":"B123ABC456"} }
+        """;
+
     public static string BotDirectMessage(string text) => $$"""
         {"type":"message","subtype":"bot_message","channel":"D024BE91L","bot_id":"B0OTHERBOT","text":{{Json(text)}},"ts":"1355517524.000001","channel_type":"im"}
         """;

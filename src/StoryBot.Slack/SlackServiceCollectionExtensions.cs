@@ -48,6 +48,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackIdentity>();
         services.TryAddSingleton<SlackModerators>();
+        services.TryAddSingleton<SlackModeratorGroups>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SlackModeratorGroupRefresh>());
         services.TryAddSingleton<SlackUserLanguages>();
         services.TryAddSingleton<SlackRequests>();
         services.TryAddSingleton<SlackDeduplicator>();

@@ -19,6 +19,17 @@ public sealed class SlackOptions
     /// <summary>Users who moderate (ids such as <c>U0123ABC</c>). The older key <c>Moderation:SlackUserIds</c> is still read.</summary>
     public IList<string> ModeratorUserIds { get; } = [];
 
+    /// <summary>
+    /// User groups (ids such as <c>S0614TZR7</c>) whose members moderate too, read with
+    /// <c>usergroups.users.list</c> (scope <c>usergroups:read</c>) at start and every
+    /// <see cref="ModeratorGroupRefresh"/>.
+    /// </summary>
+    public IList<string> ModeratorUserGroupIds { get; } = [];
+
+    /// <summary>How often the members of <see cref="ModeratorUserGroupIds"/> are read again.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan ModeratorGroupRefresh { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Base of the Web API; a test points it at a local fake.</summary>
     [Required]
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");

@@ -143,6 +143,16 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
         return response.GetObjectOrDefault("user").GetStringOrNull("locale");
     }
 
+    /// <summary>The members of a user group (<c>usergroups.users.list</c>).</summary>
+    public async Task<IReadOnlyList<string>> UserGroupMembersAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string> { ["usergroup"] = groupId };
+        var response = await transport.CallAsync("usergroups.users.list", "Slack:BotToken", options.Value.BotToken, form, null, cancellationToken);
+        return response.TryGetProperty("users", out var users) && users.ValueKind == JsonValueKind.Array
+            ? [.. users.EnumerateArray().Select(u => u.GetString()).OfType<string>()]
+            : throw new SlackApiException("usergroups.users.list", "missing_users");
+    }
+
     /// <summary>Asks for a Socket Mode WebSocket URL, using the app-level token.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {

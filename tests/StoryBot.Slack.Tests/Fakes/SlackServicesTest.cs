@@ -29,6 +29,7 @@ public abstract class SlackServicesTest : IAsyncLifetime, IDisposable
         var settings = SlackTestHost.Settings(Slack, socketMode: true, httpMode: false);
         settings["Slack:ChannelPostInterval"] = "00:00:01";
         settings["Slack:MaxRetries"] = "2";
+        Configure(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -38,6 +39,10 @@ public abstract class SlackServicesTest : IAsyncLifetime, IDisposable
         services.AddSlack(configuration);
         _services = services.BuildServiceProvider();
         Started();
+    }
+
+    private protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     private protected virtual void Started()

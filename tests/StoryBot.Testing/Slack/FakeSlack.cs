@@ -90,6 +90,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The locale users.info gives each user with <c>include_locale</c>; "en-US" for anyone not listed.</summary>
     public ConcurrentDictionary<string, string> UserLocales { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The members usergroups.users.list gives for each user group id; an unknown group is Slack's <c>no_such_subteam</c>.</summary>
+    public ConcurrentDictionary<string, string[]> UserGroups { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, users.info answers only once it completes (a slow Slack).</summary>
     public Task? UserInfoGate { get; set; }
 
@@ -197,6 +200,17 @@ public sealed class FakeSlack : IAsyncDisposable
                 }
 
                 await WriteJsonAsync(context, new { ok = true, user = UserInfo(call) });
+                break;
+            case "usergroups.users.list":
+                if (UserGroups.TryGetValue(call.Str("usergroup") ?? string.Empty, out var members))
+                {
+                    await WriteJsonAsync(context, new { ok = true, users = members });
+                }
+                else
+                {
+                    await WriteJsonAsync(context, new { ok = false, error = "no_such_subteam" });
+                }
+
                 break;
             case "views.open":
                 await WriteJsonAsync(context, new { ok = true, view = new { id = "VMHU10V25", team_id = "T012AB3C4", type = "modal", callback_id = call.Body.GetProperty("view").GetProperty("callback_id").GetString() } });

@@ -146,6 +146,6 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
     {
         var index = indexes.Current;
         var cleaned = QuestionCleaner.Clean(text);
-        return LanguageDetector.Detect(cleaned, StoryAnalyzers.Terms(StoryAnalyzers.Surface, Contractions.Expand(cleaned)), index, preferred);
+        return LanguageDetector.Detect(cleaned, QuestionAnalyzer.Words(cleaned), index, preferred);
     }
 }

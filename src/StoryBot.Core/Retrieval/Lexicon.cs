@@ -32,8 +32,8 @@ internal sealed class Lexicon
     /// Whether a question word carries no topic: a stop word, or any inflection of a filler
     /// word ("passierte" of "passieren").
     /// </summary>
-    public bool IsStopWord(string surface, IEnumerable<string> forms) =>
-        EnglishStopWords.Contains(surface) || GermanStopWords.Contains(surface) || forms.Any(_fillerStems.Contains);
+    public bool IsStopWord(string surface) =>
+        EnglishStopWords.Contains(surface) || GermanStopWords.Contains(surface) || TermForms.StemsOf(surface).Any(_fillerStems.Contains);
 
     private static Lexicon Load()
     {

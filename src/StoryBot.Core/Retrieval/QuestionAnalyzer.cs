@@ -14,7 +14,7 @@ internal static class QuestionAnalyzer
     /// <param name="preferred">The user's language, when known: it decides where the question's words do not.</param>
     public static AnalyzedQuestion Analyze(string question, PassageIndex index, Language? preferred)
     {
-        var surface = JoinSplitNames(StoryAnalyzers.Terms(StoryAnalyzers.Surface, Contractions.Expand(question)), index);
+        var surface = JoinSplitNames(Words(question), index);
         var language = LanguageDetector.Detect(question, surface, index, preferred);
         var (intent, frame) = QuestionIntents.Read(surface);
         var attribute = AskedAttributes.Read(surface);
@@ -29,7 +29,7 @@ internal static class QuestionAnalyzer
         {
             var word = surface[position];
             if (frame.Contains(position) || !seen.Add(word) || !word.Any(char.IsLetterOrDigit)
-                || lexicon.IsStopWord(word, TermForms.StemsOf(word)) || IsMistypedFiller(word, index))
+                || lexicon.IsStopWord(word) || IsMistypedFiller(word, index))
             {
                 continue;
             }
@@ -47,6 +47,9 @@ internal static class QuestionAnalyzer
         var speaker = intent != QuestionIntent.Person && QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
         return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request, Voices = VoicesOf(speaker, index), Attribute = attribute };
     }
+
+    /// <summary>A question's words as typed, folded, with English contractions written out.</summary>
+    public static List<string> Words(string question) => StoryAnalyzers.Terms(StoryAnalyzers.Surface, Contractions.Expand(question));
 
     /// <summary>Two neighbouring words the pack knows only as one ("open ai" for "openai") are read as that one.</summary>
     private static List<string> JoinSplitNames(List<string> words, PassageIndex index)
@@ -83,7 +86,7 @@ internal static class QuestionAnalyzer
         if (maxEdits > 0 && !word.Any(char.IsDigit))
         {
             // A word is never read as a typo of filler the pack happens to contain ("weather" is not "whether").
-            var near = index.NearWords(word, maxEdits).Where(w => !Lexicon.Default.IsStopWord(w, TermForms.StemsOf(w))).ToList();
+            var near = index.NearWords(word, maxEdits).Where(w => !Lexicon.Default.IsStopWord(w)).ToList();
             if (near.Count > 0)
             {
                 return Expand(near.SelectMany(TermForms.StemsOf), index);
@@ -196,8 +199,8 @@ internal static class QuestionAnalyzer
                     return leftForms.Concat(rightForms);
                 }
 
-                withFiller ??= leftForms.Count > 0 && CarriesNoTopic(tail) ? leftForms
-                    : rightForms.Count > 0 && CarriesNoTopic(left) ? rightForms
+                withFiller ??= leftForms.Count > 0 && Lexicon.Default.IsStopWord(tail) ? leftForms
+                    : rightForms.Count > 0 && Lexicon.Default.IsStopWord(left) ? rightForms
                     : null;
             }
         }
@@ -210,8 +213,6 @@ internal static class QuestionAnalyzer
     /// from the whole word: read through synonyms, questions the story cannot answer found answers.
     /// </summary>
     private static List<string> KnownForms(string part, PassageIndex index) => [.. TermForms.StemsOf(part).Where(index.Contains)];
-
-    private static bool CarriesNoTopic(string part) => Lexicon.Default.IsStopWord(part, TermForms.StemsOf(part));
 
     /// <summary>Inverse excerpt frequency: a word found nowhere weighs the most.</summary>
     private static double Weight(IReadOnlyList<string> forms, PassageIndex index, int excerptCount)

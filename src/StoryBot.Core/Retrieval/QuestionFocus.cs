@@ -31,7 +31,7 @@ internal static partial class QuestionFocus
 
             var focus = string.Join(", ", clauses[i..]);
             var names = StoryAnalyzers.Terms(StoryAnalyzers.Surface, string.Join(' ', clauses[..i]))
-                .Where(word => word.Length > 2 && index.EntitiesNamedBy(word).Count > 0 && !Lexicon.Default.IsStopWord(word, TermForms.StemsOf(word)))
+                .Where(word => word.Length > 2 && index.EntitiesNamedBy(word).Count > 0 && !Lexicon.Default.IsStopWord(word))
                 .Distinct(StringComparer.Ordinal);
             return string.Join(' ', names.Append(focus));
         }

@@ -77,6 +77,8 @@ public static class StateServiceCollectionExtensions
         services.RemoveAll<IConnectionCheckpoints>();
         services.AddSingleton<IConnectionCheckpoints, SqlConnectionCheckpoints>();
 
+        services.TryAddSingleton<ModerateCommand>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ModerateCommand>(provider => provider.GetRequiredService<ModerateCommand>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SourcesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ReportCommand>());
 

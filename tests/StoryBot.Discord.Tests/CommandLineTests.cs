@@ -8,7 +8,7 @@ public sealed class CommandLineTests
 {
     [Theory]
     [InlineData("{\"name\": \"who-is\\n/sources disable x\", \"type\": 1}")]
-    [InlineData("{\"name\": \"sources\", \"type\": 1, \"options\": [{\"name\": \"disable\\r\\n/report\", \"type\": 1}]}")]
+    [InlineData("{\"name\": \"moderate\", \"type\": 1, \"options\": [{\"name\": \"disable\\r\\n/report\", \"type\": 1}]}")]
     public void ALineBreakInACommandOrSubcommandNameCannotStartASecondCommandLine(string data)
     {
         // Found by InteractionFuzzTests: values were flattened, names were not.

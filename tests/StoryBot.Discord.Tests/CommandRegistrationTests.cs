@@ -33,7 +33,7 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.Equal($"applications/{FakeDiscord.ApplicationId}/commands", puts[0].Path);
         Assert.Equal($"applications/{FakeDiscord.ApplicationId}/guilds/{FakeDiscord.GuildId}/commands", puts[1].Path);
         var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["who-is", "ask", "funding", "dispute", "timeline", "summary", "help", "sources", "Report answer", "Ask StoryBot about this message"], names);
+        Assert.Equal(["who-is", "ask", "funding", "dispute", "timeline", "summary", "help", "sources", "moderate", "Report answer", "Ask StoryBot about this message"], names);
     }
 
     [Fact]
@@ -76,10 +76,14 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.True(await RegisterAsync());
 
         var commands = _discord.Requests.Single(r => r.Method == "PUT").Json.EnumerateArray().ToList();
+        var moderate = commands.Single(c => c.GetProperty("name").GetString() == "moderate");
+        Assert.Equal("32", moderate.GetProperty("default_member_permissions").GetString());
+
+        // The source list is for everyone: it has no subcommands a permission would hide with it.
         var sources = commands.Single(c => c.GetProperty("name").GetString() == "sources");
-        Assert.Equal("32", sources.GetProperty("default_member_permissions").GetString());
+        Assert.False(sources.TryGetProperty("options", out var options) && options.ValueKind == System.Text.Json.JsonValueKind.Array && options.GetArrayLength() > 0);
         Assert.All(
-            commands.Where(c => c.GetProperty("name").GetString() != "sources"),
+            commands.Where(c => c.GetProperty("name").GetString() != "moderate"),
             c => Assert.False(c.TryGetProperty("default_member_permissions", out _), c.GetProperty("name").GetString()));
     }
 
@@ -90,9 +94,9 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
 
         Assert.True(await RegisterAsync(new Dictionary<string, string?> { ["Discord:ModeratorCommandPermissions"] = "8192" }));
 
-        var sources = _discord.Requests.Where(r => r.Method == "PUT").Last().Json.EnumerateArray()
-            .Single(c => c.GetProperty("name").GetString() == "sources");
-        Assert.Equal("8192", sources.GetProperty("default_member_permissions").GetString());
+        var moderate = _discord.Requests.Where(r => r.Method == "PUT").Last().Json.EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "moderate");
+        Assert.Equal("8192", moderate.GetProperty("default_member_permissions").GetString());
     }
 
     [Fact]
@@ -128,8 +132,9 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         var whoIs = DiscordCommands.All.Single(c => c.Name == "who-is").Options!.Single();
         Assert.True(whoIs.Autocomplete);
         Assert.True(whoIs.Required);
-        var sources = DiscordCommands.All.Single(c => c.Name == "sources").Options!.Select(o => o.Name);
-        Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"], sources);
+        var moderate = DiscordCommands.All.Single(c => c.Name == "moderate").Options!.Select(o => o.Name);
+        Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"], moderate);
+        Assert.Null(DiscordCommands.All.Single(c => c.Name == "sources").Options);
     }
 
     [Fact]
@@ -168,7 +173,7 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         var funding = commands.Single(c => c.GetProperty("name").GetString() == "funding");
         Assert.Equal("finanzierung", funding.GetProperty("name_localizations").GetProperty("de").GetString());
         Assert.Equal("Das Geld in der Geschichte, und wer das sagt.", funding.GetProperty("description_localizations").GetProperty("de").GetString());
-        var resolve = commands.Single(c => c.GetProperty("name").GetString() == "sources")
+        var resolve = commands.Single(c => c.GetProperty("name").GetString() == "moderate")
             .GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "resolve");
         Assert.Equal("erledigen", resolve.GetProperty("name_localizations").GetProperty("de").GetString());
         var action = resolve.GetProperty("options")[1];

@@ -178,11 +178,11 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
         await using var host = await BotHost.StartAsync(_discord, _signer, bot.Object);
         var options = $$"""[{"type": 1, "name": "disable", "options": [{{Payloads.StringOption("reason", "misquoted")}}, {{Payloads.StringOption("id", "dek")}}]}]""";
 
-        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("sources", options, permissions: "32"), _signer);
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("moderate", options, permissions: "32"), _signer);
 
         var data = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
         Assert.Equal(64, data.GetProperty("flags").GetInt32());
-        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/sources disable dek misquoted" && r.IsModerator), It.IsAny<CancellationToken>()));
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/moderate disable dek misquoted" && r.IsModerator), It.IsAny<CancellationToken>()));
     }
 
     [Theory]
@@ -198,10 +198,10 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
             ["Discord:ModeratorRoleIds:0"] = Payloads.ModeratorRoleId,
         });
 
-        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions, roles), _signer);
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("moderate", """[{"type": 1, "name": "audit"}]""", permissions, roles), _signer);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/sources audit" && r.IsModerator == expected), It.IsAny<CancellationToken>()));
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/moderate audit" && r.IsModerator == expected), It.IsAny<CancellationToken>()));
     }
 
     [Theory]
@@ -219,10 +219,10 @@ public sealed class InteractionEndpointTests : IAsyncLifetime, IDisposable
             ["Discord:ModeratorCommandPermissions"] = configured,
         });
 
-        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions), _signer);
+        using var response = await host.PostInteractionAsync(Payloads.SlashCommand("moderate", """[{"type": 1, "name": "audit"}]""", permissions), _signer);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/sources audit" && r.IsModerator == expected), It.IsAny<CancellationToken>()));
+        bot.Verify(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "/moderate audit" && r.IsModerator == expected), It.IsAny<CancellationToken>()));
     }
 
     [Fact]

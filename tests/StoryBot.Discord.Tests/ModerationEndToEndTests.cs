@@ -53,7 +53,7 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime
         Assert.StartsWith("> ~~", withdrawn.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Empty(edit.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
 
-        var audit = Text(await InteractAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "audit"}]""", permissions: "32", id: "786008729715212400")));
+        var audit = Text(await InteractAsync(Payloads.SlashCommand("moderate", """[{"type": 1, "name": "audit"}]""", permissions: "32", id: "786008729715212400")));
         Assert.Contains(excerptId, audit, StringComparison.Ordinal);
         Assert.Contains("refused", audit, StringComparison.Ordinal);
     }
@@ -66,8 +66,8 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime
             new UnansweredQuestion("who won the lawsuit?", Language.English, "discord", ChannelKind.Channel, _bot.Host.Services.GetRequiredService<TimeProvider>().GetUtcNow()),
             CancellationToken.None);
 
-        var listed = Text(await InteractAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "unanswered"}]""", permissions: "32", id: "786008729715212410")));
-        var refused = Text(await InteractAsync(Payloads.SlashCommand("sources", """[{"type": 1, "name": "unanswered"}]""", permissions: "0", id: "786008729715212411")));
+        var listed = Text(await InteractAsync(Payloads.SlashCommand("moderate", """[{"type": 1, "name": "unanswered"}]""", permissions: "32", id: "786008729715212410")));
+        var refused = Text(await InteractAsync(Payloads.SlashCommand("moderate", """[{"type": 1, "name": "unanswered"}]""", permissions: "0", id: "786008729715212411")));
 
         Assert.Contains("1× who won the lawsuit?", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("lawsuit", refused, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class ModerationEndToEndTests : IAsyncLifetime
 
     private static string Disable(string excerptId, string permissions) =>
         Payloads.SlashCommand(
-            "sources",
+            "moderate",
             $$"""[{"type": 1, "name": "disable", "options": [{{Payloads.StringOption("id", excerptId)}}, {{Payloads.StringOption("reason", "misquoted")}}]}]""",
             permissions,
             id: permissions == "0" ? "786008729715212301" : "786008729715212302");

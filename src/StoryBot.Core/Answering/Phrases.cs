@@ -101,6 +101,11 @@ internal static class Phrases
         Fragen Sie auf Deutsch oder Englisch; ich antworte in Ihrer Sprache.
         """);
 
+    /// <summary>The line /help adds for moderators.</summary>
+    public static readonly LocalizedText ModeratorHelp = new(
+        $"{Conversation.ModeratorCommand.Line} list | disable <id> <reason> | enable <id> | reports | resolve <report> <dismiss|disable> | audit | unanswered [n]: your moderation tools",
+        $"{Conversation.ModeratorCommand.Line} list | disable <id> <grund> | enable <id> | reports | resolve <meldung> <dismiss|disable> | audit | unanswered [n]: Ihre Moderationswerkzeuge");
+
     public static string Attribution(Attribution attribution, Entity? by, Language language)
     {
         var de = language == Language.German;

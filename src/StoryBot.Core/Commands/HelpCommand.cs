@@ -4,7 +4,7 @@ using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Commands;
 
-/// <summary>/help: the story's own opening line, then the commands.</summary>
+/// <summary>/help: the story's own opening line, then the commands; moderators also see theirs.</summary>
 internal sealed class HelpCommand(IKnowledgeProvider knowledge) : IChatCommand
 {
     public const string CommandName = "help";
@@ -15,6 +15,11 @@ internal sealed class HelpCommand(IKnowledgeProvider knowledge) : IChatCommand
     {
         var language = context.Language;
         var text = knowledge.Current.Story.Help.In(language) + "\n" + Phrases.Help.In(language);
+        if (context.Request.IsModerator)
+        {
+            text += "\n" + Phrases.ModeratorHelp.In(language);
+        }
+
         return Task.FromResult(ReplyComposer.Message(context.Request.Text, language, ReplyKind.Help, text));
     }
 }

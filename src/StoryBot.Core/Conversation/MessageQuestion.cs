@@ -10,7 +10,7 @@ public static class MessageQuestion
 {
     /// <summary>
     /// The command line for the chat bot: always <c>/ask</c>, so a picked message that reads like a
-    /// command ("/sources disable …", written by anyone) is asked about, never run with the rights
+    /// command ("/moderate disable …", written by anyone) is asked about, never run with the rights
     /// of the person who picked it.
     /// </summary>
     public static string CommandLine(string? messageText) => $"/{AskCommand.CommandName} {messageText}".TrimEnd();

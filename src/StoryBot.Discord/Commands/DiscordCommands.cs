@@ -1,3 +1,5 @@
+using StoryBot.Core.Conversation;
+
 namespace StoryBot.Discord.Commands;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class DiscordCommands
     public const string WhoIs = "who-is";
     public const string Ask = "ask";
     public const string Sources = "sources";
+    public const string Moderate = ModeratorCommand.Name;
     public const string Help = "help";
     public const string Report = "report";
 
@@ -35,7 +38,8 @@ internal static class DiscordCommands
         Slash("timeline", "What happened on which day.", new("zeitleiste", "Was an welchem Tag geschah.")),
         Slash("summary", "The story in a few lines.", new("zusammenfassung", "Die Geschichte in wenigen Zeilen.")),
         Slash(Help, "What StoryBot can do.", new("hilfe", "Was StoryBot kann.")),
-        Slash(Sources, "Moderators: decide which sources and excerpts may be cited.", new("quellen", "Moderation: welche Quellen und Auszüge zitiert werden dürfen."),
+        Slash(Sources, "The sources StoryBot quotes, and which are withdrawn.", new("quellen", "Die Quellen, die StoryBot zitiert, und welche gesperrt sind.")),
+        Slash(Moderate, "Moderators: decide which sources and excerpts may be cited.", new("moderieren", "Moderation: welche Quellen und Auszüge zitiert werden dürfen."),
             SubCommand("list", "Sources and excerpts with their ids and status", new("liste", "Quellen und Auszüge mit ihren Ids und ihrem Status")),
             SubCommand("disable", "Stop citing a source or an excerpt", new("sperren", "Eine Quelle oder einen Auszug nicht mehr zitieren"),
                 Text("id", "Source or excerpt id", new("id", "Id der Quelle oder des Auszugs")),
@@ -61,11 +65,11 @@ internal static class DiscordCommands
 
     /// <summary>
     /// The commands as registered: the moderator command is shown only to members with
-    /// <paramref name="moderatorPermissions"/>. Its subcommands cannot differ (Discord sets
-    /// permissions per top-level command), and every use is still checked.
+    /// <paramref name="moderatorPermissions"/> (Discord sets permissions per top-level command,
+    /// which is why the public source list is a command of its own), and every use is still checked.
     /// </summary>
     public static IReadOnlyList<ApplicationCommand> Registered(string moderatorPermissions) =>
-        [.. All.Select(command => command.Name == Sources ? command with { DefaultMemberPermissions = moderatorPermissions } : command)];
+        [.. All.Select(command => command.Name == Moderate ? command with { DefaultMemberPermissions = moderatorPermissions } : command)];
 
     private static ApplicationCommand Slash(string name, string description, GermanText german, params CommandOption[] options) =>
         new(name, description, options.Length == 0 ? null : options)

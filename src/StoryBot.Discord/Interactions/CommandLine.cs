@@ -11,7 +11,7 @@ namespace StoryBot.Discord.Interactions;
 
 /// <summary>
 /// Turns an application command or a button click into the text form the chat bot takes
-/// (<c>/who-is altman</c>, <c>/sources disable X reason</c>, <c>/report</c>).
+/// (<c>/who-is altman</c>, <c>/moderate disable X reason</c>, <c>/report</c>).
 /// </summary>
 internal static class CommandLine
 {

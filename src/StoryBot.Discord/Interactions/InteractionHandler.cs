@@ -122,6 +122,7 @@ internal sealed partial class InteractionHandler(
     // Decided before the answer exists: a deferral's visibility cannot change afterwards.
     private static bool IsPrivateByNature(ChatRequest request) =>
         request.Text.StartsWith($"/{DiscordCommands.Sources}", StringComparison.Ordinal)
+        || request.Text.StartsWith($"/{DiscordCommands.Moderate}", StringComparison.Ordinal)
         || request.Text.StartsWith($"/{DiscordCommands.Help}", StringComparison.Ordinal)
         || request.Text.StartsWith($"/{DiscordCommands.Report}", StringComparison.Ordinal);
 

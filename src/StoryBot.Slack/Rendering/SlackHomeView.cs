@@ -22,7 +22,7 @@ internal static class SlackHomeView
 
     public static readonly LocalizedText OpenReports = new("Open reports", "Offene Meldungen");
 
-    public static readonly LocalizedText OpenReportsHint = new("`/sources reports` lists them.", "`/sources reports` listet sie auf.");
+    public static readonly LocalizedText OpenReportsHint = new($"`{ModeratorCommand.Line} reports` lists them.", $"`{ModeratorCommand.Line} reports` listet sie auf.");
 
     public static JsonObject Build(StoryOverview overview)
     {

@@ -51,8 +51,8 @@ internal sealed class ReportSubcommands(ReaderReports reports, AuditLog audit)
         if (!long.TryParse(CommandArguments.CleanId(idText), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || resolution is null)
         {
             return reply.Say(
-                    "Please write /sources resolve <report> dismiss, or /sources resolve <report> disable [excerpt id]. /sources reports lists the open reports.",
-                    "Bitte schreiben Sie /sources resolve <meldung> dismiss oder /sources resolve <meldung> disable [auszug-id]. /sources reports listet die offenen Meldungen.")
+                    $"Please write {ModeratorCommand.Line} resolve <report> dismiss, or {ModeratorCommand.Line} resolve <report> disable [excerpt id]. {ModeratorCommand.Line} reports lists the open reports.",
+                    $"Bitte schreiben Sie {ModeratorCommand.Line} resolve <meldung> dismiss oder {ModeratorCommand.Line} resolve <meldung> disable [auszug-id]. {ModeratorCommand.Line} reports listet die offenen Meldungen.")
                 .Build(ReplyKind.Error);
         }
 

@@ -5,7 +5,7 @@ using StoryBot.Core.Knowledge;
 
 namespace StoryBot.State.Commands;
 
-/// <summary><c>/sources unanswered [n]</c>: what people asked most that the story does not answer.</summary>
+/// <summary><c>/moderate unanswered [n]</c>: what people asked most that the story does not answer.</summary>
 internal sealed class UnansweredListing(IUnansweredQuestions unanswered)
 {
     private const int DefaultCount = 10;

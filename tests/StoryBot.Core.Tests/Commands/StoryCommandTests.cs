@@ -71,6 +71,16 @@ public sealed class StoryCommandTests
     }
 
     [Fact]
+    public async Task HelpShowsTheModeratorsToolsToModeratorsOnly()
+    {
+        var reader = await _bot.Bot("/help");
+        var moderator = await _bot.Bot("/help", moderator: true);
+
+        Assert.DoesNotContain("/moderate", reader.Text, StringComparison.Ordinal);
+        Assert.Contains("/moderate list | disable <id> <reason>", moderator.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SourcesNamesTheArticle()
     {
         var reply = await _bot.Bot("/sources");

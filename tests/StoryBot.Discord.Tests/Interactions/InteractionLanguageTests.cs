@@ -26,7 +26,7 @@ public sealed class InteractionLanguageTests : IAsyncLifetime
     [InlineData("help", "[]", "Ich beantworte Fragen")]
     [InlineData("who-is", """[{"type": 3, "name": "name", "value": "altman"}]""", Cited)]
     [InlineData("ask", """[{"type": 3, "name": "question", "value": "Texas?"}]""", Cited)]
-    [InlineData("sources", """[{"type": 1, "name": "reports"}]""", "Entschuldigung")]
+    [InlineData("moderate", """[{"type": 1, "name": "reports"}]""", "Entschuldigung")]
     public async Task ACommandFromAGermanClientIsAnsweredInGermanAndFromAnEnglishOneInEnglish(string command, string options, string german)
     {
         var inGerman = await InteractAsync(Payloads.SlashCommand(command, options, locale: "de"));

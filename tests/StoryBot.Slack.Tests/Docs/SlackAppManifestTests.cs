@@ -38,6 +38,9 @@ public class SlackAppManifestTests
             using var provider = services.BuildServiceProvider();
             var commands = provider.GetServices<IChatCommand>().Select(command => "/" + command.Name).ToHashSet();
 
+            // The moderators' command comes with the moderation store, which this check does not start.
+            commands.Add(ModeratorCommand.Line);
+
             var declared = ((YamlSequenceNode)At(Load(file), "features", "slash_commands"))
                 .Select(command => ((YamlScalarNode)At(command, "command")).Value!).ToHashSet();
 

@@ -67,13 +67,13 @@ public sealed class SocketModeTests : SlackHostTest
     [Fact]
     public async Task ModeratorRightsComeFromTheRequestingUser()
     {
-        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-mod", "/sources", "list", Slack.ResponseUrl("m1"), user: SlackTestHost.ModeratorId));
+        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-mod", "/moderate", "list", Slack.ResponseUrl("m1"), user: SlackTestHost.ModeratorId));
         var moderator = await Host.Bot.NextRequestAsync();
-        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-user", "/sources", "list", Slack.ResponseUrl("m2")));
+        await _first.SendAsync(SlackPayloads.SlashCommandEnvelope("env-user", "/moderate", "list", Slack.ResponseUrl("m2")));
         var user = await Host.Bot.NextRequestAsync();
 
         Assert.True(moderator.IsModerator);
-        Assert.Equal("/sources list", moderator.Text);
+        Assert.Equal("/moderate list", moderator.Text);
         Assert.False(user.IsModerator);
     }
 

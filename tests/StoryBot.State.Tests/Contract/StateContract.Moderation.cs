@@ -71,10 +71,10 @@ public abstract partial class StateContract
         Assert.Equal(2, audit.Count);
         Assert.All(audit, entry => Assert.Equal(AuditLog.Actions.Refused, entry.Action));
         Assert.Equal(["slack", "discord"], audit.Select(e => e.Actor.Platform));
-        Assert.All(audit, entry => Assert.Equal("sources disable", entry.Target));
+        Assert.All(audit, entry => Assert.Equal("moderate disable", entry.Target));
         var logged = bot.Logs.GetSnapshot().Where(record => record.Level == LogLevel.Warning).Select(record => record.Message);
         Assert.Equal(
-            ["Refused /sources disable from discord user reader-1: not a moderator", "Refused /sources disable from slack user reader-1: not a moderator"],
+            ["Refused /moderate disable from discord user reader-1: not a moderator", "Refused /moderate disable from slack user reader-1: not a moderator"],
             logged);
     }
 
@@ -92,6 +92,28 @@ public abstract partial class StateContract
         Assert.Equal(ReplyKind.Help, list.Kind);
         Assert.Contains("Streit um Stargate", list.Text, StringComparison.Ordinal);
         Assert.Contains("withdrawn", list.Text, StringComparison.Ordinal);
+    }
+
+    [StorageFact]
+    public async Task TheModeratorsToolsAnswerUnderModerateAndStillUnderSourcesWhereTheyWereBefore()
+    {
+        var bot = Start();
+
+        var disabled = await bot.SendAsync(StateHarness.Moderator("/moderate disable a-2 misquoted"));
+        var enabled = await bot.SendAsync(StateHarness.Moderator("/sources enable a-2"));
+        var refused = await bot.SendAsync(StateHarness.Reader("/moderate list"));
+        var bare = await bot.SendAsync(StateHarness.Moderator("/moderate"));
+        var unknown = await bot.SendAsync(StateHarness.Moderator("/sources purge"));
+
+        Assert.Equal(ReplyKind.Moderation, disabled.Kind);
+        Assert.Equal(ReplyKind.Moderation, enabled.Kind);
+        Assert.True((await bot.FilterAsync()).Allows(TestPack.Create().Excerpt("a-2")));
+        Assert.Equal(3, (await bot.Get<AuditLog>().LatestAsync(10, CancellationToken.None)).Count); // disabled, enabled, refused
+        Assert.Equal(ReplyKind.Error, refused.Kind);
+        Assert.Contains("only moderators can use /moderate list", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(ReplyKind.Error, bare.Kind);
+        Assert.Contains("/moderate list, disable <id> <reason>", bare.Text, StringComparison.Ordinal);
+        Assert.StartsWith("I don't know /sources purge.", unknown.Text, StringComparison.Ordinal);
     }
 
     [StorageFact]
@@ -119,7 +141,7 @@ public abstract partial class StateContract
         Assert.Equal(ReplyKind.Error, reply.Kind);
         Assert.Contains("a-9", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Did you mean", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("/sources list", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("/moderate list", reply.Text, StringComparison.Ordinal);
         Assert.Empty((await bot.FilterAsync()).DisabledExcerpts);
         Assert.Empty(await bot.Get<AuditLog>().LatestAsync(10, CancellationToken.None));
     }

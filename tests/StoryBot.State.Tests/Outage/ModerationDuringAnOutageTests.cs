@@ -90,7 +90,7 @@ public sealed class ModerationDuringAnOutageTests : IAsyncLifetime
         var reply = await _outage.SendAsync(new ChatRequest("discord", "channel-1", "reader-1", "/sources disable anything because"));
 
         Assert.Equal(ReplyKind.Error, reply.Kind);
-        Assert.StartsWith("Sorry, only moderators can use /sources disable.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Sorry, only moderators can use /moderate disable.", reply.Text, StringComparison.Ordinal);
         _outage.Proxy.Restore();
         await _outage.UntilWritesLandedAsync();
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'refused' AND actor_id = 'reader-1'"));

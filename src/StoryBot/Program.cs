@@ -4,7 +4,13 @@ using Microsoft.Extensions.Options;
 using StoryBot.ConsoleChat;
 using StoryBot.Core;
 using StoryBot.Core.Knowledge;
+using StoryBot.Curation;
 using StoryBot.Hosting;
+
+if (args is [CurateCommandLine.Verb, .. var curate])
+{
+    return await CurateCommandLine.RunAsync(curate, Console.Out, Console.Error);
+}
 
 var mode = RunMode.Parse(args);
 try

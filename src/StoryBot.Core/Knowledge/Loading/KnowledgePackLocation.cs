@@ -82,9 +82,11 @@ internal static class KnowledgePackLocation
             return null;
         }
 
-        if (stories.Count == 1)
+        // A draft beside the story in service is not a second story until its curator has finished it.
+        var finished = stories.Where(id => !IsDraft(Path.Combine(knowledge, id))).ToList();
+        if (finished.Count == 1)
         {
-            return Path.Combine(knowledge, stories[0]);
+            return Path.Combine(knowledge, finished[0]);
         }
 
         problem = stories.Count == 0
@@ -92,6 +94,10 @@ internal static class KnowledgePackLocation
             : $"Knowledge:Story is required when the knowledge folder holds more than one story (stories in {knowledge}: {found})";
         return null;
     }
+
+    /// <summary>A story whose own texts are still placeholders (<c>storybot curate draft</c> wrote it and no one has finished it).</summary>
+    private static bool IsDraft(string storyFolder) =>
+        File.ReadLines(Path.Combine(storyFolder, StoryReader.FileName)).Any(line => line.Contains(DraftText.Prefix, StringComparison.Ordinal));
 
     private static string? BesideSolution(string start, string relative)
     {

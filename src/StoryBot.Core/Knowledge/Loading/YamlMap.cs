@@ -116,8 +116,18 @@ internal sealed class YamlMap
             return null;
         }
 
+        if (DraftText.IsPlaceholder(scalar.Value))
+        {
+            ReportPlaceholder(node.Start, key, scalar.Value);
+            return null;
+        }
+
         return scalar.Value;
     }
+
+    /// <summary>A draft's placeholder is a text still to write: the pack is not served until it is.</summary>
+    public void ReportPlaceholder(Mark at, string key, string text) =>
+        Report(at, $"{What}: '{key}' is still a draft placeholder ({Shown.Text(text)}); write it, then run storybot curate check");
 
     public void Report(Mark at, string message) => _errors.Add(_file, at, message);
 

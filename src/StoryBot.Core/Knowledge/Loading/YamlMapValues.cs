@@ -139,6 +139,11 @@ internal static partial class YamlMapValues
                 map.Report(value.Start, $"{map.What}: '{key}': the '{code}' text must be a non-empty text; found {YamlMap.Describe(value)}");
                 complete = false;
             }
+            else if (DraftText.IsPlaceholder(text))
+            {
+                map.ReportPlaceholder(value.Start, $"{key}: {code}", text);
+                complete = false;
+            }
             else
             {
                 texts[code] = text;

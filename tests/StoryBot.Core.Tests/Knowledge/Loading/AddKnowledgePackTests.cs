@@ -157,6 +157,20 @@ public sealed class AddKnowledgePackTests
     }
 
     [Fact]
+    public void ADraftBesideTheOnlyFinishedStoryIsNotASecondStory()
+    {
+        using var fixture = new FixturePack();
+        var draft = Path.Combine(fixture.KnowledgeFolder, "follow-up");
+        Directory.CreateDirectory(draft);
+        File.WriteAllText(Path.Combine(draft, "story.yaml"), $"title:\n  en: \"{DraftText.Placeholder("title")}\"\n");
+
+        var resolved = KnowledgePackLocation.Resolve(new KnowledgeOptions { Path = fixture.KnowledgeFolder }, contentRoot: null, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(fixture.Path, resolved);
+    }
+
+    [Fact]
     public void ServesTheStoryThatKnowledgeStoryNames()
     {
         using var fixture = new FixturePack();

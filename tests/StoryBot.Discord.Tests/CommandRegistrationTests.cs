@@ -33,7 +33,7 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.Equal($"applications/{FakeDiscord.ApplicationId}/commands", puts[0].Path);
         Assert.Equal($"applications/{FakeDiscord.ApplicationId}/guilds/{FakeDiscord.GuildId}/commands", puts[1].Path);
         var names = puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["who-is", "ask", "funding", "dispute", "timeline", "summary", "help", "sources", "moderate", "Report answer", "Ask StoryBot about this message"], names);
+        Assert.Equal(["who-is", "ask", "funding", "dispute", "timeline", "summary", "whats-new", "help", "sources", "moderate", "Report answer", "Ask StoryBot about this message"], names);
     }
 
     [Fact]

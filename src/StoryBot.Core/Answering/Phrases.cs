@@ -83,6 +83,7 @@ internal static class Phrases
         /dispute: both sides of the fight, each quote attributed
         /timeline: what happened on which day
         /summary: the story in brief
+        /whats-new: what is new since this channel's last summary
         /sources: the sources I quote
         /report [reason]: tell the moderators an answer looks wrong
         /help: this message
@@ -95,6 +96,7 @@ internal static class Phrases
         /dispute: beide Seiten des Streits, jedes Zitat zugeordnet
         /timeline: was an welchem Tag geschah
         /summary: die Geschichte in Kürze
+        /whats-new: was seit der letzten Zusammenfassung dieses Kanals neu ist
         /sources: die Quellen, die ich zitiere
         /report [Grund]: den Moderatoren eine falsch wirkende Antwort melden
         /help: diese Nachricht

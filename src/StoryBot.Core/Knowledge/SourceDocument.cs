@@ -13,6 +13,9 @@ public sealed record SourceDocument
     public required string Language { get; init; }
     public required string Kind { get; init; }
 
+    /// <summary>When it was published, when the metadata says: a developing story tells what is new by it.</summary>
+    public DateTimeOffset? Published { get; init; }
+
     /// <summary>The file as it is on disk, byte for byte; quotes are checked against it.</summary>
     public required string RawText { get; init; }
 

@@ -37,6 +37,7 @@ internal static class DiscordCommands
         Slash("dispute", "The dispute: both sides, each quote attributed.", new("streit", "Der Streit: beide Seiten, jedes Zitat mit Quelle.")),
         Slash("timeline", "What happened on which day.", new("zeitleiste", "Was an welchem Tag geschah.")),
         Slash("summary", "The story in a few lines.", new("zusammenfassung", "Die Geschichte in wenigen Zeilen.")),
+        Slash("whats-new", "What is new in the story since this channel's last summary.", new("neues", "Was seit der letzten Zusammenfassung dieses Kanals neu ist.")),
         Slash(Help, "What StoryBot can do.", new("hilfe", "Was StoryBot kann.")),
         Slash(Sources, "The sources StoryBot quotes, and which are withdrawn.", new("quellen", "Die Quellen, die StoryBot zitiert, und welche gesperrt sind.")),
         Slash(Moderate, "Moderators: decide which sources and excerpts may be cited.", new("moderieren", "Moderation: welche Quellen und Auszüge zitiert werden dürfen."),

@@ -24,4 +24,5 @@ public interface IStorySummaryComposer
 /// <summary>What an earlier summary in the same channel rested on.</summary>
 /// <param name="PackVersion">The pack version it was written from.</param>
 /// <param name="ExcerptIds">The excerpts it cited.</param>
-public sealed record SummaryBaseline(string PackVersion, IReadOnlyCollection<string> ExcerptIds);
+/// <param name="PostedAt">When it was due: sources published after it are new reporting.</param>
+public sealed record SummaryBaseline(string PackVersion, IReadOnlyCollection<string> ExcerptIds, DateTimeOffset? PostedAt = null);

@@ -21,7 +21,7 @@ internal sealed class ScheduledSummaryComposer(
         var pack = knowledge.Current;
         var filter = await citationPolicy.GetFilterAsync(cancellationToken);
         var last = await ledger.LastPostedAsync(schedule.Platform, schedule.ChannelId, cancellationToken);
-        var since = last?.PackVersion is { } version ? new SummaryBaseline(version, last.ExcerptIds) : null;
+        var since = last?.PackVersion is { } version ? new SummaryBaseline(version, last.ExcerptIds, last.Slot.Utc) : null;
         var reply = composer.Compose(schedule.Language, filter, pack, since, limits);
         return new ScheduledSummary(reply, pack.Version, QuoteVerifier.Unverified(reply, pack));
     }

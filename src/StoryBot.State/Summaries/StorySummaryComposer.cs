@@ -33,6 +33,8 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         var texts = SummaryTexts.For(language);
         var citations = new SummaryCitations(pack, filter, SpeakersOf(pack, texts), limits.MaxCitations);
 
+        // Told first, so numbered first.
+        var newSources = since is null ? [] : SummaryChanges.CiteNewSources(pack, filter, since.PostedAt, citations);
         var happened = Take(citations, CentralEvents(pack, language, texts, centralOnly: true), EventsInSection, mustAddExcerpt: false);
         if (happened.Count == 0)
         {
@@ -56,13 +58,15 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         }
 
         var body = new List<TextRun> { TextRun.Strong(texts.Title) };
+        if (since is not null)
+        {
+            body.Add(TextRun.Plain("\n"));
+            body.AddRange(SummaryChanges.Describe(texts, since, pack, filter, citations.All, newSources));
+        }
+
         AddSection(body, texts.WhatHappened, happened);
         AddSection(body, texts.Money, money);
         AddSection(body, texts.Dispute, dispute);
-        if (since is not null)
-        {
-            AddChanges(body, texts, since, pack, filter, citations);
-        }
 
         return new Reply
         {
@@ -199,44 +203,5 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         body.Add(TextRun.Plain(line.ToString()));
     }
 
-    private static void AddChanges(List<TextRun> body, SummaryTexts texts, SummaryBaseline since, KnowledgePack pack, CitationFilter filter, SummaryCitations citations)
-    {
-        var before = since.ExcerptIds.ToHashSet(StringComparer.Ordinal);
-        var packUpdated = !string.Equals(since.PackVersion, pack.Version, StringComparison.Ordinal);
-        var added = citations.All.Select((citation, index) => (citation.Id, Number: index + 1))
-            .Where(c => !before.Contains(c.Id))
-            .Select(c => c.Number)
-            .ToList();
-        var withdrawn = before
-            .Where(id => !pack.TryGetExcerpt(id, out var excerpt) || !filter.Allows(excerpt))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        if (!packUpdated && added.Count == 0 && withdrawn.Count == 0)
-        {
-            return;
-        }
-
-        var line = new StringBuilder();
-        if (packUpdated)
-        {
-            line.Append(' ').Append(texts.PackUpdated);
-        }
-
-        if (added.Count > 0)
-        {
-            line.Append(' ').Append(texts.NewHere).Append(' ').Append(Markers(added)).Append('.');
-        }
-
-        if (withdrawn.Count > 0)
-        {
-            line.Append(' ').Append(texts.Withdrawn(withdrawn.Count, string.Join(", ", withdrawn)));
-        }
-
-        body.Add(TextRun.Plain("\n"));
-        body.Add(TextRun.Strong(texts.SinceLast));
-        body.Add(TextRun.Plain(line.ToString()));
-    }
-
-    private static string Markers(IEnumerable<int> numbers) =>
-        string.Concat(numbers.Select(number => string.Create(CultureInfo.InvariantCulture, $"[{number}]")));
+    private static string Markers(IEnumerable<int> numbers) => SummaryChanges.Markers(numbers);
 }

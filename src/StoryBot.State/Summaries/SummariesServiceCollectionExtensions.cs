@@ -23,6 +23,7 @@ public static class SummariesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton<IStorySummaryComposer, StorySummaryComposer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, WhatsNewCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SummaryChatCommand>());
         if (!schedule)
         {

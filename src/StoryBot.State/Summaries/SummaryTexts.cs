@@ -1,3 +1,4 @@
+using System.Globalization;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.State.Summaries;
@@ -17,9 +18,24 @@ internal sealed record SummaryTexts(
     Func<string, string> Claimed,
     Func<string, string> Rebutted,
     Func<string, string> Estimated,
-    Func<string, string> Announced)
+    Func<string, string> Announced,
+    string WhatsNew,
+    Func<string, string> NewReporting,
+    Func<string?, string> NoNewReporting,
+    string LatestReporting,
+    Func<string, string> Quoted,
+    CultureInfo Culture,
+    string DateFormat)
 {
     public static SummaryTexts For(Language language) => language == Language.German ? German : English;
+
+    /// <summary>How a source is named in a line: its title, its outlet and, when known, the day it was published.</summary>
+    public string Source(SourceDocument source) =>
+        source.Published is { } published
+            ? $"{Quoted(source.Title)} ({source.Outlet}, {Date(published)})"
+            : $"{Quoted(source.Title)} ({source.Outlet})";
+
+    public string Date(DateTimeOffset moment) => moment.UtcDateTime.ToString(DateFormat, Culture);
 
     private static readonly SummaryTexts English = new(
         Title: "Story summary",
@@ -37,7 +53,14 @@ internal sealed record SummaryTexts(
         Claimed: who => $"according to {who}",
         Rebutted: who => $"{who}'s rebuttal",
         Estimated: who => $"estimate reported by {who}",
-        Announced: who => $"announced by {who}");
+        Announced: who => $"announced by {who}",
+        WhatsNew: "What's new",
+        NewReporting: source => $"New reporting: {source}",
+        NoNewReporting: date => date is null ? "No new reporting since the last summary." : $"No new reporting since {date}.",
+        LatestReporting: "Latest reporting:",
+        Quoted: title => $"\"{title}\"",
+        Culture: CultureInfo.GetCultureInfo("en"),
+        DateFormat: "MMMM d, yyyy");
 
     private static readonly SummaryTexts German = new(
         Title: "Zusammenfassung der Geschichte",
@@ -55,5 +78,12 @@ internal sealed record SummaryTexts(
         Claimed: who => $"laut {who}",
         Rebutted: who => $"{who} widerspricht",
         Estimated: who => $"Schätzung laut {who}",
-        Announced: who => $"angekündigt von {who}");
+        Announced: who => $"angekündigt von {who}",
+        WhatsNew: "Was ist neu",
+        NewReporting: source => $"Neue Berichterstattung: {source}",
+        NoNewReporting: date => date is null ? "Keine neue Berichterstattung seit der letzten Zusammenfassung." : $"Keine neue Berichterstattung seit dem {date}.",
+        LatestReporting: "Neueste Berichterstattung:",
+        Quoted: title => $"„{title}“",
+        Culture: CultureInfo.GetCultureInfo("de"),
+        DateFormat: "d. MMMM yyyy");
 }

@@ -133,15 +133,52 @@ public sealed class StorySummaryComposerTests
 
     public sealed class Changes
     {
+        private static readonly DateTimeOffset LastSummary = new(2025, 1, 21, 7, 0, 0, TimeSpan.Zero);
+
         [Fact]
-        public void SaysNothingAboutChangesWhenNothingChanged()
+        public void LeadsWithNoNewReportingSinceTheLastSummaryWhenNothingChanged()
         {
             var pack = SummaryTestPack.Build();
             var first = Composer.Compose(Language.English, CitationFilter.AllowAll, pack);
 
-            var again = Composer.Compose(Language.English, CitationFilter.AllowAll, pack, new SummaryBaseline(pack.Version, Ids(first)));
+            var again = Composer.Compose(Language.English, CitationFilter.AllowAll, pack, new SummaryBaseline(pack.Version, Ids(first), LastSummary));
+            var german = Composer.Compose(Language.German, CitationFilter.AllowAll, pack, new SummaryBaseline(pack.Version, Ids(first), LastSummary));
 
-            Assert.Equal(first.Text, again.Text);
+            var lines = again.Text.Split('\n');
+            Assert.Equal("Since the last summary: No new reporting since January 21, 2025.", lines[1]);
+            Assert.Equal(first.Text, string.Join('\n', lines.Where((_, index) => index != 1)));
+            Assert.Equal(Ids(first), Ids(again));
+            Assert.Equal("Seit der letzten Zusammenfassung: Keine neue Berichterstattung seit dem 21. Januar 2025.", german.Text.Split('\n')[1]);
+        }
+
+        [Fact]
+        public void LeadsWithReportingPublishedSinceTheLastSummaryCitingItFirst()
+        {
+            var before = SummaryTestPack.Build();
+            var first = Composer.Compose(Language.English, CitationFilter.AllowAll, before);
+            var after = SummaryTestPack.WithFollowUp(before, LastSummary.AddDays(1));
+
+            var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, after, new SummaryBaseline(before.Version, Ids(first), LastSummary));
+
+            var lines = reply.Text.Split('\n');
+            Assert.Equal("Since the last summary:", lines[1]);
+            Assert.Equal("• New reporting: \"Altman legt nach\" (Test Wire, January 22, 2025) [1]", lines[2]);
+            Assert.Equal("The curated story notes were updated. Newly cited: [1].", lines[3]);
+            Assert.StartsWith("What happened:", lines[4], StringComparison.Ordinal);
+            Assert.Equal("follow-up-1", reply.Citations[0].Id);
+            Assert.Equal(Ids(first), Ids(reply).Skip(1));
+        }
+
+        [Fact]
+        public void ReportingPublishedBeforeTheLastSummaryIsNotNew()
+        {
+            var pack = SummaryTestPack.WithFollowUp(SummaryTestPack.Build(), LastSummary.AddDays(-1));
+            var first = Composer.Compose(Language.English, CitationFilter.AllowAll, pack);
+
+            var again = Composer.Compose(Language.English, CitationFilter.AllowAll, pack, new SummaryBaseline(pack.Version, Ids(first), LastSummary));
+
+            Assert.DoesNotContain("New reporting", again.Text, StringComparison.Ordinal);
+            Assert.Contains("No new reporting since January 21, 2025.", again.Text, StringComparison.Ordinal);
         }
 
         [Fact]

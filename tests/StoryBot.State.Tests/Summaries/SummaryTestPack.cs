@@ -112,6 +112,28 @@ internal static class SummaryTestPack
         Citations = citations,
     };
 
+    /// <summary>
+    /// <paramref name="pack"/> with a follow-up source published at <paramref name="published"/>: a
+    /// short text written for the tests, not a real article.
+    /// </summary>
+    public static KnowledgePack WithFollowUp(KnowledgePack pack, DateTimeOffset published)
+    {
+        const string Text = "Altman legt im Streit um Stargate nach.";
+        var followUp = new SourceDocument
+        {
+            Id = "follow-up",
+            Title = "Altman legt nach",
+            Outlet = "Test Wire",
+            Language = "de",
+            Kind = "news-article",
+            Published = published,
+            RawText = Text,
+            Paragraphs = [new Paragraph(1, Text)],
+        };
+        var excerpt = new Excerpt { Id = "follow-up-1", SourceId = followUp.Id, Quote = Text, Translation = "Altman doubles down in the Stargate dispute.", Paragraph = 1, Start = 0 };
+        return new KnowledgePack(pack.Story, [.. pack.Sources, followUp], [.. pack.Excerpts, excerpt], pack.Entities, pack.Facts, pack.Timeline, pack.Summary, pack.Version + "+follow-up");
+    }
+
     private static (SourceDocument, IReadOnlyList<Excerpt>) LoadReal()
     {
         var root = RepositoryRoot();

@@ -9,7 +9,7 @@ internal sealed record NotContentLine(string Text, string Why);
 /// <summary>Reads <c>sources/&lt;id&gt;.yaml</c> and the verbatim text file it names.</summary>
 internal static class SourceReader
 {
-    private static readonly string[] Keys = ["id", "title", "title_en", "outlet", "language", "kind", "file", "not_content", "flags"];
+    private static readonly string[] Keys = ["id", "title", "title_en", "outlet", "language", "kind", "published", "file", "not_content", "flags"];
     private static readonly string[] NotContentKeys = ["text", "why"];
     private static readonly string[] FlagKeys = ["paragraph", "note"];
 
@@ -38,6 +38,7 @@ internal static class SourceReader
         var outlet = map.Text("outlet");
         var language = map.Text("language");
         var kind = map.Text("kind");
+        var published = map.Moment("published");
         var notContent = ReadNotContent(map, metadata, errors);
         var flags = map.Sequence("flags", required: false);
         var fileName = map.Text("file");
@@ -67,6 +68,7 @@ internal static class SourceReader
             Outlet = outlet,
             Language = language,
             Kind = kind,
+            Published = published,
             RawText = text,
             Paragraphs = paragraphs,
         };

@@ -55,6 +55,25 @@ internal static partial class YamlMapValues
         return value;
     }
 
+    /// <summary>An optional moment in ISO 8601 (<c>2025-01-23</c> or <c>2025-01-23T14:30:00Z</c>); without an offset it is UTC.</summary>
+    public static DateTimeOffset? Moment(this YamlMap map, string key)
+    {
+        var text = map.Text(key, required: false);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment)
+            && text.Length >= 10 && char.IsAsciiDigit(text[0]))
+        {
+            return moment;
+        }
+
+        map.Report(map.At(key), $"{map.What}: '{key}' must be a date or a time in ISO 8601, e.g. 2025-01-23 or 2025-01-23T14:30:00Z; found {Shown.Text(text)}");
+        return null;
+    }
+
     /// <summary>One of <paramref name="values"/> by its lower-case name; anything else is reported with the allowed names.</summary>
     public static TEnum? Choice<TEnum>(this YamlMap map, string key, IReadOnlyDictionary<string, TEnum> values, bool required = true)
         where TEnum : struct, Enum

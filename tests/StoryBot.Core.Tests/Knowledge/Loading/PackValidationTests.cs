@@ -246,6 +246,24 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void ReportsAPublicationTimeThatIsNotADate()
+        {
+            _t._pack.Edit("sources/story.yaml", "kind: news-article", "kind: news-article\npublished: \"last Tuesday\"");
+
+            _t.OnlyError("story/sources/story.yaml", 7, "'published' must be a date or a time in ISO 8601", "\"last Tuesday\"");
+        }
+
+        [Fact]
+        public void ReadsThePublicationTimeInUtc()
+        {
+            _t._pack.Edit("sources/story.yaml", "kind: news-article", "kind: news-article\npublished: 2025-01-23T09:30:00+01:00");
+
+            var pack = KnowledgePackLoader.Load(_t._pack.Path);
+
+            Assert.Equal(new DateTimeOffset(2025, 1, 23, 8, 30, 0, TimeSpan.Zero), pack.Sources[0].Published);
+        }
+
+        [Fact]
         public void ReportsANotContentLineTheTextDoesNotHave()
         {
             _t._pack.Edit("sources/story.yaml", "text: \"tch-1-tech\"", "text: \"tch-2-tech\"");

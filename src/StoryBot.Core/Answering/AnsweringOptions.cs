@@ -21,10 +21,10 @@ public sealed class AnsweringOptions
 
     /// <summary>
     /// Where the pack's sentence vectors are kept between starts, keyed by the pack's content and
-    /// the model; a relative path is taken from the current directory. Empty: computed at every start.
+    /// the model; a relative path is taken under <c>Storage:DataDirectory</c>. Empty: computed at every start.
     /// </summary>
     [MaxLength(4096)]
-    public string VectorCache { get; set; } = "data/vectors";
+    public string VectorCache { get; set; } = "vectors";
 
     /// <summary>
     /// How many replies to questions and story commands are kept for when they are asked again

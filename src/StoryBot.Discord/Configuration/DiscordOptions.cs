@@ -45,9 +45,12 @@ public sealed class DiscordOptions
     [Required]
     public string UserAgentUrl { get; set; } = "https://github.com/storybot/storybot";
 
-    /// <summary>Where small adapter state lives (the hash of the last registered commands).</summary>
+    /// <summary>
+    /// Where small adapter state lives (the hash of the last registered commands); a relative path
+    /// is taken under <c>Storage:DataDirectory</c>, so the default is that folder itself.
+    /// </summary>
     [Required]
-    public string StateDirectory { get; set; } = "data";
+    public string StateDirectory { get; set; } = ".";
 
     /// <summary>
     /// On stop, end the Gateway session (close 1000) so Discord shows the bot offline at once,

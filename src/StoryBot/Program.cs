@@ -7,6 +7,11 @@ using StoryBot.Core.Knowledge;
 using StoryBot.Hosting;
 
 var mode = RunMode.Parse(args);
+if (mode.Kind == RunKind.HealthCheck)
+{
+    return await HealthCheckCommand.RunAsync(mode.HostArgs, Console.Out);
+}
+
 try
 {
     using var host = StoryBotApp.Build(mode);

@@ -17,6 +17,7 @@ public sealed class AnsweringOptions
 {
     public const string Section = "Answering";
 
+    /// <summary><c>Hybrid</c>: keywords and sentence meaning; <c>Lexical</c>: keywords alone, and no model is loaded.</summary>
     public RetrievalMode Mode { get; set; } = RetrievalMode.Hybrid;
 
     /// <summary>

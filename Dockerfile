@@ -1,22 +1,39 @@
-# StoryBot: build with the SDK, run on the slim ASP.NET runtime as a non-root user.
+# StoryBot: built with the SDK, run on the ASP.NET runtime image as a non-root user.
 # Build:  docker build -t storybot .
-# Run:    docker run -it -v storybot-data:/app/data storybot                  (console chat)
-#         docker run -d -v storybot-data:/app/data -e Discord__Token=... storybot   (platforms)
+# Run:    see "Running in a container" in README.md (console chat, Discord, Slack) and compose.yaml.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig appsettings.json ./
+
+# Restore from the build settings and the project files alone, so the packages stay cached in
+# this layer until one of these files changes, not at every source edit.
+COPY Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY src/StoryBot/StoryBot.csproj src/StoryBot/
+COPY src/StoryBot.Core/StoryBot.Core.csproj src/StoryBot.Core/
+COPY src/StoryBot.Discord/StoryBot.Discord.csproj src/StoryBot.Discord/
+COPY src/StoryBot.Slack/StoryBot.Slack.csproj src/StoryBot.Slack/
+COPY src/StoryBot.State/StoryBot.State.csproj src/StoryBot.State/
+RUN dotnet restore src/StoryBot/StoryBot.csproj
+
+# .ci/run runs this same publish command, so a build that breaks the image fails there too.
+COPY appsettings.json ./
 COPY src/ src/
-RUN dotnet publish src/StoryBot/StoryBot.csproj -c Release -o /app/publish
+RUN dotnet publish src/StoryBot/StoryBot.csproj -c Release -o artifacts/publish --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-COPY --from=build /app/publish .
+COPY --from=build /src/artifacts/publish .
 COPY knowledge/ knowledge/
-RUN mkdir -p /app/data && chown "$APP_UID" /app/data
-VOLUME /app/data
-ENV Storage__ConnectionString="Data Source=/app/data/storybot.db" \
-    ASPNETCORE_URLS="http://+:8080"
+
+# Everything the bot writes (the SQLite state, the sentence-vector cache, Discord's command
+# record) goes under the data directory: one volume to keep.
+RUN mkdir -p /var/lib/storybot && chown "$APP_UID" /var/lib/storybot
+VOLUME /var/lib/storybot
+ENV Storage__DataDirectory=/var/lib/storybot \
+    ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 USER $APP_UID
+
+# The runtime image has no curl: the bot asks its own readiness endpoint (Health:Urls, on loopback).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["dotnet", "StoryBot.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "StoryBot.dll"]

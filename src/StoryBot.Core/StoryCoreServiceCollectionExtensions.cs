@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Commands;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.DataFiles;
 using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Retrieval;
 using StoryBot.Core.Retrieval.Semantic;
@@ -25,7 +26,12 @@ public static class StoryCoreServiceCollectionExtensions
         services.AddKnowledgePack(configuration);
         services.AddSharedChatOptions();
 
-        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDataDirectory(configuration);
+        services.AddOptions<AnsweringOptions>()
+            .Bind(configuration.GetSection(AnsweringOptions.Section))
+            .UnderDataDirectory(o => o.VectorCache, (o, path) => o.VectorCache = path)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton<PassageIndexCache>();
         services.TryAddSingleton<ISentenceEncoder, MiniLmSentenceEncoder>();
         services.TryAddSingleton<SemanticIndexCache>();

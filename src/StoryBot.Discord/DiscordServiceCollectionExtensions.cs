@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.DataFiles;
 using StoryBot.Core.Platforms;
 using StoryBot.Discord.Commands;
 using StoryBot.Discord.Configuration;
@@ -30,9 +31,11 @@ public static class DiscordServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(DiscordOptions.Section);
+        services.AddDataDirectory(configuration);
         services.AddOptions<DiscordOptions>()
             .BindConfiguration(DiscordOptions.Section)
             .AlsoReadLegacyList(configuration, "Moderation:DiscordRoleIds", options => options.ModeratorRoleIds)
+            .UnderDataDirectory(options => options.StateDirectory, (options, path) => options.StateDirectory = path)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.Core;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.DataFiles;
 using StoryBot.Core.Platforms;
 using StoryBot.State.Checkpoints;
 using StoryBot.State.Commands;
@@ -28,8 +29,16 @@ public static class StateServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddDataDirectory(configuration);
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure<DataDirectory>((options, directory) =>
+            {
+                if (!options.IsPostgres)
+                {
+                    options.ConnectionString = SqliteFileLocation.UnderDataDirectory(options.EffectiveConnectionString, directory);
+                }
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddOptions<ModerationStateOptions>()

@@ -13,6 +13,11 @@ if (args is [CurateCommandLine.Verb, .. var curate])
 }
 
 var mode = RunMode.Parse(args);
+if (mode.Kind == RunKind.HealthCheck)
+{
+    return await HealthCheckCommand.RunAsync(mode.HostArgs, Console.Out);
+}
+
 try
 {
     using var host = StoryBotApp.Build(mode);

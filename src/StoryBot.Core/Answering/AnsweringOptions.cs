@@ -17,14 +17,15 @@ public sealed class AnsweringOptions
 {
     public const string Section = "Answering";
 
+    /// <summary><c>Hybrid</c>: keywords and sentence meaning; <c>Lexical</c>: keywords alone, and no model is loaded.</summary>
     public RetrievalMode Mode { get; set; } = RetrievalMode.Hybrid;
 
     /// <summary>
     /// Where the pack's sentence vectors are kept between starts, keyed by the pack's content and
-    /// the model; a relative path is taken from the current directory. Empty: computed at every start.
+    /// the model; a relative path is taken under <c>Storage:DataDirectory</c>. Empty: computed at every start.
     /// </summary>
     [MaxLength(4096)]
-    public string VectorCache { get; set; } = "data/vectors";
+    public string VectorCache { get; set; } = "vectors";
 
     /// <summary>
     /// How many replies to questions and story commands are kept for when they are asked again

@@ -3,13 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace StoryBot.Core.Conversation;
 
+/// <summary>The per-user limit on questions, on every platform (section <c>Cooldown</c>).</summary>
 public sealed class CooldownOptions
 {
     public const string Section = "Cooldown";
 
+    /// <summary>Questions one user may ask within <see cref="Window"/>; the next gets one polite notice, then silence.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 1000, ErrorMessage = "Cooldown:MaxQuestions must be between 1 and 1000.")]
     public int MaxQuestions { get; set; } = 5;
 
+    /// <summary>The sliding window the questions are counted over.</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Cooldown:Window must be between 00:00:01 and 01:00:00.")]
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
 }

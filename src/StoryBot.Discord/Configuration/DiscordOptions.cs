@@ -10,6 +10,7 @@ public sealed class DiscordOptions
     /// <summary>The bot token; enables the Gateway, command registration and posting.</summary>
     public string? Token { get; set; }
 
+    /// <summary>The application's id (a number), from the Developer Portal's General Information; needed with the token.</summary>
     public string? ApplicationId { get; set; }
 
     /// <summary>The application's Ed25519 public key (hex); enables the HTTP interactions endpoint.</summary>
@@ -35,6 +36,7 @@ public sealed class DiscordOptions
     /// <summary>Channels where every message is a question.</summary>
     public IList<string> AskChannelIds { get; } = [];
 
+    /// <summary>Base of the REST API; a test points it at a local fake.</summary>
     [Required]
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
@@ -45,9 +47,12 @@ public sealed class DiscordOptions
     [Required]
     public string UserAgentUrl { get; set; } = "https://github.com/storybot/storybot";
 
-    /// <summary>Where small adapter state lives (the hash of the last registered commands).</summary>
+    /// <summary>
+    /// Where small adapter state lives (the hash of the last registered commands); a relative path
+    /// is taken under <c>Storage:DataDirectory</c>, so the default is that folder itself.
+    /// </summary>
     [Required]
-    public string StateDirectory { get; set; } = "data";
+    public string StateDirectory { get; set; } = ".";
 
     /// <summary>
     /// On stop, end the Gateway session (close 1000) so Discord shows the bot offline at once,

@@ -6,14 +6,14 @@ public sealed class StorageOptions
     public const string Section = "Storage";
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
-    public const string DefaultSqliteConnectionString = "Data Source=data/storybot.db";
+    public const string DefaultSqliteConnectionString = "Data Source=storybot.db";
 
     /// <summary><c>sqlite</c> (default, a local file) or <c>postgres</c> (state shared by several instances).</summary>
     public string Provider { get; set; } = Sqlite;
 
     /// <summary>
-    /// For SQLite defaults to <c>Data Source=data/storybot.db</c> (the folder is created if
-    /// missing); required for PostgreSQL.
+    /// For SQLite defaults to <c>Data Source=storybot.db</c>, a file under <c>Storage:DataDirectory</c>
+    /// when the path is relative (the folder is created if missing); required for PostgreSQL.
     /// </summary>
     public string? ConnectionString { get; set; }
 

@@ -36,6 +36,7 @@ public sealed class SummaryScheduleOptions
     /// <summary><c>discord</c>, <c>slack</c> or <c>console</c>.</summary>
     public string? Platform { get; set; }
 
+    /// <summary>The channel the summary is posted in, as the platform names it (a Discord channel id, a Slack <c>C…</c> id).</summary>
     public string? ChannelId { get; set; }
 
     /// <summary>A 5-field cron expression, read in <see cref="TimeZone"/>. Exclusive with <see cref="Time"/>.</summary>

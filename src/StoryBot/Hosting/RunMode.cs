@@ -10,6 +10,9 @@ internal enum RunKind
 
     /// <summary><c>ask --json</c>: one question per stdin line, one JSON object per stdout line.</summary>
     AskJson,
+
+    /// <summary><c>healthcheck</c>: ask the running bot's readiness endpoint; exit 0 when ready.</summary>
+    HealthCheck,
 }
 
 /// <summary>What the command line asks for; everything after the mode goes to configuration.</summary>
@@ -22,6 +25,11 @@ internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs
 {
     public static RunMode Parse(string[] args)
     {
+        if (args.Length > 0 && args[0] == "healthcheck")
+        {
+            return new RunMode(RunKind.HealthCheck, null, args[1..]);
+        }
+
         if (args.Length == 0 || args[0] != "ask")
         {
             return new RunMode(RunKind.Serve, null, args);

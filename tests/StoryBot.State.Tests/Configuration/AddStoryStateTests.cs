@@ -40,14 +40,66 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
-        public void WithoutAStorageSectionStateGoesToASqliteFileUnderData()
+        public void WithoutAStorageSectionStateGoesToASqliteFileInTheWorkingDirectorysDataFolder()
         {
             var options = Resolve().GetRequiredService<IOptions<StorageOptions>>().Value;
 
             Assert.Equal(StorageOptions.Sqlite, options.Provider);
-            Assert.Equal("Data Source=data/storybot.db", options.EffectiveConnectionString);
+            Assert.Equal($"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "storybot.db")}", options.EffectiveConnectionString);
             Assert.Equal(TimeSpan.FromDays(30), Resolve().GetRequiredService<IOptions<ModerationStateOptions>>().Value.AnswerRetention);
         }
+    }
+
+    public sealed class SqliteFile
+    {
+        private static readonly string DataDirectory = Path.Combine(Path.GetTempPath(), "storybot-data");
+
+        [Theory]
+        [InlineData("Data Source=state.db", "state.db")]
+        [InlineData("Data Source=nested/state.db;Cache=Shared", "nested/state.db")]
+        [InlineData("Filename=state.db", "state.db")]
+        public void ARelativeFileIsTakenUnderTheDataDirectory(string connectionString, string file)
+        {
+            var resolved = new SqliteConnectionStringBuilder(ConnectionString(("Storage:ConnectionString", connectionString)));
+
+            Assert.Equal(Path.Combine(DataDirectory, file), resolved.DataSource);
+        }
+
+        [Fact]
+        public void OtherKeysOfTheConnectionStringAreKept()
+        {
+            var resolved = new SqliteConnectionStringBuilder(ConnectionString(("Storage:ConnectionString", "Data Source=state.db;Cache=Shared;Default Timeout=7")));
+
+            Assert.Equal(SqliteCacheMode.Shared, resolved.Cache);
+            Assert.Equal(7, resolved.DefaultTimeout);
+        }
+
+        [Fact]
+        public void AnAbsoluteFileStaysWhereItIsNamed()
+        {
+            var file = Path.Combine(Path.GetTempPath(), "elsewhere", "state.db");
+
+            Assert.Equal($"Data Source={file}", ConnectionString(("Storage:ConnectionString", $"Data Source={file}")));
+        }
+
+        [Theory]
+        [InlineData("Data Source=:memory:")]
+        [InlineData("Data Source=shared;Mode=Memory")]
+        public void AnInMemoryDatabaseIsLeftAlone(string connectionString)
+        {
+            Assert.Equal(connectionString, ConnectionString(("Storage:ConnectionString", connectionString)));
+        }
+
+        [Fact]
+        public void APostgresConnectionStringIsLeftAlone()
+        {
+            const string Server = "Host=db;Username=storybot;Password=secret;Database=storybot";
+
+            Assert.Equal(Server, ConnectionString(("Storage:Provider", "postgres"), ("Storage:ConnectionString", Server)));
+        }
+
+        private static string ConnectionString(params (string Key, string Value)[] settings) =>
+            Resolve([("Storage:DataDirectory", DataDirectory), .. settings]).GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!;
     }
 
     public sealed class Wiring

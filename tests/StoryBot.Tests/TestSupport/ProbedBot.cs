@@ -52,7 +52,16 @@ internal sealed class ProbedBot : IAsyncDisposable
     public static async Task<ProbedBot> StartAsync(IEnumerable<string> settings, Action<IServiceCollection>? overrides = null)
     {
         var bot = Build(settings, overrides);
-        await bot.StartAsync();
+        try
+        {
+            await bot.StartAsync();
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+
         return bot;
     }
 

@@ -83,7 +83,14 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewayHandshake>();
         services.TryAddSingleton<GatewayFrameReader>();
         services.TryAddSingleton<GatewayConnector>();
+        services.TryAddSingleton<GatewayReadiness>();
         services.TryAddSingleton<GatewayClient>();
+        if (!string.IsNullOrWhiteSpace(section["Token"]))
+        {
+            // Only a bot token runs the Gateway; without one there is no connection to be ready.
+            services.AddSingleton<IConnectionReadiness>(provider => provider.GetRequiredService<GatewayReadiness>());
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, DiscordChannelPoster>());
         services.AddHostedService(provider => provider.GetRequiredService<DiscordWorkQueue>());
         services.AddHostedService(provider => provider.GetRequiredService<DiscordInteractionQueue>());

@@ -64,6 +64,12 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackHttpEndpoints>();
         services.TryAddSingleton<SocketModeEnvelopeRouter>();
+        services.TryAddSingleton<SocketModeReadiness>();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.AppToken)}"]))
+        {
+            // Only an app token opens Socket Mode; HTTP mode's readiness is the web server's.
+            services.AddSingleton<IConnectionReadiness>(provider => provider.GetRequiredService<SocketModeReadiness>());
+        }
 
         // Registered once and forwarded, so the queue the endpoints write to is the one that runs.
         services.TryAddSingleton<SlackWorkQueue>();

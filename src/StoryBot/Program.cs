@@ -6,6 +6,7 @@ using StoryBot.Core;
 using StoryBot.Core.Knowledge;
 using StoryBot.Curation;
 using StoryBot.Hosting;
+using StoryBot.Hosting.Health;
 
 if (args is [CurateCommandLine.Verb, .. var curate])
 {
@@ -25,6 +26,13 @@ try
     // Options validated and the pack loaded here rather than inside StartAsync, whose failure
     // log would print a stack trace ahead of the plain message below.
     host.Services.GetService<IStartupValidator>()?.Validate();
+
+    // Before the pack loads, which can take long: probes learn the bot is alive and not ready yet.
+    if (host.Services.GetService<HealthListener>() is { } health)
+    {
+        await health.StartAsync(CancellationToken.None);
+    }
+
     _ = host.Services.GetRequiredService<IKnowledgeProvider>().Current;
     foreach (var check in host.Services.GetServices<IStartupCheck>())
     {

@@ -33,6 +33,12 @@ internal sealed class DiscordTimings
     /// <summary>A random share in [0, 1) for the jittered waits (first heartbeat, reconnects).</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 
+    /// <summary>
+    /// How long a heartbeat may wait for its ACK (which normally follows within a second) before
+    /// the Gateway counts as not ready; the heartbeat interval instead, when that is shorter.
+    /// </summary>
+    public TimeSpan HeartbeatAckPatience { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long to wait for HELLO after connecting before giving the connection up.</summary>
     public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(20);
 

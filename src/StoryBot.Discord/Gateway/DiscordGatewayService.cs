@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoryBot.Core;
 using StoryBot.Discord.Commands;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Rest;
@@ -9,13 +10,14 @@ namespace StoryBot.Discord.Gateway;
 
 /// <summary>
 /// With a bot token: registers the commands when they changed, then keeps the Gateway connected.
-/// Failures here are logged and end only Discord, never the host.
+/// Failures here are logged and end only Discord, never the host: it finishes early without a
+/// token, and when the Gateway stops for good (which <see cref="GatewayReadiness"/> reports).
 /// </summary>
 internal sealed class DiscordGatewayService(
     CommandRegistrar registrar,
     GatewayClient gateway,
     IOptions<DiscordOptions> options,
-    ILogger<DiscordGatewayService> logger) : BackgroundService
+    ILogger<DiscordGatewayService> logger) : BackgroundService, IFinishingWorker
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -9,11 +9,12 @@ namespace StoryBot.Discord.Gateway;
 /// connection after another (<see cref="GatewayConnector"/>), and decides after each whether to
 /// resume, identify afresh or stop, and how long to wait first.
 /// </summary>
-/// <remarks>Six constructor parameters on purpose: the loop that outlives every connection restores and saves the checkpoint, honours the platform switch, and waits between connections by the Gateway's timings and clock; one connection's own work is the connector's.</remarks>
+/// <remarks>Seven constructor parameters on purpose: the loop that outlives every connection restores and saves the checkpoint, honours the platform switch, says why the Gateway is not ready between connections, and waits between them by the Gateway's timings and clock; one connection's own work is the connector's.</remarks>
 internal sealed class GatewayClient(
     GatewayConnector connector,
     GatewayCheckpoint checkpoint,
     DiscordPlatformStatus status,
+    GatewayReadiness readiness,
     DiscordTimings timings,
     TimeProvider time,
     ILogger<GatewayClient> logger)
@@ -56,6 +57,7 @@ internal sealed class GatewayClient(
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
+                readiness.NotReady("stopping");
                 return;
             }
             catch (Exception ex)
@@ -72,6 +74,8 @@ internal sealed class GatewayClient(
 
             if (stopping.IsCancellationRequested)
             {
+                readiness.NotReady("stopping");
+
                 // Closed with 1000 on the way out (Discord:CloseSessionOnStop): no run can resume it.
                 if (end.Next == GatewayNext.Identify)
                 {
@@ -96,11 +100,10 @@ internal sealed class GatewayClient(
             }
 
             var delay = ReconnectDelay(failures, end.WaitBeforeIdentify);
-            logger.LogInformation(
-                "Discord Gateway reconnecting in {Delay} to {Action} ({Reason})",
-                delay,
-                _session.CanResume ? "resume" : "identify",
-                end.Reason ?? GatewayCloseCodes.Describe(end.CloseCode));
+            var action = _session.CanResume ? "resume" : "identify";
+            var reason = end.Reason ?? GatewayCloseCodes.Describe(end.CloseCode);
+            readiness.NotReady($"no session: the connection ended ({reason}); reconnecting to {action}");
+            logger.LogInformation("Discord Gateway reconnecting in {Delay} to {Action} ({Reason})", delay, action, reason);
             try
             {
                 await Task.Delay(delay, time, stopping);
@@ -115,6 +118,7 @@ internal sealed class GatewayClient(
     private void Stop(GatewayConnectionEnd end)
     {
         var reason = $"the Discord Gateway closed with {end.CloseCode} ({GatewayCloseCodes.Describe(end.CloseCode)}); not reconnecting";
+        readiness.NotReady($"stopped: {reason}");
         if (end.CloseCode == GatewayCloseCodes.AuthenticationFailed)
         {
             status.Disable(reason);

@@ -8,10 +8,11 @@ namespace StoryBot.Discord.Gateway;
 /// Reads one connection's frames until it must end: dispatches go to
 /// <see cref="GatewayDispatcher"/> (which only queues them) and advance the checkpoint; the
 /// Gateway's heartbeat requests and ACKs go to the <see cref="Heartbeater"/>; RECONNECT and
-/// INVALID_SESSION end the connection with what the next one should do.
+/// INVALID_SESSION end the connection with what the next one should do. READY and RESUMED make
+/// the Gateway ready (<see cref="GatewayReadiness"/>).
 /// </summary>
 /// <param name="logger">Shares the client's category, so one log filter still shows every Gateway line.</param>
-internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, GatewayCheckpoint checkpoint, ILogger<GatewayClient> logger)
+internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, GatewayCheckpoint checkpoint, GatewayReadiness readiness, ILogger<GatewayClient> logger)
 {
     /// <summary>Reads until the connection must end; a healthy connection reached READY or RESUMED.</summary>
     /// <param name="stopping">For what a dispatch starts: a journal write must outlive a dropped connection.</param>
@@ -37,7 +38,12 @@ internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, GatewayCh
             switch (payload.Int("op"))
             {
                 case GatewayOpcode.Dispatch:
-                    healthy |= await DispatchAsync(payload, session, stopping, cancellationToken);
+                    if (await DispatchAsync(payload, session, stopping, cancellationToken))
+                    {
+                        healthy = true;
+                        readiness.SessionReady(heartbeater);
+                    }
+
                     break;
                 case GatewayOpcode.Heartbeat:
                     await heartbeater.BeatNowAsync(cancellationToken);

@@ -13,6 +13,18 @@ internal sealed class Heartbeater(GatewayConnection connection, GatewaySession s
 {
     private int _awaitingAck;
 
+    // Timestamps on the clock, 0 for none: read by readiness probes on other threads.
+    private long _unacknowledgedSince;
+    private long _lastAcknowledged;
+
+    public TimeSpan Interval => interval;
+
+    /// <summary>How long the beat now waiting for its ACK has waited; null when none waits.</summary>
+    public TimeSpan? Unacknowledged => Since(Interlocked.Read(ref _unacknowledgedSince));
+
+    /// <summary>How long ago the last ACK arrived; null before the first.</summary>
+    public TimeSpan? SinceAcknowledged => Since(Interlocked.Read(ref _lastAcknowledged));
+
     /// <summary>Beats until cancelled; returns (true) as soon as the connection turns out a zombie.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +39,8 @@ internal sealed class Heartbeater(GatewayConnection connection, GatewaySession s
                     return true;
                 }
 
+                // Before sending: the ACK can come back before the send returns.
+                Interlocked.Exchange(ref _unacknowledgedSince, time.GetTimestamp());
                 await connection.SendAsync(GatewayOpcode.Heartbeat, session.Sequence, cancellationToken);
                 await Task.Delay(interval, time, cancellationToken);
             }
@@ -43,9 +57,16 @@ internal sealed class Heartbeater(GatewayConnection connection, GatewaySession s
         }
     }
 
-    public void Acknowledge() => Interlocked.Exchange(ref _awaitingAck, 0);
+    public void Acknowledge()
+    {
+        Interlocked.Exchange(ref _awaitingAck, 0);
+        Interlocked.Exchange(ref _unacknowledgedSince, 0);
+        Interlocked.Exchange(ref _lastAcknowledged, time.GetTimestamp());
+    }
 
     /// <summary>The Gateway asked for a beat now (op 1).</summary>
     public Task BeatNowAsync(CancellationToken cancellationToken) =>
         connection.SendAsync(GatewayOpcode.Heartbeat, session.Sequence, cancellationToken);
+
+    private TimeSpan? Since(long timestamp) => timestamp == 0 ? null : time.GetElapsedTime(timestamp);
 }

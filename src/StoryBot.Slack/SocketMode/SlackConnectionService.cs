@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoryBot.Core;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Handling;
 using StoryBot.Slack.WebApi;
@@ -13,17 +14,19 @@ namespace StoryBot.Slack.SocketMode;
 /// connection before closing it on a refresh (after a backoff when Slack gives a reason it does not
 /// document), reconnects after a drop (at once after a connection
 /// that had been up a while, with growing backoff while connections keep dying young), and logs
-/// every reconnect; <c>link_disabled</c> stops Socket Mode for good.
+/// every reconnect; <c>link_disabled</c> stops Socket Mode for good. Without a token it finishes
+/// at once, and in HTTP mode once it knows the bot's user id.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: opening sockets needs the Web API, the bot's identity, the platform switch and where envelopes go; options, clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: opening sockets needs the Web API, the bot's identity, the platform switch and where envelopes go, and which are open is published for readiness; options, clock and logger are ambient.</remarks>
 internal sealed class SlackConnectionService(
     IOptions<SlackOptions> options,
     SlackApiClient api,
     SlackIdentity identity,
     SlackPlatformState platform,
     SocketModeEnvelopeRouter router,
+    SocketModeReadiness readiness,
     TimeProvider time,
-    ILogger<SlackConnectionService> logger) : BackgroundService
+    ILogger<SlackConnectionService> logger) : BackgroundService, IFinishingWorker
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ClosePatience = TimeSpan.FromSeconds(5);
@@ -96,6 +99,7 @@ internal sealed class SlackConnectionService(
                 await Task.WhenAny(connection.Completion, connection.RefreshRequested, Task.Delay(Timeout.Infinite, cancellationToken));
                 if (cancellationToken.IsCancellationRequested)
                 {
+                    readiness.Ended(slot, "stopping");
                     logger.LogDebug("Slack Socket Mode connection {Slot} closing: stopping", slot);
                     await connection.CloseAsync(ClosePatience);
                     logger.LogDebug("Slack Socket Mode connection {Slot} closed", slot);
@@ -120,10 +124,12 @@ internal sealed class SlackConnectionService(
                 }
 
                 var end = await connection.Completion;
+                readiness.Ended(slot, $"connection {slot} ended ({end.Kind})");
                 await connection.DisposeAsync();
                 connection = null;
                 if (end.Kind == ConnectionEndKind.LinkDisabled)
                 {
+                    readiness.Stopped("Slack turned Socket Mode off for this app (link_disabled); not reconnecting until a restart");
                     logger.LogError(
                         "Slack turned Socket Mode off for this app (link_disabled); Socket Mode stops and will not reconnect. Turn Socket Mode on in the app settings and restart");
                     await lifetime.CancelAsync();
@@ -218,6 +224,7 @@ internal sealed class SlackConnectionService(
                 // Hello may be followed at once by a disconnect; the caller handles however it ended,
                 // and starts the backoff over once the connection has proved stable.
                 logger.LogInformation("Slack Socket Mode connection {Slot} is open ({Count} open for this app)", slot, await connection.Hello);
+                readiness.Opened(slot);
                 return connection;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

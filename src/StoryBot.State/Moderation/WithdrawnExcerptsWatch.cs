@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StoryBot.Core;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Knowledge.Loading;
@@ -17,7 +18,7 @@ internal sealed partial class WithdrawnExcerptsWatch(
     IStateDatabase database,
     IKnowledgeProvider knowledge,
     ILogger<WithdrawnExcerptsWatch> logger,
-    IKnowledgePackChanges? changes = null) : BackgroundService
+    IKnowledgePackChanges? changes = null) : BackgroundService, IFinishingWorker
 {
     /// <summary>Checks <paramref name="pack"/> against the withdrawals; returns the renamed ones as (old id, new id).</summary>
     public async Task<IReadOnlyList<(string Withdrawn, string NowCalled)>> CheckAsync(KnowledgePack pack, CancellationToken cancellationToken)

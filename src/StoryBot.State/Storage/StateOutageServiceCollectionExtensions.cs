@@ -10,6 +10,9 @@ public static class StateOutageServiceCollectionExtensions
     /// <summary>The health check tag of what a load balancer should wait for before sending traffic.</summary>
     public const string ReadinessTag = "ready";
 
+    /// <summary>The name of the state store's readiness check, which asks the store each time it runs.</summary>
+    public const string StoreCheckName = StateStoreHealthCheck.Name;
+
     /// <summary>
     /// Living with a state store that goes away at runtime: one <see cref="StoreReachability"/> that
     /// logs each outage once, the retry pipeline and the queue of writes that wait for the store, and

@@ -26,7 +26,7 @@ internal sealed class StateStoreHealthCheck(IStateDatabase database, StoreReacha
 
         var pending = deferred.Pending;
         return pending == 0
-            ? HealthCheckResult.Healthy()
+            ? HealthCheckResult.Healthy("The state store answers")
             : HealthCheckResult.Degraded($"The state store is back; {pending} writes made during the outage still wait");
     }
 }

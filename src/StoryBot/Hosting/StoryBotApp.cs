@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core;
 using StoryBot.Discord;
+using StoryBot.Hosting.Health;
 using StoryBot.Slack;
-using StoryBot.State.Storage;
 
 namespace StoryBot.Hosting;
 
@@ -33,6 +32,7 @@ internal static class StoryBotApp
                 context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
             });
             web.Services.AddStoryBot(web.Configuration, mode);
+            web.Services.AddStoryBotHealth(web.Configuration, webServer: true);
             web.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupCheck, ListenAddressCheck>());
             overrides?.Invoke(web.Services);
             var app = web.Build();
@@ -47,10 +47,7 @@ internal static class StoryBotApp
             }));
             app.MapDiscord();
             app.MapSlack();
-            // Liveness says the process serves; readiness also says the state store is reachable
-            // (503 while it is not, so an orchestrator can tell, without restarting a bot that still answers).
-            app.MapGet("/healthz", () => "ok");
-            app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StateOutageServiceCollectionExtensions.ReadinessTag) });
+            app.MapHealthAliases();
             return app;
         }
 
@@ -63,6 +60,11 @@ internal static class StoryBotApp
 
         Configure(builder.Logging, builder.Configuration, mode);
         builder.Services.AddStoryBot(builder.Configuration, mode);
+        if (mode.Kind == RunKind.Serve)
+        {
+            builder.Services.AddStoryBotHealth(builder.Configuration, webServer: false);
+        }
+
         overrides?.Invoke(builder.Services);
         return builder.Build();
     }

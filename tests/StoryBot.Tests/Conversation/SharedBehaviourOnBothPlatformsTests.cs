@@ -9,6 +9,7 @@ using StoryBot.Hosting;
 using StoryBot.Testing;
 using StoryBot.Testing.Discord;
 using StoryBot.Testing.Slack;
+using StoryBot.Tests.TestSupport;
 
 namespace StoryBot.Tests.Conversation;
 
@@ -54,6 +55,7 @@ public sealed class SharedBehaviourOnBothPlatformsTests : IAsyncLifetime, IDispo
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
+            $"--Health:Urls={StoryBotProcess.AnyFreePort}",
             $"--Knowledge:Path={RepositoryFiles.Knowledge}",
             "--Knowledge:Reload=false",
             "--Answering:Mode=Lexical",

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StoryBot.Hosting;
 using StoryBot.Testing;
+using StoryBot.Tests.TestSupport;
 
 namespace StoryBot.Tests.Hosting;
 
@@ -19,6 +20,7 @@ public sealed class UnexpectedFailureTests
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
+            $"--Health:Urls={StoryBotProcess.AnyFreePort}",
             "--environment=Development",
             $"--Knowledge:Path={RepositoryFiles.Knowledge}",
             "--Knowledge:Reload=false",

@@ -5,6 +5,9 @@ namespace StoryBot.Tests.TestSupport;
 /// <summary>Runs the real StoryBot executable the way a person or a script does.</summary>
 internal static class StoryBotProcess
 {
+    /// <summary>The health listener's address in tests: bots run side by side, so each takes a port of its own.</summary>
+    public const string AnyFreePort = "http://127.0.0.1:0";
+
     public static string RepoRoot { get; } = FindRepoRoot();
 
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args) =>
@@ -35,6 +38,7 @@ internal static class StoryBotProcess
         // Each run gets its own state so runs never see each other's moderation.
         info.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "storybot-test-" + Guid.NewGuid().ToString("N") + ".db")}";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["Health__Urls"] = AnyFreePort;
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -61,6 +65,7 @@ internal static class StoryBotProcess
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "StoryBot.dll"));
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["Health__Urls"] = AnyFreePort;
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

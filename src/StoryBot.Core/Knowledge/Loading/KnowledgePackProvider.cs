@@ -15,6 +15,7 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
 {
     private readonly TimeProvider _time;
     private readonly ILogger<KnowledgePackProvider> _logger;
+    private readonly KnowledgePackStatus? _status;
     private readonly Lock _reloadGate = new();
     private KnowledgePack _current;
     private CancellationTokenSource _changeSource = new();
@@ -25,13 +26,16 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
         IOptions<KnowledgeOptions> options,
         TimeProvider time,
         ILogger<KnowledgePackProvider> logger,
-        IHostEnvironment? environment = null)
+        IHostEnvironment? environment = null,
+        KnowledgePackStatus? status = null)
     {
         _time = time;
         _logger = logger;
+        _status = status;
         PackPath = KnowledgePackLocation.Resolve(options.Value, environment?.ContentRootPath, out var problem)
             ?? throw new KnowledgePackException(problem!);
         _current = KnowledgePackLoader.Load(PackPath);
+        _status?.Serving(_current);
         Log.Loaded(_logger, PackPath, _current);
     }
 
@@ -92,17 +96,21 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
             previous = _current;
             if (result.Pack is null)
             {
+                _status?.EditRefused(_time.GetUtcNow());
                 Log.ReloadRejected(_logger, PackPath, previous.Version, new KnowledgePackException(PackPath, result.Errors).Message);
                 return false;
             }
 
             if (result.Pack.Version == previous.Version)
             {
+                // Valid again as it was (an invalid edit undone): nothing to swap, nothing refused.
+                _status?.Serving(previous);
                 return false;
             }
 
             next = result.Pack;
             Volatile.Write(ref _current, next);
+            _status?.Serving(next);
         }
 
         Log.Reloaded(_logger, PackPath, previous.Version, next);
@@ -119,6 +127,7 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            _status?.EditRefused(_time.GetUtcNow());
             Log.ReloadFailed(_logger, PackPath, e);
         }
     }

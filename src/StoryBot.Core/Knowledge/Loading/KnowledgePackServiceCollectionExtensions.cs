@@ -21,6 +21,7 @@ public static class KnowledgePackServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<KnowledgePackStatus>();
         services.TryAddSingleton<KnowledgePackProvider>();
         services.TryAddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<KnowledgePackProvider>());
         services.TryAddSingleton<IKnowledgePackChanges>(sp => sp.GetRequiredService<KnowledgePackProvider>());

@@ -8,7 +8,7 @@ namespace StoryBot.Core.Retrieval.Semantic;
 /// first question does not wait for them: embedding a pack whose vectors are not cached yet takes
 /// seconds (a fresh deployment, a new pack).
 /// </summary>
-internal sealed partial class SemanticWarmUp(PassageIndexCache indexes, ISemanticStage semantic, ILogger<SemanticWarmUp> logger) : BackgroundService
+internal sealed partial class SemanticWarmUp(PassageIndexCache indexes, ISemanticStage semantic, ILogger<SemanticWarmUp> logger) : BackgroundService, IFinishingWorker
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
         () =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using StoryBot.Hosting.Health;
 
 namespace StoryBot.Hosting;
 
@@ -12,9 +13,9 @@ namespace StoryBot.Hosting;
 /// </summary>
 internal static class HealthCheckCommand
 {
-    public const string UrlsKey = "Health:Urls";
-    public const string DefaultUrls = "http://127.0.0.1:8081";
-    public const string ReadinessPath = "/health/ready";
+    public const string UrlsKey = HealthOptions.Section + ":" + nameof(HealthOptions.Urls);
+    public const string DefaultUrls = HealthOptions.DefaultUrls;
+    public const string ReadinessPath = HealthEndpoints.Ready;
 
     /// <summary>Docker's own default timeout for a health check is 30 s; a bot that takes this long is not ready.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);

@@ -96,7 +96,7 @@ internal sealed partial class HealthListener(
         // Empty: none of the bot's configuration (urls, Kestrel:Endpoints) applies to this server.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => EndpointLimits.Apply(kestrel.Limits));
-        builder.WebHost.UseUrls([.. options.Value.Addresses]);
+        builder.WebHost.UseUrls([.. options.Value.Addresses()]);
         builder.Services.AddSingleton<ILoggerFactory>(_serverLogs);
 
         // The bot's host alone answers SIGTERM; this server stops when that host stops it, last.

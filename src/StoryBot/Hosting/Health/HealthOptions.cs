@@ -7,13 +7,16 @@ internal sealed class HealthOptions
 {
     public const string Section = "Health";
 
+    public const string DefaultUrls = "http://127.0.0.1:8081";
+
     /// <summary>
     /// Addresses the health listener listens on, separated by <c>;</c> as in ASP.NET Core's
     /// <c>urls</c>. Loopback by default: a container's own HEALTHCHECK reaches it, the network does not.
     /// </summary>
     [Required]
-    public string Urls { get; set; } = "http://127.0.0.1:8081";
+    public string Urls { get; set; } = DefaultUrls;
 
-    public IReadOnlyList<string> Addresses =>
+    /// <summary>The addresses <see cref="Urls"/> lists (a method, so configuration does not take it for a setting).</summary>
+    public IReadOnlyList<string> Addresses() =>
         Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Commands;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.DataFiles;
 using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Retrieval;
@@ -48,6 +49,7 @@ public static class StoryCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatCommandCheck>());
         services.TryAddSingleton<IChatBot, ChatBot>();
         services.AddConversationPipeline();
+        services.AddFollowUps(configuration);
 
         services.AddSingleton<IChatCommand, AskCommand>();
         services.AddSingleton<IChatCommand, WhoIsCommand>();

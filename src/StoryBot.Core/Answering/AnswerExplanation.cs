@@ -16,6 +16,9 @@ public sealed record AnswerExplanation(string Cleaned, string Intent, IReadOnlyL
     /// <summary>How much closer in meaning the best candidate comes than any other (a feature of the decision).</summary>
     public double? Margin { get; init; }
 
+    /// <summary>How a follow-up question was read against its conversation; null for a question read as it stands.</summary>
+    public string? FollowUp { get; init; }
+
 }
 
 /// <param name="Coverage">Share of the question's keyword weight the excerpt matches, 0 to 1.</param>

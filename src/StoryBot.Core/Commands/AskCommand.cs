@@ -1,16 +1,20 @@
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.Platforms;
 
 namespace StoryBot.Core.Commands;
 
 /// <summary>
-/// /ask &lt;question&gt;: a free question; plain text that is not a command lands here too. A
+/// /ask &lt;question&gt;: a free question; plain text that is not a command lands here too. Within
+/// a conversation it is read against the turns before (<see cref="FollowUpConversations"/>). A
 /// question the story does not answer is recorded for the curators.
 /// </summary>
+/// <remarks>More than five constructor parameters on purpose: the answer, its follow-up reading, the reply cache and the curators' tally each have their own collaborator.</remarks>
 internal sealed partial class AskCommand(
     IAnswerEngine engine,
+    FollowUpConversations followUps,
     IUnansweredQuestions unanswered,
     PendingWrites pendingWrites,
     ReplyCache replies,
@@ -28,9 +32,27 @@ internal sealed partial class AskCommand(
 
     public async Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        var request = context.Request;
+        var resolution = followUps.Resolve(request, context.Argument);
+        if (await followUps.ReplyAsync(request, resolution, context.Language, cancellationToken) is { } own)
+        {
+            followUps.Remember(request, resolution, own);
+            return own;
+        }
+
+        // A question with what it refers to written in answers in the language it was asked in.
+        var question = resolution.Question;
+        var preferred = resolution.Kind == FollowUpKind.None ? request.PreferredLanguage : context.Language;
+
         // The answer is kept for the question asked again; the tally below is not, so every asking counts.
-        var key = new ReplyKey(CommandName, context.Request.Platform, context.Argument, context.Language, context.Request.PreferredLanguage);
-        var reply = await replies.GetOrAddAsync(key, () => engine.AskAsync(context.Argument, context.Request.PreferredLanguage, cancellationToken), cancellationToken);
+        var key = new ReplyKey(CommandName, request.Platform, question, context.Language, preferred);
+        var reply = await replies.GetOrAddAsync(key, () => engine.AskAsync(question, preferred, cancellationToken), cancellationToken);
+        if (resolution.Kind != FollowUpKind.None && reply.Explanation is { } explanation)
+        {
+            reply = reply with { Explanation = explanation with { FollowUp = $"{resolution.Kind}: \"{context.Argument}\" read as \"{question}\"" } };
+        }
+
+        followUps.Remember(request, resolution, reply);
         if (reply.Abstained && !context.Request.Unrecorded)
         {
             // The asker need not wait for the curators' tally.

@@ -25,6 +25,13 @@ public sealed record ChatRequest(string Platform, string ChannelId, string UserI
     /// <summary>Whether it was written in a direct message, a channel or the console.</summary>
     public ChannelKind ChannelKind { get; init; }
 
+    /// <summary>
+    /// The conversation the request belongs to, where follow-up questions lean on the turns before:
+    /// a thread, a reply chain under one of the bot's answers, a direct message, the console.
+    /// Null for a message on its own in a channel.
+    /// </summary>
+    public string? ConversationId { get; init; }
+
     /// <summary>The bot message the request refers to, such as the answer a reader reports.</summary>
     public string? ReferencedMessageId { get; init; }
 

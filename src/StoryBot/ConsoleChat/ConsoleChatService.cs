@@ -33,7 +33,7 @@ internal sealed class ConsoleChatService(
                 break;
             }
 
-            var reply = await conversation.AskAsync(line, stoppingToken);
+            var reply = await conversation.AskAsync(line, stoppingToken, conversation: ConsoleConversation.Conversation);
             await WriteAsync(ConsoleReplyRenderer.Render(reply) + Environment.NewLine, stoppingToken);
         }
 

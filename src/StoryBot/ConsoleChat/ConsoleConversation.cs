@@ -13,9 +13,13 @@ internal sealed class ConsoleConversation(ConversationPipeline pipeline, Pending
     public const string Platform = "console";
     public const string Channel = "console";
 
-    public async Task<Reply> AskAsync(string line, CancellationToken cancellationToken, bool record = true)
+    /// <summary>The console's one conversation: follow-up questions lean on the ones before.</summary>
+    public const string Conversation = "console";
+
+    /// <param name="conversation">The conversation the line belongs to; null for a question on its own (<c>ask</c>).</param>
+    public async Task<Reply> AskAsync(string line, CancellationToken cancellationToken, bool record = true, string? conversation = null)
     {
-        var (reply, recorded) = await AnswerAsync(line, cancellationToken, record);
+        var (reply, recorded) = await AnswerAsync(line, cancellationToken, record, conversation);
         await recorded;
         await WrittenAsync(cancellationToken);
         return reply;
@@ -29,10 +33,16 @@ internal sealed class ConsoleConversation(ConversationPipeline pipeline, Pending
     /// commit before the next question, so records that pile up share commits.
     /// </summary>
     /// <param name="record">False for an evaluation run: neither the answer nor an unanswered question is recorded.</param>
-    public async Task<(Reply Reply, Task Recorded)> AnswerAsync(string line, CancellationToken cancellationToken, bool record = true)
+    public async Task<(Reply Reply, Task Recorded)> AnswerAsync(string line, CancellationToken cancellationToken, bool record = true, string? conversation = null)
     {
         // The person at the console runs the bot, so they hold the moderator's rights, and no limit.
-        var request = new ChatRequest(Platform, Channel, Environment.UserName, line) { IsModerator = true, ChannelKind = ChannelKind.Console, Unrecorded = !record };
+        var request = new ChatRequest(Platform, Channel, Environment.UserName, line)
+        {
+            IsModerator = true,
+            ChannelKind = ChannelKind.Console,
+            Unrecorded = !record,
+            ConversationId = conversation,
+        };
         var reply = await pipeline.AskAsync(request, mustAnswer: true, cancellationToken)
             ?? throw new InvalidOperationException("The pipeline answers every request that must be answered");
         return (reply, record ? pipeline.RecordAsync(new PostedMessage(Platform, Channel, ids.Next()), request, reply, cancellationToken) : Task.CompletedTask);

@@ -11,6 +11,11 @@ internal static class ConsoleReplyRenderer
     public static string Render(AnswerExplanation explanation)
     {
         var text = new StringBuilder();
+        if (explanation.FollowUp is { } followUp)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"follow-up: {Inert(followUp)}");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"explain: \"{Inert(explanation.Cleaned)}\" ({explanation.Intent}): {explanation.Decision}");
         foreach (var c in explanation.Candidates)
         {

@@ -1,0 +1,106 @@
+using StoryBot.Core.Answering;
+using StoryBot.Core.Knowledge;
+
+namespace StoryBot.Core.Conversation.FollowUps;
+
+/// <summary>
+/// Follow-up questions within one conversation (<see cref="ChatRequest.ConversationId"/>): reads
+/// a question against the turns before it, answers "more" and "which one?" itself, and keeps the
+/// turn for the next question. A request outside any conversation is read as it stands.
+/// </summary>
+internal sealed class FollowUpConversations(ConversationMemory memory, IKnowledgeProvider knowledge, ICitationPolicy policy, IAnswerEngine engine)
+{
+    private static readonly LocalizedText MoreHeading = new("More from the story:", "Mehr aus der Geschichte:");
+    private static readonly LocalizedText NothingMore = new(
+        "That is all the story says about it.",
+        "Mehr sagt die Geschichte dazu nicht.");
+
+    public FollowUpResolution Resolve(ChatRequest request, string question) =>
+        Key(request) is { } key
+            ? FollowUpResolver.Resolve(question, memory.Turns(key), knowledge.Current)
+            : FollowUpResolution.Unchanged(question);
+
+    /// <summary>The reply the resolution itself gives ("which one?", "more"), or null when the engine answers.</summary>
+    public async Task<Reply?> ReplyAsync(ChatRequest request, FollowUpResolution resolution, Language language, CancellationToken cancellationToken)
+    {
+        switch (resolution.Kind)
+        {
+            case FollowUpKind.Ambiguous:
+                var names = string.Join(language == Language.German ? " oder " : " or ", resolution.Candidates);
+                return ReplyComposer.Message(
+                    request.Text,
+                    language,
+                    ReplyKind.Help,
+                    language == Language.German ? $"Wen meinen Sie: {names}?" : $"Who do you mean: {names}?");
+            case FollowUpKind.More when Key(request) is { } key && memory.Turns(key) is [.., var last]:
+                return await MoreAsync(request.Text, language, last, await policy.GetFilterAsync(cancellationToken), cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Keeps the turn, so the next question can lean on it.</summary>
+    public void Remember(ChatRequest request, FollowUpResolution resolution, Reply reply)
+    {
+        if (Key(request) is not { } key)
+        {
+            return;
+        }
+
+        if (resolution.Kind == FollowUpKind.Ambiguous)
+        {
+            // Kept as it was asked: the name the next turn gives is written into it.
+            memory.Remember(key, new ConversationTurn(resolution.Question, reply.Language, [], [], Unresolved: true));
+            return;
+        }
+
+        var turns = memory.Turns(key);
+        var entities = MentionedEntities.In(resolution.Question, knowledge.Current).Select(e => e.Id).ToList();
+        if (resolution.Kind == FollowUpKind.More && turns.Count > 0)
+        {
+            // "more" is about what the turn before was about, and has now cited more of it.
+            entities = [.. turns[^1].EntityIds];
+        }
+
+        IReadOnlyList<string> cited = resolution.Kind == FollowUpKind.More && turns.Count > 0
+            ? [.. turns[^1].CitedExcerptIds.Concat(reply.Citations.Select(c => c.Id)).Distinct(StringComparer.Ordinal)]
+            : [.. reply.Citations.Select(c => c.Id)];
+        memory.Remember(key, new ConversationTurn(resolution.Question, reply.Language, entities, cited));
+    }
+
+    /// <summary>
+    /// The rest of the paragraphs the last answer quoted from, excerpt by excerpt, each cited; where
+    /// they hold nothing more, the other excerpts the engine finds for the last question.
+    /// </summary>
+    private async Task<Reply> MoreAsync(string question, Language language, ConversationTurn last, CitationFilter filter, CancellationToken cancellationToken)
+    {
+        var pack = knowledge.Current;
+        var cited = last.CitedExcerptIds.ToHashSet(StringComparer.Ordinal);
+        var quoted = last.CitedExcerptIds
+            .Select(id => pack.TryGetExcerpt(id, out var excerpt) ? excerpt : null)
+            .OfType<Excerpt>()
+            .Select(e => (e.SourceId, e.Paragraph))
+            .ToHashSet();
+        var points = pack.Excerpts
+            .Where(e => quoted.Contains((e.SourceId, e.Paragraph)) && !cited.Contains(e.Id))
+            .OrderBy(e => e.SourceId, StringComparer.Ordinal).ThenBy(e => e.Paragraph).ThenBy(e => e.Start)
+            .Select(Point)
+            .ToList();
+        if (points.Count == 0)
+        {
+            // Only what the engine itself would cite for the last question: its runners-up were
+            // tried and cited the wrong passage more often than the right one.
+            var again = await engine.AskAsync(last.Question, last.Language, cancellationToken);
+            points = [.. again.Citations.Where(c => !cited.Contains(c.Id) && pack.TryGetExcerpt(c.Id, out _)).Select(c => Point(pack.Excerpt(c.Id)))];
+        }
+
+        var reply = ReplyComposer.Compose(question, language, MoreHeading, points, pack, filter);
+        return reply.Kind == ReplyKind.Answer ? reply : ReplyComposer.Message(question, language, ReplyKind.Help, NothingMore.In(language));
+    }
+
+    private static AnswerPoint Point(Excerpt excerpt) => new(new LocalizedText(excerpt.Translation, excerpt.Quote), [excerpt.Id]);
+
+    /// <summary>A conversation is never shared across platforms or channels.</summary>
+    private static string? Key(ChatRequest request) =>
+        request.ConversationId is { Length: > 0 } id ? $"{request.Platform}\n{request.ChannelId}\n{id}" : null;
+}

@@ -1,0 +1,27 @@
+namespace StoryBot.Core.Conversation.FollowUps;
+
+public enum FollowUpKind
+{
+    /// <summary>A question that stands on its own (or the first of its conversation).</summary>
+    None,
+
+    /// <summary>"he", "sein Unternehmen": a person named before, written in.</summary>
+    Pronoun,
+
+    /// <summary>"and Altman?", "und wann?", "when was that": the earlier question, asked again with what is new.</summary>
+    Ellipsis,
+
+    /// <summary>"more sources", "mehr dazu", "show the whole paragraph".</summary>
+    More,
+
+    /// <summary>"what did he say?" after two people: the bot asks which one.</summary>
+    Ambiguous,
+}
+
+/// <summary>How a question was read against its conversation.</summary>
+/// <param name="Question">What the engine is asked: the question itself, or with what it refers to written in.</param>
+/// <param name="Candidates">For <see cref="FollowUpKind.Ambiguous"/>, the people it may mean.</param>
+public sealed record FollowUpResolution(FollowUpKind Kind, string Question, IReadOnlyList<string> Candidates)
+{
+    public static FollowUpResolution Unchanged(string question) => new(FollowUpKind.None, question, []);
+}

@@ -1,0 +1,74 @@
+using StoryBot.Core.Answering;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Tests.TestSupport;
+
+namespace StoryBot.Core.Tests.Conversation.FollowUps;
+
+/// <summary>Follow-ups through the chat bot, on the real story.</summary>
+public class FollowUpConversationTests
+{
+    private readonly IChatBot _bot = StoryServices.ChatBot();
+
+    private Task<Reply> AskAsync(string text, string? conversation, string channel = "channel-1", string platform = "discord") =>
+        _bot.RespondAsync(new ChatRequest(platform, channel, "reader-1", text) { ConversationId = conversation }, CancellationToken.None);
+
+    [Fact]
+    public async Task MoreGivesTheRestOfTheParagraphTheLastAnswerQuotedWithoutRepeatingIt()
+    {
+        var first = await AskAsync("what did musk claim about softbank", "thread-1");
+
+        var more = await AskAsync("more please", "thread-1");
+
+        Assert.Equal(ReplyKind.Answer, more.Kind);
+        Assert.NotEmpty(more.Citations);
+        Assert.DoesNotContain(more.Citations, c => first.Citations.Any(f => f.Id == c.Id));
+        Assert.All(more.Citations, c => Assert.Contains(first.Citations, f => f.Paragraph == c.Paragraph));
+    }
+
+    [Fact]
+    public async Task MoreSaysSoWhenTheStoryHasNothingMore()
+    {
+        await AskAsync("what did musk claim about softbank", "thread-1");
+        await AskAsync("more please", "thread-1");
+
+        var again = await AskAsync("any more sources?", "thread-1");
+
+        Assert.Equal(ReplyKind.Help, again.Kind);
+        Assert.Equal("That is all the story says about it.", again.Text);
+    }
+
+    [Fact]
+    public async Task AnAmbiguousPronounGetsAQuestionBackNamingBothPeople()
+    {
+        await AskAsync("why are elon musk and sam altman fighting", "thread-1");
+
+        var reply = await AskAsync("what did he say", "thread-1");
+
+        Assert.Equal(ReplyKind.Help, reply.Kind);
+        Assert.Equal("Who do you mean: Elon Musk or Sam Altman?", reply.Text);
+        Assert.Empty(reply.Citations);
+    }
+
+    [Theory]
+    [InlineData(null, "channel-1", "discord")]
+    [InlineData("thread-1", "channel-2", "discord")]
+    [InlineData("thread-1", "channel-1", "slack")]
+    public async Task NoContextCrossesAConversationAChannelOrAPlatform(string? conversation, string channel, string platform)
+    {
+        await AskAsync("why are elon musk and sam altman fighting", "thread-1");
+
+        var reply = await AskAsync("what did he say", conversation, channel, platform);
+
+        Assert.NotEqual(ReplyKind.Help, reply.Kind);
+    }
+
+    [Fact]
+    public async Task ExplainShowsHowAFollowUpWasRead()
+    {
+        await AskAsync("how much has SoftBank secured", "thread-1");
+
+        var reply = await AskAsync("and Microsoft?", "thread-1");
+
+        Assert.Equal("Ellipsis: \"and Microsoft?\" read as \"how much has Microsoft secured\"", reply.Explanation?.FollowUp);
+    }
+}

@@ -1,0 +1,105 @@
+using StoryBot.Core.Conversation.FollowUps;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Tests.TestSupport;
+
+namespace StoryBot.Core.Tests.Conversation.FollowUps;
+
+public class FollowUpResolverTests
+{
+    private static ConversationTurn Turn(string question, params string[] entities) => new(question, Language.English, entities, []);
+
+    private static FollowUpResolution Resolve(string question, params ConversationTurn[] turns) =>
+        FollowUpResolver.Resolve(question, turns, StoryServices.Pack);
+
+    [Theory]
+    [InlineData("woher will er das wissen", "woher will Musk das wissen")]
+    [InlineData("what does his company do", "what does Musk's company do")]
+    [InlineData("und was macht sein unternehmen", "und was macht Musks unternehmen")]
+    public void APronounForTheOnePersonNamedBeforeGetsTheirName(string question, string read)
+    {
+        var resolution = Resolve(question, Turn("was behauptet musk über stargate", "elon-musk", "stargate"));
+
+        Assert.Equal(FollowUpKind.Pronoun, resolution.Kind);
+        Assert.Equal(read, resolution.Question);
+    }
+
+    [Fact]
+    public void APronounThatCouldMeanEitherOfTwoPeopleIsNotGuessed()
+    {
+        var resolution = Resolve("what did he say", Turn("why are musk and altman fighting", "elon-musk", "sam-altman"));
+
+        Assert.Equal(FollowUpKind.Ambiguous, resolution.Kind);
+        Assert.Equal(["Elon Musk", "Sam Altman"], resolution.Candidates);
+    }
+
+    [Fact]
+    public void TheNameGivenAfterWhichOneIsWrittenIntoTheQuestionThatAskedIt()
+    {
+        var resolution = Resolve(
+            "altman",
+            Turn("why are musk and altman fighting", "elon-musk", "sam-altman"),
+            new ConversationTurn("what did he say", Language.English, [], [], Unresolved: true));
+
+        Assert.Equal("what did Altman say", resolution.Question);
+    }
+
+    [Theory]
+    [InlineData("and Microsoft?", "how much has Microsoft secured")]
+    [InlineData("und microsoft", "how much has Microsoft secured")]
+    public void ANameAndLittleElseAsksTheEarlierQuestionAboutTheNewName(string question, string read)
+    {
+        var resolution = Resolve(question, Turn("how much has SoftBank secured", "softbank"));
+
+        Assert.Equal(FollowUpKind.Ellipsis, resolution.Kind);
+        Assert.Equal(read, resolution.Question);
+    }
+
+    [Theory]
+    [InlineData("und wann?", "was behauptet musk über stargate", "wann behauptet musk über stargate")]
+    [InlineData("when was that", "what did musk claim about stargate", "when was did musk claim about stargate")]
+    public void AQuestionWordOrAReferenceAsksTheEarlierQuestionAgain(string question, string before, string read)
+    {
+        var resolution = Resolve(question, Turn(before, "elon-musk", "stargate"));
+
+        Assert.Equal(FollowUpKind.Ellipsis, resolution.Kind);
+        Assert.Equal(read, resolution.Question);
+    }
+
+    [Fact]
+    public void ItStandsForTheThingNamedBefore()
+    {
+        var resolution = Resolve("and who is paying for it", Turn("what is stargate", "stargate"));
+
+        Assert.Equal("and who is paying for Stargate", resolution.Question);
+    }
+
+    [Theory]
+    [InlineData("more sources")]
+    [InlineData("mehr quellen bitte")]
+    [InlineData("Mehr dazu?")]
+    [InlineData("zeig mal den ganzen absatz")]
+    [InlineData("show me the rest of what he wrote")]
+    public void AskingForMoreIsAskingForMoreOfTheLastAnswer(string question)
+    {
+        var resolution = Resolve(question, Turn("what did altman reply", "sam-altman"));
+
+        Assert.Equal(FollowUpKind.More, resolution.Kind);
+        Assert.Equal("what did altman reply", resolution.Question);
+    }
+
+    [Theory]
+    [InlineData("what does xai compete with")]
+    [InlineData("how much is stargate supposed to cost in total")]
+    public void AQuestionThatNamesWhatItIsAboutStandsOnItsOwn(string question)
+    {
+        var resolution = Resolve(question, Turn("was behauptet musk über stargate", "elon-musk", "stargate"));
+
+        Assert.Equal(FollowUpResolution.Unchanged(question), resolution);
+    }
+
+    [Fact]
+    public void TheFirstQuestionOfAConversationStandsOnItsOwn()
+    {
+        Assert.Equal(FollowUpKind.None, Resolve("what did he say").Kind);
+    }
+}

@@ -13,6 +13,13 @@ namespace StoryBot.Core.Conversation;
 /// </summary>
 internal sealed partial class ChatBot : IChatBot
 {
+    /// <summary>As metrics name a request with nothing in it, and one for a command that does not exist.</summary>
+    private const string NoCommand = "none";
+    private const string UnknownCommandName = "unknown";
+
+    /// <summary>How much of a request is read to find its command: longer than any command's name with the noise before it.</summary>
+    private const int CommandPrefix = 64;
+
     private readonly ChatCommands _commands;
     private readonly IAnswerEngine _engine;
     private readonly IKnowledgeProvider _knowledge;
@@ -87,6 +94,19 @@ internal sealed partial class ChatBot : IChatBot
         }
 
         return argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, request.PreferredLanguage);
+    }
+
+    public string CommandOf(ChatRequest request)
+    {
+        // A command's name is at the start: cleaning a short prefix finds it as RespondAsync would.
+        var raw = request.Text ?? string.Empty;
+        var text = InputText.Clean(raw.Length > CommandPrefix ? raw[..CommandPrefix] : raw);
+        if (text.Length == 0)
+        {
+            return NoCommand;
+        }
+
+        return _commands.TryGet(Split(text).Name, out var command) ? command.Name : UnknownCommandName;
     }
 
     /// <summary>

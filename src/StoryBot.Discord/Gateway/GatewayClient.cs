@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using StoryBot.Core.Telemetry;
 using StoryBot.Discord.Configuration;
+using StoryBot.Discord.Conversation;
 using StoryBot.Discord.Rest;
 
 namespace StoryBot.Discord.Gateway;
@@ -9,12 +11,13 @@ namespace StoryBot.Discord.Gateway;
 /// connection after another (<see cref="GatewayConnector"/>), and decides after each whether to
 /// resume, identify afresh or stop, and how long to wait first.
 /// </summary>
-/// <remarks>Six constructor parameters on purpose: the loop that outlives every connection restores and saves the checkpoint, honours the platform switch, and waits between connections by the Gateway's timings and clock; one connection's own work is the connector's.</remarks>
+/// <remarks>Seven constructor parameters on purpose: the loop that outlives every connection restores and saves the checkpoint, honours the platform switch, and waits between connections by the Gateway's timings and clock, counting each reconnect; one connection's own work is the connector's.</remarks>
 internal sealed class GatewayClient(
     GatewayConnector connector,
     GatewayCheckpoint checkpoint,
     DiscordPlatformStatus status,
     DiscordTimings timings,
+    StoryBotTelemetry telemetry,
     TimeProvider time,
     ILogger<GatewayClient> logger)
 {
@@ -96,6 +99,7 @@ internal sealed class GatewayClient(
             }
 
             var delay = ReconnectDelay(failures, end.WaitBeforeIdentify);
+            telemetry.Reconnecting(DiscordPlatform.Name, _session.CanResume ? "resume" : "identify");
             logger.LogInformation(
                 "Discord Gateway reconnecting in {Delay} to {Action} ({Reason})",
                 delay,

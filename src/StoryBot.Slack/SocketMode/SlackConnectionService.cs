@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Telemetry;
 using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Handling;
 using StoryBot.Slack.WebApi;
 
@@ -15,13 +17,14 @@ namespace StoryBot.Slack.SocketMode;
 /// that had been up a while, with growing backoff while connections keep dying young), and logs
 /// every reconnect; <c>link_disabled</c> stops Socket Mode for good.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: opening sockets needs the Web API, the bot's identity, the platform switch and where envelopes go; options, clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: opening sockets needs the Web API, the bot's identity, the platform switch and where envelopes go; options, telemetry (reconnects), clock and logger are ambient.</remarks>
 internal sealed class SlackConnectionService(
     IOptions<SlackOptions> options,
     SlackApiClient api,
     SlackIdentity identity,
     SlackPlatformState platform,
     SocketModeEnvelopeRouter router,
+    StoryBotTelemetry telemetry,
     TimeProvider time,
     ILogger<SlackConnectionService> logger) : BackgroundService
 {
@@ -111,6 +114,7 @@ internal sealed class SlackConnectionService(
                         continue;
                     }
 
+                    telemetry.Reconnecting(SlackWork.Platform, "refresh");
                     var replacement = await ConnectAsync(slot, backoff, cancellationToken);
                     await connection.CloseAsync(ClosePatience);
                     await connection.DisposeAsync();
@@ -151,6 +155,7 @@ internal sealed class SlackConnectionService(
                     }
                 }
 
+                telemetry.Reconnecting(SlackWork.Platform, "reconnect");
                 connection = await ConnectAsync(slot, backoff, cancellationToken);
                 openedAt = time.GetTimestamp();
             }

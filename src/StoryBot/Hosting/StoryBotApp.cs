@@ -10,6 +10,7 @@ using StoryBot.Core;
 using StoryBot.Discord;
 using StoryBot.Slack;
 using StoryBot.State.Storage;
+using StoryBot.Telemetry;
 
 namespace StoryBot.Hosting;
 
@@ -51,6 +52,7 @@ internal static class StoryBotApp
             // (503 while it is not, so an orchestrator can tell, without restarting a bot that still answers).
             app.MapGet("/healthz", () => "ok");
             app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StateOutageServiceCollectionExtensions.ReadinessTag) });
+            app.MapStoryBotTelemetry();
             return app;
         }
 
@@ -71,7 +73,7 @@ internal static class StoryBotApp
     private static void Configure(ILoggingBuilder logging, IConfiguration configuration, RunMode mode)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(o => o.SingleLine = true);
+        ConsoleLogFormat.Add(logging, configuration);
 
         // Every readiness probe during an outage would log an error; the state store logs the outage once itself.
         logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);

@@ -17,7 +17,7 @@ internal sealed partial class ChatBot : IChatBot
     private const string NoCommand = "none";
     private const string UnknownCommandName = "unknown";
 
-    /// <summary>How much of a request is read to find its command: longer than any command's name with the noise before it.</summary>
+    /// <summary>How much of a command's first word is read: longer than any command's name.</summary>
     private const int CommandPrefix = 64;
 
     private readonly ChatCommands _commands;
@@ -98,16 +98,37 @@ internal sealed partial class ChatBot : IChatBot
 
     public string CommandOf(ChatRequest request)
     {
-        // A command's name is at the start: cleaning a short prefix finds it as RespondAsync would.
-        var raw = request.Text ?? string.Empty;
-        var text = InputText.Clean(raw.Length > CommandPrefix ? raw[..CommandPrefix] : raw);
-        if (text.Length == 0)
+        // Read as RespondAsync reads it, without cleaning the whole text: what cleaning drops at the
+        // start is skipped, free text is a question, and only a command's first word is cleaned.
+        var raw = (request.Text ?? string.Empty).AsSpan();
+        var start = 0;
+        while (start < raw.Length && DroppedAtStart(raw[start]))
+        {
+            start++;
+        }
+
+        if (start == raw.Length)
         {
             return NoCommand;
         }
 
-        return _commands.TryGet(Split(text).Name, out var command) ? command.Name : UnknownCommandName;
+        if (raw[start] != '/')
+        {
+            return AskCommand.CommandName;
+        }
+
+        var end = start;
+        while (end < raw.Length && end - start < CommandPrefix && !char.IsWhiteSpace(raw[end]))
+        {
+            end++;
+        }
+
+        return _commands.TryGet(Split(InputText.Clean(raw[start..end].ToString())).Name, out var command) ? command.Name : UnknownCommandName;
     }
+
+    /// <summary>White space, control and format characters (but the joiner inside emoji), which <see cref="InputText.Clean"/> drops before the first word.</summary>
+    private static bool DroppedAtStart(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format && c != '\u200D');
 
     /// <summary>
     /// Checks every quote of the reply against the source as loaded, whichever command built it:

@@ -65,6 +65,16 @@ public sealed class QuestionTelemetryTests
         Assert.Equal(2, Count(realQuestions, "refused", "unknown"));
     }
 
+    [Theory]
+    [InlineData("who is altman?", "ask")]
+    [InlineData("  /Funding de", "funding")]
+    [InlineData("\u200B\t/who-is altman", "who-is")]
+    [InlineData("/help", "help")]
+    [InlineData("/no-such-command", "unknown")]
+    [InlineData(" \n ", "none")]
+    public void TheCommandIsNamedAsTheBotRoutesTheRequest(string text, string command) =>
+        Assert.Equal(command, StoryServices.ChatBot().CommandOf(new ChatRequest("slack", "C1", "U1", text)));
+
     [Fact]
     public async Task TheAskSpanCarriesTheDecisionButNeitherTheQuestionNorTheUserByDefault()
     {

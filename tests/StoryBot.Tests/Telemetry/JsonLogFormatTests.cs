@@ -43,9 +43,9 @@ public sealed class JsonLogFormatTests
         failing.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("database is locked"));
         failing.Setup(b => b.CommandOf(It.IsAny<ChatRequest>())).Returns("sources");
         var written = new StringWriter();
-        var state = Path.Combine(Path.GetTempPath(), "storybot-json-logs-" + Guid.NewGuid().ToString("N") + ".db");
+        using var state = new StateFile();
         using var host = StoryBotApp.Build(
-            RunMode.Parse(["ask", "--json", $"--Knowledge:Path={RepositoryFiles.Knowledge}", "--Answering:Mode=Lexical", "--Logging:Format=json", $"--Storage:ConnectionString=Data Source={state}"]),
+            RunMode.Parse(["ask", "--json", $"--Knowledge:Path={RepositoryFiles.Knowledge}", "--Answering:Mode=Lexical", "--Logging:Format=json", $"--Storage:ConnectionString=Data Source={state.Path}"]),
             services =>
             {
                 services.Replace(ServiceDescriptor.Singleton(failing.Object));
@@ -55,7 +55,6 @@ public sealed class JsonLogFormatTests
 
         await host.Services.GetRequiredService<ConsoleConversation>().AskAsync("/sources audit", CancellationToken.None);
         await host.StopAsync();
-        File.Delete(state);
 
         var failure = written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StoryBot.Hosting;
@@ -46,6 +47,7 @@ public sealed class PrometheusScrapeTests : IAsyncLifetime
         await _host.StopAsync();
         _host.Dispose();
         await _slack.DisposeAsync();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(_state, recursive: true);
     }
 

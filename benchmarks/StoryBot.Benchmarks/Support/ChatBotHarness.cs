@@ -17,12 +17,18 @@ internal sealed class ChatBotHarness : IDisposable
     private readonly ServiceProvider _services;
 
     /// <param name="mode">How questions are matched: <c>Hybrid</c> (the default) or <c>Lexical</c>.</param>
-    public ChatBotHarness(KnowledgePack pack, string mode = "Hybrid")
+    /// <param name="replyCacheSize">Replies kept for questions asked again; null for the bot's default.</param>
+    public ChatBotHarness(KnowledgePack pack, string mode = "Hybrid", int? replyCacheSize = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Reload"] = "false", ["Answering:Mode"] = mode })
-            .Build();
+        var settings = new Dictionary<string, string?> { ["Knowledge:Reload"] = "false", ["Answering:Mode"] = mode };
+        if (replyCacheSize is { } size)
+        {
+            settings["Answering:ReplyCacheSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<IKnowledgeProvider>(new LoadedPack(pack));
         services.AddStoryCore(configuration);
@@ -31,6 +37,9 @@ internal sealed class ChatBotHarness : IDisposable
     }
 
     public IChatBot ChatBot { get; }
+
+    /// <summary>Everything <c>AddStoryCore</c> wired, such as the conversation pipeline around the chat bot.</summary>
+    public IServiceProvider Services => _services;
 
     /// <summary>Builds the pack's search index now rather than on the first question.</summary>
     public PassageIndex BuildIndex() => _services.GetRequiredService<PassageIndexCache>().Current;

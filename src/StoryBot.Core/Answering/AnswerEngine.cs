@@ -2,6 +2,7 @@ using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Retrieval;
 using StoryBot.Core.Retrieval.Semantic;
+using StoryBot.Core.Telemetry;
 
 namespace StoryBot.Core.Answering;
 
@@ -14,7 +15,12 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
     {
         // Mentions, emoji, greetings and "answer briefly:" say nothing about the story; the
         // reply still quotes the question as it was asked.
-        var cleaned = QuestionCleaner.Clean(question);
+        string cleaned;
+        using (StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Clean))
+        {
+            cleaned = QuestionCleaner.Clean(question);
+        }
+
         var reply = await AnswerAsync(question, cleaned, preferred, cancellationToken);
 
         // Whoever keeps the question (the unanswered tally) takes this text rather than cleaning it again.
@@ -45,6 +51,8 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
 
         var found = Find(cleaned, analyzed, index);
         var explanation = Explain(cleaned, analyzed, found);
+        using var decide = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Decide);
+        Describe(decide, analyzed.Language, found);
         if (found.Points.Count == 0)
         {
             var reason = analyzed.Terms.Count == 0 && analyzed.Intent != QuestionIntent.Overview ? Phrases.NothingAsked : Phrases.NotAnswered;
@@ -56,10 +64,36 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
         return ReplyComposer.Compose(question, analyzed.Language, lead, PointsOf(found.Points), index.Pack, filter) with { Explanation = explanation };
     }
 
-    private SearchResult Find(string text, AnalyzedQuestion analyzed, PassageIndex index) =>
-        RelativeDay.Read(text) is { } relative
+    private SearchResult Find(string text, AnalyzedQuestion analyzed, PassageIndex index)
+    {
+        using var retrieve = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Retrieve);
+        var found = RelativeDay.Read(text) is { } relative
             ? AnswerRelativeDay(relative, index, analyzed.Language)
             : Retriever.Search(analyzed, index, MaxPoints, semantic.Similarities(index, text));
+        retrieve?.SetTag(StoryBotTelemetry.Tags.Candidates, found.Ranked.Count);
+        return found;
+    }
+
+    /// <summary>Whether the story answers, and on what, as attributes of the <c>decide</c> span.</summary>
+    private static void Describe(System.Diagnostics.Activity? decide, Language language, SearchResult found)
+    {
+        if (decide is null)
+        {
+            return;
+        }
+
+        decide.SetTag(StoryBotTelemetry.Tags.Language, language.Code());
+        decide.SetTag(StoryBotTelemetry.Tags.Abstained, found.Points.Count == 0);
+        if (found.Points.Count > 0 && found.Points[0].Citations.Count > 0)
+        {
+            decide.SetTag(StoryBotTelemetry.Tags.Citation, found.Points[0].Citations[0]);
+        }
+
+        if (found.Abstention is { } decision)
+        {
+            decide.SetTag(StoryBotTelemetry.Tags.Confidence, Math.Round(decision.Confidence, 3));
+        }
+    }
 
     /// <summary>
     /// Answers each part of a question that asks several things with its own citation, and says
@@ -95,6 +129,9 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
         }
 
         var explanation = Explain(string.Join(" | ", parts), first!, firstFound! with { Decision = string.Join("; ", decisions) });
+        using var decide = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Decide);
+        decide?.SetTag(StoryBotTelemetry.Tags.Parts, parts.Count);
+        Describe(decide, language, firstFound! with { Points = points });
         if (points.Count == 0)
         {
             return ReplyComposer.Abstain(question, language, index.Pack, Phrases.NotAnswered) with { Explanation = explanation };

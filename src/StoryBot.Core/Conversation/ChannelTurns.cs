@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StoryBot.Core.Telemetry;
 
 namespace StoryBot.Core.Conversation;
 
@@ -9,6 +10,7 @@ namespace StoryBot.Core.Conversation;
 /// never holds one of the lane's workers, and other channels' answers go out meanwhile. A line
 /// keeps the order its work was handed in. When the host stops, work still in line is left
 /// alone: its request stays unfinished in the work journal and is answered at the next start.
+/// Work in a line counts in its lane's depth, and its wait is timed as a rate-limit wait.
 /// </summary>
 /// <param name="stopping">The host's stopping token: once cancelled, nothing waiting joins the lane.</param>
 public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogger logger, CancellationToken stopping)
@@ -25,7 +27,7 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
     public void Enqueue(string channel, string description, Func<TimeSpan> takeTurn, Func<CancellationToken, Task> work)
     {
         ArgumentNullException.ThrowIfNull(takeTurn);
-        var waiting = new Waiting(description, takeTurn, work);
+        var waiting = new Waiting(description, takeTurn, work, RequestTrace.Current, time.GetTimestamp());
         Queue<Waiting> line;
         TimeSpan wait;
         lock (_lines)
@@ -33,16 +35,18 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
             if (_lines.TryGetValue(channel, out var existing))
             {
                 existing.Enqueue(waiting);
+                lane.NoteWaitingForTurn(1);
                 return;
             }
 
             wait = takeTurn();
             if (wait <= TimeSpan.Zero)
             {
-                lane.TryEnqueue(description, work);
+                lane.TryEnqueue(description, work, waiting.Trace);
                 return;
             }
 
+            lane.NoteWaitingForTurn(1);
             line = new Queue<Waiting>();
             line.Enqueue(waiting);
             _lines[channel] = line;
@@ -85,7 +89,9 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
                     line.Dequeue();
                 }
 
-                lane.TryEnqueue(head.Description, head.Work);
+                lane.NoteWaitingForTurn(-1);
+                lane.Telemetry?.RateLimitWaited(lane.Platform, StoryBotTelemetry.RateLimitScopes.ChannelTurn, time.GetElapsedTime(head.Since));
+                lane.TryEnqueue(head.Description, head.Work, head.Trace);
             }
         }
     }
@@ -97,6 +103,7 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
             _lines.Remove(channel);
             foreach (var waiting in line)
             {
+                lane.NoteWaitingForTurn(-1);
                 LogStoppedBeforeTurn(lane.Name, waiting.Description);
             }
         }
@@ -105,5 +112,7 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
     [LoggerMessage(Level = LogLevel.Information, Message = "{Lane} {Work} was waiting for its channel's turn when the host stopped")]
     private partial void LogStoppedBeforeTurn(string lane, string work);
 
-    private sealed record Waiting(string Description, Func<TimeSpan> TakeTurn, Func<CancellationToken, Task> Work);
+    /// <param name="Trace">The request the work belongs to, captured when it was handed in: the line's timer does not carry it.</param>
+    /// <param name="Since">When it was handed in, a <see cref="TimeProvider"/> timestamp.</param>
+    private sealed record Waiting(string Description, Func<TimeSpan> TakeTurn, Func<CancellationToken, Task> Work, RequestTrace? Trace, long Since);
 }

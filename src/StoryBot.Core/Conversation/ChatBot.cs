@@ -13,6 +13,13 @@ namespace StoryBot.Core.Conversation;
 /// </summary>
 internal sealed partial class ChatBot : IChatBot
 {
+    /// <summary>As metrics name a request with nothing in it, and one for a command that does not exist.</summary>
+    private const string NoCommand = "none";
+    private const string UnknownCommandName = "unknown";
+
+    /// <summary>How much of a command's first word is read: longer than any command's name.</summary>
+    private const int CommandPrefix = 64;
+
     private readonly ChatCommands _commands;
     private readonly IAnswerEngine _engine;
     private readonly IKnowledgeProvider _knowledge;
@@ -88,6 +95,40 @@ internal sealed partial class ChatBot : IChatBot
 
         return argument.Length == 0 ? fallback : _engine.DetectLanguage(argument, request.PreferredLanguage);
     }
+
+    public string CommandOf(ChatRequest request)
+    {
+        // Read as RespondAsync reads it, without cleaning the whole text: what cleaning drops at the
+        // start is skipped, free text is a question, and only a command's first word is cleaned.
+        var raw = (request.Text ?? string.Empty).AsSpan();
+        var start = 0;
+        while (start < raw.Length && DroppedAtStart(raw[start]))
+        {
+            start++;
+        }
+
+        if (start == raw.Length)
+        {
+            return NoCommand;
+        }
+
+        if (raw[start] != '/')
+        {
+            return AskCommand.CommandName;
+        }
+
+        var end = start;
+        while (end < raw.Length && end - start < CommandPrefix && !char.IsWhiteSpace(raw[end]))
+        {
+            end++;
+        }
+
+        return _commands.TryGet(Split(InputText.Clean(raw[start..end].ToString())).Name, out var command) ? command.Name : UnknownCommandName;
+    }
+
+    /// <summary>White space, control and format characters (but the joiner inside emoji), which <see cref="InputText.Clean"/> drops before the first word.</summary>
+    private static bool DroppedAtStart(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format && c != '\u200D');
 
     /// <summary>
     /// Checks every quote of the reply against the source as loaded, whichever command built it:

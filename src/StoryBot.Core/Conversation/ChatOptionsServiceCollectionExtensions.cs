@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Telemetry;
 
 namespace StoryBot.Core.Conversation;
 
@@ -30,6 +31,7 @@ public static class ChatOptionsServiceCollectionExtensions
     {
         services.AddSharedChatOptions();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddStoryBotInstruments();
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<ConversationPipeline>();
         services.TryAddSingleton<StoryOverviewComposer>();
@@ -40,6 +42,18 @@ public static class ChatOptionsServiceCollectionExtensions
         }
 
         services.AddWorkJournal();
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="StoryBotTelemetry"/>, its instruments made by the host's <see cref="System.Diagnostics.Metrics.IMeterFactory"/>
+    /// (so each host, and each test's, has its own), and what spans may carry (nothing the user typed unless the host says so).
+    /// </summary>
+    public static IServiceCollection AddStoryBotInstruments(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.AddOptions<TelemetryContentOptions>();
+        services.TryAddSingleton<StoryBotTelemetry>();
         return services;
     }
 

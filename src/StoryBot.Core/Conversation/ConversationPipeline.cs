@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Telemetry;
 
 namespace StoryBot.Core.Conversation;
 
@@ -8,14 +11,21 @@ namespace StoryBot.Core.Conversation;
 /// the per-user limit (with its notice), the chat bot (cleaning, the command, the answer, the quote
 /// check), a polite reply when answering fails, and, once the adapter has posted an answer, its
 /// recording so that it can be reported and corrected. The adapters only translate their wire
-/// protocol around it.
+/// protocol around it. Each request is one <c>ask</c> span, counted by its outcome
+/// (<see cref="StoryBotTelemetry.Outcomes"/>) and timed.
 /// </summary>
+/// <remarks>Six constructor parameters on purpose: the bot, the limit and the recorders are the path; telemetry, clock and logger watch it.</remarks>
 public sealed partial class ConversationPipeline(
     IChatBot bot,
     UserCooldown cooldown,
     IEnumerable<IAnswerRecorder> recorders,
+    StoryBotTelemetry telemetry,
+    TimeProvider time,
     ILogger<ConversationPipeline> logger)
 {
+    private static readonly Func<ILogger, string, string, string, IDisposable?> AskScope =
+        LoggerMessage.DefineScope<string, string, string>("{Platform} {ChannelKind} /{Command}");
+
     private readonly IAnswerRecorder[] _recorders = [.. recorders];
 
     /// <summary>
@@ -25,20 +35,38 @@ public sealed partial class ConversationPipeline(
     /// </summary>
     public async Task<Reply?> AskAsync(ChatRequest request, bool mustAnswer, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
+        var command = bot.CommandOf(request) ?? AskCommandFallback;
+        var channelKind = StoryBotTelemetry.ChannelKindTag(request.ChannelKind);
+        using var scope = AskScope(logger, request.Platform, channelKind, command);
+        using var activity = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Ask);
+        var (reply, outcome) = await ReplyAsync(request, mustAnswer, cancellationToken);
+        telemetry.QuestionHandled(request.Platform, command, outcome, time.GetElapsedTime(started));
+        if (activity is not null)
+        {
+            Describe(activity, request, channelKind, command, outcome, reply);
+        }
+
+        return reply;
+    }
+
+    private async Task<(Reply? Reply, string Outcome)> ReplyAsync(ChatRequest request, bool mustAnswer, CancellationToken cancellationToken)
+    {
         // The operator at the console runs the bot (and batches of questions through it): no limit.
         switch (request.ChannelKind == ChannelKind.Console ? CooldownVerdict.Allowed : cooldown.Check(request.Platform, request.UserId))
         {
             case CooldownVerdict.Allowed:
                 break;
             case CooldownVerdict.RefusedWithNotice:
-                return Notice(request, ReplyKind.Notice, Phrases.Cooldown);
+                return (Notice(request, ReplyKind.Notice, Phrases.Cooldown), StoryBotTelemetry.Outcomes.Refused);
             default:
-                return mustAnswer ? Notice(request, ReplyKind.Notice, Phrases.Cooldown) : null;
+                return (mustAnswer ? Notice(request, ReplyKind.Notice, Phrases.Cooldown) : null, StoryBotTelemetry.Outcomes.Refused);
         }
 
         try
         {
-            return await bot.RespondAsync(request, cancellationToken);
+            var reply = await bot.RespondAsync(request, cancellationToken);
+            return (reply, OutcomeOf(reply));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -49,7 +77,51 @@ public sealed partial class ConversationPipeline(
 #pragma warning restore CA1031
         {
             LogAnswerFailed(exception, request.Platform, request.ChannelId);
-            return Notice(request, ReplyKind.Error, Phrases.Failure);
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            return (Notice(request, ReplyKind.Error, Phrases.Failure), StoryBotTelemetry.Outcomes.Failed);
+        }
+    }
+
+    /// <summary>
+    /// What became of a request the bot replied to: help, the story's commands and moderation are
+    /// answers as much as a cited answer is; an error reply is input the bot does not take (or a
+    /// reply held back at the quote check), which it refuses politely.
+    /// </summary>
+    private static string OutcomeOf(Reply reply) => reply.Kind switch
+    {
+        ReplyKind.Abstention => StoryBotTelemetry.Outcomes.Abstained,
+        ReplyKind.Error or ReplyKind.Notice => StoryBotTelemetry.Outcomes.Refused,
+        _ => StoryBotTelemetry.Outcomes.Answered,
+    };
+
+    /// <summary>The decision as span attributes; the question's text only where the operator allows it.</summary>
+    private void Describe(Activity activity, ChatRequest request, string channelKind, string command, string outcome, Reply? reply)
+    {
+        activity.SetTag(StoryBotTelemetry.Tags.Platform, request.Platform);
+        activity.SetTag(StoryBotTelemetry.Tags.ChannelKind, channelKind);
+        activity.SetTag(StoryBotTelemetry.Tags.Command, command);
+        activity.SetTag(StoryBotTelemetry.Tags.Outcome, outcome);
+        if (reply is null)
+        {
+            return;
+        }
+
+        activity.SetTag(StoryBotTelemetry.Tags.Language, reply.Language.Code());
+        activity.SetTag(StoryBotTelemetry.Tags.Abstained, reply.Abstained);
+        activity.SetTag(StoryBotTelemetry.Tags.Citations, reply.Citations.Count);
+        if (reply.Citations.Count > 0)
+        {
+            activity.SetTag(StoryBotTelemetry.Tags.Citation, reply.Citations[0].Id);
+        }
+
+        if (reply.Explanation?.Confidence is { } confidence)
+        {
+            activity.SetTag(StoryBotTelemetry.Tags.Confidence, confidence);
+        }
+
+        if (telemetry.UserText)
+        {
+            activity.SetTag(StoryBotTelemetry.Tags.QuestionText, reply.CleanedQuestion ?? request.Text);
         }
     }
 
@@ -64,13 +136,18 @@ public sealed partial class ConversationPipeline(
             return;
         }
 
+        using var activity = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Record);
+        activity?.SetTag(StoryBotTelemetry.Tags.Platform, posted.Platform);
         foreach (var recorder in _recorders)
         {
             await recorder.RecordAsync(posted, request, reply, cancellationToken);
         }
     }
 
-    private Reply Notice(ChatRequest request, ReplyKind kind, Knowledge.LocalizedText text)
+    /// <summary>What a bot that cannot name a request's command (a test's stand-in) is counted under.</summary>
+    private const string AskCommandFallback = Commands.AskCommand.CommandName;
+
+    private Reply Notice(ChatRequest request, ReplyKind kind, LocalizedText text)
     {
         var language = bot.LanguageOf(request);
         return ReplyComposer.Message(request.Text, language, kind, text.In(language));

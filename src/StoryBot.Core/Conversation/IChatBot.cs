@@ -1,4 +1,5 @@
 using StoryBot.Core.Answering;
+using StoryBot.Core.Commands;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Conversation;
@@ -13,4 +14,10 @@ public interface IChatBot
     /// are composed without asking the bot (a cooldown notice, a failure).
     /// </summary>
     Language LanguageOf(ChatRequest request) => request.PreferredLanguage ?? Language.English;
+
+    /// <summary>
+    /// The command <paramref name="request"/> runs, as metrics and log scopes name it: a command's
+    /// name, <c>ask</c> for free text, <c>unknown</c> for a name no command has, <c>none</c> for nothing at all.
+    /// </summary>
+    string CommandOf(ChatRequest request) => AskCommand.CommandName;
 }

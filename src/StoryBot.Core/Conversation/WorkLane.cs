@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StoryBot.Core.Telemetry;
 
 namespace StoryBot.Core.Conversation;
 
@@ -10,7 +12,8 @@ namespace StoryBot.Core.Conversation;
 /// order they came, at most <c>maxParallel</c> at once; a failing item is logged and never stops the
 /// lane. Once the host stops, nothing new is taken, and what was queued and is running is finished
 /// (drained) until the host's shutdown timeout; what is left then is cancelled, and stays in the work
-/// journal to be answered at the next start.
+/// journal to be answered at the next start. Each item continues the trace and log scope of the
+/// request that handed it off (<see cref="RequestTrace"/>) in a <c>work</c> span.
 /// </summary>
 public abstract partial class WorkLane : BackgroundService
 {
@@ -20,22 +23,39 @@ public abstract partial class WorkLane : BackgroundService
     private readonly Lock _starting = new();
     private bool _stopping;
     private int _inHand;
+    private int _waitingForTurn;
     private readonly string _name;
     private readonly int _maxParallel;
     private readonly ILogger _logger;
 
     /// <param name="name">Names the lane in logs ("Slack", "Discord interactions").</param>
     /// <param name="maxParallel">Items running at once; <see cref="int.MaxValue"/> starts each at once.</param>
-    protected WorkLane(string name, int maxParallel, ILogger logger)
+    /// <param name="telemetry">Shows the lane's depth in the queue-depth gauge, and times the waits for a channel's turn.</param>
+    /// <param name="platform">The platform whose work the lane runs, as the gauge tags it.</param>
+    protected WorkLane(string name, int maxParallel, ILogger logger, StoryBotTelemetry? telemetry = null, string platform = "")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         _name = name;
         _maxParallel = maxParallel;
         _logger = logger;
+        Platform = platform;
+        Telemetry = telemetry;
+        telemetry?.Observe(this);
     }
 
     /// <summary>Names the lane in logs.</summary>
     public string Name => _name;
+
+    /// <summary>The platform whose work the lane runs.</summary>
+    public string Platform { get; }
+
+    internal StoryBotTelemetry? Telemetry { get; }
+
+    /// <summary>Work waiting for its channel's turn (<see cref="ChannelTurns"/>), queued, and running, at this moment.</summary>
+    public (int WaitingForTurn, int Queued, int Running) Depth =>
+        (Volatile.Read(ref _waitingForTurn), _items.Reader.Count, Volatile.Read(ref _inHand));
+
+    internal void NoteWaitingForTurn(int change) => Interlocked.Add(ref _waitingForTurn, change);
 
     /// <summary>
     /// Cancelled only once the host's shutdown timeout has passed, as the lane's own work is: for
@@ -44,9 +64,12 @@ public abstract partial class WorkLane : BackgroundService
     public CancellationToken Abandoned => _abandon.Token;
 
     /// <summary>Queues <paramref name="work"/>; false once the host is stopping, and the work is not run.</summary>
-    public bool TryEnqueue(string description, Func<CancellationToken, Task> work)
+    public bool TryEnqueue(string description, Func<CancellationToken, Task> work) => TryEnqueue(description, work, RequestTrace.Current);
+
+    /// <summary>Queues <paramref name="work"/> as part of the request <paramref name="trace"/> names (captured where it was handed in).</summary>
+    public bool TryEnqueue(string description, Func<CancellationToken, Task> work, RequestTrace? trace)
     {
-        if (_items.Writer.TryWrite(new WorkItem(description, work)))
+        if (_items.Writer.TryWrite(new WorkItem(description, work, trace)))
         {
             return true;
         }
@@ -67,7 +90,7 @@ public abstract partial class WorkLane : BackgroundService
             // Under the lock with the stop: whatever starts is in the set the stop waits for.
             if (!_stopping)
             {
-                var item = new WorkItem(description, work);
+                var item = new WorkItem(description, work, RequestTrace.Current);
                 _running.Add(Task.Run(() => RunAsync(item, _abandon.Token), CancellationToken.None));
                 return true;
             }
@@ -164,6 +187,7 @@ public abstract partial class WorkLane : BackgroundService
     private async Task RunAsync(WorkItem item, CancellationToken abandoned)
     {
         Interlocked.Increment(ref _inHand);
+        using var continued = Continue(item);
         try
         {
             await item.Work(abandoned);
@@ -183,6 +207,28 @@ public abstract partial class WorkLane : BackgroundService
         }
     }
 
+    /// <summary>Takes up the trace and log scope of the request the item belongs to, for as long as it runs.</summary>
+    private ContinuedRequest? Continue(WorkItem item)
+    {
+        if (item.Trace is not { } trace)
+        {
+            return null;
+        }
+
+        var activity = trace.Parent == default
+            ? null
+            : StoryBotTelemetry.Source.StartActivity(StoryBotTelemetry.Spans.Work, ActivityKind.Internal, trace.Parent);
+        if (activity is not null)
+        {
+            activity.SetTag(StoryBotTelemetry.Tags.Lane, _name);
+            activity.SetTag(StoryBotTelemetry.Tags.Work, item.Description);
+        }
+
+        var outer = RequestScope.Current;
+        RequestScope.Current = trace.Scope;
+        return new ContinuedRequest(activity, trace.Scope is null ? null : _logger.BeginScope(trace.Scope), outer);
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "{Lane} {Work} failed")]
     private partial void LogFailed(Exception exception, string lane, string work);
 
@@ -192,5 +238,15 @@ public abstract partial class WorkLane : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Lane} {Work} dropped: the host is stopping")]
     private partial void LogDropped(string lane, string work);
 
-    private sealed record WorkItem(string Description, Func<CancellationToken, Task> Work);
+    private sealed record WorkItem(string Description, Func<CancellationToken, Task> Work, RequestTrace? Trace);
+
+    private sealed class ContinuedRequest(Activity? activity, IDisposable? logScope, RequestScope? outer) : IDisposable
+    {
+        public void Dispose()
+        {
+            RequestScope.Current = outer;
+            logScope?.Dispose();
+            activity?.Dispose();
+        }
+    }
 }

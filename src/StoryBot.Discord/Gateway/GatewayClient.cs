@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using StoryBot.Core.Telemetry;
 using StoryBot.Discord.Configuration;
+using StoryBot.Discord.Conversation;
 using StoryBot.Discord.Rest;
 
 namespace StoryBot.Discord.Gateway;
@@ -9,13 +11,14 @@ namespace StoryBot.Discord.Gateway;
 /// connection after another (<see cref="GatewayConnector"/>), and decides after each whether to
 /// resume, identify afresh or stop, and how long to wait first.
 /// </summary>
-/// <remarks>Seven constructor parameters on purpose: the loop that outlives every connection restores and saves the checkpoint, honours the platform switch, says why the Gateway is not ready between connections, and waits between them by the Gateway's timings and clock; one connection's own work is the connector's.</remarks>
+/// <remarks>Eight constructor parameters on purpose: the loop that outlives every connection restores and saves the checkpoint, honours the platform switch, says why the Gateway is not ready between connections, and waits between them by the Gateway's timings and clock, counting each reconnect; one connection's own work is the connector's.</remarks>
 internal sealed class GatewayClient(
     GatewayConnector connector,
     GatewayCheckpoint checkpoint,
     DiscordPlatformStatus status,
     GatewayReadiness readiness,
     DiscordTimings timings,
+    StoryBotTelemetry telemetry,
     TimeProvider time,
     ILogger<GatewayClient> logger)
 {
@@ -103,6 +106,7 @@ internal sealed class GatewayClient(
             var action = _session.CanResume ? "resume" : "identify";
             var reason = end.Reason ?? GatewayCloseCodes.Describe(end.CloseCode);
             readiness.NotReady($"no session: the connection ended ({reason}); reconnecting to {action}");
+            telemetry.Reconnecting(DiscordPlatform.Name, action);
             logger.LogInformation("Discord Gateway reconnecting in {Delay} to {Action} ({Reason})", delay, action, reason);
             try
             {

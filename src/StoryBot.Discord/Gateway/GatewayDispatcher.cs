@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StoryBot.Core.Telemetry;
 using StoryBot.Discord.Conversation;
 using StoryBot.Discord.Interactions;
 using StoryBot.Discord.Messages;
@@ -11,14 +14,16 @@ namespace StoryBot.Discord.Gateway;
 /// so it only records the bot's identity, starts journaling the messages to answer and enqueues;
 /// handlers run elsewhere.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: two work queues (messages and interactions, which must start at once) and the two handlers they feed; the clock stamps an interaction's arrival for its 3-second budget.</remarks>
+/// <remarks>More than five constructor parameters on purpose: two work queues (messages and interactions, which must start at once) and the two handlers they feed; the clock stamps an interaction's arrival for its 3-second budget; telemetry and logger open a message's trace and log scope.</remarks>
 internal sealed class GatewayDispatcher(
     DiscordWorkQueue queue,
     DiscordInteractionQueue interactionQueue,
     BotIdentity identity,
     MessageHandler messages,
     GatewayInteractionResponder interactions,
-    TimeProvider time)
+    StoryBotTelemetry telemetry,
+    TimeProvider time,
+    ILogger<GatewayDispatcher> logger)
 {
     /// <summary>
     /// A message the bot answers has its journal write started here, before the next frame is read,
@@ -38,15 +43,26 @@ internal sealed class GatewayDispatcher(
 
                 break;
             case "MESSAGE_CREATE":
-                var accepting = messages.AcceptAsync(data, cancellationToken);
-                queue.TryEnqueue("message", async token =>
+                if (messages.Read(data) is not { } message)
                 {
-                    if (await accepting is { } incoming)
+                    break;
+                }
+
+                // The message's trace and log scope begin here; its answer continues them on the queue.
+                using (var received = new ReceivedRequest(telemetry, logger, time, time.GetTimestamp(), DiscordPlatform.Name, DiscordWork.Message, message.MessageId, ActivityKind.Consumer))
+                {
+                    received.WrittenIn(message.Request.ChannelKind);
+                    var accepting = messages.AcceptAsync(message, cancellationToken);
+                    queue.TryEnqueue("message", async token =>
                     {
-                        await messages.AnswerAsync(incoming, token);
-                    }
-                });
-                return accepting;
+                        if (await accepting is { } incoming)
+                        {
+                            await messages.AnswerAsync(incoming, token);
+                        }
+                    });
+                    return accepting;
+                }
+
             case "INTERACTION_CREATE":
                 // The 3-second budget runs from now, not from when a worker picks the event up.
                 var receivedAt = time.GetTimestamp();

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using StoryBot.Core.Platforms;
+using StoryBot.Core.Telemetry;
 using StoryBot.Discord.Conversation;
 
 namespace StoryBot.Discord.Interactions;
@@ -14,8 +16,20 @@ internal static class InteractionEndpoint
 {
     public const string Path = "/discord/interactions";
 
+    /// <summary>The interaction as metrics and log scopes name its kind: a ping, or an interaction to answer.</summary>
+    public static string RequestKind(Interaction interaction) => interaction.Type == InteractionType.Ping ? "ping" : "interaction";
+
     public static async Task HandleAsync(
-        HttpContext context, InteractionSignatureVerifier verifier, UnverifiedBodies bodies, InteractionHandler handler, InteractionWebhooks webhooks, DiscordWorkQueue queue, RejectedRequests rejected, TimeProvider time)
+        HttpContext context,
+        InteractionSignatureVerifier verifier,
+        UnverifiedBodies bodies,
+        InteractionHandler handler,
+        InteractionWebhooks webhooks,
+        DiscordWorkQueue queue,
+        RejectedRequests rejected,
+        StoryBotTelemetry telemetry,
+        ILoggerFactory loggers,
+        TimeProvider time)
     {
         var receivedAt = time.GetTimestamp();
         if (!verifier.MayBeSigned(context.Request.Headers["X-Signature-Ed25519"], context.Request.Headers["X-Signature-Timestamp"]))
@@ -46,10 +60,13 @@ internal static class InteractionEndpoint
             return;
         }
 
+        using var received = new ReceivedRequest(telemetry, loggers.CreateLogger(typeof(InteractionEndpoint)), time, receivedAt, DiscordPlatform.Name, RequestKind(interaction), interaction.Id);
         var start = await handler.StartAsync(interaction, Encoding.UTF8.GetString(body), receivedAt);
 
         // Only once the response is out: a deferred edit or a read-back needs it delivered, and
-        // the request is done in the journal only when nothing is left to do.
+        // the request is done in the journal only when nothing is left to do. The follow-up
+        // continues this request's trace, which the completion callback does not carry.
+        var trace = RequestTrace.Current;
         context.Response.OnCompleted(() =>
         {
             if (start.FollowUp is null && start.Ticket.Work is null)
@@ -65,7 +82,7 @@ internal static class InteractionEndpoint
                 }
 
                 await start.Ticket.CompleteAsync(cancellationToken);
-            });
+            }, trace);
             return Task.CompletedTask;
         });
 
@@ -73,5 +90,6 @@ internal static class InteractionEndpoint
         await start.Ticket.PostingAsync(context.RequestAborted);
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(start.Response.ToUtf8Json(), context.RequestAborted);
+        received.Acknowledged();
     }
 }

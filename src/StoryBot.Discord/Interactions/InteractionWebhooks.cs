@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Telemetry;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Conversation;
+using StoryBot.Discord.Posting;
 using StoryBot.Discord.Rendering;
 using StoryBot.Discord.Rest;
 
@@ -16,10 +18,11 @@ namespace StoryBot.Discord.Interactions;
 /// 15 minutes): the deferred answer, further pages of a long answer, and the answer's message id
 /// for the recorder.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: REST and recording are its collaborators; options, timings, clock and logger pace the read-back of a message id.</remarks>
+/// <remarks>More than five constructor parameters on purpose: REST and recording are its collaborators, telemetry watches the posts; options, timings, clock and logger pace the read-back of a message id.</remarks>
 internal sealed class InteractionWebhooks(
     DiscordRestClient rest,
     AnswerRecording recording,
+    StoryBotTelemetry telemetry,
     IOptionsMonitor<DiscordOptions> options,
     DiscordTimings timings,
     TimeProvider time,
@@ -49,7 +52,11 @@ internal sealed class InteractionWebhooks(
     private async Task FinishInlineAsync(InlineAnswer inline, string? messageId, CancellationToken cancellationToken)
     {
         var (interaction, request, reply, morePages) = inline;
-        await PostFollowUpsAsync(interaction, morePages, cancellationToken);
+        if (morePages.Count > 0)
+        {
+            await telemetry.PostAsync(DiscordPlatform.Name, () => PostFollowUpsAsync(interaction, morePages, cancellationToken), DiscordPostFailure.ReasonOf);
+        }
+
         if (request is null || !recording.IsNeeded(reply))
         {
             return;
@@ -65,17 +72,28 @@ internal sealed class InteractionWebhooks(
         var (interaction, request, answer, deferredEphemeral) = deferred;
         var reply = await answer;
         var pages = Pages(reply);
-        if (reply.IsPrivate && !deferredEphemeral)
+        var turnedPrivate = reply.IsPrivate && !deferredEphemeral;
+        var messageId = await telemetry.PostAsync(DiscordPlatform.Name, () => DeliverDeferredAsync(interaction, pages, deferredEphemeral, turnedPrivate, cancellationToken), DiscordPostFailure.ReasonOf);
+        if (!turnedPrivate)
+        {
+            await recording.RecordAsync(interaction.ChannelId ?? string.Empty, messageId, request, reply, cancellationToken);
+        }
+    }
+
+    /// <returns>The id of the answer's message, when the deferral was edited into it.</returns>
+    private async Task<string?> DeliverDeferredAsync(Interaction interaction, IReadOnlyList<DiscordMessage> pages, bool deferredEphemeral, bool turnedPrivate, CancellationToken cancellationToken)
+    {
+        if (turnedPrivate)
         {
             // A public "thinking…" cannot turn private: remove it and answer privately instead.
             await rest.SendAsync(HttpMethod.Delete, OriginalPath(interaction), null, cancellationToken);
             await PostFollowUpsAsync(interaction, pages, cancellationToken);
-            return;
+            return null;
         }
 
         var edited = await rest.SendAsync(HttpMethod.Patch, OriginalPath(interaction), pages[0] with { Flags = null }, cancellationToken);
         await PostFollowUpsAsync(interaction, [.. pages.Skip(1).Select(p => deferredEphemeral ? p with { Flags = DiscordMessage.Ephemeral } : p)], cancellationToken);
-        await recording.RecordAsync(interaction.ChannelId ?? string.Empty, edited?.String("id"), request, reply, cancellationToken);
+        return edited?.String("id");
     }
 
     private async Task PostFollowUpsAsync(Interaction interaction, IEnumerable<DiscordMessage> pages, CancellationToken cancellationToken)

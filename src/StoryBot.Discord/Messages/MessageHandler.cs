@@ -29,15 +29,10 @@ internal sealed partial class MessageHandler(
     IOptionsMonitor<DiscordOptions> options,
     ILogger<MessageHandler> logger)
 {
-    /// <summary>Decides whether to answer a MESSAGE_CREATE and, if so, keeps it in the journal.</summary>
-    /// <returns>The message to answer, or null when it is not for the bot or was taken in before.</returns>
-    public async Task<IncomingMessage?> AcceptAsync(JsonElement message, CancellationToken cancellationToken)
+    /// <summary>Keeps a message the bot answers (see <see cref="Read"/>) in the journal.</summary>
+    /// <returns>The message to answer, or null when it was taken in before.</returns>
+    public async Task<IncomingMessage?> AcceptAsync(IncomingMessage incoming, CancellationToken cancellationToken)
     {
-        if (Read(message) is not { } incoming)
-        {
-            return null;
-        }
-
         WorkTicket? ticket;
         try
         {
@@ -97,7 +92,8 @@ internal sealed partial class MessageHandler(
         await incoming.Ticket.CompleteAsync(cancellationToken);
     }
 
-    private IncomingMessage? Read(JsonElement message)
+    /// <summary>The message of a MESSAGE_CREATE when the bot answers it; null when it is not for the bot.</summary>
+    public IncomingMessage? Read(JsonElement message)
     {
         var author = message.Child("author");
         var authorId = author?.String("id");

@@ -1,11 +1,13 @@
 using System.Text.Json;
+using StoryBot.Core.Telemetry;
+using StoryBot.Discord.Conversation;
 using StoryBot.Discord.Rendering;
 using StoryBot.Discord.Rest;
 
 namespace StoryBot.Discord.Posting;
 
-/// <summary>Creates and edits channel messages (the pages of a rendered reply).</summary>
-internal sealed class DiscordMessageSender(DiscordRestClient rest)
+/// <summary>Creates and edits channel messages (the pages of a rendered reply), each send or edit in a <c>post</c> span.</summary>
+internal sealed class DiscordMessageSender(DiscordRestClient rest, StoryBotTelemetry telemetry)
 {
     /// <summary>The most messages Discord returns at once; a reply comes soon after its question.</summary>
     private const int HistoryPage = 100;
@@ -17,8 +19,12 @@ internal sealed class DiscordMessageSender(DiscordRestClient rest)
     /// within minutes (after a restart) is created once too.
     /// </summary>
     /// <param name="turnTaken">The channel's bucket was taken for every page beforehand (see <see cref="DiscordDelivery"/>).</param>
-    public async Task<string?> SendAsync(
-        string channelId, IReadOnlyList<DiscordMessage> pages, MessageReference? replyTo, string? idempotencyKey, CancellationToken cancellationToken, bool turnTaken = false)
+    public Task<string?> SendAsync(
+        string channelId, IReadOnlyList<DiscordMessage> pages, MessageReference? replyTo, string? idempotencyKey, CancellationToken cancellationToken, bool turnTaken = false) =>
+        telemetry.PostAsync(DiscordPlatform.Name, () => SendPagesAsync(channelId, pages, replyTo, idempotencyKey, turnTaken, cancellationToken), DiscordPostFailure.ReasonOf);
+
+    private async Task<string?> SendPagesAsync(
+        string channelId, IReadOnlyList<DiscordMessage> pages, MessageReference? replyTo, string? idempotencyKey, bool turnTaken, CancellationToken cancellationToken)
     {
         string? firstId = null;
         for (var i = 0; i < pages.Count; i++)
@@ -61,5 +67,5 @@ internal sealed class DiscordMessageSender(DiscordRestClient rest)
     }
 
     public Task EditAsync(string channelId, string messageId, DiscordMessage message, CancellationToken cancellationToken) =>
-        rest.SendAsync(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}", message, cancellationToken);
+        telemetry.PostAsync(DiscordPlatform.Name, () => rest.SendAsync(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}", message, cancellationToken), DiscordPostFailure.ReasonOf);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StoryBot.Core.Answering;
+using StoryBot.Core.Telemetry;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Platforms;
 
@@ -22,7 +23,9 @@ internal static class ReplyRenderer
     /// <summary>The messages to send, in order. The first carries the Report button on answers.</summary>
     public static IReadOnlyList<DiscordMessage> Render(Reply reply)
     {
+        using var render = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Render);
         var pages = Pack(Groups(reply, out _));
+        render?.SetTag(StoryBotTelemetry.Tags.Pages, pages.Count);
         var messages = new List<DiscordMessage>(pages.Count);
         for (var i = 0; i < pages.Count; i++)
         {

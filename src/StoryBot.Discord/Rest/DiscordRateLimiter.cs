@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
+using StoryBot.Core.Telemetry;
+using StoryBot.Discord.Conversation;
 
 namespace StoryBot.Discord.Rest;
 
@@ -9,9 +11,10 @@ namespace StoryBot.Discord.Rest;
 /// global limit allow it, so 429s stay the exception rather than the way limits are found.
 /// Interaction callbacks and webhooks are left alone: they are exempt from the global limit and
 /// Discord limits them per interaction token, so one interaction's limit must never hold up
-/// another's 3-second answer (a 429 there is waited out by that call alone).
+/// another's 3-second answer (a 429 there is waited out by that call alone). A request that had
+/// to wait is timed as a rate-limit wait.
 /// </summary>
-internal sealed class DiscordRateLimiter(TimeProvider time)
+internal sealed class DiscordRateLimiter(TimeProvider time, StoryBotTelemetry? telemetry = null)
 {
     private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
@@ -19,11 +22,20 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 
     public async Task WaitAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        while ((wait = TryTake(route)) > TimeSpan.Zero)
+        var wait = TryTake(route);
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var since = time.GetTimestamp();
+        do
         {
             await Task.Delay(wait, time, cancellationToken);
         }
+        while ((wait = TryTake(route)) > TimeSpan.Zero);
+
+        telemetry?.RateLimitWaited(DiscordPlatform.Name, StoryBotTelemetry.RateLimitScopes.Bucket, time.GetElapsedTime(since));
     }
 
     /// <summary>

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using StoryBot.Core.Telemetry;
 using StoryBot.Discord.Configuration;
+using StoryBot.Discord.Conversation;
 
 namespace StoryBot.Discord.Rest;
 
@@ -16,7 +18,8 @@ namespace StoryBot.Discord.Rest;
 /// </summary>
 internal sealed class DiscordRetryPolicy
 {
-    public DiscordRetryPolicy(DiscordRateLimiter rateLimiter, IOptions<DiscordOptions> options, DiscordTimings timings, TimeProvider time, ILogger<DiscordRetryPolicy> logger)
+    /// <remarks>Six parameters on purpose: the limiter and telemetry learn of each 429; options, timings, clock and logger shape the retries.</remarks>
+    public DiscordRetryPolicy(DiscordRateLimiter rateLimiter, StoryBotTelemetry telemetry, IOptions<DiscordOptions> options, DiscordTimings timings, TimeProvider time, ILogger<DiscordRetryPolicy> logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (timings.MaxRateLimitedRetries > 0)
@@ -39,6 +42,7 @@ internal sealed class DiscordRetryPolicy
                         arguments.Context.Properties.GetValue(RouteKey, null!)?.Redacted,
                         global ? "global" : DiscordRateLimiter.Header(response.Headers, "X-RateLimit-Scope") ?? "bucket",
                         retryAfter);
+                    telemetry.RateLimitWaited(DiscordPlatform.Name, StoryBotTelemetry.RateLimitScopes.RetryAfter, retryAfter);
 
                     // The bucket or global hold makes the next attempt wait its turn; this is only what is left over.
                     return rateLimiter.OnRateLimited(arguments.Context.Properties.GetValue(RouteKey, null!), retryAfter, global);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Platforms;
+using StoryBot.Core.Telemetry;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Handling;
@@ -17,9 +18,10 @@ namespace StoryBot.Slack.Http;
 /// <summary>
 /// The HTTP side of Slack: slash commands, Events API callbacks and interactivity. Every request is
 /// verified before anything is parsed; a bad one gets 401 and nothing runs. Work goes to the queue
-/// and Slack is acknowledged well within its 3 seconds.
+/// and Slack is acknowledged well within its 3 seconds. A verified request is the root of its trace
+/// (the <c>receive</c> span) and opens its log scope.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: three routes share verifying, journaling and handing off; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: three routes share verifying, journaling and handing off; options (ack budget), telemetry, clock and logger are ambient.</remarks>
 internal sealed class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
     UnverifiedBodies bodies,
@@ -28,11 +30,13 @@ internal sealed class SlackHttpEndpoints(
     SlackWorkQueue queue,
     SlackConversation conversation,
     IOptions<SlackOptions> options,
+    StoryBotTelemetry telemetry,
     TimeProvider time,
     ILogger<SlackHttpEndpoints> logger)
 {
     public async Task HandleCommandAsync(HttpContext context)
     {
+        var receivedAt = time.GetTimestamp();
         var body = await ReadVerifiedBodyAsync(context);
         if (body is null)
         {
@@ -51,6 +55,9 @@ internal sealed class SlackHttpEndpoints(
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
+
+        using var received = Receive(receivedAt, "command", null);
+        received.WrittenIn(SlackRequests.KindOf(command.ChannelId));
 
         // Kept before it is acknowledged, keyed by its trigger_id (each invocation has its own) or
         // else its signature: a replay is acknowledged, not answered.
@@ -82,10 +89,13 @@ internal sealed class SlackHttpEndpoints(
         {
             await WriteJsonAsync(context, payload);
         }
+
+        received.Acknowledged();
     }
 
     public async Task HandleEventAsync(HttpContext context)
     {
+        var receivedAt = time.GetTimestamp();
         var body = await ReadVerifiedBodyAsync(context);
         if (body is null)
         {
@@ -110,6 +120,8 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
+        using var received = Receive(receivedAt, "event", slackEvent.EventId);
+
         // Slack retries (X-Slack-Retry-Num) carry the same event_id: answered once only.
         if (await work.TryAcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, context.Request.Headers["X-Slack-Signature"].ToString()), Encoding.UTF8.GetString(body), context.RequestAborted) is not { } ticket)
         {
@@ -120,10 +132,12 @@ internal sealed class SlackHttpEndpoints(
         }
 
         queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, ticket, cancellationToken));
+        received.Acknowledged();
     }
 
     public async Task HandleInteractivityAsync(HttpContext context)
     {
+        var receivedAt = time.GetTimestamp();
         var body = await ReadVerifiedBodyAsync(context);
         if (body is null)
         {
@@ -151,6 +165,7 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
+        using var received = Receive(receivedAt, "action", null);
         var key = "action:" + (trigger ?? context.Request.Headers["X-Slack-Signature"].ToString());
         if (await work.TryAcceptAsync(SlackWork.Action, key, payload.ToString(), context.RequestAborted) is not { } ticket)
         {
@@ -159,7 +174,12 @@ internal sealed class SlackHttpEndpoints(
         }
 
         queue.TryEnqueue("interaction", cancellationToken => conversation.HandleInteractionAsync(interaction, ticket, cancellationToken));
+        received.Acknowledged();
     }
+
+    /// <param name="requestId">The event's id; a command's or an action's trigger_id opens views, so it stays out of logs.</param>
+    private ReceivedRequest Receive(long receivedAt, string kind, string? requestId) =>
+        new(telemetry, logger, time, receivedAt, SlackWork.Platform, kind, string.IsNullOrEmpty(requestId) ? null : requestId);
 
     /// <returns>The raw body when the signature holds; otherwise null, with 401 (or why the body was not read) already set.</returns>
     private async Task<byte[]?> ReadVerifiedBodyAsync(HttpContext context)

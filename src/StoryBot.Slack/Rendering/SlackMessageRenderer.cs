@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using StoryBot.Core.Answering;
+using StoryBot.Core.Telemetry;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Slack.Rendering;
@@ -41,6 +42,7 @@ internal static class SlackMessageRenderer
     /// <summary>The message built anew, block by block; <see cref="Render"/> keeps what this builds.</summary>
     internal static SlackMessage RenderAnew(Reply reply, bool offerReport)
     {
+        using var render = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Render);
         var german = reply.Language == Language.German;
         var blocks = new List<JsonObject>();
         var showQuestion = reply.Kind is ReplyKind.Answer or ReplyKind.Abstention && !string.IsNullOrWhiteSpace(reply.Question);

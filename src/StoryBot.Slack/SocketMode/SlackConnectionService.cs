@@ -2,7 +2,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core;
+using StoryBot.Core.Telemetry;
 using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Handling;
 using StoryBot.Slack.WebApi;
 
@@ -17,7 +19,7 @@ namespace StoryBot.Slack.SocketMode;
 /// every reconnect; <c>link_disabled</c> stops Socket Mode for good. Without a token it finishes
 /// at once, and in HTTP mode once it knows the bot's user id.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: opening sockets needs the Web API, the bot's identity, the platform switch and where envelopes go, and which are open is published for readiness; options, clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: opening sockets needs the Web API, the bot's identity, the platform switch and where envelopes go, and which are open is published for readiness; options, telemetry (reconnects), clock and logger are ambient.</remarks>
 internal sealed class SlackConnectionService(
     IOptions<SlackOptions> options,
     SlackApiClient api,
@@ -25,6 +27,7 @@ internal sealed class SlackConnectionService(
     SlackPlatformState platform,
     SocketModeEnvelopeRouter router,
     SocketModeReadiness readiness,
+    StoryBotTelemetry telemetry,
     TimeProvider time,
     ILogger<SlackConnectionService> logger) : BackgroundService, IFinishingWorker
 {
@@ -115,6 +118,7 @@ internal sealed class SlackConnectionService(
                         continue;
                     }
 
+                    telemetry.Reconnecting(SlackWork.Platform, "refresh");
                     var replacement = await ConnectAsync(slot, backoff, cancellationToken);
                     await connection.CloseAsync(ClosePatience);
                     await connection.DisposeAsync();
@@ -157,6 +161,7 @@ internal sealed class SlackConnectionService(
                     }
                 }
 
+                telemetry.Reconnecting(SlackWork.Platform, "reconnect");
                 connection = await ConnectAsync(slot, backoff, cancellationToken);
                 openedAt = time.GetTimestamp();
             }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using StoryBot.Core.Conversation;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Telemetry;
 using StoryBot.Slack.Configuration;
 using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Handling;
@@ -13,15 +15,17 @@ namespace StoryBot.Slack.SocketMode;
 /// <summary>
 /// Takes envelopes off the receive loop: drops ones already seen on any connection, keeps the rest
 /// in the journal, acknowledges them, and queues the real work. Only cheap steps happen on the loop;
-/// the journal write runs beside it, before the acknowledgement.
+/// the journal write runs beside it, before the acknowledgement. A new envelope is the root of its
+/// trace (the <c>receive</c> span) and opens its log scope.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: deduplicating, journaling and handing off to the conversation is its job; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: deduplicating, journaling and handing off to the conversation is its job; options (ack budget), telemetry, clock and logger are ambient.</remarks>
 internal sealed class SocketModeEnvelopeRouter(
     SlackDeduplicator deduplicator,
     SlackWork work,
     SlackWorkQueue queue,
     SlackConversation conversation,
     IOptions<SlackOptions> options,
+    StoryBotTelemetry telemetry,
     TimeProvider time,
     ILogger<SocketModeEnvelopeRouter> logger)
 {
@@ -29,12 +33,13 @@ internal sealed class SocketModeEnvelopeRouter(
     /// <param name="send">Sends a frame on the connection the envelope came in on.</param>
     public void Route(JsonElement envelope, Func<JsonObject, Task> send)
     {
+        var receivedAt = time.GetTimestamp();
         var envelopeId = envelope.GetStringOrEmpty("envelope_id");
         var type = envelope.GetStringOrEmpty("type");
         var payload = envelope.GetObjectOrDefault("payload");
         var acceptsPayload = envelope.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True;
         var ack = new SlackAck(acceptsPayload);
-        _ = SendAckAsync(envelopeId, ack, send);
+        _ = SendAckAsync(envelopeId, ack, send, RequestKind(type), receivedAt);
 
         if (!deduplicator.TryFirstSighting("envelope", envelopeId))
         {
@@ -43,11 +48,21 @@ internal sealed class SocketModeEnvelopeRouter(
             return;
         }
 
-        _ = RouteAsync(type, envelopeId, payload, ack);
+        _ = RouteAsync(type, envelopeId, payload, ack, receivedAt);
     }
 
-    private async Task RouteAsync(string type, string envelopeId, JsonElement payload, SlackAck ack)
+    /// <summary>The envelope as metrics and log scopes name its kind, alike over HTTP and Socket Mode.</summary>
+    private static string RequestKind(string type) => type switch
     {
+        "slash_commands" => "command",
+        "events_api" => "event",
+        "interactive" => "action",
+        _ => "other",
+    };
+
+    private async Task RouteAsync(string type, string envelopeId, JsonElement payload, SlackAck ack, long receivedAt)
+    {
+        using var received = new ReceivedRequest(telemetry, logger, time, receivedAt, SlackWork.Platform, RequestKind(type), envelopeId, ActivityKind.Consumer);
         try
         {
             switch (type)
@@ -124,7 +139,7 @@ internal sealed class SocketModeEnvelopeRouter(
         ack.TryAcknowledge(null);
     }
 
-    private async Task SendAckAsync(string envelopeId, SlackAck ack, Func<JsonObject, Task> send)
+    private async Task SendAckAsync(string envelopeId, SlackAck ack, Func<JsonObject, Task> send, string requestKind, long receivedAt)
     {
         var payload = await ack.Sent;
         var frame = new JsonObject { ["envelope_id"] = envelopeId };
@@ -136,6 +151,7 @@ internal sealed class SocketModeEnvelopeRouter(
         try
         {
             await send(frame);
+            telemetry.Acknowledged(SlackWork.Platform, requestKind, time.GetElapsedTime(receivedAt));
         }
 #pragma warning disable CA1031 // A lost ack only means Slack delivers the envelope again, which is deduplicated.
         catch (Exception exception)

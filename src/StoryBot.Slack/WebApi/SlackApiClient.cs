@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Telemetry;
 using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Inbound;
 using StoryBot.Slack.Rendering;
 
@@ -10,9 +12,10 @@ namespace StoryBot.Slack.WebApi;
 /// <summary>
 /// The Web API methods StoryBot uses, and response_url posts, in StoryBot's terms: what each
 /// sends and what it reads back. How a call reaches Slack (pacing, retries, the platform switch)
-/// is <see cref="SlackApiTransport"/>'s.
+/// is <see cref="SlackApiTransport"/>'s. Every post, edit and response_url reply is a <c>post</c> span,
+/// and its failures are counted by Slack's error code.
 /// </summary>
-internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<SlackOptions> options)
+internal sealed class SlackApiClient(SlackApiTransport transport, StoryBotTelemetry telemetry, IOptions<SlackOptions> options)
 {
     /// <summary>The metadata event type that marks a message as the answer to one accepted request.</summary>
     public const string ReplyEventType = "storybot_reply";
@@ -39,7 +42,7 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
             };
         }
 
-        var response = await CallBotAsync("chat.postMessage", body, turnTaken ? null : channelId, cancellationToken);
+        var response = await PostAsync("chat.postMessage", body, turnTaken ? null : channelId, cancellationToken);
         return response.TryGetProperty("ts", out var ts) && ts.GetString() is { Length: > 0 } id
             ? id
             : throw new SlackApiException("chat.postMessage", "missing_ts");
@@ -85,7 +88,7 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
         var body = message.ToPayload();
         body["channel"] = channelId;
         body["ts"] = messageTs;
-        await CallBotAsync("chat.update", body, channelId, cancellationToken);
+        await PostAsync("chat.update", body, channelId, cancellationToken);
     }
 
     /// <summary>A message only <paramref name="userId"/> sees.</summary>
@@ -101,7 +104,7 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
             body["thread_ts"] = threadTs;
         }
 
-        await CallBotAsync("chat.postEphemeral", body, turnTaken ? null : channelId, cancellationToken);
+        await PostAsync("chat.postEphemeral", body, turnTaken ? null : channelId, cancellationToken);
     }
 
     /// <summary>A reply to an interaction only its user sees: through its response_url where it has one, else chat.postEphemeral.</summary>
@@ -168,8 +171,11 @@ internal sealed class SlackApiClient(SlackApiTransport transport, IOptions<Slack
         var body = message.ToPayload();
         body["response_type"] = message.Ephemeral ? "ephemeral" : "in_channel";
         body["replace_original"] = false;
-        await transport.PostToUrlAsync("response_url", responseUrl, body, cancellationToken);
+        await telemetry.PostAsync(SlackWork.Platform, () => transport.PostToUrlAsync("response_url", responseUrl, body, cancellationToken), SlackPostFailure.ReasonOf);
     }
+
+    private Task<JsonElement> PostAsync(string method, JsonObject body, string? pacedChannel, CancellationToken cancellationToken) =>
+        telemetry.PostAsync(SlackWork.Platform, () => CallBotAsync(method, body, pacedChannel, cancellationToken), SlackPostFailure.ReasonOf);
 
     private Task<JsonElement> CallBotAsync(string method, JsonObject body, string? pacedChannel, CancellationToken cancellationToken) =>
         transport.CallAsync(method, "Slack:BotToken", options.Value.BotToken, body, pacedChannel, cancellationToken);

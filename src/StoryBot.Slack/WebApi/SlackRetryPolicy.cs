@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using StoryBot.Core.Telemetry;
 using StoryBot.Slack.Configuration;
+using StoryBot.Slack.Dispatch;
 
 namespace StoryBot.Slack.WebApi;
 
@@ -18,7 +20,7 @@ internal sealed class SlackRetryPolicy
 {
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
 
-    public SlackRetryPolicy(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackRetryPolicy> logger)
+    public SlackRetryPolicy(IOptions<SlackOptions> options, StoryBotTelemetry telemetry, TimeProvider time, ILogger<SlackRetryPolicy> logger)
     {
         var maxRetries = options.Value.MaxRetries;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
@@ -42,6 +44,11 @@ internal sealed class SlackRetryPolicy
                         arguments.AttemptNumber + 1,
                         maxRetries,
                         arguments.RetryDelay);
+                    if (arguments.Outcome.Result.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        telemetry.RateLimitWaited(SlackWork.Platform, StoryBotTelemetry.RateLimitScopes.RetryAfter, arguments.RetryDelay);
+                    }
+
                     arguments.Outcome.Result.Dispose();
                     return ValueTask.CompletedTask;
                 },

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
 using StoryBot.State.Storage;
+using StoryBot.State.Telemetry;
 
 namespace StoryBot.State.Summaries;
 
@@ -38,6 +39,8 @@ public static class SummariesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, SummaryLedgerSchema>());
         services.TryAddSingleton<ISummaryLedger, SqlSummaryLedger>();
+        services.AddMetrics();
+        services.TryAddSingleton<StateTelemetry>();
         services.TryAddSingleton<SummarySlotClaimer>();
         services.TryAddSingleton<ScheduledSummaryComposer>();
         services.TryAddSingleton<ScheduledSummaryPoster>();

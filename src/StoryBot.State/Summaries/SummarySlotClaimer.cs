@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.State.Telemetry;
 
 namespace StoryBot.State.Summaries;
 
@@ -9,12 +10,14 @@ namespace StoryBot.State.Summaries;
 /// This instance's side of the ledger: claims slots, holds a claim through the wait for a retry,
 /// and closes it as posted, failed or skipped, saying so in the log. Every change is made as
 /// <see cref="Owner"/>, so the ledger refuses it once another instance has taken the slot over.
-/// Remembers only the posts it could not record yet, to write them when the ledger is back.
+/// Remembers only the posts it could not record yet, to write them when the ledger is back. Each
+/// status it gives a slot is counted (<see cref="StateTelemetry.SlotStatuses"/>).
 /// </summary>
 /// <param name="logger">Shares the scheduler's category, so one log filter still shows every summary line.</param>
 internal sealed class SummarySlotClaimer(
     ISummaryLedger ledger,
     IOptions<SummariesOptions> options,
+    StateTelemetry telemetry,
     TimeProvider time,
     ILogger<SummaryScheduler> logger)
 {
@@ -30,8 +33,14 @@ internal sealed class SummarySlotClaimer(
     {
         var claim = await ledger.TryClaimAsync(Claim(schedule, slot), now, now + _lease, cancellationToken);
         Reached(schedule, slot);
+        if (claim.Outcome == ClaimOutcome.Claimed)
+        {
+            telemetry.SummarySlot(schedule.Platform, StateTelemetry.SlotStatuses.Claimed);
+        }
+
         if (claim.Outcome == ClaimOutcome.TakenOver)
         {
+            telemetry.SummarySlot(schedule.Platform, StateTelemetry.SlotStatuses.TakenOver);
             SummaryLog.TakingOver(logger, Local(schedule, slot), schedule.Name, claim.PreviousOwner, schedule.Platform, schedule.ChannelId);
         }
 
@@ -49,6 +58,7 @@ internal sealed class SummarySlotClaimer(
         Reached(schedule, slot);
         if (recorded)
         {
+            telemetry.SummarySlot(schedule.Platform, StateTelemetry.SlotStatuses.Skipped);
             SummaryLog.Skipped(logger, schedule.Name, schedule.Platform, schedule.ChannelId, Local(schedule, slot), reason);
             return (true, null);
         }
@@ -72,6 +82,7 @@ internal sealed class SummarySlotClaimer(
 
         await ledger.CloseAsync(slot, Owner, now, SlotStatus.Skipped,
             $"claimed by {record.Owner}, which stopped before recording a post; {reason}", cancellationToken);
+        telemetry.SummarySlot(schedule.Platform, StateTelemetry.SlotStatuses.Skipped);
         SummaryLog.ExpiredClaimSkipped(logger, Local(schedule, slot), schedule.Name, record.Owner, schedule.Platform, schedule.ChannelId);
         return (true, null);
     }
@@ -88,6 +99,7 @@ internal sealed class SummarySlotClaimer(
             return false;
         }
 
+        telemetry.SummarySlot(schedule.Platform, StateTelemetry.SlotStatuses.Retrying);
         SummaryLog.Retrying(logger, schedule.Name, schedule.Platform, schedule.ChannelId, Local(schedule, slot), attempt, error, retryAt);
         return true;
     }
@@ -106,12 +118,14 @@ internal sealed class SummarySlotClaimer(
     {
         await ledger.CloseAsync(slot, Owner, time.GetUtcNow(), SlotStatus.Failed,
             $"gave up after {attempts} attempt(s); last error: {error}", cancellationToken);
+        telemetry.SummarySlot(schedule.Platform, StateTelemetry.SlotStatuses.Failed);
         SummaryLog.Failed(logger, schedule.Name, schedule.Platform, schedule.ChannelId, Local(schedule, slot), attempts, error);
     }
 
     public async Task CloseSkippedAsync(SummarySchedule schedule, SummarySlot slot, string reason, CancellationToken cancellationToken)
     {
         await ledger.CloseAsync(slot, Owner, time.GetUtcNow(), SlotStatus.Skipped, reason, cancellationToken);
+        telemetry.SummarySlot(schedule.Platform, StateTelemetry.SlotStatuses.Skipped);
         SummaryLog.Skipped(logger, schedule.Name, schedule.Platform, schedule.ChannelId, Local(schedule, slot), reason);
     }
 
@@ -141,6 +155,7 @@ internal sealed class SummarySlotClaimer(
         Reached(schedule, slot);
         if (recorded)
         {
+            telemetry.SummarySlot(schedule.Platform, StateTelemetry.SlotStatuses.Posted);
             SummaryLog.Posted(logger, schedule.Language.Code(), schedule.Name, schedule.Platform, schedule.ChannelId,
                 Local(schedule, slot), message.MessageId, excerptIds.Count, version);
         }

@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Telemetry;
 
 namespace StoryBot.ConsoleChat;
 
@@ -7,8 +10,16 @@ namespace StoryBot.ConsoleChat;
 /// One exchange at the console: the local operator asks, the bot answers, and the answer is
 /// recorded like any posted answer so it can be reported or corrected later. A command that fails
 /// gets a plain error reply (the reason goes to the log), so the chat and <c>ask --json</c> carry on.
+/// Each line is a trace of its own (a <c>receive</c> span, the answer, its recording).
 /// </summary>
-internal sealed class ConsoleConversation(ConversationPipeline pipeline, PendingWrites pendingWrites, ConsoleMessageIds ids)
+/// <remarks>Six constructor parameters on purpose: the pipeline, pending writes and ids make the exchange; telemetry, clock and logger watch it.</remarks>
+internal sealed class ConsoleConversation(
+    ConversationPipeline pipeline,
+    PendingWrites pendingWrites,
+    ConsoleMessageIds ids,
+    StoryBotTelemetry telemetry,
+    TimeProvider time,
+    ILogger<ConsoleConversation> logger)
 {
     public const string Platform = "console";
     public const string Channel = "console";
@@ -43,6 +54,8 @@ internal sealed class ConsoleConversation(ConversationPipeline pipeline, Pending
             Unrecorded = !record,
             ConversationId = conversation,
         };
+        using var received = new ReceivedRequest(telemetry, logger, time, time.GetTimestamp(), Platform, "line", null, ActivityKind.Internal);
+        received.WrittenIn(ChannelKind.Console);
         var reply = await pipeline.AskAsync(request, mustAnswer: true, cancellationToken)
             ?? throw new InvalidOperationException("The pipeline answers every request that must be answered");
         return (reply, record ? pipeline.RecordAsync(new PostedMessage(Platform, Channel, ids.Next()), request, reply, cancellationToken) : Task.CompletedTask);

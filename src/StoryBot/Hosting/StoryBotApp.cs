@@ -9,6 +9,7 @@ using StoryBot.Core;
 using StoryBot.Discord;
 using StoryBot.Hosting.Health;
 using StoryBot.Slack;
+using StoryBot.Telemetry;
 
 namespace StoryBot.Hosting;
 
@@ -48,6 +49,7 @@ internal static class StoryBotApp
             app.MapDiscord();
             app.MapSlack();
             app.MapHealthAliases();
+            app.MapStoryBotTelemetry();
             return app;
         }
 
@@ -73,7 +75,7 @@ internal static class StoryBotApp
     private static void Configure(ILoggingBuilder logging, IConfiguration configuration, RunMode mode)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(o => o.SingleLine = true);
+        ConsoleLogFormat.Add(logging, configuration);
 
         // Every readiness probe during an outage would log an error; the state store logs the outage once itself.
         logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);

@@ -6,6 +6,7 @@ using StoryBot.Discord;
 using StoryBot.Slack;
 using StoryBot.State;
 using StoryBot.State.Summaries;
+using StoryBot.Telemetry;
 
 namespace StoryBot.Hosting;
 
@@ -16,6 +17,7 @@ internal static class StoryBotServices
     {
         services.AddStoryCore(configuration);
         services.AddStoryState(configuration);
+        services.AddStoryBotTelemetry(configuration);
         if (mode.Kind != RunKind.Serve)
         {
             // A one-shot run answers /summary but posts nothing on a schedule.

@@ -7,12 +7,14 @@ using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Tests.TestSupport;
+using StoryBot.Testing.Telemetry;
 
 namespace StoryBot.Core.Tests.Conversation;
 
-public sealed class ConversationPipelineTests
+public sealed class ConversationPipelineTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new();
+    private readonly TestMeterFactory _meters = new();
     private readonly Mock<IAnswerRecorder> _recorder = new();
 
     [Theory]
@@ -105,7 +107,7 @@ public sealed class ConversationPipelineTests
     public async Task OnlyPostedAnswersAreRecordedAndEveryRecorderIsTold()
     {
         var second = new Mock<IAnswerRecorder>();
-        var pipeline = new ConversationPipeline(StoryServices.ChatBot(), Cooldown(5), [_recorder.Object, second.Object], NullLogger<ConversationPipeline>.Instance);
+        var pipeline = new ConversationPipeline(StoryServices.ChatBot(), Cooldown(5), [_recorder.Object, second.Object], _meters.Telemetry(), _time, NullLogger<ConversationPipeline>.Instance);
         var request = Request("who is Sam Altman?");
         var answer = await pipeline.AskAsync(request, mustAnswer: false, CancellationToken.None);
         var help = await pipeline.AskAsync(Request("/help"), mustAnswer: false, CancellationToken.None);
@@ -120,8 +122,10 @@ public sealed class ConversationPipelineTests
         Assert.False(pipeline.IsRecorded(help!));
     }
 
+    public void Dispose() => _meters.Dispose();
+
     private ConversationPipeline Pipeline(IChatBot bot, int maxQuestions = 5) =>
-        new(bot, Cooldown(maxQuestions), [_recorder.Object], NullLogger<ConversationPipeline>.Instance);
+        new(bot, Cooldown(maxQuestions), [_recorder.Object], _meters.Telemetry(), _time, NullLogger<ConversationPipeline>.Instance);
 
     private UserCooldown Cooldown(int maxQuestions) =>
         new(Options.Create(new CooldownOptions { MaxQuestions = maxQuestions, Window = TimeSpan.FromSeconds(30) }), _time);

@@ -105,7 +105,7 @@ public sealed class DiscordDeliveryTests : IAsyncLifetime, IDisposable
         await SpendBusyBucketAsync();
         await AskAsync(Busy);
         var waiting = $"discord:message:{1100000000000002000L + _nextMessage}";
-        await Until(() => Task.FromResult(_bot.Invocations.Count == 6));
+        await Until(() => Task.FromResult(_bot.Invocations.Count(call => call.Method.Name == nameof(IChatBot.RespondAsync)) == 6));
 
         await _host!.DisposeAsync();
         _host = null;

@@ -32,6 +32,7 @@ internal sealed class ScriptedChatBot
                 };
             });
         Mock.Setup(bot => bot.LanguageOf(It.IsAny<ChatRequest>())).Returns((ChatRequest request) => request.PreferredLanguage ?? Language.English);
+        Mock.Setup(bot => bot.CommandOf(It.IsAny<ChatRequest>())).Returns((ChatRequest request) => request.Text.StartsWith('/') ? request.Text[1..].Split(' ')[0] : "ask");
     }
 
     public Mock<IChatBot> Mock { get; } = new(MockBehavior.Strict);

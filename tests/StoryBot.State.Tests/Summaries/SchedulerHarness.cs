@@ -7,6 +7,8 @@ using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.State.Summaries;
 using StoryBot.State.Tests.Storage;
+using StoryBot.State.Telemetry;
+using StoryBot.Testing.Telemetry;
 
 namespace StoryBot.State.Tests.Summaries;
 
@@ -65,7 +67,7 @@ internal sealed class SchedulerHarness(StorageBackend backend, DateTimeOffset st
         var poster = new ScheduledSummaryPoster(posters.Length > 0 ? posters : [Discord], [], logger);
         var worker = new SummarySlotWorker(
             options,
-            new SummarySlotClaimer(ledger, options, Time, logger),
+            new SummarySlotClaimer(ledger, options, new StateTelemetry(new TestMeterFactory()), Time, logger),
             new ScheduledSummaryComposer(new StorySummaryComposer(), knowledge.Object, policy.Object, ledger),
             poster,
             Time);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Conversation;
 using StoryBot.State.Summaries;
+using StoryBot.State.Telemetry;
+using StoryBot.Testing.Telemetry;
 
 namespace StoryBot.State.Tests.Summaries;
 
@@ -22,7 +24,7 @@ public abstract class SummarySlotClaimerTests
     protected SummarySlotClaimerTests()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new SummariesOptions { ClaimLease = Lease });
-        _claims = new SummarySlotClaimer(_ledger.Object, options, _time, new FakeLogger<SummaryScheduler>(_logs));
+        _claims = new SummarySlotClaimer(_ledger.Object, options, new StateTelemetry(new TestMeterFactory()), _time, new FakeLogger<SummaryScheduler>(_logs));
     }
 
     private static SlotRecord Record(SlotStatus status, string? owner = "other", DateTimeOffset? leaseUntil = null) =>
@@ -61,7 +63,7 @@ public abstract class SummarySlotClaimerTests
         [Fact]
         public void EachInstanceHasItsOwnOwnerName()
         {
-            var other = new SummarySlotClaimer(_ledger.Object, Microsoft.Extensions.Options.Options.Create(new SummariesOptions()), _time, new FakeLogger<SummaryScheduler>());
+            var other = new SummarySlotClaimer(_ledger.Object, Microsoft.Extensions.Options.Options.Create(new SummariesOptions()), new StateTelemetry(new TestMeterFactory()), _time, new FakeLogger<SummaryScheduler>());
 
             Assert.NotEqual(_claims.Owner, other.Owner);
             Assert.StartsWith($"{Environment.MachineName}/{Environment.ProcessId}/", _claims.Owner, StringComparison.Ordinal);

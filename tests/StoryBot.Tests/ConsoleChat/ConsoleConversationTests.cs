@@ -7,11 +7,14 @@ using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Hosting;
+using StoryBot.Testing.Telemetry;
 
 namespace StoryBot.Tests.ConsoleChat;
 
 public sealed class ConsoleConversationTests
 {
+    private static readonly TestMeterFactory Meters = new();
+
     [Fact]
     public async Task AFailingCommandGetsAnErrorLineAndAskJsonAnswersTheNextLine()
     {
@@ -21,9 +24,12 @@ public sealed class ConsoleConversationTests
         bot.Setup(b => b.RespondAsync(It.Is<ChatRequest>(r => r.Text == "who is altman"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Reply { Question = "who is altman", Language = Language.English, Kind = ReplyKind.Abstention, Body = [TextRun.Plain("no")] });
         var conversation = new ConsoleConversation(
-            new ConversationPipeline(bot.Object, new UserCooldown(Options.Create(new CooldownOptions()), TimeProvider.System), [], NullLogger<ConversationPipeline>.Instance),
+            new ConversationPipeline(bot.Object, new UserCooldown(Options.Create(new CooldownOptions()), TimeProvider.System), [], Meters.Telemetry(), TimeProvider.System, NullLogger<ConversationPipeline>.Instance),
             new PendingWrites(),
-            new ConsoleMessageIds(TimeProvider.System));
+            new ConsoleMessageIds(TimeProvider.System),
+            Meters.Telemetry(),
+            TimeProvider.System,
+            NullLogger<ConsoleConversation>.Instance);
         var output = new StringWriter();
         var streams = new ConsoleStreams(new StringReader("/sources audit\nwho is altman\n"), output, TextWriter.Null);
 
@@ -44,9 +50,12 @@ public sealed class ConsoleConversationTests
             .ReturnsAsync(new Reply { Question = "who is altman", Language = Language.English, Kind = ReplyKind.Answer, Body = [TextRun.Plain("yes")] });
         var recorder = new Mock<IAnswerRecorder>();
         var conversation = new ConsoleConversation(
-            new ConversationPipeline(bot.Object, new UserCooldown(Options.Create(new CooldownOptions()), TimeProvider.System), [recorder.Object], NullLogger<ConversationPipeline>.Instance),
+            new ConversationPipeline(bot.Object, new UserCooldown(Options.Create(new CooldownOptions()), TimeProvider.System), [recorder.Object], Meters.Telemetry(), TimeProvider.System, NullLogger<ConversationPipeline>.Instance),
             new PendingWrites(),
-            new ConsoleMessageIds(TimeProvider.System));
+            new ConsoleMessageIds(TimeProvider.System),
+            Meters.Telemetry(),
+            TimeProvider.System,
+            NullLogger<ConsoleConversation>.Instance);
         var output = new StringWriter();
         var streams = new ConsoleStreams(new StringReader("who is altman\nwho is musk\n"), output, TextWriter.Null);
 

@@ -31,7 +31,9 @@ public sealed class TelemetryOptions
 /// <summary>A Prometheus scrape endpoint on the bot's web server (<c>Urls</c>).</summary>
 public sealed class PrometheusScrapeOptions
 {
+    /// <summary>Whether the bot serves its metrics for Prometheus to scrape; it starts the web server when nothing else does.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>Where the metrics are served; not one of the bot's own endpoints. Expose the port to Prometheus only: the endpoint has no authentication.</summary>
     public string Path { get; set; } = "/metrics";
 }

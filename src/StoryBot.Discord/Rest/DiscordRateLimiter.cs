@@ -16,6 +16,12 @@ namespace StoryBot.Discord.Rest;
 /// </summary>
 internal sealed class DiscordRateLimiter(TimeProvider time, StoryBotTelemetry? telemetry = null)
 {
+    /// <summary>How often a request waiting on an unknown or exhausted-without-reset bucket looks again.</summary>
+    private static readonly TimeSpan UnknownPoll = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long the first request of an unknown bucket holds the others back at most.</summary>
+    private static readonly TimeSpan ProbePatience = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private long _globalUntilTicks;
@@ -67,13 +73,27 @@ internal sealed class DiscordRateLimiter(TimeProvider time, StoryBotTelemetry? t
                 bucket.ResetAt = DateTimeOffset.MaxValue;
             }
 
-            if (bucket.Limit == 0 || bucket.Remaining >= Math.Min(requests, bucket.Limit))
+            if (bucket.Limit == 0)
+            {
+                // Unknown until a response tells it: one request goes first and the rest wait for
+                // its headers, so a burst cannot run past a limit nobody has seen yet. A probe that
+                // never gets an answer (a timeout, a dropped connection) stops holding the others after a while.
+                if (now < bucket.ProbeUntil)
+                {
+                    return Min(UnknownPoll, bucket.ProbeUntil - now);
+                }
+
+                bucket.ProbeUntil = now + ProbePatience;
+                return TimeSpan.Zero;
+            }
+
+            if (bucket.Remaining >= Math.Min(requests, bucket.Limit))
             {
                 bucket.Remaining -= requests;
                 return TimeSpan.Zero;
             }
 
-            return bucket.ResetAt == DateTimeOffset.MaxValue ? TimeSpan.FromMilliseconds(50) : bucket.ResetAt - now;
+            return bucket.ResetAt == DateTimeOffset.MaxValue ? UnknownPoll : bucket.ResetAt - now;
         }
     }
 
@@ -94,6 +114,13 @@ internal sealed class DiscordRateLimiter(TimeProvider time, StoryBotTelemetry? t
             || !TryNumber(headers, "X-RateLimit-Remaining", out var remaining)
             || !TryNumber(headers, "X-RateLimit-Reset-After", out var resetAfter))
         {
+            // An answer without a limit: the next request may go and learn it.
+            var unknown = BucketFor(route);
+            lock (unknown)
+            {
+                unknown.ProbeUntil = DateTimeOffset.MinValue;
+            }
+
             return;
         }
 
@@ -163,10 +190,15 @@ internal sealed class DiscordRateLimiter(TimeProvider time, StoryBotTelemetry? t
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     private sealed class Bucket
     {
-        /// <summary>0 while unknown: requests pass until the first response tells the limit.</summary>
+        /// <summary>0 while unknown: one request at a time goes until the first response tells the limit.</summary>
         public int Limit { get; set; }
+
+        /// <summary>While unknown, until when the request sent to learn the limit holds the others back.</summary>
+        public DateTimeOffset ProbeUntil { get; set; } = DateTimeOffset.MinValue;
 
         public int Remaining { get; set; } = 1;
 

@@ -55,6 +55,48 @@ public sealed class DiscordRateLimiterTests
         Assert.Equal(TimeSpan.Zero, limiter.TryTake(Messages));
     }
 
+    [Fact]
+    public void BeforeABucketIsKnownOneRequestGoesFirstAndTheOthersWaitForItsAnswer()
+    {
+        var limiter = new DiscordRateLimiter(_time);
+
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(Messages));
+        Assert.True(limiter.TryTake(Messages) > TimeSpan.Zero);
+        Assert.True(limiter.TryTake(Messages, 3) > TimeSpan.Zero);
+
+        limiter.Update(Messages, Headers(remaining: 4, resetAfter: 5));
+
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(Messages, 3));
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(Messages));
+        Assert.Equal(TimeSpan.FromSeconds(5), limiter.TryTake(Messages));
+    }
+
+    [Fact]
+    public void AFirstRequestThatIsNeverAnsweredHoldsTheOthersForFiveSecondsAtMost()
+    {
+        var limiter = new DiscordRateLimiter(_time);
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(Messages));
+
+        _time.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.True(limiter.TryTake(Messages) > TimeSpan.Zero);
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(Messages));
+        Assert.True(limiter.TryTake(Messages) > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void AnAnswerWithoutLimitHeadersLetsTheNextRequestGo()
+    {
+        var limiter = new DiscordRateLimiter(_time);
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(Messages));
+
+        using var bare = new HttpResponseMessage();
+        limiter.Update(Messages, bare.Headers);
+
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(Messages));
+    }
+
     private static System.Net.Http.Headers.HttpResponseHeaders Headers(int remaining, double resetAfter)
     {
         using var response = new HttpResponseMessage();

@@ -40,6 +40,7 @@ internal static class CommandLine
             IsModerator = isModerator,
             ChannelKind = interaction.GuildId is null ? ChannelKind.Direct : ChannelKind.Channel,
             ReferencedMessageId = referenced,
+            ConversationId = interaction.UserId,
 
             // "Texas?" cannot tell its language; the user's Discord language can.
             PreferredLanguage = LanguageCodes.FromLocale(interaction.Locale),

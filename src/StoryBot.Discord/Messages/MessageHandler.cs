@@ -132,6 +132,9 @@ internal sealed partial class MessageHandler(
         var request = new ChatRequest(DiscordPlatform.Name, channelId, authorId, text)
         {
             ChannelKind = guildId is null ? ChannelKind.Direct : ChannelKind.Channel,
+
+            // A person's questions in one channel, thread or direct message: follow-ups lean on the ones before.
+            ConversationId = authorId,
             ReferencedMessageId = message.Child("referenced_message")?.Child("author")?.String("id") == botId
                 ? message.Child("message_reference")?.String("message_id")
                 : null,

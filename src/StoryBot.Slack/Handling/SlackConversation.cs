@@ -40,7 +40,7 @@ internal sealed class SlackConversation(
     /// <param name="ticket">The accepted request it answers: completed once the reply is delivered.</param>
     public async Task HandleCommandAsync(SlashCommand command, SlackAck ack, WorkTicket ticket, CancellationToken cancellationToken)
     {
-        var request = requests.ForAsync(command.ChannelId, command.UserId, command.CommandLine, SlackRequests.KindOf(command.ChannelId), cancellationToken);
+        var request = ForCommandAsync(command, cancellationToken);
 
         // The asker's locale is read inside the ack budget, not before it.
         var replying = AskAsync(request, cancellationToken);
@@ -86,11 +86,12 @@ internal sealed class SlackConversation(
 
         var text = SlackText.Unescape(SlackText.StripBotMention(slackEvent.Text, identity.BotUserId)).Trim();
         var kind = slackEvent.IsDirectMessage ? ChannelKind.Direct : ChannelKind.Channel;
-        var request = await requests.ForAsync(channel, user, text.Length == 0 ? "/help" : text, kind, cancellationToken);
-
         // Answered in a thread: the one the message was written in, or one started under it, so a
-        // question and its answer stay together in a channel and in a direct message alike.
+        // question and its answer stay together in a channel and in a direct message alike. The
+        // thread is the conversation follow-ups lean on; in a direct message, the whole of it is.
         var threadTs = slackEvent.ThreadTs ?? slackEvent.Ts;
+        var request = await requests.ForAsync(channel, user, text.Length == 0 ? "/help" : text, kind, cancellationToken)
+            with { ConversationId = kind == ChannelKind.Direct ? user : threadTs };
         if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
         {
             await ticket.CompleteAsync(cancellationToken);
@@ -145,6 +146,11 @@ internal sealed class SlackConversation(
         var threadTs = shortcut.ThreadTs ?? shortcut.MessageTs;
         delivery.EnqueueInTurn(shortcut.ChannelId, "answer about a message", token => PostAnswerAsync(request, reply, threadTs, shortcut.ResponseUrl, ticket, token));
     }
+
+    /// <summary>A slash command leans on the asker's earlier commands in the channel.</summary>
+    private async Task<ChatRequest> ForCommandAsync(SlashCommand command, CancellationToken cancellationToken) =>
+        await requests.ForAsync(command.ChannelId, command.UserId, command.CommandLine, SlackRequests.KindOf(command.ChannelId), cancellationToken)
+            with { ConversationId = command.UserId };
 
     private async Task<Reply?> AskAsync(Task<ChatRequest> request, CancellationToken cancellationToken) =>
         await pipeline.AskAsync(await request, mustAnswer: false, cancellationToken);

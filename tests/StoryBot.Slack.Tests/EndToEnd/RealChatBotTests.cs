@@ -60,6 +60,53 @@ public class RealChatBotTests
         }
 
         [Fact]
+        public async Task AFollowUpInTheThreadIsAnsweredAboutWhatTheThreadAskedBeforeAndPostedInIt()
+        {
+            var question = SlackPayloads.EventCallback("Ev0FIRST", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> what did musk claim about softbank", ts: "1700000002.000100"));
+            using (await Host.PostSignedAsync("/slack/events", question, "application/json"))
+            {
+                await Slack.NextCallAsync("chat.postMessage");
+                await Host.Recorder.NextAsync();
+            }
+
+            var followUp = SlackPayloads.EventCallback("Ev0MORE", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> more please", ts: "1700000002.000300", threadTs: "1700000002.000100"));
+            using var response = await Host.PostSignedAsync("/slack/events", followUp, "application/json");
+            var post = await Slack.NextCallAsync("chat.postMessage");
+            var recorded = await Host.Recorder.NextAsync();
+
+            // "more" is more of the thread's last answer: the rest of the paragraph it quoted.
+            Assert.Equal("1700000002.000100", post.Str("thread_ts"));
+            Assert.Contains("More from the story:", PostedBlocks.AllText(post.Body), StringComparison.Ordinal);
+            Assert.NotEmpty(recorded.Reply.Citations);
+            AssertQuotesAreVerbatim(post.Body);
+        }
+
+        [Fact]
+        public async Task AnAmbiguousFollowUpInTheThreadAsksWhichOneAndTheSameWordsElsewhereDoNot()
+        {
+            var question = SlackPayloads.EventCallback("Ev0FIRST2", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> why are musk and altman fighting", ts: "1700000003.000100"));
+            using (await Host.PostSignedAsync("/slack/events", question, "application/json"))
+            {
+                await Slack.NextCallAsync("chat.postMessage");
+                await Host.Recorder.NextAsync();
+            }
+
+            // The question back is for the asker alone, in the thread; the same words in a thread of
+            // their own have nothing to lean on and get an answer for everyone.
+            var inThread = SlackPayloads.EventCallback("Ev0HE1", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> what did he say", ts: "1700000003.000200", threadTs: "1700000003.000100"));
+            using var first = await Host.PostSignedAsync("/slack/events", inThread, "application/json");
+            var askedBack = await Slack.NextCallAsync("chat.postEphemeral");
+            var elsewhere = SlackPayloads.EventCallback("Ev0HE2", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> what did he say", ts: "1700000004.000200"));
+            using var second = await Host.PostSignedAsync("/slack/events", elsewhere, "application/json");
+            var alone = await Slack.NextCallAsync("chat.postMessage");
+
+            Assert.Equal("1700000003.000100", askedBack.Str("thread_ts"));
+            Assert.Contains("Who do you mean: Elon Musk or Sam Altman?", PostedBlocks.AllText(askedBack.Body), StringComparison.Ordinal);
+            Assert.Equal("1700000004.000200", alone.Str("thread_ts"));
+            Assert.DoesNotContain("Who do you mean", PostedBlocks.AllText(alone.Body), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task TheMessageShortcutAnswersThePickedMessageCleanedLikeAnyQuestion()
         {
             var payload = SlackPayloads.MessageShortcut($"<@{FakeSlack.BotUserId}> hey, wer ist Sam Altman? :)", "1581106229.000400", Slack.ResponseUrl("shortcut"));

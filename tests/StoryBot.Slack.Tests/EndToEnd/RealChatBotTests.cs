@@ -62,12 +62,7 @@ public class RealChatBotTests
         [Fact]
         public async Task AFollowUpInTheThreadIsAnsweredAboutWhatTheThreadAskedBeforeAndPostedInIt()
         {
-            var question = SlackPayloads.EventCallback("Ev0FIRST", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> what did musk claim about softbank", ts: "1700000002.000100"));
-            using (await Host.PostSignedAsync("/slack/events", question, "application/json"))
-            {
-                await Slack.NextCallAsync("chat.postMessage");
-                await Host.Recorder.NextAsync();
-            }
+            await StartThreadAsync("Ev0FIRST", "what did musk claim about softbank", "1700000002.000100");
 
             var followUp = SlackPayloads.EventCallback("Ev0MORE", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> more please", ts: "1700000002.000300", threadTs: "1700000002.000100"));
             using var response = await Host.PostSignedAsync("/slack/events", followUp, "application/json");
@@ -84,12 +79,7 @@ public class RealChatBotTests
         [Fact]
         public async Task AnAmbiguousFollowUpInTheThreadAsksWhichOneAndTheSameWordsElsewhereDoNot()
         {
-            var question = SlackPayloads.EventCallback("Ev0FIRST2", SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> why are musk and altman fighting", ts: "1700000003.000100"));
-            using (await Host.PostSignedAsync("/slack/events", question, "application/json"))
-            {
-                await Slack.NextCallAsync("chat.postMessage");
-                await Host.Recorder.NextAsync();
-            }
+            await StartThreadAsync("Ev0FIRST2", "why are musk and altman fighting", "1700000003.000100");
 
             // The question back is for the asker alone, in the thread; the same words in a thread of
             // their own have nothing to lean on and get an answer for everyone.
@@ -104,6 +94,15 @@ public class RealChatBotTests
             Assert.Contains("Who do you mean: Elon Musk or Sam Altman?", PostedBlocks.AllText(askedBack.Body), StringComparison.Ordinal);
             Assert.Equal("1700000004.000200", alone.Str("thread_ts"));
             Assert.DoesNotContain("Who do you mean", PostedBlocks.AllText(alone.Body), StringComparison.Ordinal);
+        }
+
+        /// <summary>A mention answered in a thread of its own, the thread a follow-up then writes in.</summary>
+        private async Task StartThreadAsync(string eventId, string question, string ts)
+        {
+            var mention = SlackPayloads.EventCallback(eventId, SlackPayloads.AppMention($"<@{FakeSlack.BotUserId}> {question}", ts: ts));
+            using var response = await Host.PostSignedAsync("/slack/events", mention, "application/json");
+            await Slack.NextCallAsync("chat.postMessage");
+            await Host.Recorder.NextAsync();
         }
 
         [Fact]

@@ -79,12 +79,13 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<IdentifyLimiter>();
         services.TryAddSingleton<GatewayDispatcher>();
         services.TryAddSingleton<IConnectionCheckpoints, InMemoryConnectionCheckpoints>();
-        services.TryAddSingleton<GatewayCheckpoint>();
         services.TryAddSingleton<GatewayHandshake>();
         services.TryAddSingleton<GatewayFrameReader>();
         services.TryAddSingleton<GatewayConnector>();
         services.TryAddSingleton<GatewayReadiness>();
-        services.TryAddSingleton<GatewayClient>();
+        services.TryAddSingleton<ShardPlanner>();
+        services.TryAddSingleton<ShardRunner>();
+        services.TryAddSingleton<GatewayShards>();
         if (!string.IsNullOrWhiteSpace(section["Token"]))
         {
             // Only a bot token runs the Gateway; without one there is no connection to be ready.

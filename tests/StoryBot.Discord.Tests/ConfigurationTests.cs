@@ -121,6 +121,94 @@ public sealed class ConfigurationTests
             new() { Token = "x", PublicKey = new string('a', 64), ApplicationId = "1", ModeratorCommandPermissions = permissions };
     }
 
+    public sealed class Shards
+    {
+        private readonly DiscordOptionsValidator _validator = new();
+
+        [Fact]
+        public void ByDefaultTheShardsDiscordRecommendsRunHere()
+        {
+            var options = Configured();
+
+            Assert.Equal("auto", options.Shards);
+            Assert.True(_validator.Validate(null, options).Succeeded);
+        }
+
+        [Theory]
+        [InlineData(4, new[] { 0, 1 })]
+        [InlineData(4, new[] { 3 })]
+        [InlineData(2, new int[0])]
+        public void ExplicitShardsWithinTheirCountAreValid(int count, int[] ids)
+        {
+            Assert.True(_validator.Validate(null, Configured("Explicit", count, ids)).Succeeded);
+        }
+
+        [Fact]
+        public void ExplicitShardsNeedTheirCount()
+        {
+            Assert.Equal(["Discord:ShardCount is required when Discord:Shards is explicit"], _validator.Validate(null, Configured("explicit", null, 0)).Failures!);
+        }
+
+        [Fact]
+        public void AShardIdOutsideTheCountIsNamed()
+        {
+            var failures = _validator.Validate(null, Configured("explicit", 4, 0, 4, -1)).Failures!;
+
+            Assert.Equal(["Discord:ShardIds must lie within 0 to 3 (Discord:ShardCount is 4); 4, -1 do not"], failures);
+        }
+
+        [Fact]
+        public void AShardIdNamedTwiceIsNamed()
+        {
+            var failures = _validator.Validate(null, Configured("explicit", 4, 1, 2, 1)).Failures!;
+
+            Assert.Equal(["Discord:ShardIds must name each shard once; 1 is repeated"], failures);
+        }
+
+        [Fact]
+        public void ShardIdsOrACountWithoutExplicitAreRefusedRatherThanIgnored()
+        {
+            var failures = _validator.Validate(null, Configured("auto", 4, 0)).Failures!;
+
+            Assert.Contains(failures, f => f.StartsWith("Discord:ShardIds and Discord:ShardCount apply only with Discord:Shards=explicit", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void AnUnknownModeIsNamed()
+        {
+            Assert.Equal(["Discord:Shards must be auto or explicit"], _validator.Validate(null, Configured("all")).Failures!);
+        }
+
+        [Fact]
+        public async Task ABadShardListStopsTheHostNamingTheKey()
+        {
+            await using var app = Hosting.Build(new Dictionary<string, string?>
+            {
+                ["Discord:Token"] = "x",
+                ["Discord:ApplicationId"] = "1",
+                ["Discord:PublicKey"] = new string('a', 64),
+                ["Discord:Shards"] = "explicit",
+                ["Discord:ShardCount"] = "2",
+                ["Discord:ShardIds:0"] = "2",
+            });
+
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+            Assert.Contains("Discord:ShardIds must lie within 0 to 1", error.Message, StringComparison.Ordinal);
+        }
+
+        private static DiscordOptions Configured(string shards = "auto", int? count = null, params int[] ids)
+        {
+            var options = new DiscordOptions { Token = "x", PublicKey = new string('a', 64), ApplicationId = "1", Shards = shards, ShardCount = count };
+            foreach (var id in ids)
+            {
+                options.ShardIds.Add(id);
+            }
+
+            return options;
+        }
+    }
+
     public sealed class Hosting
     {
         [Fact]
@@ -150,7 +238,7 @@ public sealed class ConfigurationTests
             await app.StopAsync();
         }
 
-        private static WebApplication Build(Dictionary<string, string?> settings)
+        internal static WebApplication Build(Dictionary<string, string?> settings)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Gateway;
@@ -27,36 +28,78 @@ public sealed class ProtocolTimingTests
 
     public sealed class Identifies
     {
-        [Fact]
-        public async Task OnlyMaxConcurrencyIdentifiesArePassedPerWindow()
-        {
-            var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-            var limiter = new IdentifyLimiter(new DiscordTimings(), time, NullLogger<IdentifyLimiter>.Instance);
-            var info = new GatewayInfo(new Uri("wss://gateway.discord.gg"), MaxConcurrency: 1, Remaining: 999, ResetAfter: TimeSpan.Zero);
+        private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
+        private readonly FakeLogger<IdentifyLimiter> _log = new();
+        private readonly IdentifyLimiter _limiter;
 
-            await limiter.WaitAsync(info, CancellationToken.None);
-            var second = limiter.WaitAsync(info, CancellationToken.None);
-            time.Advance(TimeSpan.FromSeconds(4.9));
+        public Identifies() => _limiter = new IdentifyLimiter(new DiscordTimings(), _time, _log);
+
+        [Fact]
+        public async Task OnlyOneIdentifyOfABucketIsPassedPerWindow()
+        {
+            var info = Info(maxConcurrency: 1);
+
+            await _limiter.WaitAsync(info, ShardId.Sole, CancellationToken.None);
+            var second = _limiter.WaitAsync(info, ShardId.Sole, CancellationToken.None);
+            _time.Advance(TimeSpan.FromSeconds(4.9));
             Assert.False(second.IsCompleted);
-            time.Advance(TimeSpan.FromSeconds(0.1));
+            _time.Advance(TimeSpan.FromSeconds(0.1));
 
             await second.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
         [Fact]
-        public async Task ASpentDailyBudgetWaitsForItsReset()
+        public async Task ShardsOfDifferentBucketsIdentifyTogetherWhileShardsOfOneBucketTakeTurns()
         {
-            var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-            var limiter = new IdentifyLimiter(new DiscordTimings(), time, NullLogger<IdentifyLimiter>.Instance);
-            var info = new GatewayInfo(new Uri("wss://gateway.discord.gg"), MaxConcurrency: 1, Remaining: 0, ResetAfter: TimeSpan.FromHours(2));
+            var info = Info(maxConcurrency: 2);
 
-            var identify = limiter.WaitAsync(info, CancellationToken.None);
-            time.Advance(TimeSpan.FromMinutes(119));
-            Assert.False(identify.IsCompleted);
-            time.Advance(TimeSpan.FromMinutes(1));
+            var identifies = Enumerable.Range(0, 4).Select(id => _limiter.WaitAsync(info, new ShardId(id, 4), CancellationToken.None)).ToList();
+            var first = identifies.Select(t => t.IsCompleted).ToList();
+            _time.Advance(TimeSpan.FromSeconds(4.9));
+            var almost = identifies.Select(t => t.IsCompleted).ToList();
+            _time.Advance(TimeSpan.FromSeconds(0.1));
+            await Task.WhenAll(identifies).WaitAsync(TimeSpan.FromSeconds(30));
 
-            await identify.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal([true, true, false, false], first);
+            Assert.Equal([true, true, false, false], almost);
         }
+
+        [Fact]
+        public async Task ASpentDailyBudgetWaitsForItsResetAndSaysSoOnceForEveryShardThatWaits()
+        {
+            var info = Info(remaining: 0, resetAfter: TimeSpan.FromHours(2));
+
+            var first = _limiter.WaitAsync(info, new ShardId(0, 2), CancellationToken.None);
+            var second = _limiter.WaitAsync(info, new ShardId(1, 2), CancellationToken.None);
+            _time.Advance(TimeSpan.FromMinutes(119));
+            Assert.False(first.IsCompleted);
+            _time.Advance(TimeSpan.FromMinutes(1));
+            await first.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.False(second.IsCompleted);
+            _time.Advance(TimeSpan.FromSeconds(5));
+
+            await second.WaitAsync(TimeSpan.FromSeconds(30));
+            var warning = Assert.Single(_log.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+            Assert.Contains("identify budget is spent", warning.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task IdentifiesSentSinceAnAnswerCountAgainstItsRemainingBudget()
+        {
+            var info = Info(maxConcurrency: 16, remaining: 2, resetAfter: TimeSpan.FromHours(1));
+
+            await _limiter.WaitAsync(info, new ShardId(0, 3), CancellationToken.None);
+            await _limiter.WaitAsync(info, new ShardId(1, 3), CancellationToken.None);
+            var third = _limiter.WaitAsync(info, new ShardId(2, 3), CancellationToken.None);
+            _time.Advance(TimeSpan.FromMinutes(59));
+            Assert.False(third.IsCompleted);
+            _time.Advance(TimeSpan.FromMinutes(1));
+
+            await third.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        private GatewayInfo Info(int maxConcurrency = 1, int? remaining = 999, TimeSpan? resetAfter = null) =>
+            new(new Uri("wss://gateway.discord.gg"), RecommendedShards: 1, maxConcurrency, remaining, Total: 1000, _time.GetUtcNow() + (resetAfter ?? TimeSpan.FromHours(4)));
     }
 
     public sealed class Routes

@@ -61,6 +61,27 @@ public sealed class DiscordOptions
     /// </summary>
     public bool CloseSessionOnStop { get; set; }
 
+    /// <summary>
+    /// Which Gateway shards this process runs. <c>auto</c>: as many as Discord recommends
+    /// (<c>GET /gateway/bot</c>), all of them here. <c>explicit</c>: <see cref="ShardIds"/> of
+    /// <see cref="ShardCount"/>, so several processes can split one bot's shards between them.
+    /// </summary>
+    public string Shards { get; set; } = DiscordShards.Auto;
+
+    /// <summary>
+    /// With <see cref="Shards"/> set to <c>explicit</c>: the shard ids this process runs, each from 0 to
+    /// <see cref="ShardCount"/> − 1 and none twice; empty runs all of them. Discord sends direct
+    /// messages to shard 0 only, so one process must run it.
+    /// </summary>
+    public IList<int> ShardIds { get; } = [];
+
+    /// <summary>
+    /// With <see cref="Shards"/> set to <c>explicit</c>: how many shards the bot has across every process,
+    /// the same in each (Identify's <c>shard</c> is [id, count]).
+    /// </summary>
+    [Range(1, 65535)]
+    public int? ShardCount { get; set; }
+
     /// <summary>Register the slash commands at start (only when their definitions changed).</summary>
     public bool RegisterCommands { get; set; } = true;
 

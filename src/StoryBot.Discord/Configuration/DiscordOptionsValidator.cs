@@ -58,6 +58,7 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 
         AddInvalidIds(errors, "Discord:GuildIds", options.GuildIds);
         AddInvalidIds(errors, "Discord:AskChannelIds", options.AskChannelIds);
+        AddInvalidShards(errors, options);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -70,6 +71,43 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
                 errors.Add($"{key} must hold numeric Discord ids");
                 return;
             }
+        }
+    }
+
+    private static void AddInvalidShards(List<string> errors, DiscordOptions options)
+    {
+        if (DiscordShards.IsAuto(options))
+        {
+            if (options.ShardIds.Count > 0 || options.ShardCount is not null)
+            {
+                errors.Add($"Discord:ShardIds and Discord:ShardCount apply only with Discord:Shards={DiscordShards.Explicit}; set it, or remove them to run the shards Discord recommends");
+            }
+
+            return;
+        }
+
+        if (!DiscordShards.IsExplicit(options))
+        {
+            errors.Add($"Discord:Shards must be {DiscordShards.Auto} or {DiscordShards.Explicit}");
+            return;
+        }
+
+        if (options.ShardCount is not { } count)
+        {
+            errors.Add($"Discord:ShardCount is required when Discord:Shards is {DiscordShards.Explicit}");
+            return;
+        }
+
+        var outside = options.ShardIds.Where(id => id < 0 || id >= count).ToList();
+        if (outside.Count > 0)
+        {
+            errors.Add($"Discord:ShardIds must lie within 0 to {count - 1} (Discord:ShardCount is {count}); {string.Join(", ", outside)} {(outside.Count == 1 ? "does" : "do")} not");
+        }
+
+        var repeated = options.ShardIds.GroupBy(id => id).Where(ids => ids.Count() > 1).Select(ids => ids.Key).ToList();
+        if (repeated.Count > 0)
+        {
+            errors.Add($"Discord:ShardIds must name each shard once; {string.Join(", ", repeated)} {(repeated.Count == 1 ? "is" : "are")} repeated");
         }
     }
 

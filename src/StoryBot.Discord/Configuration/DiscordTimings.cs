@@ -27,8 +27,14 @@ internal sealed class DiscordTimings
 
     public TimeSpan InvalidSessionMaxWait { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary><c>max_concurrency</c> identifies are allowed per this window.</summary>
+    /// <summary>Shards of one identify bucket (<c>shard_id % max_concurrency</c>) identify at most once per this window.</summary>
     public TimeSpan IdentifyWindow { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long an answer of <c>GET /gateway/bot</c> is used again: shards starting together ask once,
+    /// and an identify after that asks afresh (another process may have spent identifies meanwhile).
+    /// </summary>
+    public TimeSpan GatewayInfoLifetime { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A random share in [0, 1) for the jittered waits (first heartbeat, reconnects).</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;

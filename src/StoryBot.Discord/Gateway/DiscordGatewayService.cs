@@ -9,13 +9,14 @@ using StoryBot.Discord.Rest;
 namespace StoryBot.Discord.Gateway;
 
 /// <summary>
-/// With a bot token: registers the commands when they changed, then keeps the Gateway connected.
+/// With a bot token: registers the commands when they changed, then keeps every shard this process
+/// runs connected to the Gateway.
 /// Failures here are logged and end only Discord, never the host: it finishes early without a
 /// token, and when the Gateway stops for good (which <see cref="GatewayReadiness"/> reports).
 /// </summary>
 internal sealed class DiscordGatewayService(
     CommandRegistrar registrar,
-    GatewayClient gateway,
+    GatewayShards gateway,
     IOptions<DiscordOptions> options,
     ILogger<DiscordGatewayService> logger) : BackgroundService, IFinishingWorker
 {

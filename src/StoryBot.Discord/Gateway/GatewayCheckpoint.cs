@@ -12,11 +12,16 @@ namespace StoryBot.Discord.Gateway;
 /// sequence up to which every dispatch is safely taken in (a message's journal write committed,
 /// not merely received). Discord replays what came after that sequence on RESUME, so a message
 /// that arrived just before a crash is delivered again instead of lost; one that was journaled
-/// after the checkpoint was written is refused by the journal as a redelivery.
+/// after the checkpoint was written is refused by the journal as a redelivery. Each shard keeps its
+/// own, under <see cref="NameOf"/>.
 /// </summary>
-internal sealed partial class GatewayCheckpoint(IConnectionCheckpoints store, BotIdentity identity, DiscordTimings timings, TimeProvider time, ILogger<GatewayCheckpoint> logger) : IDisposable
+/// <remarks>Six constructor parameters on purpose: the shard it is kept for, where and for whom it is kept, and how often by which clock; the logger is ambient.</remarks>
+internal sealed partial class GatewayCheckpoint(ShardId shard, IConnectionCheckpoints store, BotIdentity identity, DiscordTimings timings, TimeProvider time, ILogger<GatewayCheckpoint> logger) : IDisposable
 {
+    /// <summary>Where the whole bot's one session (shard 0 of 1) is kept, as it was before StoryBot ran shards.</summary>
     public const string Name = "discord:gateway-session";
+
+    private readonly string _name = NameOf(shard);
 
     private readonly Lock _lock = new();
     private readonly SortedSet<long> _pending = [];
@@ -37,11 +42,11 @@ internal sealed partial class GatewayCheckpoint(IConnectionCheckpoints store, Bo
         SavedSession? saved;
         try
         {
-            saved = await store.ReadAsync(Name, cancellationToken) is { } value ? JsonSerializer.Deserialize<SavedSession>(value, DiscordJson.Options) : null;
+            saved = await store.ReadAsync(_name, cancellationToken) is { } value ? JsonSerializer.Deserialize<SavedSession>(value, DiscordJson.Options) : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogRestoreFailed(ex.Message);
+            LogRestoreFailed(shard, ex.Message);
             return null;
         }
 
@@ -60,7 +65,7 @@ internal sealed partial class GatewayCheckpoint(IConnectionCheckpoints store, Bo
             (_sessionId, _resumeUrl, _lastSeen, _saved) = (saved.SessionId, saved.ResumeGatewayUrl, saved.Seq, saved);
         }
 
-        LogRestored(saved.Seq);
+        LogRestored(shard, saved.Seq);
         return saved;
     }
 
@@ -144,12 +149,12 @@ internal sealed partial class GatewayCheckpoint(IConnectionCheckpoints store, Bo
                 return;
             }
 
-            await store.WriteAsync(Name, JsonSerializer.Serialize(current, DiscordJson.Options), cancellationToken);
+            await store.WriteAsync(_name, JsonSerializer.Serialize(current, DiscordJson.Options), cancellationToken);
             _saved = current;
             if (_failing)
             {
                 _failing = false;
-                LogSaveRecovered();
+                LogSaveRecovered(shard);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -157,7 +162,7 @@ internal sealed partial class GatewayCheckpoint(IConnectionCheckpoints store, Bo
             if (!_failing)
             {
                 _failing = true;
-                LogSaveFailed(ex.Message);
+                LogSaveFailed(shard, ex.Message);
             }
         }
         finally
@@ -188,9 +193,16 @@ internal sealed partial class GatewayCheckpoint(IConnectionCheckpoints store, Bo
         }
         catch (OperationCanceledException)
         {
-            LogLastSaveTimedOut();
+            LogLastSaveTimedOut(shard);
         }
     }
+
+    /// <summary>
+    /// The checkpoint's name for a shard. Shard 0 of 1 keeps the name the single session always had,
+    /// so a bot that starts running shards resumes its last session; any other shard, or shard 0 of
+    /// another count, has its own, since a session identified for one count cannot serve another.
+    /// </summary>
+    public static string NameOf(ShardId shard) => shard.IsSole ? Name : $"{Name}:{shard.Id}/{shard.Count}";
 
     public void Dispose() => _saving.Dispose();
 
@@ -208,20 +220,20 @@ internal sealed partial class GatewayCheckpoint(IConnectionCheckpoints store, Bo
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming the Discord Gateway session the last run left, from sequence {Sequence}")]
-    private partial void LogRestored(long sequence);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming the Discord Gateway session of shard {Shard} the last run left, from sequence {Sequence}")]
+    private partial void LogRestored(ShardId shard, long sequence);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the last run's Discord Gateway session ({Error}); identifying afresh, so messages sent while the bot was down are not delivered")]
-    private partial void LogRestoreFailed(string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the last run's Discord Gateway session of shard {Shard} ({Error}); identifying afresh, so messages sent while the bot was down are not delivered")]
+    private partial void LogRestoreFailed(ShardId shard, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the Discord Gateway session ({Error}); a restart now resumes from the last saved sequence")]
-    private partial void LogSaveFailed(string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the Discord Gateway session of shard {Shard} ({Error}); a restart now resumes from the last saved sequence")]
+    private partial void LogSaveFailed(ShardId shard, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Saving the Discord Gateway session works again")]
-    private partial void LogSaveRecovered();
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saving the Discord Gateway session of shard {Shard} works again")]
+    private partial void LogSaveRecovered(ShardId shard);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving the Discord Gateway session at stop timed out; the next run resumes from the last saved sequence")]
-    private partial void LogLastSaveTimedOut();
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving the Discord Gateway session of shard {Shard} at stop timed out; the next run resumes from the last saved sequence")]
+    private partial void LogLastSaveTimedOut(ShardId shard);
 }
 
 /// <param name="Seq">Every dispatch up to this one is taken in; RESUME asks Discord for those after it.</param>

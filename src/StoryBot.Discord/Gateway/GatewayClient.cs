@@ -7,28 +7,30 @@ using StoryBot.Discord.Rest;
 namespace StoryBot.Discord.Gateway;
 
 /// <summary>
-/// Keeps a Gateway session alive across connections: restores it from the checkpoint, runs one
-/// connection after another (<see cref="GatewayConnector"/>), and decides after each whether to
-/// resume, identify afresh or stop, and how long to wait first.
+/// Keeps one shard's Gateway session alive across connections: restores it from the shard's
+/// checkpoint, runs one connection after another (<see cref="GatewayConnector"/>), and decides
+/// after each whether to resume, identify afresh or stop, and how long to wait first. Each shard
+/// this process runs has its own (<see cref="GatewayShards"/>).
 /// </summary>
-/// <remarks>Eight constructor parameters on purpose: the loop that outlives every connection restores and saves the checkpoint, honours the platform switch, says why the Gateway is not ready between connections, and waits between them by the Gateway's timings and clock, counting each reconnect; one connection's own work is the connector's.</remarks>
+/// <remarks>Seven constructor parameters on purpose: the loop that outlives every connection keeps the shard's session, checkpoint and readiness, honours the platform switch, and waits between connections by the Gateway's timings and clock, counting each reconnect; one connection's own work is the connector's.</remarks>
 internal sealed class GatewayClient(
+    GatewayShard shard,
     GatewayConnector connector,
-    GatewayCheckpoint checkpoint,
     DiscordPlatformStatus status,
-    GatewayReadiness readiness,
     DiscordTimings timings,
     StoryBotTelemetry telemetry,
     TimeProvider time,
     ILogger<GatewayClient> logger)
 {
-    private readonly GatewaySession _session = new();
+    private readonly GatewaySession _session = shard.Session;
+    private readonly GatewayCheckpoint _checkpoint = shard.Checkpoint;
+    private readonly ShardReadiness _readiness = shard.Readiness;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, status.DisabledToken);
         var stopping = linked.Token;
-        if (await checkpoint.RestoreAsync(stopping) is { } saved)
+        if (await _checkpoint.RestoreAsync(stopping) is { } saved)
         {
             _session.Start(saved.SessionId, saved.ResumeGatewayUrl);
             _session.Observe(saved.Seq);
@@ -36,7 +38,7 @@ internal sealed class GatewayClient(
 
         // Saving ends with the connection loop, which also ends for good on a fatal close code.
         using var connected = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var saving = checkpoint.RunAsync(connected.Token);
+        var saving = _checkpoint.RunAsync(connected.Token);
         try
         {
             await ConnectUntilStoppedAsync(stopping);
@@ -56,16 +58,16 @@ internal sealed class GatewayClient(
             GatewayConnectionEnd end;
             try
             {
-                end = await connector.RunAsync(_session, stopping);
+                end = await connector.RunAsync(shard, stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                readiness.NotReady("stopping");
+                _readiness.NotReady("stopping");
                 return;
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Discord Gateway connection failed: {Error}", ex.Message);
+                logger.LogWarning("Discord Gateway connection of shard {Shard} failed: {Error}", shard.Id, ex.Message);
                 end = new GatewayConnectionEnd(GatewayNext.Resume, Healthy: false, CloseCode: null) { Reason = "connection failed" };
             }
 
@@ -77,13 +79,13 @@ internal sealed class GatewayClient(
 
             if (stopping.IsCancellationRequested)
             {
-                readiness.NotReady("stopping");
+                _readiness.NotReady("stopping");
 
                 // Closed with 1000 on the way out (Discord:CloseSessionOnStop): no run can resume it.
                 if (end.Next == GatewayNext.Identify)
                 {
                     ForgetSession();
-                    logger.LogInformation("Discord Gateway session ended (1000) on stop");
+                    logger.LogInformation("Discord Gateway shard {Shard}: session ended (1000) on stop", shard.Id);
                 }
 
                 return;
@@ -105,9 +107,9 @@ internal sealed class GatewayClient(
             var delay = ReconnectDelay(failures, end.WaitBeforeIdentify);
             var action = _session.CanResume ? "resume" : "identify";
             var reason = end.Reason ?? GatewayCloseCodes.Describe(end.CloseCode);
-            readiness.NotReady($"no session: the connection ended ({reason}); reconnecting to {action}");
+            _readiness.NotReady($"no session: the connection ended ({reason}); reconnecting to {action}");
             telemetry.Reconnecting(DiscordPlatform.Name, action);
-            logger.LogInformation("Discord Gateway reconnecting in {Delay} to {Action} ({Reason})", delay, action, reason);
+            logger.LogInformation("Discord Gateway shard {Shard} reconnecting in {Delay} to {Action} ({Reason})", shard.Id, delay, action, reason);
             try
             {
                 await Task.Delay(delay, time, stopping);
@@ -122,14 +124,14 @@ internal sealed class GatewayClient(
     private void Stop(GatewayConnectionEnd end)
     {
         var reason = $"the Discord Gateway closed with {end.CloseCode} ({GatewayCloseCodes.Describe(end.CloseCode)}); not reconnecting";
-        readiness.NotReady($"stopped: {reason}");
+        _readiness.NotReady($"stopped: {reason}");
         if (end.CloseCode == GatewayCloseCodes.AuthenticationFailed)
         {
             status.Disable(reason);
         }
         else
         {
-            logger.LogError("Discord Gateway stopped: {Reason}. The rest of StoryBot keeps running.", reason);
+            logger.LogError("Discord Gateway shard {Shard} stopped: {Reason}. The rest of StoryBot keeps running.", shard.Id, reason);
         }
     }
 
@@ -149,6 +151,6 @@ internal sealed class GatewayClient(
     private void ForgetSession()
     {
         _session.Reset();
-        checkpoint.Forget();
+        _checkpoint.Forget();
     }
 }

@@ -6,10 +6,10 @@ using StoryBot.Discord.Configuration;
 namespace StoryBot.Discord.Gateway;
 
 /// <summary>
-/// Runs one connection from opening to close: the handshake, a <see cref="Heartbeater"/> for as
-/// long as it lasts, and the frames until it must end. A zombie found by the heartbeat drops the
-/// socket but keeps the session, so the next connection resumes. On stop the session is kept for
-/// the next run, or, with <see cref="DiscordOptions.CloseSessionOnStop"/>, ended with close 1000
+/// Runs one connection of a shard from opening to close: the handshake, a <see cref="Heartbeater"/>
+/// for as long as it lasts, and the frames until it must end. A zombie found by the heartbeat drops
+/// the socket but keeps the session, so the next connection resumes. On stop the session is kept
+/// for the next run, or, with <see cref="DiscordOptions.CloseSessionOnStop"/>, ended with close 1000
 /// once what Discord had already sent is taken in.
 /// </summary>
 /// <param name="logger">Shares the client's category, so one log filter still shows every Gateway line.</param>
@@ -22,8 +22,9 @@ internal sealed class GatewayConnector(
     TimeProvider time,
     ILogger<GatewayClient> logger)
 {
-    public async Task<GatewayConnectionEnd> RunAsync(GatewaySession session, CancellationToken stopping)
+    public async Task<GatewayConnectionEnd> RunAsync(GatewayShard shard, CancellationToken stopping)
     {
+        var session = shard.Session;
         var target = await handshake.LocateAsync(session, stopping);
         await using var connection = await GatewayConnection.ConnectAsync(target.Url, stopping);
 
@@ -34,7 +35,7 @@ internal sealed class GatewayConnector(
             ? new CancellationTokenSource(Timeout.InfiniteTimeSpan, time)
             : CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var takingIn = endsSessionOnStop ? CancellationToken.None : stopping;
-        var closing = endsSessionOnStop ? CloseWhenStoppingAsync(connection, connectionScope, stopping) : Task.CompletedTask;
+        var closing = endsSessionOnStop ? CloseWhenStoppingAsync(shard.Id, connection, connectionScope, stopping) : Task.CompletedTask;
         GatewayConnectionEnd? EndedByStop(bool healthy) => SessionEnded(endsSessionOnStop && stopping.IsCancellationRequested, healthy);
         try
         {
@@ -50,8 +51,8 @@ internal sealed class GatewayConnector(
             var heartbeat = BeatAsync(heartbeater, connectionScope);
             try
             {
-                await handshake.IntroduceAsync(connection, session, target, connectionScope.Token);
-                var end = await reader.ReadAsync(connection, session, heartbeater, takingIn, connectionScope.Token);
+                await handshake.IntroduceAsync(connection, shard, target, connectionScope.Token);
+                var end = await reader.ReadAsync(connection, shard, heartbeater, takingIn, connectionScope.Token);
                 if (EndedByStop(end.Healthy) is { } ended)
                 {
                     return ended;
@@ -92,7 +93,7 @@ internal sealed class GatewayConnector(
     /// When the host stops: sends close 1000 and gives Discord <see cref="DiscordTimings.CloseHandshakeTimeout"/>
     /// to send the rest of what it had and its own close frame, which ends the reading.
     /// </summary>
-    private async Task CloseWhenStoppingAsync(GatewayConnection connection, CancellationTokenSource connectionScope, CancellationToken stopping)
+    private async Task CloseWhenStoppingAsync(ShardId shard, GatewayConnection connection, CancellationTokenSource connectionScope, CancellationToken stopping)
     {
         var stoppedOrEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (stopping.Register(() => stoppedOrEnded.TrySetResult()))
@@ -106,7 +107,7 @@ internal sealed class GatewayConnector(
             return;
         }
 
-        logger.LogInformation("Stopping: closing the Discord Gateway session (1000) once Discord has sent what it had");
+        logger.LogInformation("Stopping: closing the Discord Gateway session of shard {Shard} (1000) once Discord has sent what it had", shard);
         connectionScope.CancelAfter(timings.CloseHandshakeTimeout);
         await connection.SendCloseAsync((int)WebSocketCloseStatus.NormalClosure, connectionScope.Token);
     }

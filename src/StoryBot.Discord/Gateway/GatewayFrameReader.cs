@@ -9,15 +9,15 @@ namespace StoryBot.Discord.Gateway;
 /// <see cref="GatewayDispatcher"/> (which only queues them) and advance the checkpoint; the
 /// Gateway's heartbeat requests and ACKs go to the <see cref="Heartbeater"/>; RECONNECT and
 /// INVALID_SESSION end the connection with what the next one should do. READY and RESUMED make
-/// the Gateway ready (<see cref="GatewayReadiness"/>).
+/// the shard ready (<see cref="ShardReadiness"/>). Every shard's dispatches go to the same handlers.
 /// </summary>
 /// <param name="logger">Shares the client's category, so one log filter still shows every Gateway line.</param>
-internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, GatewayCheckpoint checkpoint, GatewayReadiness readiness, ILogger<GatewayClient> logger)
+internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, ILogger<GatewayClient> logger)
 {
     /// <summary>Reads until the connection must end; a healthy connection reached READY or RESUMED.</summary>
     /// <param name="stopping">For what a dispatch starts: a journal write must outlive a dropped connection.</param>
     public async Task<GatewayConnectionEnd> ReadAsync(
-        GatewayConnection connection, GatewaySession session, Heartbeater heartbeater, CancellationToken stopping, CancellationToken cancellationToken)
+        GatewayConnection connection, GatewayShard shard, Heartbeater heartbeater, CancellationToken stopping, CancellationToken cancellationToken)
     {
         var healthy = false;
         while (true)
@@ -38,10 +38,10 @@ internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, GatewayCh
             switch (payload.Int("op"))
             {
                 case GatewayOpcode.Dispatch:
-                    if (await DispatchAsync(payload, session, stopping, cancellationToken))
+                    if (await DispatchAsync(payload, shard, stopping, cancellationToken))
                     {
                         healthy = true;
-                        readiness.SessionReady(heartbeater);
+                        shard.Readiness.SessionReady(heartbeater);
                     }
 
                     break;
@@ -52,11 +52,11 @@ internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, GatewayCh
                     heartbeater.Acknowledge();
                     break;
                 case GatewayOpcode.Reconnect:
-                    logger.LogInformation("Discord Gateway asked to reconnect");
+                    logger.LogInformation("Discord Gateway asked shard {Shard} to reconnect", shard.Id);
                     return new GatewayConnectionEnd(GatewayNext.Resume, healthy, null) { Reason = "reconnect requested" };
                 case GatewayOpcode.InvalidSession:
                     var resumable = payload.Child("d") is { ValueKind: JsonValueKind.True };
-                    logger.LogInformation("Discord Gateway invalidated the session (resumable: {Resumable})", resumable);
+                    logger.LogInformation("Discord Gateway invalidated the session of shard {Shard} (resumable: {Resumable})", shard.Id, resumable);
                     return resumable
                         ? new GatewayConnectionEnd(GatewayNext.Resume, healthy, null) { Reason = "resumable invalid session" }
                         : new GatewayConnectionEnd(GatewayNext.Identify, healthy, null) { WaitBeforeIdentify = true, Reason = "invalid session" };
@@ -65,8 +65,9 @@ internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, GatewayCh
     }
 
     /// <returns>Whether the dispatch was READY or RESUMED, which makes the connection healthy.</returns>
-    private async Task<bool> DispatchAsync(JsonElement payload, GatewaySession session, CancellationToken stopping, CancellationToken cancellationToken)
+    private async Task<bool> DispatchAsync(JsonElement payload, GatewayShard shard, CancellationToken stopping, CancellationToken cancellationToken)
     {
+        var (session, checkpoint) = (shard.Session, shard.Checkpoint);
         var sequence = GatewayPayload.Sequence(payload);
         if (sequence is { } seen)
         {
@@ -80,12 +81,12 @@ internal sealed class GatewayFrameReader(GatewayDispatcher dispatcher, GatewayCh
         {
             session.Start(data.String("session_id") ?? string.Empty, data.String("resume_gateway_url") ?? string.Empty);
             checkpoint.Begin(session.SessionId!, session.ResumeUrl!);
-            logger.LogInformation("Discord Gateway ready (session started)");
+            logger.LogInformation("Discord Gateway shard {Shard} ready (session started)", shard.Id);
             healthy = true;
         }
         else if (type == "RESUMED")
         {
-            logger.LogInformation("Discord Gateway session resumed");
+            logger.LogInformation("Discord Gateway session of shard {Shard} resumed", shard.Id);
             healthy = true;
         }
 

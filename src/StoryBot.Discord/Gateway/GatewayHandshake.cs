@@ -53,25 +53,26 @@ internal sealed class GatewayHandshake(
         return frame;
     }
 
-    /// <summary>Resumes the session the target was chosen for, or identifies afresh.</summary>
-    public async Task IntroduceAsync(GatewayConnection connection, GatewaySession session, GatewayTarget target, CancellationToken cancellationToken)
+    /// <summary>Resumes the session the target was chosen for (at once: a resume is not an identify), or identifies the shard afresh in its turn.</summary>
+    public async Task IntroduceAsync(GatewayConnection connection, GatewayShard shard, GatewayTarget target, CancellationToken cancellationToken)
     {
+        var session = shard.Session;
         if (target.Info is not { } info)
         {
             await connection.SendAsync(GatewayOpcode.Resume, new { Token = options.Value.Token, SessionId = session.SessionId, Seq = session.Sequence }, cancellationToken);
             return;
         }
 
-        await identifyLimiter.WaitAsync(info, cancellationToken);
-        await connection.SendAsync(GatewayOpcode.Identify, IdentifyPayload(), cancellationToken);
+        await identifyLimiter.WaitAsync(info, shard.Id, cancellationToken);
+        await connection.SendAsync(GatewayOpcode.Identify, IdentifyPayload(shard.Id), cancellationToken);
     }
 
-    private object IdentifyPayload() => new
+    private object IdentifyPayload(ShardId shard) => new
     {
         Token = options.Value.Token,
         Intents = options.Value.AskChannelIds.Count > 0 ? Intents | MessageContentIntent : Intents,
         Properties = new { Os = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), Browser = "StoryBot", Device = "StoryBot" },
-        Shard = new[] { 0, 1 },
+        Shard = new[] { shard.Id, shard.Count },
     };
 }
 

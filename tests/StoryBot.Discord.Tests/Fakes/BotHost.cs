@@ -122,8 +122,6 @@ public sealed class BotHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    internal GatewayClient Gateway => _app.Services.GetRequiredService<GatewayClient>();
-
     /// <summary>Stops the host as SIGTERM would: the work lanes drain what they hold.</summary>
     public Task StopAsync() => _app.StopAsync();
 

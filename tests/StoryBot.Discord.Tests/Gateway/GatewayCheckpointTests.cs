@@ -118,7 +118,7 @@ public sealed class GatewayCheckpointTests
         {
             await _t._store.WriteAsync(GatewayCheckpoint.Name, """{"session_id": "session-1", "resume_gateway_url": "wss://resume.example", "seq": 41, "user_id": "42"}""", CancellationToken.None);
             var identity = new BotIdentity();
-            using var checkpoint = new GatewayCheckpoint(_t._store, identity, new DiscordTimings(), _t._time, NullLogger<GatewayCheckpoint>.Instance);
+            using var checkpoint = new GatewayCheckpoint(ShardId.Sole, _t._store, identity, new DiscordTimings(), _t._time, NullLogger<GatewayCheckpoint>.Instance);
 
             var restored = await checkpoint.RestoreAsync(CancellationToken.None);
 
@@ -247,7 +247,7 @@ public sealed class GatewayCheckpointTests
     }
 
     private GatewayCheckpoint Checkpoint(IConnectionCheckpoints? store = null) =>
-        new(store ?? _store, _identity, new DiscordTimings(), _time, NullLogger<GatewayCheckpoint>.Instance);
+        new(ShardId.Sole, store ?? _store, _identity, new DiscordTimings(), _time, NullLogger<GatewayCheckpoint>.Instance);
 
     private async Task<SavedSession?> SavedAsync() =>
         await _store.ReadAsync(GatewayCheckpoint.Name, CancellationToken.None) is { } value ? JsonSerializer.Deserialize<SavedSession>(value, DiscordJson.Options) : null;

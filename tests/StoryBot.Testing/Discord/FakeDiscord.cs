@@ -27,6 +27,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
+    private readonly Channel<FakeIdentify> _identifies = Channel.CreateUnbounded<FakeIdentify>();
     private readonly Channel<RecordedRequest> _requestFeed = Channel.CreateUnbounded<RecordedRequest>();
     private readonly ConcurrentQueue<(Func<RecordedRequest, bool> Match, FakeResponse Response)> _scripted = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -54,6 +55,18 @@ public sealed class FakeDiscord : IAsyncDisposable
     private int _gatewayConnectionCount;
 
     public int GatewayConnectionCount => Volatile.Read(ref _gatewayConnectionCount);
+
+    /// <summary>The <c>shards</c> <c>GET /gateway/bot</c> recommends.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
+    /// <summary>The <c>session_start_limit.max_concurrency</c> <c>GET /gateway/bot</c> reports.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>The clock identifies are stamped with (<see cref="FakeIdentify.At"/>).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Every IDENTIFY the bot sent, on any connection, in the order they arrived.</summary>
+    public ConcurrentQueue<FakeIdentify> Identifies { get; } = new();
 
     /// <summary>How long creating a channel message takes, after the request is recorded.</summary>
     public TimeSpan MessageLatency { get; set; }
@@ -95,6 +108,13 @@ public sealed class FakeDiscord : IAsyncDisposable
         return await _connections.Reader.ReadAsync(timeout.Token);
     }
 
+    /// <summary>The next IDENTIFY the bot sent, on any connection.</summary>
+    public async Task<FakeIdentify> NextIdentifyAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await _identifies.Reader.ReadAsync(timeout.Token);
+    }
+
     /// <summary>Waits for the next request matching; requests already recorded count too.</summary>
     public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match)
     {
@@ -130,6 +150,12 @@ public sealed class FakeDiscord : IAsyncDisposable
         await _connections.Writer.WriteAsync(connection);
         await run;
         await connection.WaitForSendsAsync();
+    }
+
+    internal void Identified(FakeIdentify identify)
+    {
+        Identifies.Enqueue(identify);
+        _identifies.Writer.TryWrite(identify);
     }
 
     /// <summary>A new session, as READY starts it; its dispatches are kept for RESUME to replay.</summary>
@@ -233,8 +259,8 @@ public sealed class FakeDiscord : IAsyncDisposable
         {
             case ("GET", ["gateway", "bot"]):
                 return new FakeResponse(200, $$"""
-                    {"url": "{{GatewayUrl}}", "shards": 1,
-                     "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1} }
+                    {"url": "{{GatewayUrl}}", "shards": {{RecommendedShards}},
+                     "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": {{MaxConcurrency}}} }
                     """);
             case ("POST", ["channels", var channel, "messages"]):
                 // enforce_nonce: the message this bot already created with the nonce comes back instead of a new one.

@@ -26,6 +26,9 @@ public sealed class FakeGatewayConnection : IDisposable
     /// <summary>The session this connection serves, from READY or an honoured RESUME; null before.</summary>
     public FakeGatewaySession? Session { get; private set; }
 
+    /// <summary>The <c>shard</c> of the bot's IDENTIFY on this connection; null before one, or on a resumed connection.</summary>
+    public FakeShard? Shard { get; private set; }
+
     /// <summary>"/gateway" or "/resume-gateway": where the bot connected.</summary>
     public string Path { get; }
 
@@ -78,6 +81,11 @@ public sealed class FakeGatewayConnection : IDisposable
                     continue;
                 }
 
+                if (payload.GetProperty("op").GetInt32() == 2)
+                {
+                    RecordIdentify(payload);
+                }
+
                 await _received.Writer.WriteAsync(payload, cancellationToken);
             }
         }
@@ -86,6 +94,14 @@ public sealed class FakeGatewayConnection : IDisposable
             _closed.TrySetResult(null);
             _received.Writer.TryComplete();
         }
+    }
+
+    private void RecordIdentify(JsonElement identify)
+    {
+        Shard = identify.GetProperty("d").TryGetProperty("shard", out var shard) && shard.GetArrayLength() == 2
+            ? new FakeShard(shard[0].GetInt32(), shard[1].GetInt32())
+            : new FakeShard(0, 1);
+        _discord.Identified(new FakeIdentify(this, Shard.Value, _discord.Clock.GetUtcNow()));
     }
 
     public async Task SendAsync(string json)
@@ -144,7 +160,7 @@ public sealed class FakeGatewayConnection : IDisposable
         return DispatchAsync("READY", $$"""
             {"v": 10, "user": {"id": "{{botUserId}}", "username": "StoryBot", "discriminator": "0", "bot": true},
              "guilds": [{"id": "{{FakeDiscord.GuildId}}", "unavailable": true}], "session_id": "{{sessionId}}",
-             "resume_gateway_url": "{{resumeGatewayUrl}}", "shard": [0, 1],
+             "resume_gateway_url": "{{resumeGatewayUrl}}", "shard": [{{Shard?.Id ?? 0}}, {{Shard?.Count ?? 1}}],
              "application": {"id": "{{FakeDiscord.ApplicationId}}", "flags": 0} }
             """);
     }

@@ -68,6 +68,23 @@ public sealed class EndToEndTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AFollowUpLeansOnTheSameMembersQuestionBeforeInTheChannelAndOnNobodyElses()
+    {
+        var connection = await ReadyGatewayAsync();
+
+        await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> what did musk claim about softbank", mentionsBot: true, id: "1100000000000000011"));
+        await ReplyToAsync("1100000000000000011");
+        await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> more please", mentionsBot: true, id: "1100000000000000012"));
+        var more = await ReplyToAsync("1100000000000000012");
+        await connection.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> more please", mentionsBot: true, authorId: "80351110224678913", id: "1100000000000000013"));
+        var someoneElse = await ReplyToAsync("1100000000000000013");
+
+        Assert.Contains("More from the story:", Shown(more.Json), StringComparison.Ordinal);
+        AssertVerbatimCitations(more.Json);
+        Assert.DoesNotContain("More from the story:", Shown(someoneElse.Json), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MentionsInAQuestionTheBotEchoesNeverPing()
     {
         var connection = await ReadyGatewayAsync();
@@ -90,6 +107,13 @@ public sealed class EndToEndTests : IAsyncLifetime, IDisposable
         Assert.InRange(choices.GetArrayLength(), 1, 25);
         Assert.Contains(choices.EnumerateArray(), c => c.GetProperty("value").GetString()!.Contains("Altman", StringComparison.Ordinal));
     }
+
+    private Task<RecordedRequest> ReplyToAsync(string messageId) =>
+        _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("channels/", StringComparison.Ordinal)
+            && r.Json.TryGetProperty("message_reference", out var reference) && reference.GetProperty("message_id").GetString() == messageId);
+
+    private static string Shown(JsonElement message) =>
+        string.Concat(message.GetProperty("embeds").EnumerateArray().Select(e => e.GetProperty("description").GetString()));
 
     private async Task<FakeGatewayConnection> ReadyGatewayAsync()
     {

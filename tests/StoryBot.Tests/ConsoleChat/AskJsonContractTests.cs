@@ -71,7 +71,8 @@ public sealed class AskJsonContractTests
     [Fact]
     public async Task ADisableInOneRunIsGoneFromTheNextAndStdoutStaysPureJson()
     {
-        var state = $"Data Source={Path.Combine(Path.GetTempPath(), "storybot-json-" + Guid.NewGuid().ToString("N") + ".db")}";
+        using var file = new StateFile();
+        var state = $"Data Source={file.Path}";
         const string Question = "How much money has been committed to Stargate so far?\n";
 
         var before = await StoryBotProcess.RunAsync(Question, "ask", "--json", $"--Storage:ConnectionString={state}");
@@ -87,7 +88,8 @@ public sealed class AskJsonContractTests
     [Fact]
     public async Task AReportInALaterRunFlagsTheLatestAnswerAndLandsInTheModeratorsQueue()
     {
-        var state = $"--Storage:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), "storybot-report-" + Guid.NewGuid().ToString("N") + ".db")}";
+        using var file = new StateFile();
+        var state = $"--Storage:ConnectionString=Data Source={file.Path}";
         const string Question = "How much money has been committed to Stargate so far?";
 
         var asked = await StoryBotProcess.RunAsync(Question + "\n", "ask", "--json", state);

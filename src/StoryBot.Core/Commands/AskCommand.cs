@@ -34,7 +34,7 @@ internal sealed partial class AskCommand(
     {
         var request = context.Request;
         var resolution = followUps.Resolve(request, context.Argument);
-        if (await followUps.ReplyAsync(request, resolution, context.Language, cancellationToken) is { } own)
+        if (await followUps.ReplyAsync(request, resolution, resolution.Language ?? context.Language, cancellationToken) is { } own)
         {
             followUps.Remember(request, resolution, own);
             return own;

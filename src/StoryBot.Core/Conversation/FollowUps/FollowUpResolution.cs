@@ -23,5 +23,11 @@ public enum FollowUpKind
 /// <param name="Candidates">For <see cref="FollowUpKind.Ambiguous"/>, the people it may mean.</param>
 public sealed record FollowUpResolution(FollowUpKind Kind, string Question, IReadOnlyList<string> Candidates)
 {
+    /// <summary>
+    /// The language the request's own words are in, where the follow-up reading knows it better than
+    /// a detector reading two words ("mehr dazu"); null to leave it to the detector.
+    /// </summary>
+    public Knowledge.Language? Language { get; init; }
+
     public static FollowUpResolution Unchanged(string question) => new(FollowUpKind.None, question, []);
 }

@@ -27,7 +27,10 @@ public static partial class FollowUpResolver
 
         if (MoreRequest().IsMatch(question.Trim()))
         {
-            return new FollowUpResolution(FollowUpKind.More, turns[^1].Question, []);
+            return new FollowUpResolution(FollowUpKind.More, turns[^1].Question, [])
+            {
+                Language = GermanMore().IsMatch(question) ? Language.German : Language.English,
+            };
         }
 
         var words = FollowUpWords.Of(question);
@@ -143,6 +146,10 @@ public static partial class FollowUpResolver
 
     [GeneratedRegex(@"\b(he|him|his|himself|she|hers|herself|er|ihn|ihm|sein|seine|seinen|seinem|seiner|seines)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();
+
+    /// <summary>The German words of a request for more: the rest of the pattern is English.</summary>
+    [GeneratedRegex(@"\b(mehr|weitere|erzähl|zeig|bitte|den rest|und)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GermanMore();
 
     [GeneratedRegex(@"\b(it|its|they|them|their|es|deren|dessen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThingPronoun();

@@ -32,9 +32,11 @@ public class FollowUpConversationTests
         await AskAsync("more please", "thread-1");
 
         var again = await AskAsync("any more sources?", "thread-1");
+        var german = await AskAsync("mehr dazu", "thread-1");
 
         Assert.Equal(ReplyKind.Help, again.Kind);
         Assert.Equal("That is all the story says about it.", again.Text);
+        Assert.Equal("Mehr sagt die Geschichte dazu nicht.", german.Text);
     }
 
     [Fact]

@@ -74,17 +74,18 @@ public class FollowUpResolverTests
     }
 
     [Theory]
-    [InlineData("more sources")]
-    [InlineData("mehr quellen bitte")]
-    [InlineData("Mehr dazu?")]
-    [InlineData("zeig mal den ganzen absatz")]
-    [InlineData("show me the rest of what he wrote")]
-    public void AskingForMoreIsAskingForMoreOfTheLastAnswer(string question)
+    [InlineData("more sources", Language.English)]
+    [InlineData("mehr quellen bitte", Language.German)]
+    [InlineData("Mehr dazu?", Language.German)]
+    [InlineData("zeig mal den ganzen absatz", Language.German)]
+    [InlineData("show me the rest of what he wrote", Language.English)]
+    public void AskingForMoreIsAskingForMoreOfTheLastAnswerInTheWordsLanguage(string question, Language language)
     {
         var resolution = Resolve(question, Turn("what did altman reply", "sam-altman"));
 
         Assert.Equal(FollowUpKind.More, resolution.Kind);
         Assert.Equal("what did altman reply", resolution.Question);
+        Assert.Equal(language, resolution.Language);
     }
 
     [Theory]

@@ -25,7 +25,7 @@ internal sealed class ScheduledSummaryPoster(
     public bool CanPostTo(string platform) => Find(platform) is not null;
 
     /// <summary>What one message of <paramref name="platform"/> can carry; no limit of its own where no poster says.</summary>
-    public PlatformLimits LimitsFor(string platform) => Find(platform)?.Limits ?? PlatformLimits.Unbounded;
+    public PlatformLimits LimitsFor(string platform) => _posters.LimitsFor(platform);
 
     /// <summary>Posts the summary of <paramref name="slot"/>; the platform's verdict comes back as a result.</summary>
     public Task<PostResult> PostOnceAsync(SummarySchedule schedule, SummarySlot slot, Reply reply, CancellationToken cancellationToken)
@@ -61,6 +61,5 @@ internal sealed class ScheduledSummaryPoster(
         }
     }
 
-    private IChannelPoster? Find(string platform) =>
-        _posters.FirstOrDefault(poster => string.Equals(poster.Platform, platform, StringComparison.OrdinalIgnoreCase));
+    private IChannelPoster? Find(string platform) => _posters.For(platform);
 }

@@ -23,8 +23,12 @@ internal static class SummaryChanges
     /// </summary>
     public static IReadOnlyList<NewSource> CiteNewSources(KnowledgePack pack, CitationFilter filter, DateTimeOffset? since, SummaryCitations citations) =>
         [.. NewestFirst(pack, since)
-            .Select(source => new NewSource(source, citations.Cite(new SummaryClaim(source.Title, null, FirstAllowedExcerpt(pack, filter, source), ArticleVoice: true), mustAddExcerpt: false)))
+            .Select(source => new NewSource(source, CiteSource(pack, filter, source, citations)))
             .Where(source => source.Numbers.Count > 0)];
+
+    /// <summary>Numbers the source's first excerpt the moderators allow; none when it has none.</summary>
+    public static List<int> CiteSource(KnowledgePack pack, CitationFilter filter, SourceDocument source, SummaryCitations citations) =>
+        citations.Cite(new SummaryClaim(source.Title, null, FirstAllowedExcerpt(pack, filter, source), ArticleVoice: true), mustAddExcerpt: false);
 
     /// <summary>Sources published after <paramref name="since"/> (all dated ones when null), newest first.</summary>
     public static IEnumerable<SourceDocument> NewestFirst(KnowledgePack pack, DateTimeOffset? since) =>
@@ -32,7 +36,7 @@ internal static class SummaryChanges
             .Where(source => source.Published is { } published && (since is null || published > since))
             .OrderByDescending(source => source.Published);
 
-    public static IReadOnlyList<string> FirstAllowedExcerpt(KnowledgePack pack, CitationFilter filter, SourceDocument source) =>
+    private static IReadOnlyList<string> FirstAllowedExcerpt(KnowledgePack pack, CitationFilter filter, SourceDocument source) =>
         [.. pack.Excerpts
             .Where(excerpt => excerpt.SourceId == source.Id && filter.Allows(excerpt))
             .OrderBy(excerpt => excerpt.Paragraph)

@@ -22,8 +22,6 @@ internal sealed class SummaryChatCommand(
         var pack = knowledge.Current;
         var filter = await citationPolicy.GetFilterAsync(cancellationToken);
         // Sized for the platform it is asked on, like the scheduled summaries posted there.
-        var limits = posters.FirstOrDefault(p => string.Equals(p.Platform, context.Request.Platform, StringComparison.OrdinalIgnoreCase))?.Limits
-            ?? PlatformLimits.Unbounded;
-        return composer.Compose(context.Language, filter, pack, limits: limits) with { Question = context.Request.Text };
+        return composer.Compose(context.Language, filter, pack, limits: posters.LimitsFor(context.Request.Platform)) with { Question = context.Request.Text };
     }
 }

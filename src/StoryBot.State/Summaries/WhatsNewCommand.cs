@@ -26,9 +26,7 @@ internal sealed class WhatsNewCommand(
         var pack = knowledge.Current;
         var filter = await citationPolicy.GetFilterAsync(cancellationToken);
         var texts = SummaryTexts.For(context.Language);
-        var limits = posters.FirstOrDefault(p => string.Equals(p.Platform, context.Request.Platform, StringComparison.OrdinalIgnoreCase))?.Limits
-            ?? PlatformLimits.Unbounded;
-        var citations = new SummaryCitations(pack, filter, new Dictionary<string, string>(), limits.MaxCitations);
+        var citations = new SummaryCitations(pack, filter, new Dictionary<string, string>(), posters.LimitsFor(context.Request.Platform).MaxCitations);
         var last = ledger is null ? null : await ledger.LastPostedAsync(context.Request.Platform, context.Request.ChannelId, cancellationToken);
 
         var body = new List<TextRun> { TextRun.Strong(texts.WhatsNew), TextRun.Plain("\n") };
@@ -43,7 +41,7 @@ internal sealed class WhatsNewCommand(
             body.Add(TextRun.Strong(texts.LatestReporting));
             foreach (var source in Latest(pack))
             {
-                var numbers = citations.Cite(new SummaryClaim(source.Title, null, SummaryChanges.FirstAllowedExcerpt(pack, filter, source), ArticleVoice: true), mustAddExcerpt: false);
+                var numbers = SummaryChanges.CiteSource(pack, filter, source, citations);
                 if (numbers.Count > 0)
                 {
                     body.Add(TextRun.Plain($"\n• {texts.Source(source)} {SummaryChanges.Markers(numbers)}"));

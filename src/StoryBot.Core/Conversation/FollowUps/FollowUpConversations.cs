@@ -15,10 +15,16 @@ internal sealed class FollowUpConversations(ConversationMemory memory, IKnowledg
         "That is all the story says about it.",
         "Mehr sagt die Geschichte dazu nicht.");
 
-    public FollowUpResolution Resolve(ChatRequest request, string question) =>
-        Key(request) is { } key
-            ? FollowUpResolver.Resolve(question, memory.Turns(key), knowledge.Current)
-            : FollowUpResolution.Unchanged(question);
+    public FollowUpResolution Resolve(ChatRequest request, string question)
+    {
+        if (Key(request) is not { } key)
+        {
+            return FollowUpResolution.Unchanged(question);
+        }
+
+        var turns = memory.Turns(key);
+        return FollowUpResolver.Resolve(question, turns, knowledge.Current) with { Previous = turns.Count > 0 ? turns[^1] : null };
+    }
 
     /// <summary>The reply the resolution itself gives ("which one?", "more"), or null when the engine answers.</summary>
     public async Task<Reply?> ReplyAsync(ChatRequest request, FollowUpResolution resolution, Language language, CancellationToken cancellationToken)
@@ -32,7 +38,7 @@ internal sealed class FollowUpConversations(ConversationMemory memory, IKnowledg
                     language,
                     ReplyKind.Help,
                     language == Language.German ? $"Wen meinen Sie: {names}?" : $"Who do you mean: {names}?");
-            case FollowUpKind.More when Key(request) is { } key && memory.Turns(key) is [.., var last]:
+            case FollowUpKind.More when resolution.Previous is { } last:
                 return await MoreAsync(request.Text, language, last, await policy.GetFilterAsync(cancellationToken), cancellationToken);
             default:
                 return null;
@@ -54,23 +60,24 @@ internal sealed class FollowUpConversations(ConversationMemory memory, IKnowledg
             return;
         }
 
-        var turns = memory.Turns(key);
-        var entities = MentionedEntities.In(resolution.Question, knowledge.Current).Select(e => e.Id).ToList();
-        if (resolution.Kind == FollowUpKind.More && turns.Count > 0)
-        {
-            // "more" is about what the turn before was about, and has now cited more of it.
-            entities = [.. turns[^1].EntityIds];
-        }
-
-        IReadOnlyList<string> cited = resolution.Kind == FollowUpKind.More && turns.Count > 0
-            ? [.. turns[^1].CitedExcerptIds.Concat(reply.Citations.Select(c => c.Id)).Distinct(StringComparer.Ordinal)]
-            : [.. reply.Citations.Select(c => c.Id)];
-        memory.Remember(key, new ConversationTurn(resolution.Question, reply.Language, entities, cited));
+        // "more" is about what the turn before was about, and has now cited more of it.
+        var turn = resolution is { Kind: FollowUpKind.More, Previous: { } previous }
+            ? new ConversationTurn(
+                resolution.Question,
+                reply.Language,
+                previous.EntityIds,
+                [.. previous.CitedExcerptIds.Concat(reply.Citations.Select(c => c.Id)).Distinct(StringComparer.Ordinal)])
+            : new ConversationTurn(
+                resolution.Question,
+                reply.Language,
+                [.. MentionedEntities.In(resolution.Question, knowledge.Current).Select(e => e.Id)],
+                [.. reply.Citations.Select(c => c.Id)]);
+        memory.Remember(key, turn);
     }
 
     /// <summary>
     /// The rest of the paragraphs the last answer quoted from, excerpt by excerpt, each cited; where
-    /// they hold nothing more, the other excerpts the engine finds for the last question.
+    /// they hold nothing more, what the engine cites for the last question that was not cited yet.
     /// </summary>
     private async Task<Reply> MoreAsync(string question, Language language, ConversationTurn last, CitationFilter filter, CancellationToken cancellationToken)
     {

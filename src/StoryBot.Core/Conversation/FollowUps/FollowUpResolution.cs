@@ -29,5 +29,8 @@ public sealed record FollowUpResolution(FollowUpKind Kind, string Question, IRea
     /// </summary>
     public Knowledge.Language? Language { get; init; }
 
+    /// <summary>The turn before, as the question was read against it; null for the first of a conversation.</summary>
+    public ConversationTurn? Previous { get; init; }
+
     public static FollowUpResolution Unchanged(string question) => new(FollowUpKind.None, question, []);
 }

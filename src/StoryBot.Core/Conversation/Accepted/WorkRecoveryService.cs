@@ -27,11 +27,25 @@ public sealed partial class WorkRecoveryService(
 
     private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private IReadOnlyList<AcceptedWork> _lastRun = [];
+
+    /// <summary>
+    /// Reads what the last run left unfinished before the platforms start: hosted services start in
+    /// order (this one is added before the platforms' connections, the web endpoints start last),
+    /// while <see cref="ExecuteAsync"/> runs in the background. Read there, a request this run had
+    /// just accepted could be taken for the last run's and answered twice.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _lastRun = await journal.UnfinishedAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await ResumeUnfinishedAsync(stoppingToken);
+            await ResumeUnfinishedAsync(_lastRun, stoppingToken);
         }
         finally
         {
@@ -53,9 +67,8 @@ public sealed partial class WorkRecoveryService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task ResumeUnfinishedAsync(CancellationToken stoppingToken)
+    private async Task ResumeUnfinishedAsync(IReadOnlyList<AcceptedWork> unfinished, CancellationToken stoppingToken)
     {
-        var unfinished = await journal.UnfinishedAsync(stoppingToken);
         var now = time.GetUtcNow();
         int resumed = 0, expired = 0, unknown = 0;
         foreach (var work in unfinished)

@@ -60,6 +60,20 @@ public sealed class WorkRecoveryServiceTests
     }
 
     [Fact]
+    public async Task ARequestThisRunAcceptsAfterStartingIsNotTakenForTheLastRuns()
+    {
+        await AcceptAsync("slack", "last run", TimeSpan.FromMinutes(30));
+        using var service = new WorkRecoveryService(_journal, [_slack.Object], _time, NullLogger<WorkRecoveryService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await AcceptAsync("slack", "this run", TimeSpan.FromMinutes(30));
+        await service.Resumed;
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["last run"], _resumed.Select(w => w.Key));
+    }
+
+    [Fact]
     public async Task TheMemoryJournalRefusesAKeyItHasSeenUntilItIsForgotten()
     {
         Assert.True(await AcceptAsync("slack", "once", TimeSpan.FromMinutes(30)));

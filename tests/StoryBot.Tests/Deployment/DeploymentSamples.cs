@@ -17,6 +17,7 @@ internal static class DeploymentSamples
         ["Slack:BotToken"] = "xoxb-sample",
         ["Slack:AppToken"] = "xapp-sample",
         ["Slack:SigningSecret"] = "sample-signing-secret",
+        ["Summaries:Schedules:0:ChannelId"] = "C0123456789",
     };
 
     public static string? For(string key) => ByKey.GetValueOrDefault(key);

@@ -144,6 +144,8 @@ public sealed class DeploymentSettingsTests
             Assert.Equal("postgres", compose.Environment["Storage__Provider"]);
             Assert.Contains("Host=postgres;", compose.Environment["Storage__ConnectionString"], StringComparison.Ordinal);
             Assert.All(compose.Volumes, v => Assert.EndsWith(":" + DataVolume, v, StringComparison.Ordinal));
+            Assert.Equal("slack", compose.Environment["Summaries__Schedules__0__Platform"]);
+            Assert.NotEmpty(compose.Environment["Summaries__Schedules__0__ChannelId"]);
         }
     }
 

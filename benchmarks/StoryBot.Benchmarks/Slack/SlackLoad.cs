@@ -25,7 +25,7 @@ namespace StoryBot.Benchmarks.Slack;
 /// </summary>
 internal static class SlackLoad
 {
-    private const string Secret = "load-test-signing-secret";
+    internal const string Secret = "load-test-signing-secret";
 
     private static string[] commands =
     [
@@ -136,6 +136,18 @@ internal static class SlackLoad
     /// a replay the bot acknowledges and does not answer). Slack's acknowledgement carries no answer:
     /// answers are counted where they are posted.
     /// </summary>
+    /// <summary>Sends <paramref name="count"/> signed slash commands, one after the other, each from its own user.</summary>
+    internal static async Task AskOnceEachAsync(HttpClient http, Uri endpoint, string responseUrlBase, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (await SendAsync(http, endpoint, responseUrlBase, i) != LoadOutcome.Acknowledged)
+            {
+                throw new InvalidOperationException($"The bot did not acknowledge command {i} at {endpoint}");
+            }
+        }
+    }
+
     private static async Task<LoadOutcome> SendAsync(HttpClient http, Uri endpoint, string responseUrlBase, int index)
     {
         var parts = commands[index % commands.Length].Split('|');

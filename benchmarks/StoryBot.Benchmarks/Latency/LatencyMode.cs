@@ -12,7 +12,7 @@ namespace StoryBot.Benchmarks.Latency;
 /// <summary>
 /// Answer latency as a reader sees it: load a pack, warm up, then answer many questions one by
 /// one and report the distribution (p50, p90, p99, max), which BenchmarkDotNet's means hide.
-/// Usage: latency [--scale] [--questions N] [--sections] [--mode hybrid|lexical]
+/// Usage: latency [--scale [--articles N]] [--questions N] [--sections] [--mode hybrid|lexical] [--no-reply-cache]
 /// </summary>
 internal static class LatencyMode
 {
@@ -24,7 +24,9 @@ internal static class LatencyMode
         var count = Option(args, "--questions") ?? (scale ? 2_000 : 100_000);
         var mode = args.SkipWhile(a => a != "--mode").Skip(1).FirstOrDefault() ?? "hybrid";
         var targets = scale ? LatencyTargets.Scale : mode == "lexical" ? LatencyTargets.Story : LatencyTargets.StoryHybrid;
-        var report = new LatencyReport((scale ? "generated pack, 1,000 articles" : "story pack") + ", " + mode);
+        var articles = Option(args, "--articles") ?? ScalePack.DefaultArticles;
+        var cacheOff = ReplyCacheReport.Off(args);
+        var report = new LatencyReport((scale ? $"generated pack, {articles:N0} articles" : "story pack") + ", " + mode + (cacheOff ? ", reply cache off" : ", reply cache on (a question asked again is answered from it)"));
 
         ScalePackFolder? folder = null;
         try
@@ -34,7 +36,7 @@ internal static class LatencyMode
             if (scale)
             {
                 var writing = Stopwatch.StartNew();
-                folder = new ScalePackFolder();
+                folder = new ScalePackFolder(articles);
                 path = folder.PackPath;
                 questions = folder.Contents.Questions;
                 var c = folder.Contents;
@@ -57,7 +59,7 @@ internal static class LatencyMode
             var start = Stopwatch.GetTimestamp();
             var pack = KnowledgePackLoader.Load(path);
             var loaded = Stopwatch.GetTimestamp();
-            using var harness = new ChatBotHarness(pack, mode);
+            using var harness = new ChatBotHarness(pack, mode, cacheOff ? 0 : null);
             harness.BuildIndex();
             var indexed = Stopwatch.GetTimestamp();
             harness.LoadVectors();

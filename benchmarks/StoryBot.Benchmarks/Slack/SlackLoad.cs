@@ -21,7 +21,9 @@ namespace StoryBot.Benchmarks.Slack;
 /// <c>slack-load</c>: starts the real <c>/slack/commands</c> endpoint (real chat bot, real knowledge pack)
 /// on loopback and sends it signed slash commands from N concurrent clients, bounded in count and
 /// time. Reports throughput and acknowledgement latency, then checks that 200 commands sent at once
-/// are all acknowledged within Slack's 3 seconds.
+/// are all acknowledged within Slack's 3 seconds. With <c>--events</c> it sends Events API callbacks
+/// to <c>/slack/events</c> instead: an <c>app_mention</c> asking a question, each with its own
+/// event_id, user and channel, answered with <c>chat.postMessage</c>.
 /// </summary>
 internal static class SlackLoad
 {
@@ -31,6 +33,13 @@ internal static class SlackLoad
     [
         "/who-is|altman", "/funding|", "/dispute|", "/ask|Was hat Musk über SoftBank gesagt?", "/timeline|", "/help|", "/who-is|musk", "/summary|",
     ];
+
+    private static readonly string[] Mentions =
+    [
+        "who is altman?", "who funds stargate?", "Was hat Musk über SoftBank gesagt?", "what did altman reply?", "Wie viel Geld ist zugesagt?", "what is xAI?",
+    ];
+
+    private static bool events;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -43,18 +52,19 @@ internal static class SlackLoad
             commands = [args[only + 1]];
         }
 
+        events = args.Contains("--events");
         using var state = LoadState.FromArgs(args);
         await using var slack = await FakeSlackWebApi.StartAsync();
         await using var ceiling = await CeilingEndpoint.StartAsync("text/plain", []);
         var paced = args.Contains("--paced");
         await using var app = await StartStoryBotAsync(slack.ApiBaseUrl, state, paced, args);
         var replyCache = ReplyCacheReport.For(app.Services);
-        var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), SlackEndpointRouteBuilderExtensions.CommandsPath);
+        var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), events ? SlackEndpointRouteBuilderExtensions.EventsPath : SlackEndpointRouteBuilderExtensions.CommandsPath);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, burst), PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
         var next = -1;
         Task<LoadOutcome> Send(Uri target) => SendAsync(http, target, slack.ResponseUrlBase, Interlocked.Increment(ref next));
 
-        Console.WriteLine($"slack-load: {clients} clients, {repetitions} × {seconds} s, against {endpoint}, {state.Describe}, {(paced ? "posts paced at one a second per channel" : "posts unpaced")}, {replyCache.Describe}, cooldown on, every command from a new user with its own trigger_id");
+        Console.WriteLine($"slack-load: {clients} clients, {repetitions} × {seconds} s, against {endpoint}, {state.Describe}, {(paced ? "posts paced at one a second per channel" : "posts unpaced")}, {replyCache.Describe}, cooldown on, {(events ? "every app_mention from a new user in its own channel with its own event_id" : "every command from a new user with its own trigger_id")}");
 
         // Warm both, then interleave: the ceiling and the bot see the same machine in each repetition.
         await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(3), () => Send(ceiling.Endpoint));
@@ -150,13 +160,13 @@ internal static class SlackLoad
 
     private static async Task<LoadOutcome> SendAsync(HttpClient http, Uri endpoint, string responseUrlBase, int index)
     {
-        var parts = commands[index % commands.Length].Split('|');
-        var body = $"team_id=T0LOAD&channel_id=C{index:D9}&user_id=U{index:D9}&command={Uri.EscapeDataString(parts[0])}"
-            + $"&text={Uri.EscapeDataString(parts[1])}&response_url={Uri.EscapeDataString(responseUrlBase + index)}&trigger_id={index}.1.load";
+        var (body, contentType) = events && endpoint.AbsolutePath == SlackEndpointRouteBuilderExtensions.EventsPath
+            ? (MentionEvent(index), "application/json")
+            : (CommandForm(index, responseUrlBase), "application/x-www-form-urlencoded");
         var bytes = Encoding.UTF8.GetBytes(body);
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        request.Content.Headers.ContentType = new(contentType);
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
         request.Headers.Add("X-Slack-Signature", SlackSignatureVerifier.Sign(Secret, timestamp, bytes));
         try
@@ -169,5 +179,20 @@ internal static class SlackLoad
         {
             return LoadOutcome.Error;
         }
+    }
+
+    private static string CommandForm(int index, string responseUrlBase)
+    {
+        var parts = commands[index % commands.Length].Split('|');
+        return $"team_id=T0LOAD&channel_id=C{index:D9}&user_id=U{index:D9}&command={Uri.EscapeDataString(parts[0])}"
+            + $"&text={Uri.EscapeDataString(parts[1])}&response_url={Uri.EscapeDataString(responseUrlBase + index)}&trigger_id={index}.1.load";
+    }
+
+    /// <summary>An Events API callback shaped like Slack's documented <c>app_mention</c> example.</summary>
+    private static string MentionEvent(int index)
+    {
+        var text = System.Text.Json.JsonEncodedText.Encode("<@U0LOADBOT> " + Mentions[index % Mentions.Length]);
+        var ts = string.Create(CultureInfo.InvariantCulture, $"{1_700_000_000 + index}.000100");
+        return $$$"""{"token":"x","team_id":"T0LOAD","api_app_id":"A0LOAD","type":"event_callback","event_id":"Ev{{{index:D10}}}","event_time":1700000000,"event":{"type":"app_mention","user":"U{{{index:D9}}}","text":"{{{text}}}","ts":"{{{ts}}}","channel":"C{{{index:D9}}}","event_ts":"{{{ts}}}"}}""";
     }
 }

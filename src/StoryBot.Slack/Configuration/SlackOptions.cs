@@ -95,6 +95,14 @@ public sealed class SlackOptions
     public TimeSpan HomeRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How often the open reports are counted, so moderators' Home tabs follow reports filed or
+    /// resolved by another instance sharing the state store (or another platform's process): this
+    /// one learns of its own changes at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan HomeReportsPoll { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Requests handled at once. They wait almost entirely on the Web API and on the state store's
     /// commits, not on the CPU, so many run at once.
     /// </summary>

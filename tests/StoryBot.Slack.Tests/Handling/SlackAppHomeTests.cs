@@ -132,14 +132,31 @@ public sealed class SlackAppHomeTests : StatefulSlackHostTest
         Assert.Contains("Open reports: 1", again, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AReportFiledByAnotherInstanceReachesTheModeratorsTabAtTheNextCount()
+    {
+        await OpenHomeAsync(SlackTestHost.ModeratorId, "Ev0HOME0009");
+
+        // Another instance on the same store: its reports raise no event in this one.
+        var elsewhere = ActivatorUtilities.CreateInstance<ReaderReports>(Host.App.Services);
+        await FileReportAsync(elsewhere);
+        string again;
+        await using (new ClockPump(_time, TimeSpan.FromSeconds(1)))
+        {
+            again = await PublishedAsync(SlackTestHost.ModeratorId);
+        }
+
+        Assert.Contains("Open reports: 1", again, StringComparison.Ordinal);
+    }
+
     /// <summary>A reader asks /funding and reports the answer posted.</summary>
-    private async Task FileReportAsync()
+    private async Task FileReportAsync(ReaderReports? reports = null)
     {
         using var response = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/funding", string.Empty, Slack.ResponseUrl("home")));
         var posted = await Slack.NextCallAsync("chat.postMessage");
         await Host.Recorder.NextAsync();
         var answers = Host.App.Services.GetRequiredService<AnswerLog>();
         var answer = await answers.FindByMessageAsync("slack", SlackPayloads.Channel, posted.IssuedTs!, CancellationToken.None);
-        await Host.App.Services.GetRequiredService<ReaderReports>().FileAsync(new Actor("slack", SlackPayloads.User), answer!, "wrong figure", CancellationToken.None);
+        await (reports ?? Host.App.Services.GetRequiredService<ReaderReports>()).FileAsync(new Actor("slack", SlackPayloads.User), answer!, "wrong figure", CancellationToken.None);
     }
 }

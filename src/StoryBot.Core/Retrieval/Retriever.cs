@@ -55,9 +55,11 @@ internal static class Retriever
         }
 
         // "Wie ist das Wetter in Davos" names only Davos once its unknown word is dropped, but asks
-        // for the weather: the ranking, which keeps only excerpts naming it, decides.
+        // for the weather: the ranking, which keeps only excerpts naming it, decides. "What did Musk
+        // say" names only Musk once "say" is dropped, but asks for his words, not who he is.
         if (question.Intent is QuestionIntent.Open or QuestionIntent.Person or QuestionIntent.Overview
             && question.Attribute is null
+            && question.Speaker is null
             && NamedEntityOnly(question, index) is { } entity)
         {
             return new([new RetrievedPoint(entity, [.. entity.Citations.Take(AnswerStatements.CitationsPerPoint)])], [], "names only " + entity.Key);

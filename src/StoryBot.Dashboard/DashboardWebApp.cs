@@ -97,7 +97,9 @@ internal static class DashboardWebApp
 
         // The sign-in link carries its token in the address; no page passes any address on.
         headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        // What antiforgery sets on a page with a form; said for every page, so it need not override (and warn).
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
         return next(context);
     }
 

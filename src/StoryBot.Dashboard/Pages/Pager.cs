@@ -5,6 +5,9 @@ internal sealed record Pager(int Number, string? Previous, string? Next)
 {
     public const int Size = 25;
 
+    /// <summary>The query parameter of the page number; not "page", which names the Razor page itself in route values.</summary>
+    public const string Parameter = "p";
+
     /// <summary>The rows to skip for page <paramref name="number"/> (1-based; anything less counts as 1).</summary>
     public static int Offset(int number) => (Math.Max(number, 1) - 1) * Size;
 

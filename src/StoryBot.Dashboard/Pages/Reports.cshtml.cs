@@ -16,7 +16,7 @@ internal sealed class ReportsModel(ReaderReports reports, AnswerLog answers) : D
     [BindProperty(SupportsGet = true, Name = "status")]
     public ReportStatus Shown { get; set; } = ReportStatus.Open;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = Pager.Parameter)]
     public int Number { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -26,7 +26,7 @@ internal sealed class ReportsModel(ReaderReports reports, AnswerLog answers) : D
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var read = await reports.PageAsync(Shown, Pager.Offset(Number), Pager.Size + 1, cancellationToken);
-        var (shown, pager) = Pager.Of(read, Number, number => Url.Page("/Reports", new { status = Shown, page = number }));
+        var (shown, pager) = Pager.Of(read, Number, number => Url.Page("/Reports", new { status = Shown, p = number }));
         var rows = new List<Row>(shown.Count);
         foreach (var report in shown)
         {

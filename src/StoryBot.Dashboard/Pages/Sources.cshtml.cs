@@ -32,9 +32,13 @@ internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitatio
     [BindProperty(SupportsGet = true, Name = "source")]
     public string? SourceId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = Pager.Parameter)]
     public int Number { get; set; } = 1;
 
+    /// <summary>Every source of the story, for the filter.</summary>
+    public IReadOnlyList<SourceDocument> AllSources { get; private set; } = [];
+
+    /// <summary>The sources the filter shows.</summary>
     public IReadOnlyList<SourceRow> Sources { get; private set; } = [];
 
     public IReadOnlyList<ExcerptRow> Excerpts { get; private set; } = [];
@@ -45,22 +49,23 @@ internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitatio
     {
         var pack = knowledge.Current;
         var withdrawn = (await disabled.ListAsync(cancellationToken)).ToDictionary(d => d.Target);
-        Sources = [.. pack.Sources.Select(s => new SourceRow(s, pack.Excerpts.Count(e => e.SourceId == s.Id), withdrawn.GetValueOrDefault(CitationTarget.Source(s.Id))))];
+        AllSources = pack.Sources;
+        Sources = [
+            .. pack.Sources
+                .Where(s => string.IsNullOrEmpty(SourceId) || s.Id == SourceId)
+                .Select(s => new SourceRow(s, pack.Excerpts.Count(e => e.SourceId == s.Id), withdrawn.GetValueOrDefault(CitationTarget.Source(s.Id))))
+                .Where(row => IsShown(row.Withdrawal)),
+        ];
         var matching = pack.Excerpts
             .Where(e => string.IsNullOrEmpty(SourceId) || e.SourceId == SourceId)
             .Where(e => string.IsNullOrWhiteSpace(Search) || Matches(e, Search.Trim()))
             .Select(e => new ExcerptRow(e, withdrawn.GetValueOrDefault(CitationTarget.Excerpt(e.Id))))
-            .Where(row => Shown switch
-            {
-                StatusFilter.InUse => row.Withdrawal is null,
-                StatusFilter.Withdrawn => row.Withdrawal is not null,
-                _ => true,
-            })
+            .Where(row => IsShown(row.Withdrawal))
             .OrderBy(row => row.Excerpt.SourceId, StringComparer.Ordinal).ThenBy(row => row.Excerpt.Paragraph).ThenBy(row => row.Excerpt.Start)
             .Skip(Pager.Offset(Number))
             .Take(Pager.Size + 1)
             .ToList();
-        (Excerpts, Pager) = Pager.Of(matching, Number, number => Url.Page("/Sources", new { q = Search, status = Shown, source = SourceId, page = number }));
+        (Excerpts, Pager) = Pager.Of(matching, Number, number => Url.Page("/Sources", new { q = Search, status = Shown, source = SourceId, p = number }));
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(string kind, string id, string? reason, CancellationToken cancellationToken)
@@ -108,6 +113,13 @@ internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitatio
             _ => null,
         };
     }
+
+    private bool IsShown(DisabledCitation? withdrawal) => Shown switch
+    {
+        StatusFilter.InUse => withdrawal is null,
+        StatusFilter.Withdrawn => withdrawal is not null,
+        _ => true,
+    };
 
     private static bool Matches(Excerpt excerpt, string search) =>
         excerpt.Id.Contains(search, StringComparison.OrdinalIgnoreCase)

@@ -46,6 +46,9 @@ public sealed class SignInOverHttpTests
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {response.StatusCode}");
             Assert.Contains("<meta name=\"viewport\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+
+        // Browsing logs nothing: the dashboard's server logs warnings only, and gives none.
+        Assert.DoesNotContain(bot.Logs.GetSnapshot(), r => r.Category?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true);
     }
 
     [Fact]

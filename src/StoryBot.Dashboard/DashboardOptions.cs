@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using StoryBot.Dashboard.SignIn;
 
 namespace StoryBot.Dashboard;
 
@@ -32,6 +33,9 @@ public sealed class DashboardOptions
     /// <summary>How long a signed-in browser stays signed in without using the dashboard.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>"Sign in with Discord", for the moderators of the bot's Discord server.</summary>
+    public DashboardDiscordOptions Discord { get; set; } = new();
 
     /// <summary>The addresses <see cref="Urls"/> lists (a method, so configuration does not take it for a setting).</summary>
     public IReadOnlyList<string> Addresses() =>

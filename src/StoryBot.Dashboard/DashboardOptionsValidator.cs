@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using StoryBot.Dashboard.SignIn;
 
 namespace StoryBot.Dashboard;
 
@@ -8,7 +10,7 @@ namespace StoryBot.Dashboard;
 /// Every dashboard address must be one Kestrel can listen on, and on loopback unless
 /// <see cref="DashboardOptions.AllowRemote"/> says the operator means it.
 /// </summary>
-internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+internal sealed class DashboardOptionsValidator(IConfiguration configuration) : IValidateOptions<DashboardOptions>
 {
     public ValidateOptionsResult Validate(string? name, DashboardOptions options)
     {
@@ -34,6 +36,11 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             {
                 problems.Add($"Dashboard:Urls: '{url}' is not a loopback address; set Dashboard:AllowRemote=true to serve the dashboard beyond this machine (behind https)");
             }
+        }
+
+        if (options.Discord.IsConfigured() && DiscordSignInSettings.From(configuration, options.Discord) is null)
+        {
+            problems.Add("Dashboard:Discord: signing in with Discord needs Dashboard:Discord:ClientSecret, Dashboard:Discord:GuildId and a client id (Dashboard:Discord:ClientId, or the bot's Discord:ApplicationId)");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -28,6 +28,13 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SignInLinks>();
         services.TryAddSingleton<DashboardListener>();
+        var discord = new DashboardDiscordOptions();
+        configuration.GetSection(DashboardOptions.Section).GetSection(nameof(DashboardOptions.Discord)).Bind(discord);
+        if (DiscordSignInSettings.From(configuration, discord) is { } discordSignIn)
+        {
+            services.TryAddSingleton(discordSignIn);
+        }
+
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DashboardListener>());
         return services;
     }

@@ -40,7 +40,9 @@ internal static class DashboardWebApp
 
         // Keys live as long as the process: a restart signs everyone out, as it prints a new link.
         builder.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider(logs));
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        var discord = bot.GetService<DiscordSignInSettings>();
+        builder.Services.AddSingleton(new SignInMethods(Discord: discord is not null));
+        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
@@ -51,6 +53,11 @@ internal static class DashboardWebApp
             cookie.LoginPath = "/SignIn";
             cookie.AccessDeniedPath = "/SignIn";
         });
+        if (discord is not null)
+        {
+            authentication.AddDiscordSignIn(discord);
+        }
+
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery(antiforgery =>
         {

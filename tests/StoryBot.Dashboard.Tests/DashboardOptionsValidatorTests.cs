@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace StoryBot.Dashboard.Tests;
 
 public sealed class DashboardOptionsValidatorTests
@@ -38,6 +40,18 @@ public sealed class DashboardOptionsValidatorTests
     }
 
     [Fact]
+    public void DiscordSignInHalfConfiguredIsRefusedNamingWhatIsMissing()
+    {
+        var options = new DashboardOptions { Enabled = true };
+        options.Discord.ClientSecret = "secret";
+
+        var result = Validate(options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Dashboard:Discord:GuildId", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OffByDefaultNothingIsChecked()
     {
         Assert.False(new DashboardOptions().Enabled);
@@ -45,5 +59,5 @@ public sealed class DashboardOptionsValidatorTests
     }
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(DashboardOptions options) =>
-        new DashboardOptionsValidator().Validate(null, options);
+        new DashboardOptionsValidator(new ConfigurationBuilder().Build()).Validate(null, options);
 }

@@ -110,6 +110,29 @@ public sealed class DashboardInBrowserTests(Chromium chromium) : IClassFixture<C
         Assert.Empty(unlabelled);
     }
 
+    [ChromiumFact]
+    public async Task AModeratorSignsInWithDiscordAndARefusedMemberIsTurnedAway()
+    {
+        await using var discord = await FakeDiscordOAuth.StartAsync();
+        await using var bot = await DashboardBot.StartAsync(discord.Settings);
+        var moderator = await chromium.NewPageAsync();
+        var member = await chromium.NewPageAsync();
+
+        await moderator.GotoAsync(new Uri(bot.Address, "/SignIn").ToString());
+        await ShootAsync(moderator, "sign-in");
+        discord.Consenting = new("mod-7", "32");
+        await moderator.GetByRole(AriaRole.Link, new() { Name = "Sign in with Discord" }).ClickAsync();
+        await Assertions.Expect(moderator.GetByRole(AriaRole.Heading, new() { Name = "Overview", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(moderator.GetByText("Signed in as discord:mod-7")).ToBeVisibleAsync();
+
+        await member.GotoAsync(new Uri(bot.Address, "/SignIn").ToString());
+        discord.Consenting = new("member-8", "1024");
+        await member.GetByRole(AriaRole.Link, new() { Name = "Sign in with Discord" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("does not moderate the bot's Discord server")).ToBeVisibleAsync();
+        await member.GotoAsync(bot.Address.ToString());
+        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
+    }
+
     /// <summary>Questions from the console: answered ones, and one the story does not answer, twice.</summary>
     private static async Task AskSomeQuestionsAsync(DashboardBot bot)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StoryBot.Dashboard.Figures;
 using StoryBot.Dashboard.SignIn;
 
 namespace StoryBot.Dashboard;
@@ -28,6 +29,8 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SignInLinks>();
         services.TryAddSingleton<DashboardListener>();
+        services.AddMetrics();
+        services.TryAddSingleton<AnswerLatencies>();
         var discord = new DashboardDiscordOptions();
         configuration.GetSection(DashboardOptions.Section).GetSection(nameof(DashboardOptions.Discord)).Bind(discord);
         if (DiscordSignInSettings.From(configuration, discord) is { } discordSignIn)

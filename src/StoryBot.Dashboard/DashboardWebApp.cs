@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Knowledge;
+using StoryBot.Dashboard.Figures;
 using StoryBot.Dashboard.SignIn;
 using StoryBot.State.Moderation;
 using StoryBot.State.Summaries;
@@ -93,6 +94,7 @@ internal static class DashboardWebApp
         services.AddSingleton(_ => bot.GetRequiredService<UnansweredLog>());
         services.AddSingleton(_ => bot.GetRequiredService<AnswerStatistics>());
         services.AddSingleton(_ => bot.GetRequiredService<ISummaryHistory>());
+        services.AddSingleton(_ => bot.GetRequiredService<AnswerLatencies>());
     }
 
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)

@@ -1,9 +1,10 @@
+using StoryBot.Dashboard.Figures;
 using StoryBot.State.Moderation;
 
 namespace StoryBot.Dashboard.Pages;
 
 /// <summary>The overview: today's questions by language, answered and abstained, the open reports, answers per day.</summary>
-internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports reports, TimeProvider time) : DashboardPage
+internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports reports, AnswerLatencies latencies, TimeProvider time) : DashboardPage
 {
     public const int ChartDays = 14;
 
@@ -14,6 +15,9 @@ internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports repo
     public IReadOnlyList<DayFigures> Days { get; private set; } = [];
 
     public int OpenReports { get; private set; }
+
+    /// <summary>How long the latest answers took, since the bot started; null before the first.</summary>
+    public LatencyFigures? Latency { get; private set; }
 
     public int AnsweredToday => TodayByLanguage.Sum(l => l.Answered);
 
@@ -27,7 +31,14 @@ internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports repo
         TodayByLanguage = await statistics.ByLanguageAsync(midnight, midnight.AddDays(1), cancellationToken);
         Days = await statistics.PerDayAsync(Today.AddDays(1 - ChartDays), Today, cancellationToken);
         OpenReports = await reports.CountAsync(cancellationToken);
+        Latency = latencies.Read();
     }
+
+    /// <summary>A duration as people read it: "12 ms", "1.4 s".</summary>
+    public static string Duration(TimeSpan duration) =>
+        duration < TimeSpan.FromSeconds(1)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0.#} ms")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#} s");
 
     /// <summary>The share of questions the story could not answer, as people read it ("25 %"), or a dash for none.</summary>
     public static string Rate(int answered, int abstained) =>

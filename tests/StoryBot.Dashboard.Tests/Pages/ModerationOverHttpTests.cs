@@ -91,6 +91,7 @@ public sealed class ModerationOverHttpTests
         Assert.Contains("football match yesterday?</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td class=\"number\">2</td>", page, StringComparison.Ordinal);
         Assert.Contains("<strong>2</strong> not answered by the story", overview, StringComparison.Ordinal);
+        Assert.Contains("Over the latest 2 answers since the bot started", overview, StringComparison.Ordinal);
     }
 
     private static async Task<DashboardClient> SignedInAsync(DashboardBot bot)

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +25,9 @@ internal static class DashboardWebApp
 {
     public const string CookieName = "storybot-dashboard";
     public const string AntiforgeryCookieName = "storybot-dashboard-antiforgery";
+
+    /// <summary>Carries the line an action shows after its redirect.</summary>
+    public const string StatusCookieName = "storybot-dashboard-status";
     public const string StylesheetPath = "/dashboard.css";
 
     public static WebApplication Build(IServiceProvider bot, DashboardOptions options, ILoggerFactory logs)
@@ -66,13 +71,23 @@ internal static class DashboardWebApp
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.SuppressXFrameOptionsHeader = true; // Every response says DENY itself.
         });
+        builder.Services.Configure<CookieTempDataProviderOptions>(status =>
+        {
+            status.Cookie.Name = StatusCookieName;
+            status.Cookie.SameSite = SameSiteMode.Strict;
+            status.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/");
             pages.Conventions.AllowAnonymousToPage("/SignIn");
         });
 
+        // Served beyond loopback, https ends at a proxy; one on this machine says so, and the cookies are then Secure.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded => forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.Use(SecurityHeaders);
         app.UseAuthentication();
         app.UseAuthorization();

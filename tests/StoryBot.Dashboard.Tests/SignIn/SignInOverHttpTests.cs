@@ -52,6 +52,33 @@ public sealed class SignInOverHttpTests
     }
 
     [Fact]
+    public async Task BehindAnHttpsProxyOnThisMachineTheCookiesAreSecure()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+
+        // The proxy's side of the hop: plain http on loopback, saying the browser spoke https.
+        using var proxy = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = bot.Address };
+        proxy.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        using var opened = await proxy.GetAsync(new Uri(bot.LoggedSignInLink()).PathAndQuery);
+        var page = await opened.Content.ReadAsStringAsync();
+        var antiforgery = Assert.Single(opened.Headers.GetValues("Set-Cookie"), c => c.StartsWith(DashboardWebApp.AntiforgeryCookieName + "=", StringComparison.Ordinal));
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/SignIn")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["token"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value,
+                ["__RequestVerificationToken"] = DashboardClient.AntiforgeryToken(page),
+            }),
+        };
+        post.Headers.Add("Cookie", antiforgery.Split(';')[0]);
+        using var signedIn = await proxy.SendAsync(post);
+
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(DashboardWebApp.CookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AUsedLinkIsRefusedAndItsTokenIsNeverLoggedAgain()
     {
         await using var bot = await DashboardBot.StartAsync();

@@ -8,6 +8,8 @@ internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports repo
 {
     public const int ChartDays = 14;
 
+    public const int MostCitedShown = 10;
+
     public DateOnly Today { get; private set; }
 
     public IReadOnlyList<LanguageFigures> TodayByLanguage { get; private set; } = [];
@@ -15,6 +17,9 @@ internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports repo
     public IReadOnlyList<DayFigures> Days { get; private set; } = [];
 
     public int OpenReports { get; private set; }
+
+    /// <summary>The excerpts the answers of the chart's days cited most.</summary>
+    public IReadOnlyList<CitedExcerpt> MostCited { get; private set; } = [];
 
     /// <summary>How long the latest answers took, since the bot started; null before the first.</summary>
     public LatencyFigures? Latency { get; private set; }
@@ -31,6 +36,8 @@ internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports repo
         TodayByLanguage = await statistics.ByLanguageAsync(midnight, midnight.AddDays(1), cancellationToken);
         Days = await statistics.PerDayAsync(Today.AddDays(1 - ChartDays), Today, cancellationToken);
         OpenReports = await reports.CountAsync(cancellationToken);
+        var firstDay = new DateTimeOffset(Today.AddDays(1 - ChartDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        MostCited = await statistics.MostCitedAsync(firstDay, midnight.AddDays(1), MostCitedShown, cancellationToken);
         Latency = latencies.Read();
     }
 

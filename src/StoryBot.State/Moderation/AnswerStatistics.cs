@@ -8,6 +8,9 @@ public sealed record LanguageFigures(string Language, int Answered, int Abstaine
 /// <summary>The same figures for one UTC day.</summary>
 public sealed record DayFigures(DateOnly Day, int Answered, int Abstained);
 
+/// <summary>How many answers cited one excerpt.</summary>
+public sealed record CitedExcerpt(string ExcerptId, int Answers);
+
 /// <summary>
 /// Counts over the recorded answers and the unanswered questions, for the curators' overview. Both
 /// tables are read by their time index, so a count costs the rows in its period, not the table.
@@ -53,6 +56,19 @@ public sealed class AnswerStatistics(IStateDatabase database)
                 ];
                 return days;
             },
+            cancellationToken);
+
+    /// <summary>The excerpts cited by the most answers posted in [<paramref name="from"/>, <paramref name="until"/>), most cited first.</summary>
+    public Task<IReadOnlyList<CitedExcerpt>> MostCitedAsync(DateTimeOffset from, DateTimeOffset until, int count, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QueryAsync(
+                """
+                SELECT c.excerpt_id, COUNT(*) FROM answers a JOIN answer_citations c ON c.answer_id = a.id
+                WHERE a.posted_at >= @from AND a.posted_at < @until
+                GROUP BY c.excerpt_id ORDER BY COUNT(*) DESC, c.excerpt_id LIMIT @count
+                """,
+                row => new CitedExcerpt(row.GetString(0), checked((int)row.GetInt64(1))),
+                [.. Period(from, until), ("count", (long)count)]),
             cancellationToken);
 
     private static (string, object?)[] Period(DateTimeOffset from, DateTimeOffset until) =>

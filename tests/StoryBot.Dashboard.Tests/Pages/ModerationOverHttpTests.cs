@@ -92,6 +92,20 @@ public sealed class ModerationOverHttpTests
         Assert.Contains("<td class=\"number\">2</td>", page, StringComparison.Ordinal);
         Assert.Contains("<strong>2</strong> not answered by the story", overview, StringComparison.Ordinal);
         Assert.Contains("Over the latest 2 answers since the bot started", overview, StringComparison.Ordinal);
+        Assert.Contains("No answer cited an excerpt in these days.", overview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOverviewRanksTheExcerptsTheAnswersCitedMost()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = await SignedInAsync(bot);
+        await bot.AskAsync(Question);
+        await bot.AskAsync("How much has SoftBank secured according to Musk?");
+
+        var overview = await client.GetPageAsync("/");
+
+        Assert.Matches($"<th scope=\"row\"><a href=\"/Sources\\?q={Excerpt}\">{Excerpt}</a></th><td class=\"number\">2</td>", overview);
     }
 
     private static async Task<DashboardClient> SignedInAsync(DashboardBot bot)

@@ -55,6 +55,29 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
+    public async Task TheMostCitedExcerptsOfAPeriodComeFirstAndOlderAnswersDoNotCount()
+    {
+        var bot = Start();
+        foreach (var old in new[] { "m-old-1", "m-old-2", "m-old-3" })
+        {
+            await bot.PostAnswerAsync(old, Language.English, "a-1");
+        }
+
+        Time.Advance(TimeSpan.FromDays(1));
+        var from = Time.GetUtcNow();
+        await bot.PostAnswerAsync("m-1", Language.English, "a-1", "a-2");
+        await bot.PostAnswerAsync("m-2", Language.German, "a-2");
+        await bot.PostAnswerAsync("m-3", Language.English, "a-2");
+        var statistics = bot.Get<AnswerStatistics>();
+
+        var cited = await statistics.MostCitedAsync(from, from.AddDays(1), 2, CancellationToken.None);
+        var first = await statistics.MostCitedAsync(from, from.AddDays(1), 1, CancellationToken.None);
+
+        Assert.Equal([new CitedExcerpt("a-2", 3), new CitedExcerpt("a-1", 1)], cited);
+        Assert.Equal([new CitedExcerpt("a-2", 3)], first);
+    }
+
+    [StorageFact]
     public async Task ReportsArePagedByStatusAndAResolutionKeepsTheModeratorsNoteInTheAudit()
     {
         var bot = Start();

@@ -21,6 +21,8 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time, Deferre
         public const string CorrectionEdited = "correction-edited";
         public const string CorrectionPosted = "correction-posted";
         public const string CorrectionFailed = "correction-failed";
+        public const string MarkForPack = "mark-for-pack";
+        public const string UnmarkForPack = "unmark-for-pack";
     }
 
     /// <summary>

@@ -161,5 +161,15 @@ internal sealed class ModerationSchema : IStateMigrations
 
         // The history of one source or excerpt, read by its target.
         new(105, "audit log by target", _ => "CREATE INDEX audit_log_target ON audit_log (target, id);"),
+
+        // Curators mark a wording of unanswered questions as one to add to the knowledge pack.
+        new(106, "unanswered questions marked for the pack", _ => """
+            CREATE TABLE unanswered_marks (
+                question_key TEXT NOT NULL PRIMARY KEY,
+                platform TEXT NOT NULL,
+                marked_by TEXT NOT NULL,
+                marked_at BIGINT NOT NULL
+            );
+            """),
     ];
 }

@@ -74,6 +74,8 @@ public sealed class DashboardInBrowserTests(Chromium chromium) : IClassFixture<C
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Who will win the Champions League?" });
         await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("2");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Add to pack" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Marked for the pack");
         await ShootAsync(page, "unanswered");
         await page.GetByRole(AriaRole.Link, new() { Name = "Summaries" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Posted" })).ToBeVisibleAsync();

@@ -96,6 +96,27 @@ public sealed class ModerationOverHttpTests
     }
 
     [Fact]
+    public async Task ACuratorMarksAnUnansweredQuestionForThePackAndTheMarkIsAuditedAsWeb()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = await SignedInAsync(bot);
+        await bot.AskAsync("Who won the football match yesterday?");
+        var page = await client.GetPageAsync("/Unanswered");
+
+        using var marked = await client.PostAsync(
+            "/Unanswered?handler=Mark", DashboardClient.AntiforgeryToken(page), ("question", "Who won the football match yesterday?"), ("forPack", "true"));
+        var after = await client.GetPageAsync("/Unanswered");
+
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        Assert.Contains("Marked for the pack", after, StringComparison.Ordinal);
+        Assert.Contains("<strong>Marked</strong>", after, StringComparison.Ordinal);
+        var entry = (await bot.Services.GetRequiredService<AuditLog>().PageAsync(0, 1, CancellationToken.None))[0];
+        Assert.Equal(new Actor("web", "operator"), entry.Actor);
+        Assert.Equal(AuditLog.Actions.MarkForPack, entry.Action);
+        Assert.Equal("question: Who won the football match yesterday?", entry.Target);
+    }
+
+    [Fact]
     public async Task TheOverviewRanksTheExcerptsTheAnswersCitedMost()
     {
         await using var bot = await DashboardBot.StartAsync();

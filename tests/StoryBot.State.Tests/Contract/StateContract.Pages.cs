@@ -31,6 +31,31 @@ public abstract partial class StateContract
     }
 
     [StorageFact]
+    public async Task ACuratorMarksAWordingForThePackInAnyCaseAndTheMarkAndItsRemovalAreAudited()
+    {
+        var bot = Start();
+        var log = bot.Get<UnansweredLog>();
+        var curator = new Actor("web", "operator");
+        await log.RecordAsync(Unanswered("Who won the lawsuit?", Language.English), CancellationToken.None);
+        await log.RecordAsync(Unanswered("Wer zahlt?", Language.German), CancellationToken.None);
+
+        var marked = await log.MarkForPackAsync(curator, "WHO WON THE LAWSUIT?", forPack: true, CancellationToken.None);
+        var again = await log.MarkForPackAsync(curator, "who won the lawsuit?", forPack: true, CancellationToken.None);
+        var groups = await log.GroupsAsync(0, 10, CancellationToken.None);
+        var unmarked = await log.MarkForPackAsync(curator, "Who won the lawsuit?", forPack: false, CancellationToken.None);
+
+        Assert.Equal(ChangeOutcome.Changed, marked);
+        Assert.Equal(ChangeOutcome.Unchanged, again);
+        Assert.True(groups.Single(g => g.Question == "Who won the lawsuit?").ForPack);
+        Assert.False(groups.Single(g => g.Question == "Wer zahlt?").ForPack);
+        Assert.Equal(ChangeOutcome.Changed, unmarked);
+        Assert.DoesNotContain(await log.GroupsAsync(0, 10, CancellationToken.None), g => g.ForPack);
+        var audit = await bot.Get<AuditLog>().PageAsync(0, 10, CancellationToken.None);
+        Assert.Equal([AuditLog.Actions.UnmarkForPack, AuditLog.Actions.MarkForPack], audit.Select(e => e.Action));
+        Assert.All(audit, e => Assert.Equal(curator, e.Actor));
+    }
+
+    [StorageFact]
     public async Task AnswersAndAbstentionsAreCountedPerLanguageAndPerDayIncludingQuietDays()
     {
         var bot = Start();

@@ -13,6 +13,7 @@ COPY src/StoryBot.Core/StoryBot.Core.csproj src/StoryBot.Core/
 COPY src/StoryBot.Discord/StoryBot.Discord.csproj src/StoryBot.Discord/
 COPY src/StoryBot.Slack/StoryBot.Slack.csproj src/StoryBot.Slack/
 COPY src/StoryBot.State/StoryBot.State.csproj src/StoryBot.State/
+COPY src/StoryBot.Dashboard/StoryBot.Dashboard.csproj src/StoryBot.Dashboard/
 RUN dotnet restore src/StoryBot/StoryBot.csproj
 
 # .ci/run runs this same publish command, so a build that breaks the image fails there too.

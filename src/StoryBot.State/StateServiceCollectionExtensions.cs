@@ -72,6 +72,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<ReportSubcommands>();
         services.TryAddSingleton<UnansweredLog>();
         services.TryAddSingleton<UnansweredListing>();
+        services.TryAddSingleton<AnswerStatistics>();
 
         // These replace Core's defaults whichever of AddStoryCore and AddStoryState runs first.
         services.RemoveAll<ICitationPolicy>();

@@ -57,7 +57,7 @@ internal sealed class ReportSubcommands(ReaderReports reports, AuditLog audit)
         }
 
         var excerptId = excerpt.Length == 0 ? null : CommandArguments.CleanId(CommandArguments.Split(excerpt).First);
-        var result = await reports.ResolveAsync(moderator, id, resolution.Value, excerptId, cancellationToken);
+        var result = await reports.ResolveAsync(moderator, id, resolution.Value, excerptId, note: null, cancellationToken);
         return result.Outcome switch
         {
             ResolveOutcome.NotFound => reply.Say($"There is no report #{id}.", $"Es gibt keine Meldung #{id}.").Build(ReplyKind.Error),

@@ -8,6 +8,8 @@ public sealed record AuditEntry(long Id, Actor Actor, string Action, string? Tar
 /// <summary>Every moderator action and every correction, appended and never changed.</summary>
 public sealed class AuditLog(IStateDatabase database, TimeProvider time, DeferredStateWrites deferred)
 {
+    private const string Columns = "id, platform, actor_id, action, target, reason, occurred_at";
+
     public static class Actions
     {
         public const string Disable = "disable";
@@ -19,6 +21,8 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time, Deferre
         public const string CorrectionEdited = "correction-edited";
         public const string CorrectionPosted = "correction-posted";
         public const string CorrectionFailed = "correction-failed";
+        public const string MarkForPack = "mark-for-pack";
+        public const string UnmarkForPack = "unmark-for-pack";
     }
 
     /// <summary>
@@ -35,14 +39,26 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time, Deferre
     }
 
     public Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken cancellationToken) =>
+        PageAsync(0, count, cancellationToken);
+
+    /// <summary>A page of the log, newest first.</summary>
+    public Task<IReadOnlyList<AuditEntry>> PageAsync(int offset, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync(
             session => session.QueryAsync(
-                """
-                SELECT id, platform, actor_id, action, target, reason, occurred_at FROM audit_log
-                ORDER BY id DESC LIMIT @count
-                """,
+                $"SELECT {Columns} FROM audit_log ORDER BY id DESC LIMIT @limit OFFSET @offset",
                 Read,
-                ("count", (long)count)),
+                ("limit", (long)limit),
+                ("offset", (long)offset)),
+            cancellationToken);
+
+    /// <summary>What was done to one source or excerpt, newest first (its withdrawals and restorations).</summary>
+    public Task<IReadOnlyList<AuditEntry>> ForTargetAsync(CitationTarget target, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QueryAsync(
+                $"SELECT {Columns} FROM audit_log WHERE target = @target ORDER BY id DESC LIMIT @limit",
+                Read,
+                ("target", target.ToString()),
+                ("limit", (long)limit)),
             cancellationToken);
 
     /// <summary>Appends within a transaction that also changes what the entry records.</summary>

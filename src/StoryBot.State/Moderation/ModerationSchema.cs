@@ -158,5 +158,18 @@ internal sealed class ModerationSchema : IStateMigrations
               CREATE TRIGGER disabled_citations_deleted AFTER DELETE ON disabled_citations
               BEGIN UPDATE citation_filter_version SET version = version + 1 WHERE id = 1; END;
               """),
+
+        // The history of one source or excerpt, read by its target.
+        new(105, "audit log by target", _ => "CREATE INDEX audit_log_target ON audit_log (target, id);"),
+
+        // Curators mark a wording of unanswered questions as one to add to the knowledge pack.
+        new(106, "unanswered questions marked for the pack", _ => """
+            CREATE TABLE unanswered_marks (
+                question_key TEXT NOT NULL PRIMARY KEY,
+                platform TEXT NOT NULL,
+                marked_by TEXT NOT NULL,
+                marked_at BIGINT NOT NULL
+            );
+            """),
     ];
 }

@@ -109,22 +109,30 @@ public sealed class ReaderReports(
             cancellationToken);
 
     public Task<IReadOnlyList<Report>> OpenAsync(int limit, CancellationToken cancellationToken) =>
+        PageAsync(ReportStatus.Open, 0, limit, cancellationToken);
+
+    /// <summary>A page of the reports in one status, oldest first (the order they wait in).</summary>
+    public Task<IReadOnlyList<Report>> PageAsync(ReportStatus status, int offset, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync(
             session => session.QueryAsync(
-                $"SELECT {Columns} FROM reports r LEFT JOIN answers a ON a.id = r.answer_id WHERE r.status = 'open' ORDER BY r.id LIMIT @limit",
+                $"SELECT {Columns} FROM reports r LEFT JOIN answers a ON a.id = r.answer_id WHERE r.status = @status ORDER BY r.id LIMIT @limit OFFSET @offset",
                 Read,
-                ("limit", (long)limit)),
+                ("status", StatusCode(status)),
+                ("limit", (long)limit),
+                ("offset", (long)offset)),
             cancellationToken);
 
     public Task<Report?> FindAsync(long id, CancellationToken cancellationToken) =>
         database.ReadAsync(session => FindAsync(session, id), cancellationToken);
 
     /// <param name="excerptId">With <see cref="ReportResolution.Disable"/>: only this cited excerpt; null for all of them.</param>
-    public async Task<ResolveResult> ResolveAsync(Actor moderator, long id, ReportResolution resolution, string? excerptId, CancellationToken cancellationToken)
+    /// <param name="note">The moderator's note, kept in the audit entry of the resolution.</param>
+    public async Task<ResolveResult> ResolveAsync(
+        Actor moderator, long id, ReportResolution resolution, string? excerptId, string? note, CancellationToken cancellationToken)
     {
         var pack = knowledge.Current;
         var result = await database.WriteAsync(
-            session => ResolveAsync(session, pack, moderator, id, resolution, excerptId),
+            session => ResolveAsync(session, pack, moderator, id, resolution, excerptId, note),
             cancellationToken);
         if (result.CorrectionsQueued > 0)
         {
@@ -139,7 +147,8 @@ public sealed class ReaderReports(
         return result;
     }
 
-    private async Task<ResolveResult> ResolveAsync(StateSession session, KnowledgePack pack, Actor moderator, long id, ReportResolution resolution, string? excerptId)
+    private async Task<ResolveResult> ResolveAsync(
+        StateSession session, KnowledgePack pack, Actor moderator, long id, ReportResolution resolution, string? excerptId, string? note)
     {
         var report = await FindAsync(session, id);
         if (report is null)
@@ -181,7 +190,7 @@ public sealed class ReaderReports(
             }
         }
 
-        var status = resolution == ReportResolution.Dismiss ? "dismissed" : "actioned";
+        var status = StatusCode(resolution == ReportResolution.Dismiss ? ReportStatus.Dismissed : ReportStatus.Actioned);
         await session.ExecuteAsync(
             "UPDATE reports SET status = @status, resolved_by = @by, resolved_at = @at WHERE id = @id",
             ("status", status),
@@ -194,9 +203,22 @@ public sealed class ReaderReports(
             moderator,
             resolution == ReportResolution.Dismiss ? AuditLog.Actions.ResolveDismiss : AuditLog.Actions.ResolveDisable,
             $"report #{id}",
-            disabled.Count == 0 ? null : string.Join(", ", disabled.Select(t => t.Id)));
+            AuditReason(disabled, note));
         return new ResolveResult(ResolveOutcome.Resolved, disabled, queued);
     }
+
+    private static string? AuditReason(List<CitationTarget> disabled, string? note)
+    {
+        var ids = disabled.Count == 0 ? null : string.Join(", ", disabled.Select(t => t.Id));
+        return string.IsNullOrWhiteSpace(note) ? ids : ids is null ? note : $"{ids} — {note}";
+    }
+
+    private static string StatusCode(ReportStatus status) => status switch
+    {
+        ReportStatus.Dismissed => "dismissed",
+        ReportStatus.Actioned => "actioned",
+        _ => "open",
+    };
 
     private static Task<Report?> FindAsync(StateSession session, long id) =>
         session.QuerySingleOrDefaultAsync(

@@ -5,11 +5,15 @@ using StoryBot.State.Storage;
 
 namespace StoryBot.State.Moderation;
 
+/// <summary>One wording of unanswered questions (the same words in any case), how often and between when it was asked.</summary>
+/// <param name="ForPack">A curator marked the wording as one to add to the knowledge pack.</param>
+public sealed record UnansweredGroup(string Question, Language Language, int Count, DateTimeOffset FirstAsked, DateTimeOffset LastAsked, bool ForPack = false);
+
 /// <summary>
 /// The questions the story did not answer, kept in the state database (waiting in
 /// <see cref="DeferredStateWrites"/> while it cannot be reached) and forgotten with the answers.
 /// </summary>
-internal sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites deferred) : IUnansweredQuestions
+public sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites deferred, TimeProvider time) : IUnansweredQuestions
 {
     public Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
         deferred.RunAsync("unanswered question", token => InsertAsync(question, token), cancellationToken);
@@ -22,7 +26,7 @@ internal sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites
                 VALUES (@question, @key, @language, @platform, @kind, @at)
                 """,
                 ("question", question.Question),
-                ("key", question.Question.ToLowerInvariant()),
+                ("key", KeyOf(question.Question)),
                 ("language", question.Language.Code()),
                 ("platform", question.Platform),
                 ("kind", question.ChannelKind.ToString().ToLowerInvariant()),
@@ -40,6 +44,59 @@ internal sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites
                 ("count", (long)count)),
             cancellationToken);
 
+    /// <summary>A page of the wordings, most asked first, then the most recently asked, with whether each is marked for the pack.</summary>
+    public Task<IReadOnlyList<UnansweredGroup>> GroupsAsync(int offset, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QueryAsync(
+                """
+                SELECT g.question, g.language, g.asked, g.first_asked, g.last_asked, CASE WHEN m.question_key IS NULL THEN 0 ELSE 1 END
+                FROM (
+                    SELECT question_key, MAX(question) AS question, MAX(language) AS language, COUNT(*) AS asked,
+                           MIN(asked_at) AS first_asked, MAX(asked_at) AS last_asked
+                    FROM unanswered_questions GROUP BY question_key
+                    ORDER BY COUNT(*) DESC, MAX(asked_at) DESC LIMIT @limit OFFSET @offset
+                ) g
+                LEFT JOIN unanswered_marks m ON m.question_key = g.question_key
+                ORDER BY g.asked DESC, g.last_asked DESC
+                """,
+                row => new UnansweredGroup(
+                    row.GetString(0),
+                    LanguageOf(row.GetString(1)),
+                    checked((int)row.GetInt64(2)),
+                    StateTime.FromStored(row.GetInt64(3)),
+                    StateTime.FromStored(row.GetInt64(4)),
+                    Convert.ToInt64(row.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) == 1),
+                ("limit", (long)limit),
+                ("offset", (long)offset)),
+            cancellationToken);
+
+    /// <summary>Marks (or unmarks) a wording as one for the curators to add to the knowledge pack, audited.</summary>
+    public Task<ChangeOutcome> MarkForPackAsync(Actor curator, string question, bool forPack, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async session =>
+            {
+                var key = ("key", (object?)KeyOf(question));
+                var changed = forPack
+                    ? await session.ExecuteAsync(
+                        """
+                        INSERT INTO unanswered_marks (question_key, platform, marked_by, marked_at) VALUES (@key, @platform, @by, @at)
+                        ON CONFLICT (question_key) DO NOTHING
+                        """,
+                        key,
+                        ("platform", curator.Platform),
+                        ("by", curator.UserId),
+                        ("at", time.Now()))
+                    : await session.ExecuteAsync("DELETE FROM unanswered_marks WHERE question_key = @key", key);
+                if (changed == 0)
+                {
+                    return ChangeOutcome.Unchanged;
+                }
+
+                await AuditLog.AppendAsync(session, time, curator, forPack ? AuditLog.Actions.MarkForPack : AuditLog.Actions.UnmarkForPack, "question: " + question, null);
+                return ChangeOutcome.Changed;
+            },
+            cancellationToken);
+
     /// <summary>Forgets questions asked before <paramref name="cutoff"/>; returns how many.</summary>
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         database.WriteAsync(
@@ -48,7 +105,12 @@ internal sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites
 
     private static UnansweredTally Read(DbDataReader row) => new(
         row.GetString(0),
-        LanguageCodes.TryParse(row.GetString(1), out var language) ? language : Language.English,
+        LanguageOf(row.GetString(1)),
         checked((int)row.GetInt64(2)),
         StateTime.FromStored(row.GetInt64(3)));
+
+    /// <summary>Questions that differ only in case are one wording.</summary>
+    private static string KeyOf(string question) => question.ToLowerInvariant();
+
+    private static Language LanguageOf(string code) => LanguageCodes.TryParse(code, out var language) ? language : Language.English;
 }

@@ -75,3 +75,10 @@ public interface ISummaryLedger
     /// <summary>The most recent posted summary in a channel, from any schedule.</summary>
     Task<SlotRecord?> LastPostedAsync(string platform, string channelId, CancellationToken cancellationToken);
 }
+
+/// <summary>The ledger as people read it: every slot, newest first.</summary>
+public interface ISummaryHistory
+{
+    /// <summary>A page of the slots of every schedule, the latest slot first.</summary>
+    Task<IReadOnlyList<SlotRecord>> LatestAsync(int offset, int limit, CancellationToken cancellationToken);
+}

@@ -10,7 +10,7 @@ namespace StoryBot.State.Summaries;
 /// plus <c>INSERT ... ON CONFLICT DO NOTHING</c> decides the one claimant; take-overs and closes
 /// are conditional UPDATEs whose row count says whether this caller won.
 /// </summary>
-internal sealed class SqlSummaryLedger(IStateDatabase database) : ISummaryLedger
+internal sealed class SqlSummaryLedger(IStateDatabase database) : ISummaryLedger, ISummaryHistory
 {
     private const string Columns =
         "schedule, slot_utc, platform, channel_id, status, owner, lease_until, attempts, message_id, pack_version, excerpt_ids, detail";
@@ -123,6 +123,14 @@ internal sealed class SqlSummaryLedger(IStateDatabase database) : ISummaryLedger
             LIMIT 1
             """,
             Read, ("platform", platform), ("channel", channelId)), cancellationToken);
+
+    public Task<IReadOnlyList<SlotRecord>> LatestAsync(int offset, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async session => (IReadOnlyList<SlotRecord>)[
+                .. (await session.QueryAsync(
+                    $"SELECT {Columns} FROM summary_ledger ORDER BY slot_utc DESC, schedule LIMIT @limit OFFSET @offset",
+                    Read, ("limit", (long)limit), ("offset", (long)offset))).OfType<SlotRecord>()],
+            cancellationToken);
 
     private static Task<SlotRecord?> FindAsync(StateSession session, SummarySlot slot)
     {

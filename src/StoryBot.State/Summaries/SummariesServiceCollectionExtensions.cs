@@ -38,7 +38,9 @@ public static class SummariesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummariesOptions>, SummariesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, SummaryLedgerSchema>());
-        services.TryAddSingleton<ISummaryLedger, SqlSummaryLedger>();
+        services.TryAddSingleton<SqlSummaryLedger>();
+        services.TryAddSingleton<ISummaryLedger>(provider => provider.GetRequiredService<SqlSummaryLedger>());
+        services.TryAddSingleton<ISummaryHistory>(provider => provider.GetRequiredService<SqlSummaryLedger>());
         services.AddMetrics();
         services.TryAddSingleton<StateTelemetry>();
         services.TryAddSingleton<SummarySlotClaimer>();

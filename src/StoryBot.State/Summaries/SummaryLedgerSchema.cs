@@ -33,5 +33,8 @@ internal sealed class SummaryLedgerSchema : IStateMigrations
             CREATE INDEX IF NOT EXISTS summary_ledger_by_channel
                 ON summary_ledger (platform, channel_id, status, slot_utc);
             """),
+
+        // The ledger as people read it, newest slot first, whatever the schedule.
+        new(201, "summary ledger by slot", _ => "CREATE INDEX summary_ledger_by_slot ON summary_ledger (slot_utc);"),
     ];
 }

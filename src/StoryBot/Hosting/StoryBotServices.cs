@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.ConsoleChat;
 using StoryBot.Core;
+using StoryBot.Dashboard;
 using StoryBot.Discord;
 using StoryBot.Slack;
 using StoryBot.State;
@@ -29,6 +30,7 @@ internal static class StoryBotServices
         services.AddDiscord(configuration);
         services.AddSlack(configuration);
         services.AddSummaries(configuration);
+        services.AddDashboard(configuration);
         services.AddConsoleChat(interactive: !PlatformSettings.AnyPlatform(configuration));
         return services;
     }

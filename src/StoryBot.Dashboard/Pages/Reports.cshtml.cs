@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using StoryBot.State.Moderation;
+
+namespace StoryBot.Dashboard.Pages;
+
+/// <summary>
+/// The reports queue: each report with the answer as it was posted and what it cited. Resolving
+/// goes through <see cref="ReaderReports.ResolveAsync"/>, as <c>/moderate resolve</c> does, so a
+/// withdrawal corrects the answers already posted in the same way.
+/// </summary>
+internal sealed class ReportsModel(ReaderReports reports, AnswerLog answers) : DashboardPage
+{
+    public sealed record Row(Report Report, RecordedAnswer? Answer);
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public ReportStatus Shown { get; set; } = ReportStatus.Open;
+
+    [BindProperty(SupportsGet = true, Name = Pager.Parameter)]
+    public int Number { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public Pager Pager { get; private set; } = new(1, null, null);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var read = await reports.PageAsync(Shown, Pager.Offset(Number), Pager.Size + 1, cancellationToken);
+        var (shown, pager) = Pager.Of(read, Number, number => Url.Page("/Reports", new { status = Shown, p = number }));
+        var rows = new List<Row>(shown.Count);
+        foreach (var report in shown)
+        {
+            rows.Add(new Row(report, report.AnswerId is { } id ? await answers.FindAsync(id, cancellationToken) : null));
+        }
+
+        Rows = rows;
+        Pager = pager;
+    }
+
+    public async Task<IActionResult> OnPostDismissAsync(long id, string? note, CancellationToken cancellationToken)
+    {
+        var result = await reports.ResolveAsync(Actor, id, ReportResolution.Dismiss, null, Clean(note), cancellationToken);
+        Status = result.Outcome == ResolveOutcome.Resolved ? $"Report #{id} dismissed." : Describe(id, result.Outcome);
+        return RedirectToPage();
+    }
+
+    /// <param name="excerpt">One excerpt the answer cites, or empty for every one it cites.</param>
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, string? excerpt, string? note, CancellationToken cancellationToken)
+    {
+        var result = await reports.ResolveAsync(Actor, id, ReportResolution.Disable, Clean(excerpt), Clean(note), cancellationToken);
+        Status = result.Outcome == ResolveOutcome.Resolved
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"Report #{id} resolved: withdrew {string.Join(", ", result.Disabled.Select(t => t.Id))}. {result.CorrectionsQueued} posted answer(s) will be corrected.")
+            : Describe(id, result.Outcome);
+        return RedirectToPage();
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Describe(long id, ResolveOutcome outcome) => outcome switch
+    {
+        ResolveOutcome.NotFound => $"There is no report #{id}.",
+        ResolveOutcome.AlreadyResolved => $"Report #{id} is already resolved.",
+        ResolveOutcome.ExcerptNotCited => $"The answer reported in #{id} does not cite that excerpt.",
+        _ => $"The answer reported in #{id} cites nothing that is still in use (or is no longer on record); dismiss the report instead.",
+    };
+}

@@ -1,0 +1,88 @@
+using StoryBot.State.Storage;
+
+namespace StoryBot.State.Moderation;
+
+/// <summary>How many questions were answered and how many the story could not answer, in one language.</summary>
+public sealed record LanguageFigures(string Language, int Answered, int Abstained);
+
+/// <summary>The same figures for one UTC day.</summary>
+public sealed record DayFigures(DateOnly Day, int Answered, int Abstained);
+
+/// <summary>How many answers cited one excerpt.</summary>
+public sealed record CitedExcerpt(string ExcerptId, int Answers);
+
+/// <summary>
+/// Counts over the recorded answers and the unanswered questions, for the curators' overview. Both
+/// tables are read by their time index, so a count costs the rows in its period, not the table.
+/// </summary>
+public sealed class AnswerStatistics(IStateDatabase database)
+{
+    private const long DayMilliseconds = 86_400_000;
+
+    /// <summary>Per language, the questions answered and abstained on in [<paramref name="from"/>, <paramref name="until"/>).</summary>
+    public Task<IReadOnlyList<LanguageFigures>> ByLanguageAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async session =>
+            {
+                var period = Period(from, until);
+                var answered = await CountsAsync(session, "SELECT language, COUNT(*) FROM answers WHERE posted_at >= @from AND posted_at < @until GROUP BY language", period);
+                var abstained = await CountsAsync(session, "SELECT language, COUNT(*) FROM unanswered_questions WHERE asked_at >= @from AND asked_at < @until GROUP BY language", period);
+                IReadOnlyList<LanguageFigures> figures =
+                [
+                    .. answered.Keys.Union(abstained.Keys).Order(StringComparer.Ordinal)
+                        .Select(language => new LanguageFigures(language, answered.GetValueOrDefault(language), abstained.GetValueOrDefault(language))),
+                ];
+                return figures;
+            },
+            cancellationToken);
+
+    /// <summary>Every UTC day from <paramref name="first"/> to <paramref name="last"/>, days without questions included.</summary>
+    public Task<IReadOnlyList<DayFigures>> PerDayAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async session =>
+            {
+                var from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var period = Period(from, from.AddDays(last.DayNumber - first.DayNumber + 1));
+                var answered = await CountsAsync(session, $"SELECT posted_at / {DayMilliseconds}, COUNT(*) FROM answers WHERE posted_at >= @from AND posted_at < @until GROUP BY posted_at / {DayMilliseconds}", period);
+                var abstained = await CountsAsync(session, $"SELECT asked_at / {DayMilliseconds}, COUNT(*) FROM unanswered_questions WHERE asked_at >= @from AND asked_at < @until GROUP BY asked_at / {DayMilliseconds}", period);
+                IReadOnlyList<DayFigures> days =
+                [
+                    .. Enumerable.Range(first.DayNumber, last.DayNumber - first.DayNumber + 1).Select(number =>
+                    {
+                        var day = DateOnly.FromDayNumber(number);
+                        var key = UnixDay(day);
+                        return new DayFigures(day, answered.GetValueOrDefault(key), abstained.GetValueOrDefault(key));
+                    }),
+                ];
+                return days;
+            },
+            cancellationToken);
+
+    /// <summary>The excerpts cited by the most answers posted in [<paramref name="from"/>, <paramref name="until"/>), most cited first.</summary>
+    public Task<IReadOnlyList<CitedExcerpt>> MostCitedAsync(DateTimeOffset from, DateTimeOffset until, int count, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            session => session.QueryAsync(
+                """
+                SELECT c.excerpt_id, COUNT(*) FROM answers a JOIN answer_citations c ON c.answer_id = a.id
+                WHERE a.posted_at >= @from AND a.posted_at < @until
+                GROUP BY c.excerpt_id ORDER BY COUNT(*) DESC, c.excerpt_id LIMIT @count
+                """,
+                row => new CitedExcerpt(row.GetString(0), checked((int)row.GetInt64(1))),
+                [.. Period(from, until), ("count", (long)count)]),
+            cancellationToken);
+
+    private static (string, object?)[] Period(DateTimeOffset from, DateTimeOffset until) =>
+        [("from", from.ToUnixTimeMilliseconds()), ("until", until.ToUnixTimeMilliseconds())];
+
+    private static async Task<Dictionary<string, int>> CountsAsync(StateSession session, string sql, (string, object?)[] period)
+    {
+        var rows = await session.QueryAsync(
+            sql,
+            row => (Key: Convert.ToString(row.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!, Count: checked((int)row.GetInt64(1))),
+            period);
+        return rows.ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
+    }
+
+    private static string UnixDay(DateOnly day) =>
+        (day.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

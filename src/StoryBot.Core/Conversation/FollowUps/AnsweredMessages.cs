@@ -20,8 +20,11 @@ public sealed class AnsweredMessages(ConversationMemory memory, IOptions<FollowU
     private readonly ConcurrentDictionary<string, Answered> _replies = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _oldestFirst = new();
 
+    // Counted here: the dictionary's own Count takes every one of its locks (see ConversationMemory).
+    private int _count;
+
     /// <summary>How many replies are kept.</summary>
-    public int Count => _replies.Count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>Keeps a reply the adapter has posted for <paramref name="request"/>.</summary>
     /// <param name="messageId">The id that names the message on its platform (Slack's ts is unique only within its channel, so Slack names it with its channel).</param>
@@ -35,10 +38,14 @@ public sealed class AnsweredMessages(ConversationMemory memory, IOptions<FollowU
             return;
         }
 
+        Interlocked.Increment(ref _count);
         _oldestFirst.Enqueue(key);
-        while (_replies.Count > _settings.MaxConversations && _oldestFirst.TryDequeue(out var oldest))
+        while (Count > _settings.MaxConversations && _oldestFirst.TryDequeue(out var oldest))
         {
-            _replies.TryRemove(oldest, out _);
+            if (_replies.TryRemove(oldest, out _))
+            {
+                Interlocked.Decrement(ref _count);
+            }
         }
     }
 

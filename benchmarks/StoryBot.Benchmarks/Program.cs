@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using StoryBot.Benchmarks.Conversation;
 using StoryBot.Benchmarks.Discord;
 using StoryBot.Benchmarks.Latency;
 using StoryBot.Benchmarks.Retrieval;
@@ -19,6 +20,8 @@ switch (args)
         return await DiscordLoad.RunAsync(discordArgs);
     case ["slack-load", .. var slackArgs]:
         return await SlackLoad.RunAsync(slackArgs);
+    case [ConversationMemoryMode.Name, .. var conversationArgs]:
+        return await ConversationMemoryMode.RunAsync(conversationArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(LatencyMode).Assembly).Run(args);

@@ -64,6 +64,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordMessageSender>();
         services.TryAddSingleton<DiscordDelivery>();
         services.TryAddSingleton<DiscordWork>();
+        services.TryAddSingleton<MessageReader>();
         services.TryAddSingleton<MessageHandler>();
         services.TryAddSingleton<WhoIsAutocomplete>();
         services.TryAddSingleton<InteractionWebhooks>();

@@ -60,6 +60,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackHomeViewers>();
         services.TryAddSingleton<SlackAppHome>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SlackHomeRefresh>());
+        services.TryAddSingleton<SlackThreads>();
         services.TryAddSingleton<SlackConversation>();
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackHttpEndpoints>();

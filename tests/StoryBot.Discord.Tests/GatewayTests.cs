@@ -83,6 +83,18 @@ public sealed partial class GatewayTests : IAsyncLifetime, IDisposable
         }
 
         [Fact]
+        public async Task FollowUpsWithoutMentionAddTheMessageContentIntent()
+        {
+            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:FollowUpsWithoutMention"] = "true" });
+            var connection = await _t._discord.NextGatewayConnectionAsync();
+            await connection.SendHelloAsync();
+
+            var identify = await connection.ReceiveAsync();
+
+            Assert.Equal(4609 | 32768, identify.GetProperty("d").GetProperty("intents").GetInt32());
+        }
+
+        [Fact]
         public async Task TheFirstHeartbeatComesAfterARandomShareOfTheInterval()
         {
             var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
@@ -297,6 +309,20 @@ public sealed partial class GatewayTests : IAsyncLifetime, IDisposable
             Assert.True(_t._host!.Services.GetRequiredService<DiscordPlatformStatus>().IsDisabled);
             Assert.Equal(1, _t._discord.GatewayConnectionCount);
             Assert.Single(_t.TokenFreeLogs(), l => l.Level == LogLevel.Error && l.Message.Contains("4004", StringComparison.Ordinal) && l.Message.Contains("Discord:Token", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task DisallowedIntentsNameTheSettingsThatAskForMessageContent()
+        {
+            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:FollowUpsWithoutMention"] = "true" });
+            var connection = await _t._discord.NextGatewayConnectionAsync();
+            await connection.SendHelloAsync();
+            await connection.ReceiveAsync();
+
+            await connection.CloseAsync(4014, "Disallowed intent(s).");
+
+            await _t.GatewayService().ExecuteTask!.WaitAsync(FakeDiscord.Patience);
+            Assert.Single(_t.TokenFreeLogs(), l => l.Level == LogLevel.Error && l.Message.Contains("4014", StringComparison.Ordinal) && l.Message.Contains("Discord:FollowUpsWithoutMention", StringComparison.Ordinal));
         }
 
         [Theory]

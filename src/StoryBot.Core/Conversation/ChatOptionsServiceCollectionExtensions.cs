@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.Telemetry;
 
 namespace StoryBot.Core.Conversation;
@@ -35,6 +36,12 @@ public static class ChatOptionsServiceCollectionExtensions
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<ConversationPipeline>();
         services.TryAddSingleton<StoryOverviewComposer>();
+
+        // The adapters keep the replies they post, for threads and replies that go on from them;
+        // the follow-up section binds the bound (AddFollowUps), its defaults hold without it.
+        services.AddOptions<FollowUpOptions>();
+        services.TryAddSingleton<ConversationMemory>();
+        services.TryAddSingleton<AnsweredMessages>();
         if (!services.Any(d => d.ServiceType == typeof(PendingWrites)))
         {
             services.AddSingleton<PendingWrites>();

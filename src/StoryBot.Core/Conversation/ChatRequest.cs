@@ -32,6 +32,13 @@ public sealed record ChatRequest(string Platform, string ChannelId, string UserI
     /// </summary>
     public string? ConversationId { get; init; }
 
+    /// <summary>
+    /// The bot's reply this request goes on from, by the id its adapter remembered it under
+    /// (<see cref="FollowUps.AnsweredMessages"/>): the answer it replies to, or the one its thread
+    /// was started from. A conversation with no turns of its own yet starts with that reply's.
+    /// </summary>
+    public string? ContinuesFrom { get; init; }
+
     /// <summary>The bot message the request refers to, such as the answer a reader reports.</summary>
     public string? ReferencedMessageId { get; init; }
 

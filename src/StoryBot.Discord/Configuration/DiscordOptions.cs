@@ -36,6 +36,18 @@ public sealed class DiscordOptions
     /// <summary>Channels where every message is a question.</summary>
     public IList<string> AskChannelIds { get; } = [];
 
+    /// <summary>
+    /// Answer without a mention what goes on from one of the bot's answers: a reply to it, and
+    /// every message in a thread started from it. Discord withholds the text of such messages
+    /// without the privileged Message Content intent, so it is asked for only with this on (and must
+    /// be switched on for the application, or Discord refuses the connection). Off, only mentions
+    /// are answered there.
+    /// </summary>
+    public bool FollowUpsWithoutMention { get; set; }
+
+    /// <summary>Whether a setting reads messages that do not mention the bot, which needs the Message Content intent.</summary>
+    public bool NeedsMessageContent => AskChannelIds.Count > 0 || FollowUpsWithoutMention;
+
     /// <summary>Base of the REST API; a test points it at a local fake.</summary>
     [Required]
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";

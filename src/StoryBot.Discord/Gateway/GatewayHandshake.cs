@@ -23,7 +23,8 @@ internal sealed class GatewayHandshake(
     public const int Intents = (1 << 0) | (1 << 9) | (1 << 12);
 
     /// <summary>
-    /// Privileged: needed only to read messages in ask channels that do not mention the bot.
+    /// Privileged: needed only to read messages that do not mention the bot, in ask channels and,
+    /// with <see cref="DiscordOptions.FollowUpsWithoutMention"/>, replies and threads under its answers.
     /// It must be switched on for the application, or Discord closes with 4014.
     /// </summary>
     public const int MessageContentIntent = 1 << 15;
@@ -70,7 +71,7 @@ internal sealed class GatewayHandshake(
     private object IdentifyPayload(ShardId shard) => new
     {
         Token = options.Value.Token,
-        Intents = options.Value.AskChannelIds.Count > 0 ? Intents | MessageContentIntent : Intents,
+        Intents = options.Value.NeedsMessageContent ? Intents | MessageContentIntent : Intents,
         Properties = new { Os = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), Browser = "StoryBot", Device = "StoryBot" },
         Shard = new[] { shard.Id, shard.Count },
     };

@@ -46,7 +46,7 @@ internal static class GatewayCloseCodes
         4011 => "sharding required: the bot is in too many guilds for one connection",
         4012 => "invalid API version",
         4013 => "invalid intents",
-        4014 => "disallowed intents: a privileged intent is not enabled for the application",
+        4014 => "disallowed intents: a privileged intent is not enabled for the application; Discord:AskChannelIds and Discord:FollowUpsWithoutMention ask for Message Content, so switch it on under Bot → Privileged Gateway Intents or leave both unset",
         4007 => "invalid sequence on resume",
         4009 => "session timed out",
         null => "connection dropped",

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
-using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Conversation;
 using StoryBot.Discord.Posting;
 using StoryBot.Discord.Rendering;
@@ -13,12 +10,12 @@ using StoryBot.Discord.Rest;
 namespace StoryBot.Discord.Messages;
 
 /// <summary>
-/// Answers messages that mention the bot, direct messages, and every message in the ask
-/// channels, as a reply to the message. Other bots and the bot itself are ignored. A message the
+/// Answers the messages that are for the bot (<see cref="MessageReader"/>) as a reply to the
+/// message, in its channel or thread. A message the
 /// bot will answer is kept in the work journal as soon as it arrives, so a crash loses none and a
 /// message Discord delivers twice is answered once.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: options (ask channels) and the logger are settings; the six collaborators are the path of a message: who the bot is, the journal, the pipeline, the channel's turn, sending, recording.</remarks>
+/// <remarks>More than five constructor parameters on purpose: the logger aside, they are the path of a message: reading it, who the bot is, the journal, the pipeline, the channel's turn, sending, recording.</remarks>
 internal sealed partial class MessageHandler(
     BotIdentity identity,
     DiscordWork work,
@@ -26,7 +23,7 @@ internal sealed partial class MessageHandler(
     DiscordDelivery delivery,
     DiscordMessageSender sender,
     AnswerRecording recording,
-    IOptionsMonitor<DiscordOptions> options,
+    MessageReader reader,
     ILogger<MessageHandler> logger)
 {
     /// <summary>Keeps a message the bot answers (see <see cref="Read"/>) in the journal.</summary>
@@ -92,64 +89,8 @@ internal sealed partial class MessageHandler(
         await incoming.Ticket.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>The message of a MESSAGE_CREATE when the bot answers it; null when it is not for the bot.</summary>
-    public IncomingMessage? Read(JsonElement message)
-    {
-        var author = message.Child("author");
-        var authorId = author?.String("id");
-        var channelId = message.String("channel_id");
-        var messageId = message.String("id");
-        var botId = identity.UserId;
-        if (authorId is null || channelId is null || messageId is null || author!.Value.Bool("bot") || authorId == botId
-            || message.Int("type") is not (0 or 19))
-        {
-            return null;
-        }
-
-        var guildId = message.String("guild_id");
-        var mentioned = botId is not null && message.Child("mentions") is { ValueKind: JsonValueKind.Array } mentions
-            && mentions.EnumerateArray().Any(m => m.String("id") == botId);
-        if (guildId is not null && !mentioned && !options.CurrentValue.AskChannelIds.Contains(channelId))
-        {
-            return null;
-        }
-
-        var text = StripMention(message.String("content") ?? string.Empty, botId);
-        if (text.Length == 0)
-        {
-            // A bare mention or an empty DM asks what the bot can do; an empty message in an
-            // ask channel is an attachment, or content withheld for want of the intent.
-            if (guildId is not null && !mentioned)
-            {
-                return null;
-            }
-
-            text = "/help";
-        }
-
-        // A message carries no proof of rights: moderator commands need the signed interaction.
-        // A reply to one of the bot's answers refers to it ("/report" in a reply reports it).
-        var request = new ChatRequest(DiscordPlatform.Name, channelId, authorId, text)
-        {
-            ChannelKind = guildId is null ? ChannelKind.Direct : ChannelKind.Channel,
-
-            // A person's questions in one channel, thread or direct message: follow-ups lean on the ones before.
-            ConversationId = authorId,
-            ReferencedMessageId = message.Child("referenced_message")?.Child("author")?.String("id") == botId
-                ? message.Child("message_reference")?.String("message_id")
-                : null,
-        };
-        return new IncomingMessage(messageId, guildId, request);
-    }
-
-    internal static string StripMention(string content, string? botId)
-    {
-        var text = botId is null ? content : content.Replace($"<@{botId}>", " ", StringComparison.Ordinal).Replace($"<@!{botId}>", " ", StringComparison.Ordinal);
-        return Spaces().Replace(text, " ").Trim();
-    }
-
-    [GeneratedRegex(@"[ \t]{2,}")]
-    private static partial Regex Spaces();
+    /// <summary>The message of a MESSAGE_CREATE when the bot answers it; null when it is not for the bot (see <see cref="MessageReader"/>).</summary>
+    public IncomingMessage? Read(JsonElement message) => reader.Read(message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not keep Discord message {MessageId} in the work journal; answering it without")]
     private partial void LogJournalFailed(Exception exception, string messageId);

@@ -15,11 +15,12 @@ namespace StoryBot.Slack.Handling;
 /// delivers the reply: answers in the channel (posted with chat.postMessage so they can be reported
 /// and corrected later), help, errors and notices only to the asker.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: translates Slack's kinds of requests around the pipeline (reports to their own flow, Home tab openings to the Home tab) and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: translates Slack's kinds of requests around the pipeline (reports to their own flow, Home tab openings to the Home tab, threads under its answers to their conversation) and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SlackConversation(
     ConversationPipeline pipeline,
     SlackRequests requests,
     SlackIdentity identity,
+    SlackThreads threads,
     SlackApiClient api,
     SlackDelivery delivery,
     SlackReportFlow reports,
@@ -69,7 +70,10 @@ internal sealed class SlackConversation(
         ack.TryAcknowledge(null);
     }
 
-    /// <summary>Answers a mention or a direct message in its thread; ignores bots and itself. Publishes the Home tab its user opened.</summary>
+    /// <summary>
+    /// Answers a mention, a direct message, or a message in a thread under the bot's answer, in its
+    /// thread; ignores bots and itself. Publishes the Home tab its user opened.
+    /// </summary>
     public async Task HandleEventAsync(SlackEvent slackEvent, WorkTicket ticket, CancellationToken cancellationToken)
     {
         if (slackEvent.IsHomeOpened)
@@ -89,9 +93,14 @@ internal sealed class SlackConversation(
         // Answered in a thread: the one the message was written in, or one started under it, so a
         // question and its answer stay together in a channel and in a direct message alike. The
         // thread is the conversation follow-ups lean on; in a direct message, the whole of it is.
+        // A thread under the bot's answer starts with that answer's conversation.
         var threadTs = slackEvent.ThreadTs ?? slackEvent.Ts;
         var request = await requests.ForAsync(channel, user, text.Length == 0 ? "/help" : text, kind, cancellationToken)
-            with { ConversationId = kind == ChannelKind.Direct ? user : threadTs };
+            with
+            {
+                ConversationId = kind == ChannelKind.Direct ? user : threadTs,
+                ContinuesFrom = kind == ChannelKind.Direct ? null : threads.AnswerAbove(slackEvent),
+            };
         if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
         {
             await ticket.CompleteAsync(cancellationToken);
@@ -155,6 +164,12 @@ internal sealed class SlackConversation(
     private async Task<Reply?> AskAsync(Task<ChatRequest> request, CancellationToken cancellationToken) =>
         await pipeline.AskAsync(await request, mustAnswer: false, cancellationToken);
 
+    /// <summary>
+    /// Whether the event is for the bot at all: with <c>message.channels</c> subscribed, Slack sends
+    /// every message in the channels the bot is in, and only these are worth keeping in the journal.
+    /// </summary>
+    public bool Wants(SlackEvent slackEvent) => slackEvent.IsHomeOpened || ShouldAnswer(slackEvent);
+
     private bool ShouldAnswer(SlackEvent slackEvent)
     {
         if (slackEvent.BotId is not null || slackEvent.Subtype is not null)
@@ -168,7 +183,7 @@ internal sealed class SlackConversation(
             return false;
         }
 
-        return slackEvent.IsDirectMessage || (slackEvent.IsMention && slackEvent.ChannelType != "im");
+        return slackEvent.IsDirectMessage || (slackEvent.IsMention && slackEvent.ChannelType != "im") || threads.IsFollowUp(slackEvent);
     }
 
     private async Task RespondPrivatelyAsync(SlackAck ack, Uri? responseUrl, Reply reply, WorkTicket ticket, CancellationToken cancellationToken)
@@ -234,6 +249,8 @@ internal sealed class SlackConversation(
             var message = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
             ts = await api.PostMessageAsync(request.ChannelId, message, threadTs, cancellationToken, key, turnTaken: true);
         }
+
+        threads.Posted(request, ts);
 
         await pipeline.RecordAsync(new PostedMessage(Platform, request.ChannelId, ts, threadTs), request, reply, cancellationToken);
         await ticket.CompleteAsync(cancellationToken);

@@ -115,7 +115,7 @@ internal sealed class SlackHttpEndpoints(
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        if (SlackEvent.FromCallback(root) is not { } slackEvent)
+        if (SlackEvent.FromCallback(root) is not { } slackEvent || !conversation.Wants(slackEvent))
         {
             return;
         }

@@ -3,6 +3,8 @@ using System.Text.Json;
 namespace StoryBot.Slack.Inbound;
 
 /// <summary>The inner <c>event</c> of an Events API callback that the bot may answer.</summary>
+/// <param name="ThreadTs">For a message in a thread, the ts of the thread's parent (the parent itself carries its own ts).</param>
+/// <param name="ParentUserId">For a reply in a thread, who wrote the thread's parent.</param>
 internal sealed record SlackEvent(
     string EventId,
     string Type,
@@ -14,7 +16,8 @@ internal sealed record SlackEvent(
     string Text,
     string? Ts,
     string? ThreadTs,
-    string? Tab = null)
+    string? Tab = null,
+    string? ParentUserId = null)
 {
     public bool IsMention => Type == "app_mention";
 
@@ -49,6 +52,7 @@ internal sealed record SlackEvent(
             inner.GetStringOrEmpty("text"),
             inner.GetStringOrNull("ts"),
             inner.GetStringOrNull("thread_ts"),
-            inner.GetStringOrNull("tab"));
+            inner.GetStringOrNull("tab"),
+            inner.GetStringOrNull("parent_user_id"));
     }
 }

@@ -76,6 +76,10 @@ internal sealed class SocketModeEnvelopeRouter(
 
                     break;
 
+                case "events_api" when SlackEvent.FromCallback(payload) is { } slackEvent && !conversation.Wants(slackEvent):
+                    ack.TryAcknowledge(null);
+                    break;
+
                 case "events_api" when SlackEvent.FromCallback(payload) is { } slackEvent:
                     var eventTicket = await AcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, "envelope:" + envelopeId), payload, ack);
                     ack.TryAcknowledge(null);

@@ -112,7 +112,7 @@ public sealed class GatewayReadinessTests : IAsyncLifetime, IDisposable
         var stopped = await UntilAsync(ConnectionState.Down, r => r.Description.StartsWith("stopped", StringComparison.Ordinal));
 
         Assert.Equal(
-            "stopped: the Discord Gateway closed with 4014 (disallowed intents: a privileged intent is not enabled for the application); not reconnecting",
+            "stopped: the Discord Gateway closed with 4014 (disallowed intents: a privileged intent is not enabled for the application; Discord:AskChannelIds and Discord:FollowUpsWithoutMention ask for Message Content, so switch it on under Bot → Privileged Gateway Intents or leave both unset); not reconnecting",
             stopped.Description);
     }
 

@@ -76,7 +76,7 @@ public class SlackAppManifestTests
             var manifest = Load(file);
 
             Assert.Equal(["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history", "usergroups:read", "users:read"], Strings(At(manifest, "oauth_config", "scopes", "bot")).Order(StringComparer.Ordinal));
-            Assert.Equal(["app_home_opened", "app_mention", "message.im"], Strings(At(manifest, "settings", "event_subscriptions", "bot_events")).Order());
+            Assert.Equal(["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"], Strings(At(manifest, "settings", "event_subscriptions", "bot_events")).Order());
             Assert.Equal("true", ((YamlScalarNode)At(manifest, "settings", "interactivity", "is_enabled")).Value);
             Assert.Equal(socketMode ? "true" : "false", ((YamlScalarNode)At(manifest, "settings", "socket_mode_enabled")).Value);
         }

@@ -123,6 +123,54 @@ public static class Payloads
         }
         """;
 
+    /// <summary>
+    /// A MESSAGE_CREATE replying to <paramref name="referencedId"/>, as Discord sends a reply: type 19,
+    /// a <c>message_reference</c> and the <c>referenced_message</c> itself. With
+    /// <paramref name="ping"/> the reply mentions the author it replies to, as clients do by default.
+    /// </summary>
+    public static string Reply(string content, string referencedId, string referencedAuthorId = FakeDiscord.BotUserId, bool ping = false, string authorId = UserId, string channelId = ChannelId, string? guildId = FakeDiscord.GuildId, string? id = null)
+    {
+        var message = System.Text.Json.Nodes.JsonNode.Parse(Message(content, guildId, ping && referencedAuthorId == FakeDiscord.BotUserId, authorId, channelId: channelId, id: id))!.AsObject();
+        var referenced = System.Text.Json.Nodes.JsonNode.Parse(MessageWithId(string.Empty, guildId, false, referencedAuthorId, referencedAuthorId == FakeDiscord.BotUserId, channelId, referencedId))!;
+        message["type"] = 19;
+        message["message_reference"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = 0,
+            ["message_id"] = referencedId,
+            ["channel_id"] = channelId,
+        };
+        if (guildId is not null)
+        {
+            message["message_reference"]!["guild_id"] = guildId;
+        }
+
+        message["referenced_message"] = referenced;
+        return message.ToJsonString();
+    }
+
+    /// <summary>
+    /// A THREAD_CREATE for a thread started from message <paramref name="starterId"/>: such a thread
+    /// has the starter message's id as its own, as Discord's "Start Thread from Message" describes.
+    /// </summary>
+    public static string ThreadCreated(string starterId, string parentId = ChannelId, string ownerId = UserId) => $$"""
+        {
+            "id": "{{starterId}}",
+            "guild_id": "{{FakeDiscord.GuildId}}",
+            "parent_id": "{{parentId}}",
+            "owner_id": "{{ownerId}}",
+            "type": 11,
+            "name": "Stargate",
+            "last_message_id": null,
+            "rate_limit_per_user": 0,
+            "message_count": 0,
+            "member_count": 1,
+            "total_message_sent": 0,
+            "flags": 0,
+            "thread_metadata": {"archived": false, "auto_archive_duration": 1440, "archive_timestamp": "2026-11-28T10:00:00.000000+00:00", "locked": false},
+            "newly_created": true
+        }
+        """;
+
     /// <summary>A snowflake-shaped id no other payload of this run has.</summary>
     public static string NewId() => Interlocked.Increment(ref _lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -43,6 +43,15 @@ public static class SlackPayloads
         "channel":"{{Channel}}","event_ts":"{{ts}}","team":"{{Team}}"}
         """;
 
+    /// <summary>
+    /// A <c>message.channels</c> event for a reply in a thread, shaped like Slack's message event:
+    /// <c>thread_ts</c> names the thread's parent and <c>parent_user_id</c> its author.
+    /// </summary>
+    public static string ThreadMessage(string text, string ts, string threadTs, string? parentUserId, string user = User) => $$"""
+        {"type":"message","client_msg_id":"{{Guid.NewGuid()}}","channel":"{{Channel}}","user":{{Json(user)}},"text":{{Json(text)}},"ts":"{{ts}}",
+        "thread_ts":"{{threadTs}}",{{(parentUserId is null ? "" : $"\"parent_user_id\":{Json(parentUserId)},")}}"team":"{{Team}}","event_ts":"{{ts}}","channel_type":"channel"}
+        """;
+
     public static string DirectMessage(string text, string channel = "D024BE91L", string ts = "1355517523.000005", string user = User) => $$"""
         {"type":"message","channel":"{{channel}}","user":{{Json(user)}},"text":{{Json(text)}},"ts":"{{ts}}","event_ts":"{{ts}}","channel_type":"im"}
         """;

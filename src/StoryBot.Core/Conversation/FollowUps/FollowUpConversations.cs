@@ -6,9 +6,11 @@ namespace StoryBot.Core.Conversation.FollowUps;
 /// <summary>
 /// Follow-up questions within one conversation (<see cref="ChatRequest.ConversationId"/>): reads
 /// a question against the turns before it, answers "more" and "which one?" itself, and keeps the
-/// turn for the next question. A request outside any conversation is read as it stands.
+/// turn for the next question. A request outside any conversation is read as it stands; one that
+/// opens a conversation from one of the bot's replies (<see cref="ChatRequest.ContinuesFrom"/>)
+/// starts with the turns that reply was given after.
 /// </summary>
-internal sealed class FollowUpConversations(ConversationMemory memory, IKnowledgeProvider knowledge, ICitationPolicy policy, IAnswerEngine engine)
+internal sealed class FollowUpConversations(ConversationMemory memory, AnsweredMessages answered, IKnowledgeProvider knowledge, ICitationPolicy policy, IAnswerEngine engine)
 {
     private static readonly LocalizedText MoreHeading = new("More from the story:", "Mehr aus der Geschichte:");
     private static readonly LocalizedText NothingMore = new(
@@ -23,6 +25,17 @@ internal sealed class FollowUpConversations(ConversationMemory memory, IKnowledg
         }
 
         var turns = memory.Turns(key);
+        if (turns.Count == 0 && request.ContinuesFrom is { } reply)
+        {
+            turns = answered.TurnsOf(request.Platform, reply);
+
+            // Kept as the conversation's own, so its next question still leans on them.
+            foreach (var turn in turns)
+            {
+                memory.Remember(key, turn);
+            }
+        }
+
         return FollowUpResolver.Resolve(question, turns, knowledge.Current) with { Previous = turns.Count > 0 ? turns[^1] : null };
     }
 
@@ -108,6 +121,6 @@ internal sealed class FollowUpConversations(ConversationMemory memory, IKnowledg
     private static AnswerPoint Point(Excerpt excerpt) => new(new LocalizedText(excerpt.Translation, excerpt.Quote), [excerpt.Id]);
 
     /// <summary>A conversation is never shared across platforms or channels.</summary>
-    private static string? Key(ChatRequest request) =>
+    internal static string? Key(ChatRequest request) =>
         request.ConversationId is { Length: > 0 } id ? $"{request.Platform}\n{request.ChannelId}\n{id}" : null;
 }

@@ -11,7 +11,10 @@ public sealed class FollowUpOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "FollowUps:IdleExpiry must be between 00:01:00 and 1.00:00:00.")]
     public TimeSpan IdleExpiry { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>At most this many conversations are kept in memory; the ones idle longest go first.</summary>
+    /// <summary>
+    /// At most this many conversations are kept in memory, the ones idle longest going first; and as
+    /// many of the bot's posted replies (which threads and replies go on from), the oldest going first.
+    /// </summary>
     [Range(100, 1_000_000, ErrorMessage = "FollowUps:MaxConversations must be between 100 and 1000000.")]
     public int MaxConversations { get; set; } = 10_000;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using StoryBot.Core.Knowledge;
 
@@ -141,7 +142,12 @@ public static partial class FollowUpResolver
         return string.Join(' ', words);
     }
 
-    private static HashSet<string> Names(Entity entity) =>
+    /// <summary>The words of the entity's names, each also in the genitive; worked out once per entity.</summary>
+    private static HashSet<string> Names(Entity entity) => EntityWords.GetValue(entity, NamesOf);
+
+    private static readonly ConditionalWeakTable<Entity, HashSet<string>> EntityWords = [];
+
+    private static readonly ConditionalWeakTable<Entity, HashSet<string>>.CreateValueCallback NamesOf = entity =>
         [.. entity.Aliases.Prepend(entity.Name).SelectMany(FollowUpWords.Of).SelectMany(w => new[] { w, w + "s" })];
 
     [GeneratedRegex(@"\b(he|him|his|himself|she|hers|herself|er|ihn|ihm|sein|seine|seinen|seinem|seiner|seines)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

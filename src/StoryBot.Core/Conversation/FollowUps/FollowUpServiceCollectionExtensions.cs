@@ -16,6 +16,7 @@ public static class FollowUpServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConversationMemory>();
+        services.TryAddSingleton<AnsweredMessages>();
         services.TryAddSingleton<FollowUpConversations>();
         return services;
     }

@@ -67,4 +67,20 @@ public class ConversationMemoryTests
         Assert.Single(memory.Turns("c999"));
         Assert.Empty(memory.Turns("c0"));
     }
+
+    [Fact]
+    public void CountsWhatItKeepsWhenConversationsArriveTogether()
+    {
+        var memory = Memory(max: 1_000);
+
+        Parallel.For(0, 5_000, i =>
+        {
+            memory.Remember($"c{i}", Turn("one"));
+            memory.Remember($"c{i}", Turn("two"));
+        });
+
+        var kept = Enumerable.Range(0, 5_000).Count(i => memory.Turns($"c{i}").Count > 0);
+        Assert.Equal(kept, memory.Count);
+        Assert.InRange(memory.Count, 1, 1_000);
+    }
 }

@@ -1,16 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.Tests.TestSupport;
 
 namespace StoryBot.Core.Tests.Conversation.FollowUps;
 
 /// <summary>Follow-ups through the chat bot, on the real story.</summary>
-public class FollowUpConversationTests
+public sealed class FollowUpConversationTests : IDisposable
 {
-    private readonly IChatBot _bot = StoryServices.ChatBot();
+    private readonly ServiceProvider _services = StoryServices.Create();
+    private readonly IChatBot _bot;
 
-    private Task<Reply> AskAsync(string text, string? conversation, string channel = "channel-1", string platform = "discord") =>
-        _bot.RespondAsync(new ChatRequest(platform, channel, "reader-1", text) { ConversationId = conversation }, CancellationToken.None);
+    public FollowUpConversationTests() => _bot = _services.GetRequiredService<IChatBot>();
+
+    private Task<Reply> AskAsync(string text, string? conversation, string channel = "channel-1", string platform = "discord", string? continuesFrom = null) =>
+        _bot.RespondAsync(new ChatRequest(platform, channel, "reader-1", text) { ConversationId = conversation, ContinuesFrom = continuesFrom }, CancellationToken.None);
 
     [Fact]
     public async Task MoreGivesTheRestOfTheParagraphTheLastAnswerQuotedWithoutRepeatingIt()
@@ -65,6 +70,30 @@ public class FollowUpConversationTests
     }
 
     [Fact]
+    public async Task AThreadStartedFromAnAnswerGoesOnFromThatAnswersConversationAndThenFromItsOwn()
+    {
+        await AskAsync("Wie viel Geld hat SoftBank laut Musk?", "reader-1", channel: "channel-1");
+        _services.GetRequiredService<AnsweredMessages>().Remember("discord", "answer-1", new ChatRequest("discord", "channel-1", "reader-1", "Wie viel Geld hat SoftBank laut Musk?") { ConversationId = "reader-1" });
+
+        var first = await AskAsync("und wann war das?", "answer-1", channel: "answer-1", continuesFrom: "answer-1");
+        var second = await AskAsync("und Altman?", "answer-1", channel: "answer-1", continuesFrom: "answer-1");
+
+        Assert.Equal("Ellipsis: \"und wann war das?\" read as \"wann war viel Geld hat SoftBank laut Musk?\"", first.Explanation?.FollowUp);
+        Assert.StartsWith("Ellipsis:", second.Explanation?.FollowUp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARequestContinuingAnUnknownReplyIsReadAsItStands()
+    {
+        await AskAsync("why are elon musk and sam altman fighting", "reader-1");
+
+        var reply = await AskAsync("what did he say", "answer-9", continuesFrom: "answer-9");
+
+        Assert.NotEqual(ReplyKind.Help, reply.Kind);
+        Assert.Null(reply.Explanation?.FollowUp);
+    }
+
+    [Fact]
     public async Task ExplainShowsHowAFollowUpWasRead()
     {
         await AskAsync("how much has SoftBank secured", "thread-1");
@@ -73,4 +102,6 @@ public class FollowUpConversationTests
 
         Assert.Equal("Ellipsis: \"and Microsoft?\" read as \"how much has Microsoft secured\"", reply.Explanation?.FollowUp);
     }
+
+    public void Dispose() => _services.Dispose();
 }

@@ -36,6 +36,7 @@ public sealed class PrometheusScrapeTests : IAsyncLifetime
             $"--Slack:ApiBaseUrl={_slack.ApiBaseUrl}",
             "--Telemetry:Prometheus:Enabled=true",
             "--Telemetry:Prometheus:Path=/scrape",
+            "--Health:Urls=http://127.0.0.1:0",
         ];
         _host = StoryBotApp.Build(RunMode.Parse(args));
         await _host.StartAsync();

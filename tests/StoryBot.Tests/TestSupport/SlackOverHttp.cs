@@ -21,6 +21,9 @@ internal static class SlackOverHttp
             ["Slack__BotToken"] = "xoxb-crash-test",
             ["Slack__SigningSecret"] = SigningSecret,
             ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+
+            // Any free port: the default one may be taken by another bot on this machine.
+            ["Health__Urls"] = "http://127.0.0.1:0",
         });
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };

@@ -38,6 +38,13 @@ public static class DashboardServiceCollectionExtensions
             services.TryAddSingleton(discordSignIn);
         }
 
+        var slack = new DashboardSlackOptions();
+        configuration.GetSection(DashboardOptions.Section).GetSection(nameof(DashboardOptions.Slack)).Bind(slack);
+        if (SlackSignInSettings.From(configuration, slack) is { } slackSignIn)
+        {
+            services.TryAddSingleton(slackSignIn);
+        }
+
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DashboardListener>());
         return services;
     }

@@ -31,6 +31,7 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<DashboardListener>();
         services.AddMetrics();
         services.TryAddSingleton<AnswerLatencies>();
+        services.TryAddSingleton<OverviewFigures>();
         var discord = new DashboardDiscordOptions();
         configuration.GetSection(DashboardOptions.Section).GetSection(nameof(DashboardOptions.Discord)).Bind(discord);
         if (DiscordSignInSettings.From(configuration, discord) is { } discordSignIn)

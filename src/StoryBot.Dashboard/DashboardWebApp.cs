@@ -116,6 +116,7 @@ internal static class DashboardWebApp
         services.AddSingleton(_ => bot.GetRequiredService<AnswerStatistics>());
         services.AddSingleton(_ => bot.GetRequiredService<ISummaryHistory>());
         services.AddSingleton(_ => bot.GetRequiredService<AnswerLatencies>());
+        services.AddSingleton(_ => bot.GetRequiredService<OverviewFigures>());
     }
 
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)

@@ -37,6 +37,9 @@ public sealed class DashboardOptions
     /// <summary>"Sign in with Discord", for the moderators of the bot's Discord server.</summary>
     public DashboardDiscordOptions Discord { get; set; } = new();
 
+    /// <summary>"Sign in with Slack", for the bot's Slack moderators.</summary>
+    public DashboardSlackOptions Slack { get; set; } = new();
+
     /// <summary>The addresses <see cref="Urls"/> lists (a method, so configuration does not take it for a setting).</summary>
     public IReadOnlyList<string> Addresses() =>
         Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -43,6 +43,11 @@ internal sealed class DashboardOptionsValidator(IConfiguration configuration) : 
             problems.Add("Dashboard:Discord: signing in with Discord needs Dashboard:Discord:ClientSecret, Dashboard:Discord:GuildId and a client id (Dashboard:Discord:ClientId, or the bot's Discord:ApplicationId)");
         }
 
+        if (options.Slack.IsConfigured() && SlackSignInSettings.From(configuration, options.Slack) is null)
+        {
+            problems.Add("Dashboard:Slack: signing in with Slack needs Dashboard:Slack:ClientId, Dashboard:Slack:ClientSecret and Dashboard:Slack:TeamId");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

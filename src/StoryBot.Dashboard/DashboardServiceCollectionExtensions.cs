@@ -31,11 +31,19 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<DashboardListener>();
         services.AddMetrics();
         services.TryAddSingleton<AnswerLatencies>();
+        services.TryAddSingleton<OverviewFigures>();
         var discord = new DashboardDiscordOptions();
         configuration.GetSection(DashboardOptions.Section).GetSection(nameof(DashboardOptions.Discord)).Bind(discord);
         if (DiscordSignInSettings.From(configuration, discord) is { } discordSignIn)
         {
             services.TryAddSingleton(discordSignIn);
+        }
+
+        var slack = new DashboardSlackOptions();
+        configuration.GetSection(DashboardOptions.Section).GetSection(nameof(DashboardOptions.Slack)).Bind(slack);
+        if (SlackSignInSettings.From(configuration, slack) is { } slackSignIn)
+        {
+            services.TryAddSingleton(slackSignIn);
         }
 
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DashboardListener>());

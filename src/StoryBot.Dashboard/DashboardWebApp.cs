@@ -47,7 +47,8 @@ internal static class DashboardWebApp
         // Keys live as long as the process: a restart signs everyone out, as it prints a new link.
         builder.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider(logs));
         var discord = bot.GetService<DiscordSignInSettings>();
-        builder.Services.AddSingleton(new SignInMethods(Discord: discord is not null));
+        var slack = bot.GetService<SlackSignInSettings>();
+        builder.Services.AddSingleton(new SignInMethods(Discord: discord is not null, Slack: slack is not null));
         var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = CookieName;
@@ -62,6 +63,11 @@ internal static class DashboardWebApp
         if (discord is not null)
         {
             authentication.AddDiscordSignIn(discord);
+        }
+
+        if (slack is not null)
+        {
+            authentication.AddSlackSignIn(slack);
         }
 
         builder.Services.AddAuthorization();
@@ -110,6 +116,7 @@ internal static class DashboardWebApp
         services.AddSingleton(_ => bot.GetRequiredService<AnswerStatistics>());
         services.AddSingleton(_ => bot.GetRequiredService<ISummaryHistory>());
         services.AddSingleton(_ => bot.GetRequiredService<AnswerLatencies>());
+        services.AddSingleton(_ => bot.GetRequiredService<OverviewFigures>());
     }
 
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)

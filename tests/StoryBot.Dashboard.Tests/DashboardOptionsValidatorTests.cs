@@ -52,6 +52,24 @@ public sealed class DashboardOptionsValidatorTests
     }
 
     [Fact]
+    public void SlackSignInHalfConfiguredIsRefusedNamingWhatIsMissing()
+    {
+        var options = new DashboardOptions { Enabled = true };
+        options.Slack.ClientId = "123.456";
+        options.Slack.ClientSecret = "secret";
+        var complete = new DashboardOptions { Enabled = true };
+        complete.Slack.ClientId = "123.456";
+        complete.Slack.ClientSecret = "secret";
+        complete.Slack.TeamId = "T0TEAM";
+
+        var result = Validate(options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Dashboard:Slack:TeamId", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(Validate(complete).Succeeded);
+    }
+
+    [Fact]
     public void OffByDefaultNothingIsChecked()
     {
         Assert.False(new DashboardOptions().Enabled);

@@ -4,7 +4,7 @@ using StoryBot.State.Moderation;
 namespace StoryBot.Dashboard.Pages;
 
 /// <summary>The overview: today's questions by language, answered and abstained, the open reports, answers per day.</summary>
-internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports reports, AnswerLatencies latencies, TimeProvider time) : DashboardPage
+internal sealed class IndexModel(AnswerStatistics statistics, OverviewFigures perDay, ReaderReports reports, AnswerLatencies latencies, TimeProvider time) : DashboardPage
 {
     public const int ChartDays = 14;
 
@@ -34,10 +34,8 @@ internal sealed class IndexModel(AnswerStatistics statistics, ReaderReports repo
         Today = DateOnly.FromDateTime(now.UtcDateTime);
         var midnight = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         TodayByLanguage = await statistics.ByLanguageAsync(midnight, midnight.AddDays(1), cancellationToken);
-        Days = await statistics.PerDayAsync(Today.AddDays(1 - ChartDays), Today, cancellationToken);
+        (Days, MostCited) = await perDay.ReadAsync(Today.AddDays(1 - ChartDays), Today, MostCitedShown, cancellationToken);
         OpenReports = await reports.CountAsync(cancellationToken);
-        var firstDay = new DateTimeOffset(Today.AddDays(1 - ChartDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        MostCited = await statistics.MostCitedAsync(firstDay, midnight.AddDays(1), MostCitedShown, cancellationToken);
         Latency = latencies.Read();
     }
 

@@ -28,19 +28,29 @@ internal sealed class SignInModel : DashboardPage
 
     public bool LinkOpen { get; private set; }
 
-    /// <summary>Just signed in through Discord: the page only steps on to the overview.</summary>
+    /// <summary>Just signed in through Discord or Slack: the page only steps on to the overview.</summary>
     public bool Continuing { get; private set; }
 
-    /// <summary>Why a sign-in through Discord did not happen, for the page to say.</summary>
+    /// <summary>Why a sign-in through Discord or Slack did not happen, for the page to say.</summary>
     public string? Problem { get; private set; }
 
     public void OnGet(string? token, string? refused, string? failed)
     {
         Token = token;
         LinkOpen = _links.IsOpen(token);
-        Problem = refused is not null
-            ? "Your Discord account does not moderate the bot's Discord server, so it cannot sign in here."
-            : failed is not null ? "Signing in with Discord did not complete. Please try again." : null;
+        Problem = refused switch
+        {
+            "discord" => "Your Discord account does not moderate the bot's Discord server, so it cannot sign in here.",
+            "slack" => "Your Slack account is not one of the bot's Slack moderators, so it cannot sign in here.",
+            "slack-team" => "Your Slack account is not in the bot's Slack workspace, so it cannot sign in here.",
+            not null => "That account cannot sign in here.",
+            null => failed switch
+            {
+                "slack" => "Signing in with Slack did not complete. Please try again.",
+                not null => "Signing in with Discord did not complete. Please try again.",
+                null => null,
+            },
+        };
         if ((token is not null && !LinkOpen) || Problem is not null)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -53,9 +63,15 @@ internal sealed class SignInModel : DashboardPage
             ? Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/SignIn", "Continue") }, DiscordSignInSettings.Scheme)
             : NotFound();
 
+    /// <summary>Off to Slack, which sends the user back to the callback with a code.</summary>
+    public IActionResult OnGetSlack() =>
+        Methods.Slack
+            ? Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/SignIn", "Continue") }, SlackSignInSettings.Scheme)
+            : NotFound();
+
     /// <summary>
-    /// Back from Discord, signed in. The cookie is SameSite=Strict, and a browser does not send it on
-    /// a chain of redirects that began on Discord's site; a step from this page of ours does.
+    /// Back from Discord or Slack, signed in. The cookie is SameSite=Strict, and a browser does not send it on
+    /// a chain of redirects that began on the platform's site; a step from this page of ours does.
     /// </summary>
     public void OnGetContinue() => Continuing = true;
 

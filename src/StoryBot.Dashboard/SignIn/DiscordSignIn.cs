@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using StoryBot.State.Moderation;
 
 namespace StoryBot.Dashboard.SignIn;
 
@@ -75,10 +74,7 @@ internal static class DiscordSignIn
             return;
         }
 
-        var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
-        var who = context.Principal?.Identity?.Name ?? "discord:unknown";
-        await audit.AppendAsync(new Actor(DashboardUser.Surface, who), AuditLog.Actions.Refused, "dashboard sign-in", "not a moderator of the Discord server", context.HttpContext.RequestAborted);
-        context.Response.Redirect("/SignIn?refused=discord");
+        await SignInRefusals.RefuseAsync(context.HttpContext, context.Principal?.Identity?.Name ?? "discord:unknown", "not a moderator of the Discord server", "discord");
         context.HandleResponse();
     }
 

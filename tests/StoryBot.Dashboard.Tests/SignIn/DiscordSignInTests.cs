@@ -75,11 +75,7 @@ public sealed class DiscordSignInTests
         discord.Consenting = new("mod-7", "32");
         await using var bot = await DashboardBot.StartAsync(discord.Settings);
         using var client = new DashboardClient(bot.Address);
-        using var outside = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var toDiscord = await client.GetAsync("/SignIn?handler=Discord");
-        using var consented = await outside.GetAsync(toDiscord.Headers.Location);
-        var callback = consented.Headers.Location!;
-        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
+        var code = PlatformSignIn.CodeIn(await PlatformSignIn.ConsentAsync(client, "Discord", discord.BaseUrl + "/oauth2/authorize"));
 
         using var forged = await client.GetAsync($"/signin-discord?code={code}&state=forged-by-someone-else");
         using var overview = await client.GetAsync("/");
@@ -102,17 +98,6 @@ public sealed class DiscordSignInTests
         Assert.Equal(HttpStatusCode.NotFound, challenge.StatusCode);
     }
 
-    /// <summary>The browser's way: to Discord, consent, and back to the callback, which answers with a redirect.</summary>
-    private static async Task<HttpResponseMessage> SignInWithDiscordAsync(DashboardClient client, FakeDiscordOAuth discord)
-    {
-        var page = await client.GetPageAsync("/SignIn");
-        Assert.Contains("Sign in with Discord", page, StringComparison.Ordinal);
-        using var toDiscord = await client.GetAsync("/SignIn?handler=Discord");
-        Assert.StartsWith(discord.BaseUrl + "/oauth2/authorize", toDiscord.Headers.Location!.ToString(), StringComparison.Ordinal);
-        using var outside = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var consented = await outside.GetAsync(toDiscord.Headers.Location);
-        var back = await client.GetAsync(consented.Headers.Location!.PathAndQuery);
-        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
-        return back;
-    }
+    private static Task<HttpResponseMessage> SignInWithDiscordAsync(DashboardClient client, FakeDiscordOAuth discord) =>
+        PlatformSignIn.SignInAsync(client, "Sign in with Discord", "Discord", discord.BaseUrl + "/oauth2/authorize");
 }

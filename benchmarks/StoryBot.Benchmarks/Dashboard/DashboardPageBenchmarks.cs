@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
@@ -78,12 +77,7 @@ public partial class DashboardPageBenchmarks : IDisposable
     [Benchmark(Description = "/Audit")]
     public Task<int> Audit() => GetAsync(new Uri(_dashboard, "/Audit"));
 
-    private async Task<int> GetAsync(Uri uri)
-    {
-        using var response = await _http!.GetAsync(uri);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        return response.StatusCode == HttpStatusCode.OK ? body.Length : throw new InvalidOperationException($"{uri} answered {(int)response.StatusCode}");
-    }
+    private Task<int> GetAsync(Uri uri) => LoopbackGet.BodyLengthAsync(_http!, uri);
 
     private async Task StartAsync()
     {
@@ -92,8 +86,8 @@ public partial class DashboardPageBenchmarks : IDisposable
         _plain = await LoopbackApi.StartAsync(app => app.MapGet("/ok", () => Results.Text("<!DOCTYPE html><p>ok</p>", "text/html")));
         _dataDirectory = Directory.CreateTempSubdirectory("storybot-dashboard-pages-").FullName;
         var database = Path.Combine(_dataDirectory, "state.db");
-        var web = new Uri($"http://127.0.0.1:{FreePort()}");
-        _dashboard = new Uri($"http://127.0.0.1:{FreePort()}");
+        var web = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
+        _dashboard = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
         string[] args =
         [
             $"--Knowledge:Path={RepositoryPack.KnowledgePath()}",
@@ -206,12 +200,6 @@ public partial class DashboardPageBenchmarks : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

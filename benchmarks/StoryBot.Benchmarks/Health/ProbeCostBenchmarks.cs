@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -61,12 +59,7 @@ public class ProbeCostBenchmarks : IDisposable
     [Benchmark(Description = "/metrics")]
     public Task<int> Metrics() => GetAsync(new Uri(_web, "/metrics"));
 
-    private async Task<int> GetAsync(Uri uri)
-    {
-        using var response = await _http!.GetAsync(uri);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        return response.StatusCode == HttpStatusCode.OK ? body.Length : throw new InvalidOperationException($"{uri} answered {(int)response.StatusCode}");
-    }
+    private Task<int> GetAsync(Uri uri) => LoopbackGet.BodyLengthAsync(_http!, uri);
 
     private async Task StartAsync()
     {
@@ -74,8 +67,8 @@ public class ProbeCostBenchmarks : IDisposable
         _slack = await FakeSlackWebApi.StartAsync();
         _plain = await LoopbackApi.StartAsync(app => app.MapGet("/ok", () => Results.Text("""{"status":"Healthy"}""", "application/json")));
         _dataDirectory = Directory.CreateTempSubdirectory("storybot-probes-").FullName;
-        _web = new Uri($"http://127.0.0.1:{FreePort()}");
-        _health = new Uri($"http://127.0.0.1:{FreePort()}");
+        _web = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
+        _health = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
         _bot = StoryBotApp.Build(RunMode.Parse(
         [
             $"--Knowledge:Path={RepositoryPack.KnowledgePath()}",
@@ -92,12 +85,5 @@ public class ProbeCostBenchmarks : IDisposable
 
         // A scrape of instruments that never recorded is cheaper than a real one.
         await SlackLoad.AskOnceEachAsync(_http, new Uri(_web, "/slack/commands"), _slack.ResponseUrlBase, count: 20);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,11 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StoryBot.Benchmarks.Slack;
 using StoryBot.Benchmarks.Support;
@@ -29,12 +26,8 @@ public partial class DashboardPageBenchmarks : IDisposable
     public const int Answers = 100_000;
 
     private readonly SignInLinkLog _log = new();
-    private FakeSlackWebApi? _slack;
-    private LoopbackApi? _plain;
-    private IHost? _bot;
-    private HttpClient? _http;
+    private ServedBot? _served;
     private Uri _dashboard = null!;
-    private string? _dataDirectory;
 
     [GlobalSetup]
     public void Start() => StartAsync().GetAwaiter().GetResult();
@@ -42,22 +35,12 @@ public partial class DashboardPageBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _bot?.StopAsync().GetAwaiter().GetResult();
-        _bot?.Dispose();
-        _plain?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _slack?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _http?.Dispose();
-        SqliteConnection.ClearAllPools();
-        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-
+        _served?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true, Description = "plain Kestrel GET")]
-    public Task<int> PlainEndpoint() => GetAsync(new Uri(_plain!.Address + "/ok"));
+    public Task<int> PlainEndpoint() => GetAsync(_served!.PlainPage);
 
     [Benchmark(Description = "overview /")]
     public Task<int> Overview() => GetAsync(new Uri(_dashboard, "/"));
@@ -77,43 +60,38 @@ public partial class DashboardPageBenchmarks : IDisposable
     [Benchmark(Description = "/Audit")]
     public Task<int> Audit() => GetAsync(new Uri(_dashboard, "/Audit"));
 
-    private Task<int> GetAsync(Uri uri) => LoopbackGet.BodyLengthAsync(_http!, uri);
+    private Task<int> GetAsync(Uri uri) => _served!.GetAsync(uri);
 
     private async Task StartAsync()
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
-        _slack = await FakeSlackWebApi.StartAsync();
-        _plain = await LoopbackApi.StartAsync(app => app.MapGet("/ok", () => Results.Text("<!DOCTYPE html><p>ok</p>", "text/html")));
-        _dataDirectory = Directory.CreateTempSubdirectory("storybot-dashboard-pages-").FullName;
-        var database = Path.Combine(_dataDirectory, "state.db");
+        _served = await ServedBot.StartFakesAsync(
+            new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }),
+            "dashboard-pages",
+            "<!DOCTYPE html><p>ok</p>",
+            "text/html");
+        var database = Path.Combine(_served.DataDirectory, "state.db");
         var web = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
         _dashboard = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
         string[] args =
         [
-            $"--Knowledge:Path={RepositoryPack.KnowledgePath()}",
-            $"--Storage:DataDirectory={_dataDirectory}",
+            .. _served.SlackArgs("xoxb-dashboard-benchmark"),
             $"--Storage:ConnectionString=Data Source={database}",
-            "--Slack:BotToken=xoxb-dashboard-benchmark",
-            $"--Slack:SigningSecret={SlackLoad.Secret}",
-            $"--Slack:ApiBaseUrl={_slack.ApiBaseUrl}",
             $"--Urls={web}",
             "--Dashboard:Enabled=true",
             $"--Dashboard:Urls={_dashboard}",
-            "--Logging:LogLevel:Default=Warning",
         ];
 
         // A first run creates the schema and records real answers, whose replies the fill copies.
         using (var first = StoryBotApp.Build(RunMode.Parse(args)))
         {
             await first.StartAsync();
-            await SlackLoad.AskOnceEachAsync(_http, new Uri(web, "/slack/commands"), _slack.ResponseUrlBase, count: 20);
+            await SlackLoad.AskOnceEachAsync(_served.Http, new Uri(web, "/slack/commands"), _served.Slack.ResponseUrlBase, count: 20);
             await first.StopAsync();
         }
 
         SqliteConnection.ClearAllPools();
         Fill(database, DateTimeOffset.UtcNow);
-        _bot = StoryBotApp.Build(RunMode.Parse(args), services => services.AddSingleton<ILoggerProvider>(_log));
-        await _bot.StartAsync();
+        await _served.StartAsync(StoryBotApp.Build(RunMode.Parse(args), services => services.AddSingleton<ILoggerProvider>(_log)));
         await SignInAsync();
     }
 
@@ -121,11 +99,12 @@ public partial class DashboardPageBenchmarks : IDisposable
     private async Task SignInAsync()
     {
         var link = _log.Link ?? throw new InvalidOperationException("The dashboard logged no sign-in link");
-        var page = await _http!.GetStringAsync(link);
+        var http = _served!.Http;
+        var page = await http.GetStringAsync(link);
         var antiforgery = AntiforgeryField().Match(page).Groups[1].Value;
         var token = new Uri(link).Query.Split('=', 2)[1];
         using var form = new FormUrlEncodedContent([new("token", Uri.UnescapeDataString(token)), new("__RequestVerificationToken", antiforgery)]);
-        using var signedIn = await _http.PostAsync(new Uri(_dashboard, "/SignIn"), form);
+        using var signedIn = await http.PostAsync(new Uri(_dashboard, "/SignIn"), form);
         if (signedIn.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in answered {(int)signedIn.StatusCode}");

@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using StoryBot.Benchmarks.Slack;
 using StoryBot.Benchmarks.Support;
 using StoryBot.Hosting;
@@ -20,13 +17,9 @@ namespace StoryBot.Benchmarks.Health;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class ProbeCostBenchmarks : IDisposable
 {
-    private FakeSlackWebApi? _slack;
-    private LoopbackApi? _plain;
-    private IHost? _bot;
-    private HttpClient? _http;
+    private ServedBot? _served;
     private Uri _health = null!;
     private Uri _web = null!;
-    private string? _dataDirectory;
 
     [GlobalSetup]
     public void Start() => StartAsync().GetAwaiter().GetResult();
@@ -34,21 +27,12 @@ public class ProbeCostBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _bot?.StopAsync().GetAwaiter().GetResult();
-        _bot?.Dispose();
-        _plain?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _slack?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _http?.Dispose();
-        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-
+        _served?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true, Description = "plain Kestrel GET")]
-    public Task<int> PlainEndpoint() => GetAsync(new Uri(_plain!.Address + "/ok"));
+    public Task<int> PlainEndpoint() => GetAsync(_served!.PlainPage);
 
     [Benchmark(Description = "/health/live")]
     public Task<int> Liveness() => GetAsync(new Uri(_health, "/health/live"));
@@ -59,31 +43,22 @@ public class ProbeCostBenchmarks : IDisposable
     [Benchmark(Description = "/metrics")]
     public Task<int> Metrics() => GetAsync(new Uri(_web, "/metrics"));
 
-    private Task<int> GetAsync(Uri uri) => LoopbackGet.BodyLengthAsync(_http!, uri);
+    private Task<int> GetAsync(Uri uri) => _served!.GetAsync(uri);
 
     private async Task StartAsync()
     {
-        _http = new HttpClient();
-        _slack = await FakeSlackWebApi.StartAsync();
-        _plain = await LoopbackApi.StartAsync(app => app.MapGet("/ok", () => Results.Text("""{"status":"Healthy"}""", "application/json")));
-        _dataDirectory = Directory.CreateTempSubdirectory("storybot-probes-").FullName;
+        _served = await ServedBot.StartFakesAsync(new HttpClient(), "probes", """{"status":"Healthy"}""", "application/json");
         _web = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
         _health = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
-        _bot = StoryBotApp.Build(RunMode.Parse(
+        await _served.StartAsync(StoryBotApp.Build(RunMode.Parse(
         [
-            $"--Knowledge:Path={RepositoryPack.KnowledgePath()}",
-            $"--Storage:DataDirectory={_dataDirectory}",
-            "--Slack:BotToken=xoxb-probe-benchmark",
-            $"--Slack:SigningSecret={SlackLoad.Secret}",
-            $"--Slack:ApiBaseUrl={_slack.ApiBaseUrl}",
+            .. _served.SlackArgs("xoxb-probe-benchmark"),
             $"--Urls={_web}",
             $"--Health:Urls={_health}",
             "--Telemetry:Prometheus:Enabled=true",
-            "--Logging:LogLevel:Default=Warning",
-        ]));
-        await _bot.StartAsync();
+        ])));
 
         // A scrape of instruments that never recorded is cheaper than a real one.
-        await SlackLoad.AskOnceEachAsync(_http, new Uri(_web, "/slack/commands"), _slack.ResponseUrlBase, count: 20);
+        await SlackLoad.AskOnceEachAsync(_served.Http, new Uri(_web, "/slack/commands"), _served.Slack.ResponseUrlBase, count: 20);
     }
 }

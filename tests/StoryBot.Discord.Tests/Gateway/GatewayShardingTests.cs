@@ -163,6 +163,7 @@ public sealed class GatewayShardingTests : IAsyncLifetime, IDisposable
     {
         var checkpoints = new InMemoryConnectionCheckpoints();
         var settings = Explicit(2);
+        settings["Discord:CloseSessionOnStop"] = "false";
         await using (var first = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, runGateway: true, settings: settings, services: s => s.AddSingleton<IConnectionCheckpoints>(checkpoints)))
         {
             await ReadyShardsAsync(2);

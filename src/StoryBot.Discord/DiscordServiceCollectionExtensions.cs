@@ -80,6 +80,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<IdentifyLimiter>();
         services.TryAddSingleton<GatewayDispatcher>();
         services.TryAddSingleton<IConnectionCheckpoints, InMemoryConnectionCheckpoints>();
+        services.TryAddSingleton<ISpacedTurns, InMemorySpacedTurns>();
         services.TryAddSingleton<GatewayHandshake>();
         services.TryAddSingleton<GatewayFrameReader>();
         services.TryAddSingleton<GatewayConnector>();

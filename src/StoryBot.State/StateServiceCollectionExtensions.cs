@@ -86,6 +86,8 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IWorkJournal, SqlWorkJournal>();
         services.RemoveAll<IConnectionCheckpoints>();
         services.AddSingleton<IConnectionCheckpoints, SqlConnectionCheckpoints>();
+        services.RemoveAll<ISpacedTurns>();
+        services.AddSingleton<ISpacedTurns, SqlSpacedTurns>();
 
         services.TryAddSingleton<ModerateCommand>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ModerateCommand>(provider => provider.GetRequiredService<ModerateCommand>()));

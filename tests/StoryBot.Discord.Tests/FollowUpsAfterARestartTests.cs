@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StoryBot.Discord.Tests.Fakes;
+using StoryBot.State.Moderation;
+
+namespace StoryBot.Discord.Tests;
+
+/// <summary>
+/// Follow-ups without a mention (<c>Discord:FollowUpsWithoutMention</c>) to an answer posted before
+/// a restart, with SQLite state: the new process keeps nothing in memory, and knows the answer from
+/// what was recorded when it was posted.
+/// </summary>
+public sealed class FollowUpsAfterARestartTests : IAsyncLifetime
+{
+    private StatefulBot _bot = null!;
+    private FakeGatewayConnection _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await StatefulBot.StartAsync(runGateway: true, new Dictionary<string, string?> { ["Discord:FollowUpsWithoutMention"] = "true" });
+        _gateway = await ConnectAsync();
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task AnUnmentionedMessageInAThreadStartedFromAnAnswerFromBeforeTheRestartIsAnsweredInTheThread()
+    {
+        var answerId = await AnswerBeforeARestartAsync();
+
+        await _gateway.DispatchAsync("THREAD_CREATE", Payloads.ThreadCreated(answerId));
+        await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message("who is sam altman?", channelId: answerId, id: "1100000000000000302"));
+        var followUp = await ReplyToAsync("1100000000000000302");
+
+        Assert.Equal($"channels/{answerId}/messages", followUp.Path);
+        Assert.Empty(followUp.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AnUnmentionedReplyToAnAnswerFromBeforeTheRestartIsAnsweredAsAReplyThere()
+    {
+        var answerId = await AnswerBeforeARestartAsync();
+
+        await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Reply("who is sam altman?", answerId, authorId: "80351110224678913", id: "1100000000000000312"));
+        var reply = await ReplyToAsync("1100000000000000312");
+
+        Assert.Equal($"channels/{Payloads.ChannelId}/messages", reply.Path);
+    }
+
+    [Fact]
+    public async Task AnUnmentionedMessageInAThreadStartedFromSomeoneElsesMessageIsStillIgnored()
+    {
+        await AnswerBeforeARestartAsync();
+        var starter = Payloads.NewId();
+
+        await _gateway.DispatchAsync("THREAD_CREATE", Payloads.ThreadCreated(starter));
+        await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message("who is sam altman?", channelId: starter, id: "1100000000000000321"));
+        await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> who is elon musk?", mentionsBot: true, channelId: starter, id: "1100000000000000322"));
+        await ReplyToAsync("1100000000000000322");
+
+        Assert.DoesNotContain(_bot.Discord.Requests, r => r.Method == "POST" && References(r) == "1100000000000000321");
+    }
+
+    /// <summary>Asks with a mention, waits until the answer is recorded, and restarts the bot; returns the answer's message id.</summary>
+    private async Task<string> AnswerBeforeARestartAsync()
+    {
+        var question = Payloads.NewId();
+        await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> Wie viel Geld hat SoftBank laut Musk?", mentionsBot: true, id: question));
+        var answerId = _bot.Discord.LastCreatedMessageId(await ReplyToAsync(question));
+        var answers = _bot.Host.Services.GetRequiredService<AnswerLog>();
+        using (var patience = new CancellationTokenSource(FakeDiscord.Patience))
+        {
+            while (await answers.FindByMessageAsync("discord", Payloads.ChannelId, answerId, patience.Token) is null)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, patience.Token);
+            }
+        }
+
+        await _bot.RestartAsync();
+        _gateway = await ConnectAsync();
+        return answerId;
+    }
+
+    /// <summary>The bot's next Gateway connection, ready: a restarted bot resumes the session it saved.</summary>
+    private async Task<FakeGatewayConnection> ConnectAsync()
+    {
+        var connection = await _bot.Discord.NextGatewayConnectionAsync();
+        await connection.SendHelloAsync();
+        var first = await connection.ReceiveAsync();
+        if (first.GetProperty("op").GetInt32() == 6)
+        {
+            Assert.True(await connection.AnswerResumeAsync(first));
+        }
+        else
+        {
+            await connection.SendReadyAsync("session-restart", _bot.Discord.ResumeGatewayUrl);
+        }
+
+        return connection;
+    }
+
+    private Task<RecordedRequest> ReplyToAsync(string messageId) =>
+        _bot.Discord.WaitForRequestAsync(r => r.Method == "POST" && References(r) == messageId);
+
+    private static string? References(RecordedRequest request) =>
+        request.Path.StartsWith("channels/", StringComparison.Ordinal) && request.Json.ValueKind == JsonValueKind.Object
+        && request.Json.TryGetProperty("message_reference", out var reference) ? reference.GetProperty("message_id").GetString() : null;
+}

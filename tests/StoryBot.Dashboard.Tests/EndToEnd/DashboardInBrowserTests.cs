@@ -159,7 +159,7 @@ public sealed class DashboardInBrowserTests(Chromium chromium) : IClassFixture<C
         var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var slot = new SummarySlot("daily-console", new DateTimeOffset(now.Year, now.Month, now.Day, 8, 0, 0, TimeSpan.Zero));
         await ledger.TryClaimAsync(new SlotClaim(slot, "08:00 UTC", "console", "console", "instance-1"), now, now.AddMinutes(5), CancellationToken.None);
-        await ledger.MarkPostedAsync(slot, "instance-1", now, new PostedMessage("console", "console", "1772438400000"), "v1", [Excerpt], CancellationToken.None);
+        await ledger.MarkPostedAsync(slot, "instance-1", now, new PostedMessage("console", "console", "1772438400000"), null, "v1", [Excerpt], CancellationToken.None);
     }
 
     private static async Task ShootAsync(IPage page, string name)

@@ -268,6 +268,9 @@ public sealed class FakeDiscord : IAsyncDisposable
                 _createdIds[request] = created;
                 RememberReply(channel, created, request);
                 return new FakeResponse(200, Message(created, channel, request.Body), limitHeaders) { Delay = MessageLatency > TimeSpan.Zero ? MessageLatency : null };
+            case ("GET", ["channels", var channel]):
+                // A server's text channel, as Get Channel documents it.
+                return new FakeResponse(200, $$"""{"id": "{{channel}}", "type": 0, "guild_id": "{{GuildId}}", "name": "general", "position": 0}""", limitHeaders);
             case ("GET", ["channels", var channel, "messages"]):
                 return new FakeResponse(200, History(channel, request.Query), limitHeaders);
             case ("PATCH", ["channels", var channel, "messages", var message]):

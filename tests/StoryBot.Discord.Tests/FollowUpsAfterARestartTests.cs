@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.Discord.Tests.Fakes;
 using StoryBot.State.Moderation;
@@ -30,7 +29,7 @@ public sealed class FollowUpsAfterARestartTests : IAsyncLifetime
 
         await _gateway.DispatchAsync("THREAD_CREATE", Payloads.ThreadCreated(answerId));
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message("who is sam altman?", channelId: answerId, id: "1100000000000000302"));
-        var followUp = await ReplyToAsync("1100000000000000302");
+        var followUp = await _bot.Discord.WaitForReplyToAsync("1100000000000000302");
 
         Assert.Equal($"channels/{answerId}/messages", followUp.Path);
         Assert.Empty(followUp.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
@@ -42,7 +41,7 @@ public sealed class FollowUpsAfterARestartTests : IAsyncLifetime
         var answerId = await AnswerBeforeARestartAsync();
 
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Reply("who is sam altman?", answerId, authorId: "80351110224678913", id: "1100000000000000312"));
-        var reply = await ReplyToAsync("1100000000000000312");
+        var reply = await _bot.Discord.WaitForReplyToAsync("1100000000000000312");
 
         Assert.Equal($"channels/{Payloads.ChannelId}/messages", reply.Path);
     }
@@ -56,9 +55,9 @@ public sealed class FollowUpsAfterARestartTests : IAsyncLifetime
         await _gateway.DispatchAsync("THREAD_CREATE", Payloads.ThreadCreated(starter));
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message("who is sam altman?", channelId: starter, id: "1100000000000000321"));
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> who is elon musk?", mentionsBot: true, channelId: starter, id: "1100000000000000322"));
-        await ReplyToAsync("1100000000000000322");
+        await _bot.Discord.WaitForReplyToAsync("1100000000000000322");
 
-        Assert.DoesNotContain(_bot.Discord.Requests, r => r.Method == "POST" && References(r) == "1100000000000000321");
+        Assert.DoesNotContain(_bot.Discord.Requests, r => FakeDiscord.RepliesTo(r) == "1100000000000000321");
     }
 
     /// <summary>Asks with a mention, waits until the answer is recorded, and restarts the bot; returns the answer's message id.</summary>
@@ -66,7 +65,7 @@ public sealed class FollowUpsAfterARestartTests : IAsyncLifetime
     {
         var question = Payloads.NewId();
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> Wie viel Geld hat SoftBank laut Musk?", mentionsBot: true, id: question));
-        var answerId = _bot.Discord.LastCreatedMessageId(await ReplyToAsync(question));
+        var answerId = _bot.Discord.LastCreatedMessageId(await _bot.Discord.WaitForReplyToAsync(question));
         var answers = _bot.Host.Services.GetRequiredService<AnswerLog>();
         using (var patience = new CancellationTokenSource(FakeDiscord.Patience))
         {
@@ -98,11 +97,4 @@ public sealed class FollowUpsAfterARestartTests : IAsyncLifetime
 
         return connection;
     }
-
-    private Task<RecordedRequest> ReplyToAsync(string messageId) =>
-        _bot.Discord.WaitForRequestAsync(r => r.Method == "POST" && References(r) == messageId);
-
-    private static string? References(RecordedRequest request) =>
-        request.Path.StartsWith("channels/", StringComparison.Ordinal) && request.Json.ValueKind == JsonValueKind.Object
-        && request.Json.TryGetProperty("message_reference", out var reference) ? reference.GetProperty("message_id").GetString() : null;
 }

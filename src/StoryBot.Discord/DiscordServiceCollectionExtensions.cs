@@ -62,6 +62,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AnswerRecording>();
         services.TryAddSingleton<DiscordModeratorCheck>();
         services.TryAddSingleton<DiscordMessageSender>();
+        services.TryAddSingleton<DiscordMessageLinks>();
         services.TryAddSingleton<DiscordDelivery>();
         services.TryAddSingleton<DiscordWork>();
         services.TryAddSingleton<MessageReader>();

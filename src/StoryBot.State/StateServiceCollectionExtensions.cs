@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.Core;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.DataFiles;
 using StoryBot.Core.Platforms;
 using StoryBot.State.Checkpoints;
@@ -79,6 +80,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<ICitationPolicy, StoreCitationPolicy>();
         services.RemoveAll<IAnswerRecorder>();
         services.AddSingleton<IAnswerRecorder>(provider => provider.GetRequiredService<AnswerLog>());
+        services.TryAddSingleton<IRecordedAnswers>(provider => provider.GetRequiredService<AnswerLog>());
         services.RemoveAll<IUnansweredQuestions>();
         services.AddSingleton<IUnansweredQuestions>(provider => provider.GetRequiredService<UnansweredLog>());
         services.AddWorkJournal();

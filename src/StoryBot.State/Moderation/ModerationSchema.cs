@@ -176,5 +176,9 @@ internal sealed class ModerationSchema : IStateMigrations
         // the index alone: the dashboard's page regroups them all on every view.
         new(107, "unanswered questions grouped from an index", _ =>
             "CREATE INDEX unanswered_questions_grouped ON unanswered_questions (question_key, asked_at, language, question);"),
+
+        // An answer found by its message id alone: a Discord thread started from one carries that id
+        // as its channel, not the channel the answer was posted in (AnswerLog.ContainsAsync).
+        new(108, "answers by message id", _ => "CREATE INDEX answers_message ON answers (platform, message_id);"),
     ];
 }

@@ -59,19 +59,23 @@ internal sealed class PackSchema
     /// <summary>Validates <paramref name="root"/> and reports every problem at its line; true when the file meets the schema.</summary>
     public bool Check(YamlNode root, PackFile file, string text, PackErrors errors)
     {
-        var before = errors.Count;
-        using var json = JsonDocument.Parse(YamlJson.Write(root, file, errors));
+        var unwritable = new List<YamlNode>();
+        using var json = JsonDocument.Parse(YamlJson.Write(root, unwritable));
         var results = _built.Value.Schema.Evaluate(json.RootElement, ListOutput);
-        if (!results.IsValid)
+        if (results.IsValid && unwritable.Count == 0)
         {
-            var lines = text.Split('\n');
-            foreach (var (at, message) in SchemaMessages.Of(results, this, root))
-            {
-                errors.Add(file, at, at.Line > 0 && at.Line <= lines.Length ? $"{message} — `{Shown.Line(lines[at.Line - 1])}`" : message);
-            }
+            return true;
         }
 
-        return errors.Count == before;
+        var problems = unwritable.Select(key => (key.Start, $"a key must be plain text; found {YamlMap.Describe(key)}"))
+            .Concat(results.IsValid ? [] : SchemaMessages.Of(results, this, root));
+        var lines = text.Split('\n');
+        foreach (var (at, message) in problems)
+        {
+            errors.Add(file, at, at.Line > 0 && at.Line <= lines.Length ? $"{message} — `{Shown.Line(lines[at.Line - 1])}`" : message);
+        }
+
+        return false;
     }
 
     // Each schema is built in a registry of its own: its $id is a name, not an address, and a tool that

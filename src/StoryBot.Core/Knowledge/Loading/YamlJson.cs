@@ -16,13 +16,13 @@ namespace StoryBot.Core.Knowledge.Loading;
 /// </summary>
 internal static partial class YamlJson
 {
-    /// <summary>Writes <paramref name="root"/> as JSON; a key that is not plain text has no JSON form and is reported and left out.</summary>
-    public static ReadOnlyMemory<byte> Write(YamlNode root, PackFile file, PackErrors errors)
+    /// <summary>Writes <paramref name="root"/> as JSON; a key that is not plain text has no JSON form and is left out, and added to <paramref name="unwritable"/>.</summary>
+    public static ReadOnlyMemory<byte> Write(YamlNode root, List<YamlNode> unwritable)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, root, file, errors);
+            Write(writer, root, unwritable);
         }
 
         return buffer.WrittenMemory;
@@ -61,7 +61,7 @@ internal static partial class YamlJson
     public static string[] Segments(string pointer) =>
         pointer.Length == 0 ? [] : [.. pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))];
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node, PackFile file, PackErrors errors)
+    private static void Write(Utf8JsonWriter writer, YamlNode node, List<YamlNode> unwritable)
     {
         switch (node)
         {
@@ -71,12 +71,12 @@ internal static partial class YamlJson
                 {
                     if (key is not YamlScalarNode { Value: var name })
                     {
-                        errors.Add(file, key.Start, $"a key must be plain text; found {YamlMap.Describe(key)}");
+                        unwritable.Add(key);
                         continue;
                     }
 
                     writer.WritePropertyName(Utf16(name ?? ""));
-                    Write(writer, value, file, errors);
+                    Write(writer, value, unwritable);
                 }
 
                 writer.WriteEndObject();
@@ -85,7 +85,7 @@ internal static partial class YamlJson
                 writer.WriteStartArray();
                 foreach (var item in sequence.Children)
                 {
-                    Write(writer, item, file, errors);
+                    Write(writer, item, unwritable);
                 }
 
                 writer.WriteEndArray();

@@ -106,6 +106,35 @@ public sealed class PackSchemaTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(Schemas))]
+    public void TheLoaderValidatesAgainstTheSchemaFileItself(string schema)
+    {
+        Assert.Equal(File.ReadAllText(Path.Combine(PackSchemas.Folder, schema)), PackSchema.Text(schema));
+        Assert.Equal(Kinds.Select(k => k.Schema).Order(StringComparer.Ordinal), PackSchema.All.Select(s => s.FileName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A pattern means nothing to a curator: each says in words what it asks, for editors and the loader's messages.</summary>
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public void EveryPatternSaysInWordsWhatItAsks(string schema)
+    {
+        var withPattern = Descendants(JsonNode.Parse(File.ReadAllText(Path.Combine(PackSchemas.Folder, schema)))!)
+            .OfType<JsonObject>()
+            .Where(o => o["pattern"] is JsonValue)
+            .ToList();
+
+        Assert.NotEmpty(withPattern);
+        Assert.All(withPattern, o => Assert.False(string.IsNullOrWhiteSpace(o["patternErrorMessage"]?.GetValue<string>()), $"{schema}: {o.ToJsonString()} has no patternErrorMessage"));
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+        _ => [node],
+    };
+
+    [Theory]
     [MemberData(nameof(SharedDefinitionNames))]
     public void ASharedDefinitionIsTheSameInEverySchema(string definition)
     {

@@ -5,16 +5,6 @@ internal static class EntityReader
 {
     public const string FileName = "entities.yaml";
 
-    private static readonly Dictionary<string, EntityKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["person"] = EntityKind.Person,
-        ["organisation"] = EntityKind.Organisation,
-        ["project"] = EntityKind.Project,
-        ["place"] = EntityKind.Place,
-        ["event"] = EntityKind.Event,
-        ["product"] = EntityKind.Product,
-    };
-
     public static List<Entity> Read(PackReading reading)
     {
         var entities = new List<Entity>();
@@ -25,7 +15,7 @@ internal static class EntityReader
         {
             var id = map.DefineId(reading.EntityIds);
 
-            var kind = map.Choice("kind", Kinds);
+            var kind = map.Choice<EntityKind>("kind");
             var name = map.Text("name");
             var aliases = map.TextList("aliases");
             var role = map.Localized("role");

@@ -14,15 +14,6 @@ internal static class FactReader
         ["places"] = Topic.Places,
     };
 
-    private static readonly Dictionary<string, AttributionKind> AttributionKinds = new(StringComparer.Ordinal)
-    {
-        ["reported"] = AttributionKind.Reported,
-        ["claimed"] = AttributionKind.Claimed,
-        ["rebutted"] = AttributionKind.Rebutted,
-        ["estimated"] = AttributionKind.Estimated,
-        ["announced"] = AttributionKind.Announced,
-    };
-
     public static List<Fact> Read(PackReading reading)
     {
         var files = reading.Files.List(Folder, ".yaml", reading.Errors);
@@ -97,7 +88,7 @@ internal static class FactReader
     private static Attribution? ReadAttribution(PackReading reading, YamlMap fact)
     {
         var map = fact.Map("attribution");
-        var kind = map?.Choice("kind", AttributionKinds);
+        var kind = map?.Choice<AttributionKind>("kind");
         var by = map?.Text("by");
         if (by is not null)
         {

@@ -2,19 +2,19 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace StoryBot.Core.Knowledge.Loading;
 
 /// <summary>
-/// A pack file's YAML as the JSON its schema is applied to, read as curators' editors read it: a plain
-/// scalar typed by the YAML 1.2 core schema (<c>10</c> a number, <c>true</c> a boolean, an empty value
-/// null), a quoted or block scalar a text. The YAML nodes keep their positions; <see cref="Find"/> leads
-/// from a JSON pointer back to them.
+/// A pack file's YAML as the JSON its schema is applied to, every scalar read as text as the loader reads
+/// it (an empty plain one is null). The schemas allow a number or true/false wherever a text or whole
+/// number goes, so an editor, which reads <c>10</c> as a number, agrees (but for whole numbers written
+/// <c>1.0</c> or <c>0x10</c>, which only the loader refuses). The YAML nodes keep their positions;
+/// <see cref="Find"/> leads from a JSON pointer back to them.
 /// </summary>
-internal static partial class YamlJson
+internal static class YamlJson
 {
     /// <summary>Writes <paramref name="root"/> as JSON; a key that is not plain text has no JSON form and is left out, and added to <paramref name="unwritable"/>.</summary>
     public static ReadOnlyMemory<byte> Write(YamlNode root, List<YamlNode> unwritable)
@@ -102,38 +102,13 @@ internal static partial class YamlJson
         }
     }
 
-    // The YAML 1.2 core schema's reading of a plain scalar. Infinity and NaN (.inf, .nan, 1e400) have no
-    // JSON form and stay texts.
+    // The loader reads every value as text (order: "2" and order: 2 alike), so the schema sees a plain
+    // scalar as text too; only an empty one (or ~, null) is null, a value left out.
     private static void WritePlain(Utf8JsonWriter writer, string plain)
     {
-        switch (plain)
+        if (plain is "" or "~" or "null" or "Null" or "NULL")
         {
-            case "" or "~" or "null" or "Null" or "NULL":
-                writer.WriteNullValue();
-                return;
-            case "true" or "True" or "TRUE":
-                writer.WriteBooleanValue(true);
-                return;
-            case "false" or "False" or "FALSE":
-                writer.WriteBooleanValue(false);
-                return;
-        }
-
-        if (DecimalInteger().IsMatch(plain) && decimal.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-        {
-            writer.WriteNumberValue(integer);
-        }
-        else if (plain.StartsWith("0o", StringComparison.Ordinal) && OctalDigits().IsMatch(plain[2..]))
-        {
-            writer.WriteNumberValue(Convert.ToInt64(plain[2..], 8));
-        }
-        else if (plain.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(plain[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-        {
-            writer.WriteNumberValue(hex);
-        }
-        else if (Float().IsMatch(plain) && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
-        {
-            writer.WriteNumberValue(number);
+            writer.WriteNullValue();
         }
         else
         {
@@ -145,13 +120,4 @@ internal static partial class YamlJson
     // may stand as U+FFFD, as the UTF-8 round trip renders it.
     private static string Utf16(string text) =>
         text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) : text;
-
-    [GeneratedRegex("^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex DecimalInteger();
-
-    [GeneratedRegex("^[0-7]{1,20}$", RegexOptions.CultureInvariant)]
-    private static partial Regex OctalDigits();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Float();
 }

@@ -47,10 +47,10 @@ internal static class YamlMapValues
         return null;
     }
 
-    /// <summary>One of <paramref name="values"/> by its lower-case name (the schema lists them).</summary>
-    public static TEnum? Choice<TEnum>(this YamlMap map, string key, IReadOnlyDictionary<string, TEnum> values)
+    /// <summary>A value of <typeparamref name="TEnum"/> by its lower-case name, one of those the schema lists.</summary>
+    public static TEnum? Choice<TEnum>(this YamlMap map, string key)
         where TEnum : struct, Enum =>
-        map.Text(key) is { } text && values.TryGetValue(text, out var value) ? value : null;
+        map.Text(key) is { } text ? Enum.GetValues<TEnum>().Select(v => (TEnum?)v).FirstOrDefault(v => string.Equals(v.ToString(), text, StringComparison.OrdinalIgnoreCase)) : null;
 
     /// <summary>An <c>{en, de}</c> mapping with both texts present: every curated text exists in both languages.</summary>
     public static LocalizedText? Localized(this YamlMap map, string key)

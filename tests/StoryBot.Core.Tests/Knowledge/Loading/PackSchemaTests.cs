@@ -92,7 +92,7 @@ public sealed class PackSchemaTests : IDisposable
     {
         foreach (var file in FilesOf(schema, RepoRoot.Story).Concat(FilesOf(schema, _pack.Path)))
         {
-            var problems = PackSchemas.Problems(schema, File.ReadAllText(file));
+            var problems = PackSchemas.Problems(schema, File.ReadAllText(file)).Concat(PackSchemas.EditorProblems(schema, File.ReadAllText(file))).ToList();
             Assert.True(problems.Count == 0, $"{file} does not meet {schema}:\n{string.Join("\n", problems)}");
         }
     }
@@ -157,6 +157,7 @@ public sealed class PackSchemaTests : IDisposable
 
         Assert.False(KnowledgePackLoader.TryLoad(_pack.Path).IsValid, $"the loader accepts {mistake} in {file}");
         Assert.False(PackSchemas.Meets(SchemaOf(file), _pack.Read(file)), $"{SchemaOf(file)} accepts {mistake} in {file}");
+        Assert.False(PackSchemas.MeetsInAnEditor(SchemaOf(file), _pack.Read(file)), $"{SchemaOf(file)} accepts {mistake} in {file} in an editor");
     }
 
     /// <summary>What a schema cannot say stays with the loader: these files meet their schema, and the loader refuses them.</summary>
@@ -170,6 +171,7 @@ public sealed class PackSchemaTests : IDisposable
         _pack.Edit(file, from, to);
 
         Assert.True(PackSchemas.Meets(SchemaOf(file), _pack.Read(file)), $"{SchemaOf(file)} refuses {mistake} in {file}");
+        Assert.True(PackSchemas.MeetsInAnEditor(SchemaOf(file), _pack.Read(file)), $"{SchemaOf(file)} refuses {mistake} in {file} in an editor");
         Assert.False(KnowledgePackLoader.TryLoad(_pack.Path).IsValid, $"the loader accepts {mistake} in {file}");
     }
 
@@ -185,6 +187,7 @@ public sealed class PackSchemaTests : IDisposable
 
         Assert.True(KnowledgePackLoader.TryLoad(_pack.Path).IsValid);
         Assert.True(PackSchemas.Meets(SchemaOf(file), _pack.Read(file)), string.Join("\n", PackSchemas.Problems(SchemaOf(file), _pack.Read(file))));
+        Assert.True(PackSchemas.MeetsInAnEditor(SchemaOf(file), _pack.Read(file)), string.Join("\n", PackSchemas.EditorProblems(SchemaOf(file), _pack.Read(file))));
     }
 
     private static string SchemaOf(string relativePath) =>

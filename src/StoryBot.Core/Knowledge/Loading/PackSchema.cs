@@ -21,6 +21,9 @@ internal sealed class PackSchema
     public static readonly PackSchema Timeline = new("timeline.schema.json", "timeline entry", isList: true);
     public static readonly PackSchema Summary = new("summary.schema.json", "summary", isList: false);
 
+    // A valid file, the common case, is checked for a yes or no; only a refused one is evaluated again for
+    // every failure (the list output costs several times the check).
+    private static readonly EvaluationOptions FlagOutput = new() { OutputFormat = OutputFormat.Flag };
     private static readonly EvaluationOptions ListOutput = new() { OutputFormat = OutputFormat.List };
 
     private readonly Lazy<(JsonSchema Schema, JsonNode Document)> _built;
@@ -61,11 +64,12 @@ internal sealed class PackSchema
     {
         var unwritable = new List<YamlNode>();
         using var json = JsonDocument.Parse(YamlJson.Write(root, unwritable));
-        var results = _built.Value.Schema.Evaluate(json.RootElement, ListOutput);
-        if (results.IsValid && unwritable.Count == 0)
+        if (unwritable.Count == 0 && _built.Value.Schema.Evaluate(json.RootElement, FlagOutput).IsValid)
         {
             return true;
         }
+
+        var results = _built.Value.Schema.Evaluate(json.RootElement, ListOutput);
 
         var problems = unwritable.Select(key => (key.Start, $"a key must be plain text; found {YamlMap.Describe(key)}"))
             .Concat(results.IsValid ? [] : SchemaMessages.Of(results, this, root));

@@ -257,6 +257,15 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void ReportsAPublicationDayTheCalendarDoesNotHave()
+        {
+            // The schema checks the form; that February has no 30th only the calendar knows.
+            _t._pack.Edit("sources/story.yaml", "kind: news-article", "kind: news-article\npublished: 2025-02-30");
+
+            _t.OnlyError("story/sources/story.yaml", 7, "source 'story': 'published' must be a date or a time in ISO 8601", "\"2025-02-30\"");
+        }
+
+        [Fact]
         public void ReadsThePublicationTimeInUtc()
         {
             _t._pack.Edit("sources/story.yaml", "kind: news-article", "kind: news-article\npublished: 2025-01-23T09:30:00+01:00");

@@ -70,7 +70,6 @@ internal sealed class PackSchema
         }
 
         var results = _built.Value.Schema.Evaluate(json.RootElement, ListOutput);
-
         var problems = unwritable.Select(key => (key.Start, $"a key must be plain text; found {YamlMap.Describe(key)}"))
             .Concat(results.IsValid ? [] : SchemaMessages.Of(results, this, root));
         var lines = text.Split('\n');

@@ -65,7 +65,7 @@ internal sealed class SchemaMessages
                 yield break;
         }
 
-        if (path.Length > 0 && value is not null && string.IsNullOrWhiteSpace(value) && failure.Keyword is "type" or "pattern")
+        if (path.Length > 0 && value is not null && string.IsNullOrWhiteSpace(value) && failure.Keyword is "type" or "pattern" or "enum")
         {
             yield return (at, LanguageMissing(path[..^1], name) ?? $"{Subject(path)} is empty");
             yield break;

@@ -44,6 +44,16 @@ public sealed class SchemaMessagesTests : IDisposable
     }
 
     [Fact]
+    public void AChoiceLeftEmptyIsReportedAsEmptyNotAsAnUnknownChoice()
+    {
+        _pack.Edit("entities.yaml", "  kind: project", "  kind:");
+
+        var error = OnlyError();
+
+        Assert.Equal("story/entities.yaml:20:8: entity 'stargate': 'kind' is empty — `  kind:`", error.ToString());
+    }
+
+    [Fact]
     public void AMissingRequiredKeyIsReportedAtTheStartOfItsEntry()
     {
         _pack.Edit("excerpts.yaml", "  quote: \"Musk und Altman streiten über Stargate\"\n", "");

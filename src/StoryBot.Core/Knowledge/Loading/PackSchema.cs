@@ -62,7 +62,7 @@ internal sealed class PackSchema
     /// <summary>Validates <paramref name="root"/> and reports every problem at its line; true when the file meets the schema.</summary>
     public bool Check(YamlNode root, PackFile file, string text, PackErrors errors)
     {
-        var unwritable = new List<YamlNode>();
+        var unwritable = new List<(YamlNode Node, string Problem)>();
         using var json = JsonDocument.Parse(YamlJson.Write(root, unwritable));
         if (unwritable.Count == 0 && _built.Value.Schema.Evaluate(json.RootElement, FlagOutput).IsValid)
         {
@@ -70,7 +70,7 @@ internal sealed class PackSchema
         }
 
         var results = _built.Value.Schema.Evaluate(json.RootElement, ListOutput);
-        var problems = unwritable.Select(key => (key.Start, $"a key must be plain text; found {YamlMap.Describe(key)}"))
+        var problems = unwritable.Select(u => (u.Node.Start, u.Problem))
             .Concat(results.IsValid ? [] : SchemaMessages.Of(results, this, root));
         var lines = text.Split('\n');
         foreach (var (at, message) in problems)

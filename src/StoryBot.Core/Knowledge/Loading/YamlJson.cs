@@ -16,13 +16,19 @@ namespace StoryBot.Core.Knowledge.Loading;
 /// </summary>
 internal static class YamlJson
 {
-    /// <summary>Writes <paramref name="root"/> as JSON; a key that is not plain text has no JSON form and is left out, and added to <paramref name="unwritable"/>.</summary>
-    public static ReadOnlyMemory<byte> Write(YamlNode root, List<YamlNode> unwritable)
+    // No pack file nests half as deep; JSON readers refuse documents deeper than 64.
+    private const int MaxDepth = 32;
+
+    /// <summary>
+    /// Writes <paramref name="root"/> as JSON. What has no JSON form (a key that is not plain text, a
+    /// mapping or list nested deeper than any pack file needs) is left out, and said in <paramref name="unwritable"/>.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Write(YamlNode root, List<(YamlNode Node, string Problem)> unwritable)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, root, unwritable);
+            Write(writer, root, unwritable, depth: 0);
         }
 
         return buffer.WrittenMemory;
@@ -61,8 +67,15 @@ internal static class YamlJson
     public static string[] Segments(string pointer) =>
         pointer.Length == 0 ? [] : [.. pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))];
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node, List<YamlNode> unwritable)
+    private static void Write(Utf8JsonWriter writer, YamlNode node, List<(YamlNode Node, string Problem)> unwritable, int depth)
     {
+        if (depth == MaxDepth && node is YamlMappingNode or YamlSequenceNode)
+        {
+            unwritable.Add((node, $"nested more than {MaxDepth} levels deep; no pack file needs that"));
+            writer.WriteNullValue();
+            return;
+        }
+
         switch (node)
         {
             case YamlMappingNode mapping:
@@ -71,12 +84,12 @@ internal static class YamlJson
                 {
                     if (key is not YamlScalarNode { Value: var name })
                     {
-                        unwritable.Add(key);
+                        unwritable.Add((key, $"a key must be plain text; found {YamlMap.Describe(key)}"));
                         continue;
                     }
 
                     writer.WritePropertyName(Utf16(name ?? ""));
-                    Write(writer, value, unwritable);
+                    Write(writer, value, unwritable, depth + 1);
                 }
 
                 writer.WriteEndObject();
@@ -85,7 +98,7 @@ internal static class YamlJson
                 writer.WriteStartArray();
                 foreach (var item in sequence.Children)
                 {
-                    Write(writer, item, unwritable);
+                    Write(writer, item, unwritable, depth + 1);
                 }
 
                 writer.WriteEndArray();

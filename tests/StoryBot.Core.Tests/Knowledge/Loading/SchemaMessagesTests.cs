@@ -110,6 +110,16 @@ public sealed class SchemaMessagesTests : IDisposable
     }
 
     [Fact]
+    public void AListThatHoldsItselfIsReportedNotFollowedForever()
+    {
+        _pack.Edit("entities.yaml", "aliases: [Altman, Altmann]", "aliases: &x [*x]");
+
+        var errors = KnowledgePackLoader.TryLoad(_pack.Path).Errors;
+
+        Assert.Contains(errors, e => e.File == "story/entities.yaml" && e.Line == 13 && e.Message.StartsWith("nested more than 32 levels deep", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EveryProblemOfAFileIsReportedInOnePass()
     {
         _pack.Edit("entities.yaml", "  kind: project", "  kind: projekt");

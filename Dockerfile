@@ -19,6 +19,8 @@ RUN dotnet restore src/StoryBot/StoryBot.csproj
 # .ci/run runs this same publish command, so a build that breaks the image fails there too.
 COPY appsettings.json ./
 COPY src/ src/
+# The pack's JSON Schemas are embedded in StoryBot.Core (the loader validates against them).
+COPY knowledge/schemas/ knowledge/schemas/
 RUN dotnet publish src/StoryBot/StoryBot.csproj -c Release -o artifacts/publish --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

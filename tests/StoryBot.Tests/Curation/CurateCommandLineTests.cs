@@ -50,6 +50,30 @@ public sealed class CurateCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckReportsWhatAFileSchemaRefusesNamingFileLineAndText()
+    {
+        var folder = Path.Combine(_work, "stargate-dispute");
+        foreach (var file in Directory.EnumerateFiles(RepositoryFiles.Story, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(folder, Path.GetRelativePath(RepositoryFiles.Story, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var entities = Path.Combine(folder, "entities.yaml");
+        var lines = await File.ReadAllLinesAsync(entities);
+        var at = Array.FindIndex(lines, l => l == "  kind: project");
+        lines[at] = "  kind: projekt";
+        await File.WriteAllLinesAsync(entities, lines);
+
+        var check = await RunAsync("check", folder);
+
+        Assert.Equal(1, check);
+        Assert.Matches($@"stargate-dispute/entities\.yaml:{at + 1}:9: entity '[a-z-]+': unknown kind 'projekt' \(did you mean 'project'\?\); allowed: person, organisation, project, place, event, product — `  kind: projekt`", _output.ToString());
+        Assert.Contains("Check failed:", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADraftNeverOverwritesAStory()
     {
         var folder = Path.Combine(_work, "taken");

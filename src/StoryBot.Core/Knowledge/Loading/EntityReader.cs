@@ -5,33 +5,21 @@ internal static class EntityReader
 {
     public const string FileName = "entities.yaml";
 
-    private static readonly string[] Keys = ["id", "kind", "name", "aliases", "role", "citations"];
-
-    private static readonly Dictionary<string, EntityKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["person"] = EntityKind.Person,
-        ["organisation"] = EntityKind.Organisation,
-        ["project"] = EntityKind.Project,
-        ["place"] = EntityKind.Place,
-        ["event"] = EntityKind.Event,
-        ["product"] = EntityKind.Product,
-    };
-
     public static List<Entity> Read(PackReading reading)
     {
         var entities = new List<Entity>();
 
         // /who-is resolves a name to one entity; a name shared by two entities would make that a guess.
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (map, file) in ListFile.Entries(reading, FileName, "entity", Keys, reading.EntityIds))
+        foreach (var (map, file) in ListFile.Entries(reading, FileName, PackSchema.Entities, reading.EntityIds))
         {
             var id = map.DefineId(reading.EntityIds);
 
-            var kind = map.Choice("kind", Kinds);
+            var kind = map.Choice<EntityKind>("kind");
             var name = map.Text("name");
-            var aliases = map.TextList("aliases", required: false, mustBeNonEmpty: false);
+            var aliases = map.TextList("aliases");
             var role = map.Localized("role");
-            var citations = map.TextList("citations", required: true, mustBeNonEmpty: true);
+            var citations = map.TextList("citations");
             if (citations is not null)
             {
                 reading.Refer(reading.ExcerptIds, citations, map.What, "citation", file);
@@ -52,8 +40,9 @@ internal static class EntityReader
                 }
             }
 
-            if (id is null || kind is null || name is null || aliases is null || role is null || citations is null)
+            if (id is null || kind is null || name is null || aliases is null || role is null || citations is not { Count: > 0 })
             {
+                reading.Skipped(map);
                 continue;
             }
 

@@ -5,21 +5,20 @@ internal static class ExcerptReader
 {
     public const string FileName = "excerpts.yaml";
 
-    private static readonly string[] Keys = ["id", "source", "quote", "translation", "asked"];
-
     public static List<Excerpt> Read(PackReading reading, IReadOnlyDictionary<string, LoadedSource> sources)
     {
         var excerpts = new List<Excerpt>();
-        foreach (var (map, file) in ListFile.Entries(reading, FileName, "excerpt", Keys, reading.ExcerptIds))
+        foreach (var (map, file) in ListFile.Entries(reading, FileName, PackSchema.Excerpts, reading.ExcerptIds))
         {
             var id = map.DefineId(reading.ExcerptIds);
 
-            var sourceId = map.Id("source");
+            var sourceId = map.Text("source");
             var quote = map.Text("quote")?.Trim();
             var translation = map.Text("translation");
-            var asked = map.TextList("asked", required: false, mustBeNonEmpty: false);
+            var asked = map.TextList("asked");
             if (sourceId is null)
             {
+                reading.Skipped(map);
                 continue;
             }
 
@@ -33,6 +32,7 @@ internal static class ExcerptReader
 
             if (quote is null)
             {
+                reading.Skipped(map);
                 continue;
             }
 
@@ -44,7 +44,11 @@ internal static class ExcerptReader
                 continue;
             }
 
-            if (id is not null && translation is not null && asked is not null)
+            if (id is null || translation is null || asked is null)
+            {
+                reading.Skipped(map);
+            }
+            else
             {
                 excerpts.Add(new Excerpt
                 {

@@ -5,9 +5,6 @@ internal static class FactReader
 {
     public const string Folder = "facts";
 
-    private static readonly string[] Keys = ["id", "statement", "attribution", "entities", "citations"];
-    private static readonly string[] AttributionKeys = ["kind", "by"];
-
     public static readonly IReadOnlyDictionary<string, Topic> Topics = new Dictionary<string, Topic>(StringComparer.Ordinal)
     {
         ["funding"] = Topic.Funding,
@@ -15,15 +12,6 @@ internal static class FactReader
         ["people"] = Topic.People,
         ["timeline"] = Topic.Timeline,
         ["places"] = Topic.Places,
-    };
-
-    private static readonly Dictionary<string, AttributionKind> AttributionKinds = new(StringComparer.Ordinal)
-    {
-        ["reported"] = AttributionKind.Reported,
-        ["claimed"] = AttributionKind.Claimed,
-        ["rebutted"] = AttributionKind.Rebutted,
-        ["estimated"] = AttributionKind.Estimated,
-        ["announced"] = AttributionKind.Announced,
     };
 
     public static List<Fact> Read(PackReading reading)
@@ -61,14 +49,14 @@ internal static class FactReader
 
     private static IEnumerable<Fact> ReadTopic(PackReading reading, PackFile file, Topic topic)
     {
-        foreach (var (map, _) in ListFile.Entries(reading, file, "fact", Keys, reading.FactIds))
+        foreach (var (map, _) in ListFile.Entries(reading, file, PackSchema.Facts, reading.FactIds))
         {
             var id = map.DefineId(reading.FactIds);
 
             var statement = map.Localized("statement");
             var attribution = ReadAttribution(reading, map);
-            var entities = map.TextList("entities", required: false, mustBeNonEmpty: false);
-            var citations = map.TextList("citations", required: true, mustBeNonEmpty: true);
+            var entities = map.TextList("entities");
+            var citations = map.TextList("citations");
             if (entities is not null)
             {
                 reading.Refer(reading.EntityIds, entities, map.What, "entity", file);
@@ -79,8 +67,9 @@ internal static class FactReader
                 reading.Refer(reading.ExcerptIds, citations, map.What, "citation", file);
             }
 
-            if (id is null || statement is null || attribution is null || entities is null || citations is null)
+            if (id is null || statement is null || attribution is null || entities is null || citations is not { Count: > 0 })
             {
+                reading.Skipped(map);
                 continue;
             }
 
@@ -98,31 +87,14 @@ internal static class FactReader
 
     private static Attribution? ReadAttribution(PackReading reading, YamlMap fact)
     {
-        var node = fact.Node("attribution", required: true);
-        if (node is null)
+        var map = fact.Map("attribution");
+        var kind = map?.Choice<AttributionKind>("kind");
+        var by = map?.Text("by");
+        if (by is not null)
         {
-            return null;
+            reading.Refer(reading.EntityIds, new Located<string>(by, map!.At("by")), fact.What, "attribution.by entity", fact.File);
         }
 
-        var map = YamlMap.Open(node, fact.File, reading.Errors, $"{fact.What}: attribution", AttributionKeys);
-        if (map is null)
-        {
-            return null;
-        }
-
-        var kind = map.Choice("kind", AttributionKinds);
-        string? by = null;
-        if (map.Has("by"))
-        {
-            by = map.Id("by");
-            if (by is null)
-            {
-                return null;
-            }
-
-            reading.Refer(reading.EntityIds, new Located<string>(by, map.At("by")), fact.What, "attribution.by entity", fact.File);
-        }
-
-        return kind is null ? null : new Attribution(kind.Value, by);
+        return kind is null || (by is null && map!.Has("by")) ? null : new Attribution(kind.Value, by);
     }
 }

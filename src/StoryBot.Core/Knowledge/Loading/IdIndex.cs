@@ -39,7 +39,8 @@ internal sealed class IdIndex
     /// <summary>Reports <paramref name="reference"/> when no such id exists, naming the nearest ids that do.</summary>
     public void Require(Located<string> reference, string what, string role, PackFile file, PackErrors errors)
     {
-        if (Contains(reference.Value) || !Complete)
+        // An id the schema already refused there (one with a space) is not also reported missing.
+        if (Contains(reference.Value) || !Complete || errors.Has(file, reference.At))
         {
             return;
         }

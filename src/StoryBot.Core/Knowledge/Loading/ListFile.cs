@@ -6,45 +6,29 @@ namespace StoryBot.Core.Knowledge.Loading;
 internal static class ListFile
 {
     /// <summary>The entries of <paramref name="relativePath"/>; if the file cannot be read as a list, <paramref name="defines"/> is marked incomplete.</summary>
-    public static IEnumerable<(YamlMap Map, PackFile File)> Entries(
-        PackReading reading, string relativePath, string what, IReadOnlyCollection<string> keys, IdIndex defines)
+    public static IEnumerable<(YamlMap Map, PackFile File)> Entries(PackReading reading, string relativePath, PackSchema schema, IdIndex defines)
     {
         var file = reading.Files.Read(relativePath, reading.Errors);
-        if (file is null)
-        {
-            defines.MarkIncomplete();
-            yield break;
-        }
-
-        foreach (var entry in Entries(reading, file, what, keys, defines))
-        {
-            yield return entry;
-        }
+        return file is null ? Incomplete(defines) : Entries(reading, file, schema, defines);
     }
 
-    public static IEnumerable<(YamlMap Map, PackFile File)> Entries(
-        PackReading reading, PackFile file, string what, IReadOnlyCollection<string> keys, IdIndex defines)
+    /// <summary>The mappings of the file's list, checked against <paramref name="schema"/>; an entry that is no mapping is skipped, the schema having reported it.</summary>
+    public static IEnumerable<(YamlMap Map, PackFile File)> Entries(PackReading reading, PackFile file, PackSchema schema, IdIndex defines)
     {
-        var root = YamlFile.Parse(file, reading.Errors);
-        if (root is null)
+        if (YamlFile.Parse(file, schema, reading.Errors) is not YamlSequenceNode list)
         {
-            defines.MarkIncomplete();
-            yield break;
+            return Incomplete(defines);
         }
 
-        if (root is not YamlSequenceNode list)
-        {
-            defines.MarkIncomplete();
-            reading.Errors.Add(file, root.Start, $"the file must be a list of {what} entries (each starting with '- id: ...'); found {YamlMap.Describe(root)}");
-            yield break;
-        }
+        return list.Children
+            .Select(node => YamlMap.Open(node, file, reading.Errors, schema.Noun))
+            .OfType<YamlMap>()
+            .Select(map => (map, file));
+    }
 
-        foreach (var node in list.Children)
-        {
-            if (YamlMap.Open(node, file, reading.Errors, what, keys) is { } map)
-            {
-                yield return (map, file);
-            }
-        }
+    private static IEnumerable<(YamlMap, PackFile)> Incomplete(IdIndex defines)
+    {
+        defines.MarkIncomplete();
+        return [];
     }
 }

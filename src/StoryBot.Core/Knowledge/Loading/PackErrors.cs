@@ -18,6 +18,9 @@ internal sealed class PackErrors
     public void Add(PackFile file, Mark at, string message) =>
         _errors.Add(new KnowledgePackError(file.DisplayPath, (int)at.Line, (int)at.Column, message));
 
+    /// <summary>Whether a problem is already reported at <paramref name="at"/> (by the file's schema, say).</summary>
+    public bool Has(PackFile file, Mark at) => _errors.Any(e => e.File == file.DisplayPath && e.Line == at.Line && e.Column == at.Column);
+
     public void Add(PackFile file, string message) => _errors.Add(new KnowledgePackError(file.DisplayPath, 0, 0, message));
 
     public void Add(string displayPath, string message) => _errors.Add(new KnowledgePackError(displayPath, 0, 0, message));

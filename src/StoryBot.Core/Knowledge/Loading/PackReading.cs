@@ -7,6 +7,7 @@ namespace StoryBot.Core.Knowledge.Loading;
 internal sealed class PackReading
 {
     private readonly List<(IdIndex Target, Located<string> Reference, string What, string Role, PackFile File)> _references = [];
+    private (YamlMap Map, string Why)? _firstSkipped;
 
     public PackReading(PackFiles files) => Files = files;
 
@@ -35,11 +36,22 @@ internal sealed class PackReading
         }
     }
 
-    public void CheckReferences()
+    /// <summary>An entry left out of the pack; some error says why, or <see cref="Finish"/> reports it.</summary>
+    public void Skipped(YamlMap map, string why = "it does not read as its schema describes") => _firstSkipped ??= (map, why);
+
+    /// <summary>Checks the references once every file has been read, and that no entry was left out unexplained.</summary>
+    public void Finish()
     {
         foreach (var (target, reference, what, role, file) in _references)
         {
             target.Require(reference, what, role, file, Errors);
+        }
+
+        // The schema reports a value of the wrong shape and the readers skip it; should the two ever
+        // disagree, the pack must fail rather than be served without the entry.
+        if (Errors.Count == 0 && _firstSkipped is var (map, why))
+        {
+            Errors.Add(map.File, map.Start, $"{map.What} cannot be read: {why}");
         }
     }
 }

@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace StoryBot.Core.Knowledge.Loading;
 
 /// <summary>A source as loaded: the document plus what the quote checks need to explain failures.</summary>
@@ -9,16 +11,12 @@ internal sealed record NotContentLine(string Text, string Why);
 /// <summary>Reads <c>sources/&lt;id&gt;.yaml</c> and the verbatim text file it names.</summary>
 internal static class SourceReader
 {
-    private static readonly string[] Keys = ["id", "title", "title_en", "outlet", "language", "kind", "published", "file", "not_content", "flags"];
-    private static readonly string[] NotContentKeys = ["text", "why"];
-    private static readonly string[] FlagKeys = ["paragraph", "note"];
-
     /// <summary>The source described by <paramref name="metadata"/>; null (with errors) when it cannot be served.</summary>
     public static LoadedSource? Read(PackFile metadata, PackReading reading)
     {
         var (files, errors) = (reading.Files, reading.Errors);
-        var root = YamlFile.Parse(metadata, errors);
-        var map = root is null ? null : YamlMap.Open(root, metadata, errors, "source", Keys);
+        var root = YamlFile.Parse(metadata, PackSchema.Source, errors);
+        var map = root is null ? null : YamlMap.Open(root, metadata, errors, PackSchema.Source.Noun);
         if (map is null)
         {
             // Its id is unknown, so excerpts naming it cannot be told apart from excerpts naming no source.
@@ -34,18 +32,19 @@ internal static class SourceReader
         }
 
         var title = map.Text("title");
-        var titleEn = map.Text("title_en", required: false);
+        var titleEn = map.Text("title_en");
         var outlet = map.Text("outlet");
         var language = map.Text("language");
         var kind = map.Text("kind");
         var published = map.Moment("published");
-        var notContent = ReadNotContent(map, metadata, errors);
-        var flags = map.Sequence("flags", required: false);
+        var notContent = ReadNotContent(map);
+        var flags = map.Sequence("flags");
         var fileName = map.Text("file");
         var text = fileName is null ? null : ReadText(fileName, map, metadata, files, errors);
 
         if (text is null || id is null || title is null || outlet is null || language is null || kind is null)
         {
+            reading.Skipped(map);
             return null;
         }
 
@@ -77,10 +76,10 @@ internal static class SourceReader
 
     private static string? ReadText(string fileName, YamlMap map, PackFile metadata, PackFiles files, PackErrors errors)
     {
-        // The text must sit beside its metadata: a path could escape the pack folder.
+        // The text must sit beside its metadata: a path could escape the pack folder. The schema says so
+        // too, but this guard is what keeps the loader inside the folder.
         if (fileName.IndexOfAny(['/', '\\']) >= 0 || fileName is "." or "..")
         {
-            errors.Add(metadata, map.At("file"), $"{map.What}: file {Shown.Text(fileName)} must be a file name in sources/, without folders");
             return null;
         }
 
@@ -106,14 +105,12 @@ internal static class SourceReader
         return text;
     }
 
-    private static List<Located<NotContentLine>> ReadNotContent(YamlMap map, PackFile metadata, PackErrors errors)
+    private static List<Located<NotContentLine>> ReadNotContent(YamlMap map)
     {
         var lines = new List<Located<NotContentLine>>();
-        foreach (var node in map.Sequence("not_content", required: false))
+        foreach (var entry in map.Sequence("not_content").Select(node => YamlMap.Open(node, map.File, map.Errors, $"{map.What}: not_content entry")))
         {
-            var entry = YamlMap.Open(node, metadata, errors, $"{map.What}: not_content entry", NotContentKeys);
-            var text = entry?.Text("text");
-            var why = entry?.Text("why");
+            var (text, why) = (entry?.Text("text"), entry?.Text("why"));
             if (text is not null && why is not null)
             {
                 lines.Add(new Located<NotContentLine>(new NotContentLine(text.Trim(), why), entry!.At("text")));
@@ -123,32 +120,24 @@ internal static class SourceReader
         return lines;
     }
 
-    private static Dictionary<int, LocalizedText> ReadFlags(
-        IReadOnlyList<YamlDotNet.RepresentationModel.YamlNode> flags, int paragraphCount, string what, PackFile metadata, PackErrors errors)
+    private static Dictionary<int, LocalizedText> ReadFlags(IReadOnlyList<YamlNode> flags, int paragraphCount, string what, PackFile metadata, PackErrors errors)
     {
         var notes = new Dictionary<int, LocalizedText>();
-        foreach (var node in flags)
+        foreach (var flag in flags.Select(node => YamlMap.Open(node, metadata, errors, $"{what}: flag")))
         {
-            var flag = YamlMap.Open(node, metadata, errors, $"{what}: flag", FlagKeys);
-            if (flag is null)
-            {
-                continue;
-            }
-
-            var number = flag.Integer("paragraph");
-            var note = flag.Localized("note");
+            var (number, note) = (flag?.Integer("paragraph"), flag?.Localized("note"));
             if (number is null || note is null)
             {
                 continue;
             }
 
-            if (number < 1 || number > paragraphCount)
+            if (number > paragraphCount)
             {
-                errors.Add(metadata, flag.At("paragraph"), $"{what}: flag for paragraph {number}, but the source has paragraphs 1 to {paragraphCount}");
+                errors.Add(metadata, flag!.At("paragraph"), $"{what}: flag for paragraph {number}, but the source has paragraphs 1 to {paragraphCount}");
             }
             else if (!notes.TryAdd(number.Value, note))
             {
-                errors.Add(metadata, flag.At("paragraph"), $"{what}: paragraph {number} is flagged twice");
+                errors.Add(metadata, flag!.At("paragraph"), $"{what}: paragraph {number} is flagged twice");
             }
         }
 

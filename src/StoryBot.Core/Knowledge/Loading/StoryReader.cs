@@ -9,12 +9,9 @@ internal static class StoryReader
 {
     public const string FileName = "story.yaml";
 
-    private static readonly string[] Keys = ["title", "description", "welcome", "help", "who_is_example", "greeting", "topics", "synonyms"];
-    private static readonly string[] TopicKeys = ["name", "heading"];
-
     public static StoryProfile? Read(PackReading reading)
     {
-        var map = MapFile.Open(reading, FileName, "story", Keys);
+        var map = MapFile.Open(reading, FileName, PackSchema.Story);
         if (map is null)
         {
             return null;
@@ -27,9 +24,10 @@ internal static class StoryReader
         var whoIsExample = map.Languages("who_is_example");
         var greeting = map.Languages("greeting");
         var topics = ReadTopics(map);
-        var synonyms = ReadSynonyms(map);
+        var synonyms = map.TextList("synonyms");
         if (title is null || description is null || welcome is null || help is null || whoIsExample is null || greeting is null || topics is null || synonyms is null)
         {
+            reading.Skipped(map);
             return null;
         }
 
@@ -43,54 +41,21 @@ internal static class StoryReader
             WhoIsExample = whoIsExample,
             Greeting = greeting,
             Topics = topics,
-            Synonyms = synonyms,
+            // Each entry one group, its words separated by spaces (the schema asks for two at least).
+            Synonyms = [.. synonyms.Select(s => s.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))],
         };
-    }
-
-    /// <summary>Each entry one group, its words separated by spaces; a group of one word matches nothing new and is a slip.</summary>
-    private static List<IReadOnlyList<string>>? ReadSynonyms(YamlMap story)
-    {
-        var entries = story.TextList("synonyms", required: false, mustBeNonEmpty: false);
-        if (entries is null)
-        {
-            return null;
-        }
-
-        var groups = new List<IReadOnlyList<string>>(entries.Count);
-        foreach (var entry in entries)
-        {
-            var words = entry.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length < 2)
-            {
-                story.Report(entry.At, $"story: a synonym group needs at least two words, separated by spaces; found '{entry.Value}'");
-                continue;
-            }
-
-            groups.Add(words);
-        }
-
-        return groups;
     }
 
     /// <summary>Every topic a fact file may have is named, so "It covers: …" never lacks a name.</summary>
     private static Dictionary<Topic, StoryTopic>? ReadTopics(YamlMap story)
     {
-        var node = story.Node("topics", required: true);
-        var map = node is null ? null : YamlMap.Open(node, story.File, story.Errors, "story: 'topics'", [.. FactReader.Topics.Keys]);
-        if (map is null)
-        {
-            return null;
-        }
-
         var topics = new Dictionary<Topic, StoryTopic>();
         foreach (var (key, topic) in FactReader.Topics)
         {
-            var topicNode = map.Node(key, required: true);
-            var topicMap = topicNode is null ? null : YamlMap.Open(topicNode, story.File, story.Errors, $"story: topic '{key}'", TopicKeys);
-            var name = topicMap?.Languages("name");
-            if (topicMap is not null && name is not null)
+            var map = story.Map("topics")?.Map(key);
+            if (map?.Languages("name") is { } name)
             {
-                topics[topic] = new StoryTopic(name, topicMap.Has("heading") ? topicMap.Languages("heading") : null);
+                topics[topic] = new StoryTopic(name, map.Has("heading") ? map.Languages("heading") : null);
             }
         }
 

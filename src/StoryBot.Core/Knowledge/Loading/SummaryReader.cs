@@ -5,23 +5,27 @@ internal static class SummaryReader
 {
     public const string FileName = "summary.yaml";
 
-    private static readonly string[] Keys = ["text", "citations"];
-
     public static StorySummary? Read(PackReading reading)
     {
-        var map = MapFile.Open(reading, FileName, "summary", Keys);
+        var map = MapFile.Open(reading, FileName, PackSchema.Summary);
         if (map is null)
         {
             return null;
         }
 
         var text = map.Localized("text");
-        var citations = map.TextList("citations", required: true, mustBeNonEmpty: true);
+        var citations = map.TextList("citations");
         if (citations is not null)
         {
             reading.Refer(reading.ExcerptIds, citations, map.What, "citation", map.File);
         }
 
-        return text is null || citations is null ? null : new StorySummary(text, [.. citations.Select(c => c.Value)]);
+        if (text is null || citations is not { Count: > 0 })
+        {
+            reading.Skipped(map);
+            return null;
+        }
+
+        return new StorySummary(text, [.. citations.Select(c => c.Value)]);
     }
 }

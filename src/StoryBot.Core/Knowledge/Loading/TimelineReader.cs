@@ -5,20 +5,18 @@ internal static class TimelineReader
 {
     public const string FileName = "timeline.yaml";
 
-    private static readonly string[] Keys = ["id", "order", "day", "event", "citations"];
-
     public static List<TimelineEntry> Read(PackReading reading)
     {
         var entries = new List<TimelineEntry>();
         var orders = new Dictionary<int, string>();
-        foreach (var (map, file) in ListFile.Entries(reading, FileName, "timeline entry", Keys, reading.TimelineIds))
+        foreach (var (map, file) in ListFile.Entries(reading, FileName, PackSchema.Timeline, reading.TimelineIds))
         {
             var id = map.DefineId(reading.TimelineIds);
 
             var order = map.Integer("order");
             var day = map.Localized("day");
             var @event = map.Localized("event");
-            var citations = map.TextList("citations", required: true, mustBeNonEmpty: true);
+            var citations = map.TextList("citations");
             if (citations is not null)
             {
                 reading.Refer(reading.ExcerptIds, citations, map.What, "citation", file);
@@ -29,8 +27,9 @@ internal static class TimelineReader
                 reading.Errors.Add(file, map.At("order"), $"{map.What}: order {order} is already used by timeline entry '{orders[order.Value]}'");
             }
 
-            if (id is null || order is null || day is null || @event is null || citations is null)
+            if (id is null || order is null || day is null || @event is null || citations is not { Count: > 0 })
             {
+                reading.Skipped(map);
                 continue;
             }
 

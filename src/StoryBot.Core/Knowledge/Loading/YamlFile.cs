@@ -3,11 +3,18 @@ using YamlDotNet.RepresentationModel;
 
 namespace StoryBot.Core.Knowledge.Loading;
 
-/// <summary>Parses a pack file with YamlDotNet's representation model, keeping node positions for messages.</summary>
+/// <summary>
+/// Parses a pack file with YamlDotNet's representation model, keeping node positions for messages, and
+/// checks it against its schema.
+/// </summary>
 internal static class YamlFile
 {
-    /// <summary>The root node of the file's single document, or null (with the error recorded).</summary>
-    public static YamlNode? Parse(PackFile file, PackErrors errors)
+    /// <summary>
+    /// The root node of the file's first document, or null (with the error recorded). What does not meet
+    /// <paramref name="schema"/> is reported; the node is returned all the same, so the readers still
+    /// check what they can.
+    /// </summary>
+    public static YamlNode? Parse(PackFile file, PackSchema schema, PackErrors errors)
     {
         var text = file.TryDecode();
         if (text is null)
@@ -52,6 +59,7 @@ internal static class YamlFile
             return null;
         }
 
+        schema.Check(root, file, text, errors);
         return root;
     }
 

@@ -92,7 +92,7 @@ public sealed class PackSchemaTests : IDisposable
     {
         foreach (var file in FilesOf(schema, RepoRoot.Story).Concat(FilesOf(schema, _pack.Path)))
         {
-            var problems = PackSchemas.Problems(schema, File.ReadAllText(file));
+            var problems = PackSchemas.Problems(schema, File.ReadAllText(file)).Concat(PackSchemas.EditorProblems(schema, File.ReadAllText(file))).ToList();
             Assert.True(problems.Count == 0, $"{file} does not meet {schema}:\n{string.Join("\n", problems)}");
         }
     }
@@ -104,6 +104,35 @@ public sealed class PackSchemaTests : IDisposable
             Kinds.Select(k => k.Schema).Order(StringComparer.Ordinal),
             Directory.EnumerateFiles(PackSchemas.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public void TheLoaderValidatesAgainstTheSchemaFileItself(string schema)
+    {
+        Assert.Equal(File.ReadAllText(Path.Combine(PackSchemas.Folder, schema)), PackSchema.Text(schema));
+        Assert.Equal(Kinds.Select(k => k.Schema).Order(StringComparer.Ordinal), PackSchema.All.Select(s => s.FileName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A pattern means nothing to a curator: each says in words what it asks, for editors and the loader's messages.</summary>
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public void EveryPatternSaysInWordsWhatItAsks(string schema)
+    {
+        var withPattern = Descendants(JsonNode.Parse(File.ReadAllText(Path.Combine(PackSchemas.Folder, schema)))!)
+            .OfType<JsonObject>()
+            .Where(o => o["pattern"] is JsonValue)
+            .ToList();
+
+        Assert.NotEmpty(withPattern);
+        Assert.All(withPattern, o => Assert.False(string.IsNullOrWhiteSpace(o["patternErrorMessage"]?.GetValue<string>()), $"{schema}: {o.ToJsonString()} has no patternErrorMessage"));
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+        _ => [node],
+    };
 
     [Theory]
     [MemberData(nameof(SharedDefinitionNames))]
@@ -128,6 +157,7 @@ public sealed class PackSchemaTests : IDisposable
 
         Assert.False(KnowledgePackLoader.TryLoad(_pack.Path).IsValid, $"the loader accepts {mistake} in {file}");
         Assert.False(PackSchemas.Meets(SchemaOf(file), _pack.Read(file)), $"{SchemaOf(file)} accepts {mistake} in {file}");
+        Assert.False(PackSchemas.MeetsInAnEditor(SchemaOf(file), _pack.Read(file)), $"{SchemaOf(file)} accepts {mistake} in {file} in an editor");
     }
 
     /// <summary>What a schema cannot say stays with the loader: these files meet their schema, and the loader refuses them.</summary>
@@ -141,6 +171,7 @@ public sealed class PackSchemaTests : IDisposable
         _pack.Edit(file, from, to);
 
         Assert.True(PackSchemas.Meets(SchemaOf(file), _pack.Read(file)), $"{SchemaOf(file)} refuses {mistake} in {file}");
+        Assert.True(PackSchemas.MeetsInAnEditor(SchemaOf(file), _pack.Read(file)), $"{SchemaOf(file)} refuses {mistake} in {file} in an editor");
         Assert.False(KnowledgePackLoader.TryLoad(_pack.Path).IsValid, $"the loader accepts {mistake} in {file}");
     }
 
@@ -156,6 +187,7 @@ public sealed class PackSchemaTests : IDisposable
 
         Assert.True(KnowledgePackLoader.TryLoad(_pack.Path).IsValid);
         Assert.True(PackSchemas.Meets(SchemaOf(file), _pack.Read(file)), string.Join("\n", PackSchemas.Problems(SchemaOf(file), _pack.Read(file))));
+        Assert.True(PackSchemas.MeetsInAnEditor(SchemaOf(file), _pack.Read(file)), string.Join("\n", PackSchemas.EditorProblems(SchemaOf(file), _pack.Read(file))));
     }
 
     private static string SchemaOf(string relativePath) =>

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
+using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Tests.TestSupport;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -11,9 +13,10 @@ using YamlDotNet.RepresentationModel;
 namespace StoryBot.Core.Tests.Knowledge.Loading;
 
 /// <summary>
-/// The pack's JSON Schemas (<c>knowledge/schemas/</c>) applied to a pack file as curators' editors apply
-/// them: the YAML is read as JSON, a plain scalar typed by the YAML 1.2 core schema (<c>10</c> is a number,
-/// <c>"10"</c> a text, <c>true</c> a boolean, an empty value null), a quoted or block scalar a text.
+/// The pack's JSON Schemas (<c>knowledge/schemas/</c>) applied to one file's text alone, two ways: as the
+/// loader applies them (<see cref="PackSchema"/>: every scalar a text), and as curators' editors do, a
+/// plain scalar typed by the YAML 1.2 core schema (<c>10</c> is a number, <c>"10"</c> a text, <c>true</c>
+/// a boolean, an empty value null), a quoted or block scalar a text.
 /// </summary>
 internal static partial class PackSchemas
 {
@@ -24,13 +27,24 @@ internal static partial class PackSchemas
 
     public static string Folder => Path.Combine(RepoRoot.Knowledge, "schemas");
 
-    public static JsonSchema Get(string schemaFile) =>
-        Built.GetOrAdd(schemaFile, name => new Lazy<JsonSchema>(() => JsonSchema.FromFile(Path.Combine(Folder, name)))).Value;
-
-    /// <summary>What the schema refuses in <paramref name="yaml"/>, one line per failed keyword; empty when the file meets it.</summary>
+    /// <summary>What the loader's check of the schema refuses in <paramref name="yaml"/>, one line per problem; empty when the file meets it.</summary>
     public static IReadOnlyList<string> Problems(string schemaFile, string yaml)
     {
-        var results = Get(schemaFile).Evaluate(JsonSerializer.SerializeToElement(AsJson(yaml)), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var errors = new PackErrors();
+        PackSchema.All.Single(s => s.FileName == schemaFile)
+            .Check(stream.Documents[0].RootNode, new PackFile("file.yaml", "file.yaml", Encoding.UTF8.GetBytes(yaml)), yaml, errors);
+        return [.. errors.Sorted().Select(e => e.ToString())];
+    }
+
+    public static bool Meets(string schemaFile, string yaml) => Problems(schemaFile, yaml).Count == 0;
+
+    /// <summary>What an editor's check of the schema refuses in <paramref name="yaml"/>, one line per failed keyword.</summary>
+    public static IReadOnlyList<string> EditorProblems(string schemaFile, string yaml)
+    {
+        var schema = Built.GetOrAdd(schemaFile, name => new Lazy<JsonSchema>(() => JsonSchema.FromFile(Path.Combine(Folder, name)))).Value;
+        var results = schema.Evaluate(JsonSerializer.SerializeToElement(AsJson(yaml)), new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
         {
             return [];
@@ -43,10 +57,10 @@ internal static partial class PackSchemas
         return problems.Count > 0 ? problems : ["does not meet the schema"];
     }
 
-    public static bool Meets(string schemaFile, string yaml) => Problems(schemaFile, yaml).Count == 0;
+    public static bool MeetsInAnEditor(string schemaFile, string yaml) => EditorProblems(schemaFile, yaml).Count == 0;
 
     /// <summary>The file's first document as JSON; null for a file with no document, as an editor reads it.</summary>
-    public static JsonNode? AsJson(string yaml)
+    private static JsonNode? AsJson(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));

@@ -78,7 +78,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Write("timeline.yaml", "id: monday\norder: 1");
 
-            _t.OnlyError("story/timeline.yaml", 1, "must be a list of timeline entry entries", "a mapping");
+            _t.OnlyError("story/timeline.yaml", 1, "the file must be a list of entries, each starting with '- id: ...'; found a mapping");
         }
 
         [Fact]
@@ -134,7 +134,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/funding.yaml", "    by: musk", "    by: musk\n    source: tweet");
 
-            _t.OnlyError("story/facts/funding.yaml", 17, "fact 'musk-no-money': attribution: unknown key 'source'", "allowed keys: kind, by");
+            _t.OnlyError("story/facts/funding.yaml", 17, "fact 'musk-no-money': 'attribution': unknown key 'source'", "allowed keys: kind, by");
         }
 
         [Fact]
@@ -145,7 +145,10 @@ public sealed class PackValidationTests : IDisposable
             var errors = _t.Errors();
 
             Assert.Equal(
-                ["fact 'altman-wrong': 'statement' has no German text ('de')", "fact 'altman-wrong': 'statement': unknown key 'fr'; allowed keys: en, de"],
+                [
+                    "fact 'altman-wrong': 'statement' has no German text ('de') — `    en: \"Altman says Musk is wrong.\"`",
+                    "fact 'altman-wrong': 'statement': unknown key 'fr'; allowed keys: en, de — `    fr: \"Altman dit que Musk a tort.\"`",
+                ],
                 errors.Select(e => e.Message));
         }
 
@@ -254,6 +257,15 @@ public sealed class PackValidationTests : IDisposable
         }
 
         [Fact]
+        public void ReportsAPublicationDayTheCalendarDoesNotHave()
+        {
+            // The schema checks the form; that February has no 30th only the calendar knows.
+            _t._pack.Edit("sources/story.yaml", "kind: news-article", "kind: news-article\npublished: 2025-02-30");
+
+            _t.OnlyError("story/sources/story.yaml", 7, "source 'story': 'published' must be a date or a time in ISO 8601", "\"2025-02-30\"");
+        }
+
+        [Fact]
         public void ReadsThePublicationTimeInUtc()
         {
             _t._pack.Edit("sources/story.yaml", "kind: news-article", "kind: news-article\npublished: 2025-01-23T09:30:00+01:00");
@@ -346,7 +358,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("timeline.yaml", "- id: tuesday-musk", "- id: tuesday musk");
 
-            _t.OnlyError("story/timeline.yaml", 1, "'id' \"tuesday musk\" must not contain spaces");
+            _t.OnlyError("story/timeline.yaml", 1, "timeline entry 'tuesday musk': 'id' must not contain spaces; found \"tuesday musk\"", "— `- id: tuesday musk`");
         }
     }
 
@@ -447,7 +459,7 @@ public sealed class PackValidationTests : IDisposable
         {
             _t._pack.Edit("facts/dispute.yaml", "kind: rebutted", "kind: says");
 
-            _t.OnlyError("story/facts/dispute.yaml", 6, "fact 'altman-wrong': attribution: unknown kind 'says'", "allowed: reported, claimed, rebutted, estimated, announced");
+            _t.OnlyError("story/facts/dispute.yaml", 6, "fact 'altman-wrong': 'attribution': unknown kind 'says'", "allowed: reported, claimed, rebutted, estimated, announced");
         }
 
         [Fact]

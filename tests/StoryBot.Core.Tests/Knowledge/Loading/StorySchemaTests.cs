@@ -20,6 +20,7 @@ public sealed class StorySchemaTests : IDisposable
         _pack.Edit("story.yaml", "  de: \"Musk und Altman streiten über Stargate\"\n", "  de: \"Musk und Altman streiten über Stargate\"\n  fr: \"Musk et Altman se disputent Stargate\"\n");
 
         Assert.True(PackSchemas.Meets(Schema, _pack.Read(StoryReader.FileName)));
+        Assert.True(PackSchemas.MeetsInAnEditor(Schema, _pack.Read(StoryReader.FileName)));
         Assert.True(KnowledgePackLoader.TryLoad(_pack.Path).IsValid);
     }
 
@@ -30,5 +31,6 @@ public sealed class StorySchemaTests : IDisposable
         _pack.Edit("story.yaml", from, to);
 
         Assert.False(PackSchemas.Meets(Schema, _pack.Read(StoryReader.FileName)), $"the schema accepts {mistake} (the loader says at line {line}: {says})");
+        Assert.False(PackSchemas.MeetsInAnEditor(Schema, _pack.Read(StoryReader.FileName)), $"an editor accepts {mistake} (the loader says at line {line}: {says})");
     }
 }

@@ -176,5 +176,14 @@ internal sealed class ModerationSchema : IStateMigrations
         // the index alone: the dashboard's page regroups them all on every view.
         new(107, "unanswered questions grouped from an index", _ =>
             "CREATE INDEX unanswered_questions_grouped ON unanswered_questions (question_key, asked_at, language, question);"),
+
+        // A write that waited for the store may be applied again after a crash (it landed, but its
+        // mark in the waiting file did not): rows with no natural key carry the write's id, once.
+        new(108, "kept writes are applied once", _ => """
+            ALTER TABLE unanswered_questions ADD COLUMN write_id TEXT NULL;
+            CREATE UNIQUE INDEX unanswered_questions_write ON unanswered_questions (write_id);
+            ALTER TABLE audit_log ADD COLUMN write_id TEXT NULL;
+            CREATE UNIQUE INDEX audit_log_write ON audit_log (write_id);
+            """),
     ];
 }

@@ -69,24 +69,32 @@ public sealed partial class StateWriteSpill : IDisposable
     public void Reset(IReadOnlyList<StateWrite> waiting)
     {
         Close();
-        if (waiting.Count == 0)
+        try
         {
-            File.Delete(FilePath);
-            return;
-        }
-
-        var temporary = FilePath + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            foreach (var write in waiting)
+            if (waiting.Count == 0)
             {
-                file.Write(WaitingLine(write));
+                File.Delete(FilePath);
+                return;
             }
 
-            file.Flush(flushToDisk: true);
-        }
+            var temporary = FilePath + ".tmp";
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                foreach (var write in waiting)
+                {
+                    file.Write(WaitingLine(write));
+                }
 
-        File.Move(temporary, FilePath, overwrite: true);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, FilePath, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The old file stays: what in it has landed is applied again at the next start, which changes nothing.
+            LogFileFailed(exception, FilePath);
+        }
     }
 
     /// <summary>Keeps <paramref name="write"/> on disk before the caller is told it is kept.</summary>

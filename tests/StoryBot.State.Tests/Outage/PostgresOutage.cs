@@ -149,6 +149,10 @@ internal sealed class PostgresOutage : IAsyncLifetime
         return reply;
     }
 
+    /// <summary>A Slack message event the way the adapter journals it before acknowledging it; null when it is a replay.</summary>
+    public Task<WorkTicket?> AcceptAsync(string eventId) =>
+        Services.GetRequiredService<IWorkJournal>().TryAcceptAsync("slack", "message", eventId, "{}", TimeSpan.FromDays(1), Time, CancellationToken.None);
+
     /// <summary>A command the way an adapter passes it on.</summary>
     public async Task<Reply> SendAsync(ChatRequest request)
     {

@@ -30,7 +30,7 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
         await _outage.AskAndRecordAsync("reader-1", "message-1");
         await RecordUnansweredAsync("Who won the lawsuit?");
         await _outage.SendAsync(new ChatRequest("discord", "channel-1", "reader-1", "/sources disable anything because"));
-        var ticket = await AcceptAsync("event-1");
+        var ticket = await _outage.AcceptAsync("event-1");
         Assert.NotNull(ticket);
         await ticket.PostingAsync(CancellationToken.None);
         Assert.Equal(5, _outage.PendingWrites);
@@ -97,11 +97,11 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
     public async Task AReplayOfARequestWhoseEntryWaitedOverTheRestartIsRecognisedByTheStore()
     {
         _outage.Proxy.Cut();
-        Assert.NotNull(await AcceptAsync("event-1"));
+        Assert.NotNull(await _outage.AcceptAsync("event-1"));
 
         await _outage.RestartAsync(beforeStart: _outage.Proxy.Restore);
 
-        Assert.Null(await AcceptAsync("event-1"));
+        Assert.Null(await _outage.AcceptAsync("event-1"));
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM accepted_work WHERE work_key = 'slack:event-1'"));
     }
 
@@ -109,7 +109,7 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
     public async Task ARequestWhoseEntryStillWaitsAfterTheRestartIsSeenAndLandsOnceTheServerIsBack()
     {
         _outage.Proxy.Cut();
-        var ticket = await AcceptAsync("event-1");
+        var ticket = await _outage.AcceptAsync("event-1");
         Assert.NotNull(ticket);
         await ticket.CompleteAsync(CancellationToken.None);
 
@@ -123,13 +123,13 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
             else if (hosted is StateWriteReplayService)
             {
                 Assert.Equal(2, _outage.PendingWrites);
-                Assert.Null(await AcceptAsync("event-1"));
+                Assert.Null(await _outage.AcceptAsync("event-1"));
                 _outage.Proxy.Restore();
             }
         });
 
         await _outage.UntilWritesLandedAsync();
-        Assert.Null(await AcceptAsync("event-1"));
+        Assert.Null(await _outage.AcceptAsync("event-1"));
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM accepted_work WHERE work_key = 'slack:event-1' AND status = 'done'"));
         Assert.False(File.Exists(SpillFile));
     }
@@ -138,7 +138,4 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
         _outage.Services.GetRequiredService<IUnansweredQuestions>().RecordAsync(
             new UnansweredQuestion(question, Language.English, "discord", ChannelKind.Channel, _outage.Time.GetUtcNow()),
             CancellationToken.None);
-
-    private Task<WorkTicket?> AcceptAsync(string eventId) =>
-        _outage.Services.GetRequiredService<IWorkJournal>().TryAcceptAsync("slack", "message", eventId, "{}", TimeSpan.FromDays(1), _outage.Time, CancellationToken.None);
 }

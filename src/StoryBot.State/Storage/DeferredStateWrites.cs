@@ -87,6 +87,8 @@ public sealed partial class DeferredStateWrites : BackgroundService
         var leftOver = _spill.ReadLeftOver();
         if (leftOver.Count == 0)
         {
+            // Files whose every write had landed, if any, go.
+            _spill.Reset([]);
             return;
         }
 
@@ -263,6 +265,6 @@ public sealed partial class DeferredStateWrites : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} state writes still waited for the store when the bot stopped; they are kept in {File} for the next start")]
     private partial void LogKeptAtStop(int count, string file);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "State writes left waiting by the last run: {Applied} applied, {Waiting} wait for the store again (kept in {File})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "State writes left waiting by an earlier run: {Applied} applied, {Waiting} wait for the store again (kept in {File})")]
     private partial void LogReplayed(int applied, int waiting, string file);
 }

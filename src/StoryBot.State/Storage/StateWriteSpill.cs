@@ -8,15 +8,20 @@ namespace StoryBot.State.Storage;
 /// <summary>
 /// The file, in the data directory, that holds the state writes waiting for the store, so that they
 /// outlive the process: one JSON line per write when it starts to wait (flushed to disk before the
-/// caller goes on), one line naming it once it has landed, and no file once nothing waits. A line
-/// cut off by a crash is skipped with a warning. Not thread-safe: <see cref="DeferredStateWrites"/>
+/// caller goes on), one line naming it once it has landed, and no file once nothing waits. Each
+/// process has a file of its own (<c>pending-state-writes.&lt;id&gt;.jsonl</c>), locked while it
+/// runs, so instances that share a data directory never write into one another's; at start a
+/// process takes over the files no running process holds (left by a stop or a crash). A line cut
+/// off by a crash is skipped with a warning. Not thread-safe: <see cref="DeferredStateWrites"/>
 /// calls it under its lock, so the file's order is the queue's.
 /// </summary>
 public sealed partial class StateWriteSpill : IDisposable
 {
-    public const string FileName = "pending-state-writes.jsonl";
+    /// <summary>How every spill file's name starts; what follows tells one process's from another's.</summary>
+    public const string FilePrefix = "pending-state-writes";
 
     private readonly ILogger<StateWriteSpill> _logger;
+    private readonly List<FileStream> _taken = [];
     private FileStream? _file;
     private long _intact;
     private bool _failing;
@@ -24,113 +29,164 @@ public sealed partial class StateWriteSpill : IDisposable
     public StateWriteSpill(DataDirectory directory, ILogger<StateWriteSpill> logger)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        FilePath = Path.Combine(directory.FullPath, FileName);
+        Folder = directory.FullPath;
+        FilePath = Path.Combine(Folder, $"{FilePrefix}.{Guid.NewGuid():N}.jsonl");
         _logger = logger;
     }
 
+    /// <summary>The data directory, where the spill files are.</summary>
+    public string Folder { get; }
+
+    /// <summary>This process's file; it exists only while writes wait.</summary>
     public string FilePath { get; }
 
-    /// <summary>The writes an earlier run left waiting, in the order they were made.</summary>
+    /// <summary>
+    /// The writes earlier runs left waiting, each file's in the order they were made, the files
+    /// oldest first. The files stay locked, so no other process starting now takes them too,
+    /// until <see cref="Reset"/>.
+    /// </summary>
     public IReadOnlyList<StateWrite> ReadLeftOver()
     {
-        if (!File.Exists(FilePath))
+        if (!Directory.Exists(Folder))
         {
             return [];
         }
 
         var waiting = new OrderedDictionary<string, StateWrite>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in File.ReadLines(FilePath, Encoding.UTF8))
+        foreach (var path in Directory.EnumerateFiles(Folder, FilePrefix + "*.jsonl").OrderBy(File.GetLastWriteTimeUtc))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (path == FilePath || TakeOver(path) is not { } file)
             {
                 continue;
             }
 
-            switch (Parse(line))
+            var number = 0;
+            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            while (reader.ReadLine() is { } line)
             {
-                case Line.Waiting(var write):
-                    waiting[write.Id] = write;
-                    break;
-                case Line.Landed(var id):
-                    waiting.Remove(id);
-                    break;
-                default:
-                    LogUnreadableLine(FilePath, number);
-                    break;
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                switch (Parse(line))
+                {
+                    case Line.Waiting(var write):
+                        waiting[write.Id] = write;
+                        break;
+                    case Line.Landed(var id):
+                        waiting.Remove(id);
+                        break;
+                    default:
+                        LogUnreadableLine(path, number);
+                        break;
+                }
             }
         }
 
         return [.. waiting.Values];
     }
 
-    /// <summary>Makes the file hold exactly <paramref name="waiting"/> (none: no file), replaced whole so a crash leaves the old one or the new.</summary>
+    /// <summary>
+    /// Puts <paramref name="waiting"/> (what is left of <see cref="ReadLeftOver"/>) in this process's
+    /// file, then deletes the files taken over. A crash in between leaves a write in two files,
+    /// and applying it twice changes nothing.
+    /// </summary>
     public void Reset(IReadOnlyList<StateWrite> waiting)
     {
-        Close();
-        try
+        var kept = true;
+        foreach (var write in waiting)
         {
-            if (waiting.Count == 0)
+            kept &= Append(WaitingLine(write), flushToDisk: false);
+        }
+
+        // Unless the writes still waiting are safe in this process's file, the old files stay for a later start.
+        kept = kept && Flush();
+        foreach (var file in _taken)
+        {
+            if (kept)
             {
-                File.Delete(FilePath);
-                return;
+                // Deleted while still locked, so no process starting now reads it after.
+                Delete(file.Name);
             }
 
-            var temporary = FilePath + ".tmp";
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                foreach (var write in waiting)
-                {
-                    file.Write(WaitingLine(write));
-                }
-
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, FilePath, overwrite: true);
+            file.Dispose();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The old file stays: what in it has landed is applied again at the next start, which changes nothing.
-            LogFileFailed(exception, FilePath);
-        }
+
+        _taken.Clear();
     }
 
     /// <summary>Keeps <paramref name="write"/> on disk before the caller is told it is kept.</summary>
-    public void Waiting(StateWrite write) => Append(WaitingLine(write), flushToDisk: true);
+    public void Waiting(StateWrite write) => _ = Append(WaitingLine(write), flushToDisk: true);
 
     /// <summary>
     /// Marks <paramref name="write"/> as landed. Not forced to disk: if the mark is lost, the write
     /// is applied again at the next start, which changes nothing.
     /// </summary>
-    public void Landed(StateWrite write) => Append(LandedLine(write), flushToDisk: false);
+    public void Landed(StateWrite write) => _ = Append(LandedLine(write), flushToDisk: false);
 
     /// <summary>Nothing waits any more.</summary>
     public void Clear()
     {
+        if (_file is null)
+        {
+            return;
+        }
+
+        // Deleted while still locked, so no process starting now takes it over.
+        Delete(FilePath);
         Close();
+    }
+
+    public void Dispose()
+    {
+        Close();
+        foreach (var file in _taken)
+        {
+            file.Dispose();
+        }
+
+        _taken.Clear();
+    }
+
+    private void Delete(string path)
+    {
         try
         {
-            File.Delete(FilePath);
+            File.Delete(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // Left as it is: every write in it has landed, and applying them again changes nothing.
-            LogFileFailed(exception, FilePath);
+            // Left as it is: every write in it has landed or waits elsewhere, and applying them again changes nothing.
+            LogFileFailed(exception, path);
         }
     }
 
-    public void Dispose() => Close();
+    private bool Flush()
+    {
+        try
+        {
+            _file?.Flush(flushToDisk: true);
+            return true;
+        }
+        catch (IOException exception)
+        {
+            LogFileFailed(exception, FilePath);
+            return false;
+        }
+    }
 
-    private void Append(byte[] line, bool flushToDisk)
+    private bool Append(byte[] line, bool flushToDisk)
     {
         try
         {
             if (_file is null)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-                _file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
+                Directory.CreateDirectory(Folder);
+
+                // Locked for as long as this process runs: a process starting meanwhile leaves it alone.
+                _file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 0);
                 _intact = _file.Seek(0, SeekOrigin.End);
             }
             else if (_file.Length != _intact)
@@ -144,6 +200,7 @@ public sealed partial class StateWriteSpill : IDisposable
             _file.Flush(flushToDisk);
             _intact = _file.Position;
             _failing = false;
+            return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -153,6 +210,23 @@ public sealed partial class StateWriteSpill : IDisposable
                 _failing = true;
                 LogFileFailed(exception, FilePath);
             }
+
+            return false;
+        }
+    }
+
+    /// <summary>The file, locked, or null when a running process holds it (or it is gone).</summary>
+    private FileStream? TakeOver(string path)
+    {
+        try
+        {
+            var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            _taken.Add(file);
+            return file;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
 {
     private readonly PostgresOutage _outage = new();
 
-    private string SpillFile => Path.Combine(_outage.DataDirectory, StateWriteSpill.FileName);
+    private string[] SpillFiles => Directory.Exists(_outage.DataDirectory) ? Directory.GetFiles(_outage.DataDirectory, StateWriteSpill.FilePrefix + "*") : [];
 
     public Task InitializeAsync() => _outage.InitializeAsync();
 
@@ -38,7 +38,7 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
         await _outage.RestartAsync(beforeStart: _outage.Proxy.Restore);
 
         Assert.Equal(0, _outage.PendingWrites);
-        Assert.False(File.Exists(SpillFile));
+        Assert.Empty(SpillFiles);
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM answers WHERE message_id = 'message-1' AND user_id = 'reader-1'"));
         Assert.True(await _outage.CountAsync("SELECT COUNT(*) FROM answer_citations") > 0);
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM unanswered_questions WHERE question = 'Who won the lawsuit?'"));
@@ -83,14 +83,14 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
 
         await _outage.RestartAsync(beforeStart: () =>
         {
-            File.AppendAllText(SpillFile, "{\"id\":\"0f3a\",\"kind\":\"unanswered-question\",\"data\":{\"question\":\"How m");
+            File.AppendAllText(Assert.Single(SpillFiles), "{\"id\":\"0f3a\",\"kind\":\"unanswered-question\",\"data\":{\"question\":\"How m");
             _outage.Proxy.Restore();
         });
 
         Assert.Equal(2, await _outage.CountAsync("SELECT COUNT(*) FROM unanswered_questions"));
-        var warning = Assert.Single(_outage.Logs.GetSnapshot(), log => log.Level == LogLevel.Warning && log.Message.Contains(StateWriteSpill.FileName, StringComparison.Ordinal));
+        var warning = Assert.Single(_outage.Logs.GetSnapshot(), log => log.Level == LogLevel.Warning && log.Message.Contains(StateWriteSpill.FilePrefix, StringComparison.Ordinal));
         Assert.StartsWith("Line 3 of ", warning.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(SpillFile));
+        Assert.Empty(SpillFiles);
     }
 
     [StorageFact]
@@ -131,7 +131,7 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
         await _outage.UntilWritesLandedAsync();
         Assert.Null(await _outage.AcceptAsync("event-1"));
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM accepted_work WHERE work_key = 'slack:event-1' AND status = 'done'"));
-        Assert.False(File.Exists(SpillFile));
+        Assert.Empty(SpillFiles);
     }
 
     private Task RecordUnansweredAsync(string question) =>

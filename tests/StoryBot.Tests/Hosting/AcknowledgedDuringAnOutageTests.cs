@@ -74,7 +74,7 @@ public sealed class AcknowledgedDuringAnOutageTests : IAsyncLifetime
         Assert.Equal(Commands, posts.Count);
         var recorded = await CountAsync("SELECT COUNT(*) FROM answers WHERE platform = 'slack'");
         Assert.Equal(Commands, recorded);
-        Assert.False(File.Exists(Path.Combine(_dataDirectory, "pending-state-writes.jsonl")));
+        Assert.Empty(Directory.GetFiles(_dataDirectory, "pending-state-writes*"));
     }
 
     private async Task AcknowledgeAllAsync()

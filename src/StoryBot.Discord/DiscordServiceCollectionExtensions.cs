@@ -62,6 +62,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<AnswerRecording>();
         services.TryAddSingleton<DiscordModeratorCheck>();
         services.TryAddSingleton<DiscordMessageSender>();
+        services.TryAddSingleton<DiscordMessageLinks>();
         services.TryAddSingleton<DiscordDelivery>();
         services.TryAddSingleton<DiscordWork>();
         services.TryAddSingleton<MessageReader>();
@@ -80,6 +81,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<IdentifyLimiter>();
         services.TryAddSingleton<GatewayDispatcher>();
         services.TryAddSingleton<IConnectionCheckpoints, InMemoryConnectionCheckpoints>();
+        services.TryAddSingleton<ISpacedTurns, InMemorySpacedTurns>();
         services.TryAddSingleton<GatewayHandshake>();
         services.TryAddSingleton<GatewayFrameReader>();
         services.TryAddSingleton<GatewayConnector>();

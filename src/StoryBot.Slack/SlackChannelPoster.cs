@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Platforms;
@@ -12,7 +13,7 @@ namespace StoryBot.Slack;
 /// summaries, corrections), and says in a <see cref="PostResult"/> whether a failure is worth
 /// another try. The message id is Slack's <c>ts</c>.
 /// </summary>
-internal sealed class SlackChannelPoster(SlackApiClient api) : IChannelPoster
+internal sealed partial class SlackChannelPoster(SlackApiClient api, ILogger<SlackChannelPoster> logger) : IChannelPoster
 {
     /// <summary>Slack's error codes that mean "not now"; every other code will fail again.</summary>
     private static readonly HashSet<string> TransientErrors = new(StringComparer.OrdinalIgnoreCase)
@@ -29,6 +30,17 @@ internal sealed class SlackChannelPoster(SlackApiClient api) : IChannelPoster
 
     public Task<PostResult> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
         PostAsync(channelId, null, reply, cancellationToken);
+
+    /// <summary>
+    /// Posted like <see cref="PostAsync(string, Reply, CancellationToken)"/>; the result carries the
+    /// message's link from <c>chat.getPermalink</c> (what a scheduled summary keeps), or none when
+    /// Slack would not say: the message is posted either way.
+    /// </summary>
+    public async Task<PostResult> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var result = await PostAsync(channelId, null, reply, cancellationToken);
+        return result.Message is { } posted ? result with { Permalink = await PermalinkAsync(posted, cancellationToken) } : result;
+    }
 
     /// <summary>In the earlier message's thread (<c>thread_ts</c>) when it was posted in one.</summary>
     public Task<PostResult> PostNextToAsync(PostedMessage earlier, Reply reply, CancellationToken cancellationToken)
@@ -63,6 +75,22 @@ internal sealed class SlackChannelPoster(SlackApiClient api) : IChannelPoster
             return PostResult.Posted(new PostedMessage(Platform, channelId, ts, threadTs));
         });
     }
+
+    private async Task<string?> PermalinkAsync(PostedMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.PermalinkAsync(message.ChannelId, message.MessageId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SlackApiException or HttpRequestException or TimeoutException)
+        {
+            LogNoPermalink(exception, message.ChannelId, message.MessageId);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack gave no link for message {Ts} in {Channel}; it is recorded without one")]
+    private partial void LogNoPermalink(Exception exception, string channel, string ts);
 
     private static async Task<PostResult> Classified(Func<Task<PostResult>> post)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StoryBot.Core;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.DataFiles;
 using StoryBot.Core.Platforms;
 using StoryBot.State.Checkpoints;
@@ -87,6 +88,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<ICitationPolicy, StoreCitationPolicy>();
         services.RemoveAll<IAnswerRecorder>();
         services.AddSingleton<IAnswerRecorder>(provider => provider.GetRequiredService<AnswerLog>());
+        services.TryAddSingleton<IRecordedAnswers>(provider => provider.GetRequiredService<AnswerLog>());
         services.RemoveAll<IUnansweredQuestions>();
         services.AddSingleton<IUnansweredQuestions>(provider => provider.GetRequiredService<UnansweredLog>());
         services.AddWorkJournal();
@@ -94,6 +96,8 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IWorkJournal, SqlWorkJournal>();
         services.RemoveAll<IConnectionCheckpoints>();
         services.AddSingleton<IConnectionCheckpoints, SqlConnectionCheckpoints>();
+        services.RemoveAll<ISpacedTurns>();
+        services.AddSingleton<ISpacedTurns, SqlSpacedTurns>();
 
         services.TryAddSingleton<ModerateCommand>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ModerateCommand>(provider => provider.GetRequiredService<ModerateCommand>()));

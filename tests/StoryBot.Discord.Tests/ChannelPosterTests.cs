@@ -129,7 +129,32 @@ public sealed class ChannelPosterTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(first.MessageId, again.MessageId);
         Assert.NotEqual(first.MessageId, next.MessageId);
-        Assert.All(_discord.Requests, r => Assert.InRange(r.Json.GetProperty("nonce").GetString()!.Length, 1, 25));
+        Assert.All(_discord.Requests.Where(r => r.Method == "POST"), r => Assert.InRange(r.Json.GetProperty("nonce").GetString()!.Length, 1, 25));
+    }
+
+    [Fact]
+    public async Task APostMadeOnceCarriesItsMessagesLinkAskingForTheChannelsServerOnce()
+    {
+        var poster = Assert.Single(_host.Services.GetServices<IChannelPoster>());
+
+        var first = await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-01", CancellationToken.None);
+        var next = await poster.PostOnceAsync("333333333333333333", TestReplies.Answer(), "summary daily 2026-06-02", CancellationToken.None);
+
+        Assert.Equal($"https://discord.com/channels/{FakeDiscord.GuildId}/333333333333333333/{first.Message!.MessageId}", first.Permalink);
+        Assert.Equal($"https://discord.com/channels/{FakeDiscord.GuildId}/333333333333333333/{next.Message!.MessageId}", next.Permalink);
+        Assert.Single(_discord.Requests, r => r.Method == "GET" && r.Path == "channels/333333333333333333");
+    }
+
+    [Fact]
+    public async Task APostWhoseChannelCannotBeReadIsPostedWithoutALink()
+    {
+        var poster = Assert.Single(_host.Services.GetServices<IChannelPoster>());
+        _discord.Script(r => r.Method == "GET" && r.Path == "channels/444444444444444444", new FakeResponse(403, """{"message": "Missing Access", "code": 50001}"""));
+
+        var result = await poster.PostOnceAsync("444444444444444444", TestReplies.Answer(), "summary daily 2026-06-01", CancellationToken.None);
+
+        Assert.True(result.IsPosted);
+        Assert.Null(result.Permalink);
     }
 
     [Theory]

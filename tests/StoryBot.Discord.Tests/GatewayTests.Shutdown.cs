@@ -14,9 +14,9 @@ public sealed partial class GatewayTests
         public void Dispose() => _t.Dispose();
 
         [Fact]
-        public async Task ByDefaultAStopKeepsTheSessionForTheNextRunToResume()
+        public async Task WithoutCloseSessionOnStopAStopKeepsTheSessionForTheNextRunToResume()
         {
-            await _t.StartBotAsync();
+            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:CloseSessionOnStop"] = "false" });
             var connection = await _t.ConnectReadyAsync("session-kept");
 
             await _t._host!.StopAsync();
@@ -27,9 +27,9 @@ public sealed partial class GatewayTests
         }
 
         [Fact]
-        public async Task WithCloseSessionOnStopAStopClosesTheGatewayWith1000()
+        public async Task ByDefaultAStopClosesTheGatewayWith1000()
         {
-            await _t.StartBotAsync(new Dictionary<string, string?> { ["Discord:CloseSessionOnStop"] = "true" });
+            await _t.StartBotAsync();
             var connection = await _t.ConnectReadyAsync("session-ended");
 
             await _t._host!.StopAsync();

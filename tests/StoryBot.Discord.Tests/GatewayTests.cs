@@ -327,7 +327,6 @@ public sealed partial class GatewayTests : IAsyncLifetime, IDisposable
 
         [Theory]
         [InlineData(4010)]
-        [InlineData(4011)]
         [InlineData(4012)]
         [InlineData(4013)]
         [InlineData(4014)]

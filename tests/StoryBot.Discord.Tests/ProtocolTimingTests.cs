@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using StoryBot.Core.Platforms;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Gateway;
 using StoryBot.Discord.Rest;
@@ -32,7 +33,7 @@ public sealed class ProtocolTimingTests
         private readonly FakeLogger<IdentifyLimiter> _log = new();
         private readonly IdentifyLimiter _limiter;
 
-        public Identifies() => _limiter = new IdentifyLimiter(new DiscordTimings(), _time, _log);
+        public Identifies() => _limiter = new IdentifyLimiter(new DiscordTimings(), new InMemorySpacedTurns(), _time, _log);
 
         [Fact]
         public async Task OnlyOneIdentifyOfABucketIsPassedPerWindow()

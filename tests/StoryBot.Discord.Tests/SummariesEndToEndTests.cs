@@ -8,7 +8,7 @@ namespace StoryBot.Discord.Tests;
 /// <summary>
 /// A scheduled summary through the real Discord adapter: the slot a few minutes ago is still
 /// inside the catch-up window, so the scheduler posts it at start to the schedule's channel, with
-/// mentions switched off, and the ledger keeps the message id Discord returned.
+/// mentions switched off, and the ledger keeps the message id Discord returned and the message's link.
 /// </summary>
 public sealed class SummariesEndToEndTests : IAsyncLifetime
 {
@@ -52,6 +52,7 @@ public sealed class SummariesEndToEndTests : IAsyncLifetime
         while (record is null);
 
         Assert.Equal(_bot.Discord.LastCreatedMessageId(post), record.MessageId);
+        Assert.Equal($"https://discord.com/channels/{FakeDiscord.GuildId}/{Channel}/{record.MessageId}", record.Permalink);
         Assert.Single(_bot.Discord.Requests, r => r.Method == "POST" && r.Path == $"channels/{Channel}/messages");
     }
 }

@@ -51,7 +51,7 @@ public sealed class ThreadEndToEndTests : IAsyncLifetime, IDisposable
 
         await _gateway.DispatchAsync("THREAD_CREATE", Payloads.ThreadCreated(answer.Id));
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message("und wann war das?", channelId: answer.Id, id: "1100000000000000102"));
-        var followUp = await ReplyToAsync("1100000000000000102");
+        var followUp = await _discord.WaitForReplyToAsync("1100000000000000102");
 
         Assert.Equal($"channels/{answer.Id}/messages", followUp.Path);
         Assert.Empty(followUp.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
@@ -64,7 +64,7 @@ public sealed class ThreadEndToEndTests : IAsyncLifetime, IDisposable
         var answer = await AskAsync("Wie viel Geld hat SoftBank laut Musk?");
 
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> und wann war das?", mentionsBot: true, authorId: "80351110224678913", id: "1100000000000000112"));
-        var unrelated = await ReplyToAsync("1100000000000000112");
+        var unrelated = await _discord.WaitForReplyToAsync("1100000000000000112");
 
         Assert.DoesNotContain(Cited(answer.Post.Json)[0], Cited(unrelated.Json));
     }
@@ -77,10 +77,10 @@ public sealed class ThreadEndToEndTests : IAsyncLifetime, IDisposable
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message("who is sam altman?", channelId: starter, id: "1100000000000000121"));
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> who is elon musk?", mentionsBot: true, channelId: starter, id: "1100000000000000122"));
 
-        var mentioned = await ReplyToAsync("1100000000000000122");
+        var mentioned = await _discord.WaitForReplyToAsync("1100000000000000122");
 
         Assert.Equal($"channels/{starter}/messages", mentioned.Path);
-        Assert.DoesNotContain(_discord.Requests, r => r.Method == "POST" && References(r) == "1100000000000000121");
+        Assert.DoesNotContain(_discord.Requests, r => FakeDiscord.RepliesTo(r) == "1100000000000000121");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ThreadEndToEndTests : IAsyncLifetime, IDisposable
         var answer = await AskAsync("Wie viel Geld hat SoftBank laut Musk?");
 
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Reply("und wann war das?", answer.Id, authorId: "80351110224678913", id: "1100000000000000132"));
-        var reply = await ReplyToAsync("1100000000000000132");
+        var reply = await _discord.WaitForReplyToAsync("1100000000000000132");
 
         Assert.Equal($"channels/{Payloads.ChannelId}/messages", reply.Path);
         var mentions = reply.Json.GetProperty("allowed_mentions");
@@ -104,9 +104,9 @@ public sealed class ThreadEndToEndTests : IAsyncLifetime, IDisposable
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Reply("who is sam altman?", Payloads.NewId(), referencedAuthorId: "80351110224678913", id: "1100000000000000141"));
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> who is elon musk?", mentionsBot: true, id: "1100000000000000142"));
 
-        await ReplyToAsync("1100000000000000142");
+        await _discord.WaitForReplyToAsync("1100000000000000142");
 
-        Assert.DoesNotContain(_discord.Requests, r => r.Method == "POST" && References(r) == "1100000000000000141");
+        Assert.DoesNotContain(_discord.Requests, r => FakeDiscord.RepliesTo(r) == "1100000000000000141");
     }
 
     /// <summary>Asks with a mention in the channel; returns the answer once the bot has kept it as its own.</summary>
@@ -114,7 +114,7 @@ public sealed class ThreadEndToEndTests : IAsyncLifetime, IDisposable
     {
         var id = Payloads.NewId();
         await _gateway.DispatchAsync("MESSAGE_CREATE", Payloads.Message($"<@{FakeDiscord.BotUserId}> {question}", mentionsBot: true, id: id));
-        var post = await ReplyToAsync(id);
+        var post = await _discord.WaitForReplyToAsync(id);
         var answerId = _discord.LastCreatedMessageId(post);
         var answered = _host.Services.GetRequiredService<AnsweredMessages>();
         using var patience = new CancellationTokenSource(FakeDiscord.Patience);
@@ -125,13 +125,6 @@ public sealed class ThreadEndToEndTests : IAsyncLifetime, IDisposable
 
         return (answerId, post);
     }
-
-    private Task<RecordedRequest> ReplyToAsync(string messageId) =>
-        _discord.WaitForRequestAsync(r => r.Method == "POST" && References(r) == messageId);
-
-    private static string? References(RecordedRequest request) =>
-        request.Path.StartsWith("channels/", StringComparison.Ordinal) && request.Json.ValueKind == JsonValueKind.Object
-        && request.Json.TryGetProperty("message_reference", out var reference) ? reference.GetProperty("message_id").GetString() : null;
 
     /// <summary>The excerpt ids the message cites, from its citation embeds' footers.</summary>
     private static List<string> Cited(JsonElement message) =>

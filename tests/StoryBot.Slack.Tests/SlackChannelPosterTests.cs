@@ -22,6 +22,28 @@ public sealed class SlackChannelPosterTests : SlackHostTest
     }
 
     [Fact]
+    public async Task PostOnceAsyncCarriesTheLinkSlackGivesForTheMessage()
+    {
+        var result = await Poster.PostOnceAsync("C0SUMMARY", TestReplies.Answer("/summary"), "summary daily 2026-06-01", CancellationToken.None);
+
+        var asked = await Slack.NextCallAsync("chat.getPermalink");
+        Assert.Equal(("C0SUMMARY", result.Message!.MessageId), (asked.Str("channel"), asked.Str("message_ts")));
+        Assert.Equal(FakeSlack.Permalink("C0SUMMARY", result.Message.MessageId), result.Permalink);
+    }
+
+    [Fact]
+    public async Task APostOnceWhoseLinkSlackWillNotGiveIsPostedWithoutOne()
+    {
+        Slack.Script("chat.getPermalink", new FakeResponse(200, """{"ok": false, "error": "channel_not_found"}"""));
+
+        var result = await Poster.PostOnceAsync("C0SUMMARY", TestReplies.Answer("/summary"), "summary daily 2026-06-01", CancellationToken.None);
+
+        Assert.True(result.IsPosted);
+        Assert.Null(result.Permalink);
+        Assert.Contains(Host.Logs.Lines, line => line.Message.Contains("Slack gave no link for message", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EditAsyncUpdatesThatMessageWithTheWithdrawnQuoteStruckThrough()
     {
         var posted = new PostedMessage("slack", "C0ANSWERS", "1700000000.000777");

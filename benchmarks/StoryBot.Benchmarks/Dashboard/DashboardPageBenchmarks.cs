@@ -90,7 +90,7 @@ public partial class DashboardPageBenchmarks : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        Fill(database, DateTimeOffset.UtcNow);
+        Fill(database, TimeProvider.System.GetUtcNow());
         await _served.StartAsync(StoryBotApp.Build(RunMode.Parse(args), services => services.AddSingleton<ILoggerProvider>(_log)));
         await SignInAsync();
     }

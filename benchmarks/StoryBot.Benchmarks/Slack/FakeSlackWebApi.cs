@@ -7,7 +7,8 @@ namespace StoryBot.Benchmarks.Slack;
 
 /// <summary>
 /// The Slack Web API methods the answers go to, on loopback, answering like Slack (no rate limits),
-/// so the load run includes posting every answer.
+/// so the load run includes posting every answer; and Socket Mode's <c>apps.connections.open</c>
+/// with the WebSocket it points to (<see cref="SocketModeLink"/>).
 /// </summary>
 internal sealed class FakeSlackWebApi : IAsyncDisposable
 {
@@ -26,11 +27,19 @@ internal sealed class FakeSlackWebApi : IAsyncDisposable
     /// <summary>A response_url prefix; the request's number goes after it.</summary>
     public string ResponseUrlBase => _api.Address + "/hooks/";
 
+    public SocketModeLink Link { get; } = new();
+
+    /// <summary>Where a Socket Mode client of <paramref name="who"/> connects.</summary>
+    public Uri LinkUrl(string who) => new(_api.Address.Replace("http://", "ws://", StringComparison.Ordinal) + "/link?who=" + who);
+
     public static async Task<FakeSlackWebApi> StartAsync()
     {
         var fake = new FakeSlackWebApi();
         fake._api = await LoopbackApi.StartAsync(app =>
         {
+            app.UseWebSockets();
+            app.MapPost("/api/apps.connections.open", () => Results.Json(new { ok = true, url = fake.LinkUrl(SocketModeLink.Bot).ToString() }));
+            app.Map("/link", (HttpContext context) => fake.Link.AcceptAsync(context, context.Request.Query["who"].ToString()));
             app.MapPost("/api/auth.test", () => Results.Json(new { ok = true, user_id = "U0LOADBOT", bot_id = "B0LOADBOT" }));
             app.MapPost("/api/chat.postMessage", async (HttpContext context) =>
             {

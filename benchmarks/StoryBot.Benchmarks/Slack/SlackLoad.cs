@@ -23,7 +23,9 @@ namespace StoryBot.Benchmarks.Slack;
 /// time. Reports throughput and acknowledgement latency, then checks that 200 commands sent at once
 /// are all acknowledged within Slack's 3 seconds. With <c>--events</c> it sends Events API callbacks
 /// to <c>/slack/events</c> instead: an <c>app_mention</c> asking a question, each with its own
-/// event_id, user and channel, answered with <c>chat.postMessage</c>.
+/// event_id, user and channel, answered with <c>chat.postMessage</c>. With <c>--socket-mode</c> the
+/// same mentions arrive as Socket Mode envelopes over the bot's WebSocket connections, each counted
+/// when the bot acknowledges it, beside a plain WebSocket client that acknowledges at once.
 /// </summary>
 internal static class SlackLoad
 {
@@ -41,6 +43,9 @@ internal static class SlackLoad
 
     private static bool events;
 
+    /// <summary>Socket Mode connections, the bot's (its default) and the plain client's alike.</summary>
+    private const int SocketConnections = 2;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var clients = LoadToolSupport.Option(args, "--clients", 64);
@@ -53,6 +58,7 @@ internal static class SlackLoad
         }
 
         events = args.Contains("--events");
+        var socketMode = args.Contains("--socket-mode");
         using var state = LoadState.FromArgs(args);
         await using var slack = await FakeSlackWebApi.StartAsync();
         await using var ceiling = await CeilingEndpoint.StartAsync("text/plain", []);
@@ -61,23 +67,43 @@ internal static class SlackLoad
         var replyCache = ReplyCacheReport.For(app.Services);
         var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), events ? SlackEndpointRouteBuilderExtensions.EventsPath : SlackEndpointRouteBuilderExtensions.CommandsPath);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, burst), PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+        var plainClients = new List<PlainSocketModeClient>();
         var next = -1;
-        Task<LoadOutcome> Send(Uri target) => SendAsync(http, target, slack.ResponseUrlBase, Interlocked.Increment(ref next));
+        Func<int, Task<LoadOutcome>> toBot = i => SendAsync(http, endpoint, slack.ResponseUrlBase, i);
+        Func<int, Task<LoadOutcome>> toCeiling = i => SendAsync(http, ceiling.Endpoint, slack.ResponseUrlBase, i);
+        if (socketMode)
+        {
+            events = true;
+            await slack.Link.WaitForAsync(SocketModeLink.Bot, SocketConnections);
+            for (var i = 0; i < SocketConnections; i++)
+            {
+                plainClients.Add(await PlainSocketModeClient.ConnectAsync(slack.LinkUrl(SocketModeLink.Ceiling)));
+            }
 
-        Console.WriteLine($"slack-load: {clients} clients, {repetitions} × {seconds} s, against {endpoint}, {state.Describe}, {(paced ? "posts paced at one a second per channel" : "posts unpaced")}, {replyCache.Describe}, cooldown on, {(events ? "every app_mention from a new user in its own channel with its own event_id" : "every command from a new user with its own trigger_id")}");
+            await slack.Link.WaitForAsync(SocketModeLink.Ceiling, SocketConnections);
+            toBot = i => slack.Link.SendAsync(SocketModeLink.Bot, MentionEvent(i));
+            toCeiling = i => slack.Link.SendAsync(SocketModeLink.Ceiling, MentionEvent(i));
+        }
+
+        Task<LoadOutcome> SendToBot() => toBot(Interlocked.Increment(ref next));
+        Task<LoadOutcome> SendToCeiling() => toCeiling(Interlocked.Increment(ref next));
+        var target = socketMode ? $"the bot's {SocketConnections} Socket Mode connections" : endpoint.ToString();
+        var ceilingName = socketMode ? $"plain WebSocket client ({SocketConnections} connections)" : "plain Kestrel";
+
+        Console.WriteLine($"slack-load: {clients} clients, {repetitions} × {seconds} s, against {target}, {state.Describe}, {(paced ? "posts paced at one a second per channel" : "posts unpaced")}, {replyCache.Describe}, cooldown on, {(events ? "every app_mention from a new user in its own channel with its own event_id" : "every command from a new user with its own trigger_id")}");
 
         // Warm both, then interleave: the ceiling and the bot see the same machine in each repetition.
-        await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(3), () => Send(ceiling.Endpoint));
-        await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(5), () => Send(endpoint));
+        await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(3), SendToCeiling);
+        await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(5), SendToBot);
         var acknowledgedRatios = new List<double>();
         var postedRatios = new List<double>();
         var recordedRatios = new List<double>();
         replyCache.Start();
         for (var repetition = 1; repetition <= repetitions; repetition++)
         {
-            var plain = await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(seconds), () => Send(ceiling.Endpoint));
+            var plain = await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(seconds), SendToCeiling);
             var (postsBefore, recordedBefore) = (slack.Posts + slack.ResponseUrlPosts, await state.RecordedAnswersAsync());
-            var bot = await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(seconds), () => Send(endpoint));
+            var bot = await LoadRound.RunAsync(clients, TimeSpan.FromSeconds(seconds), SendToBot);
             var posted = (slack.Posts + slack.ResponseUrlPosts - postsBefore) / bot.Elapsed.TotalSeconds;
             var recorded = (await state.RecordedAnswersAsync() - recordedBefore) / bot.Elapsed.TotalSeconds;
             acknowledgedRatios.Add(bot.RepliesPerSecond / plain.RepliesPerSecond);
@@ -85,15 +111,19 @@ internal static class SlackLoad
             recordedRatios.Add(recorded / plain.RepliesPerSecond);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {repetition}: bot {bot.RepliesPerSecond:F0} acknowledgements/s ({bot.Errors} errors), {posted:F0} answers/s posted and {recorded:F0}/s recorded within the round; ack {bot.Latency} · "
-                + $"plain Kestrel {plain.RepliesPerSecond:F0} replies/s, {plain.Latency} · posted answers / ceiling {postedRatios[^1]:F2}"));
+                + $"{ceilingName} {plain.RepliesPerSecond:F0} replies/s, {plain.Latency} · posted answers / ceiling {postedRatios[^1]:F2}"));
         }
 
         Console.WriteLine($"as a share of the plain endpoint's replies (min / median / max of {repetitions}): acknowledgements {LoadRound.Spread(acknowledgedRatios)}, answers posted {LoadRound.Spread(postedRatios)}, recorded {LoadRound.Spread(recordedRatios)}");
         Console.WriteLine($"over the bot's rounds: {replyCache.Since()}");
 
-        var burstResult = await RunBurstAsync(http, endpoint, slack.ResponseUrlBase, burst);
+        var burstResult = await RunBurstAsync(toBot, burst);
         var ok = burstResult.Acknowledged == burst && burstResult.Slowest < TimeSpan.FromSeconds(3);
-        Console.WriteLine($"burst: {burst} commands at once: {burstResult.Acknowledged} acknowledged with 200, slowest {burstResult.Slowest.TotalMilliseconds:F1} ms, {(ok ? "PASS" : "FAIL")} (all within 3 s)");
+        Console.WriteLine($"burst: {burst} {(socketMode ? "envelopes" : events ? "events" : "commands")} at once: {burstResult.Acknowledged} acknowledged, slowest {burstResult.Slowest.TotalMilliseconds:F1} ms, {(ok ? "PASS" : "FAIL")} (all within 3 s)");
+        foreach (var plainClient in plainClients)
+        {
+            await plainClient.DisposeAsync();
+        }
 
         // Stopped before disposal, as a host is in production, so background services end cleanly.
         await app.StopAsync();
@@ -110,6 +140,7 @@ internal static class SlackLoad
             ["Knowledge:Path"] = RepositoryPack.KnowledgePath(),
             ["Slack:BotToken"] = "xoxb-load-test",
             ["Slack:SigningSecret"] = Secret,
+            ["Slack:AppToken"] = args.Contains("--socket-mode") ? "xapp-load-test" : null,
             ["Slack:ApiBaseUrl"] = apiBaseUrl.ToString(),
             // The fake Web API does not rate-limit: unpaced, every answer is posted (and recorded) during the
             // run. --paced keeps Slack's one message per second per channel, as in production.
@@ -126,14 +157,15 @@ internal static class SlackLoad
         return app;
     }
 
-    private static async Task<(int Acknowledged, TimeSpan Slowest)> RunBurstAsync(HttpClient http, Uri endpoint, string responseUrlBase, int count)
+    /// <param name="send">One request by its number: the burst's numbers follow every round's, so each comes from a new user.</param>
+    private static async Task<(int Acknowledged, TimeSpan Slowest)> RunBurstAsync(Func<int, Task<LoadOutcome>> send, int count)
     {
         using var gate = new SemaphoreSlim(0);
         var sends = Enumerable.Range(0, count).Select(async i =>
         {
             await gate.WaitAsync();
             var started = Stopwatch.GetTimestamp();
-            var outcome = await SendAsync(http, endpoint, responseUrlBase, 100_000_000 + i);
+            var outcome = await send(100_000_000 + i);
             return (Ok: outcome != LoadOutcome.Error, Elapsed: Stopwatch.GetElapsedTime(started));
         }).ToArray();
         gate.Release(count);

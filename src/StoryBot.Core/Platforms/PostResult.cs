@@ -42,6 +42,12 @@ public sealed record PostResult
 
     public bool IsPosted => Outcome == PostOutcome.Posted;
 
+    /// <summary>
+    /// A web address that opens the posted message, where the adapter knows one (Discord's message
+    /// link, Slack's archive link); null otherwise. Only an address: no platform type crosses here.
+    /// </summary>
+    public string? Permalink { get; init; }
+
     public static PostResult Posted(PostedMessage message) => new(PostOutcome.Posted, message ?? throw new ArgumentNullException(nameof(message)), null);
 
     public static PostResult Transient(string reason) => new(PostOutcome.Transient, null, reason);

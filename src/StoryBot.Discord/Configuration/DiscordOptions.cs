@@ -67,11 +67,12 @@ public sealed class DiscordOptions
     public string StateDirectory { get; set; } = ".";
 
     /// <summary>
-    /// On stop, end the Gateway session (close 1000) so Discord shows the bot offline at once,
-    /// instead of keeping it for the next run to resume. Off by default: a resumed session has
-    /// Discord replay the messages sent while the bot restarted; an ended one does not.
+    /// On stop, end the Gateway session (close 1000) so Discord shows the bot offline at once and
+    /// no stale session lingers. Turn it off for quick restarts (a deploy): the session is then
+    /// kept for the next run to resume, and Discord replays the messages sent meanwhile, which an
+    /// ended session does not.
     /// </summary>
-    public bool CloseSessionOnStop { get; set; }
+    public bool CloseSessionOnStop { get; set; } = true;
 
     /// <summary>
     /// Which Gateway shards this process runs. <c>auto</c>: as many as Discord recommends

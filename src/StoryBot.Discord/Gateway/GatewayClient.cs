@@ -26,7 +26,8 @@ internal sealed class GatewayClient(
     private readonly GatewayCheckpoint _checkpoint = shard.Checkpoint;
     private readonly ShardReadiness _readiness = shard.Readiness;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <returns>How the Gateway ended the shard for good, or null when it stopped with the host.</returns>
+    public async Task<GatewayConnectionEnd?> RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, status.DisabledToken);
         var stopping = linked.Token;
@@ -41,7 +42,7 @@ internal sealed class GatewayClient(
         var saving = _checkpoint.RunAsync(connected.Token);
         try
         {
-            await ConnectUntilStoppedAsync(stopping);
+            return await ConnectUntilStoppedAsync(stopping);
         }
         finally
         {
@@ -50,7 +51,7 @@ internal sealed class GatewayClient(
         }
     }
 
-    private async Task ConnectUntilStoppedAsync(CancellationToken stopping)
+    private async Task<GatewayConnectionEnd?> ConnectUntilStoppedAsync(CancellationToken stopping)
     {
         var failures = 0;
         while (!stopping.IsCancellationRequested)
@@ -63,7 +64,7 @@ internal sealed class GatewayClient(
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 _readiness.NotReady("stopping");
-                return;
+                return null;
             }
             catch (Exception ex)
             {
@@ -74,7 +75,7 @@ internal sealed class GatewayClient(
             if (end.Next == GatewayNext.Stop)
             {
                 Stop(end);
-                return;
+                return end;
             }
 
             if (stopping.IsCancellationRequested)
@@ -88,7 +89,7 @@ internal sealed class GatewayClient(
                     logger.LogInformation("Discord Gateway shard {Shard}: session ended (1000) on stop", shard.Id);
                 }
 
-                return;
+                return null;
             }
 
             if (end.Next == GatewayNext.Identify)
@@ -116,18 +117,27 @@ internal sealed class GatewayClient(
             }
             catch (OperationCanceledException)
             {
-                return;
+                return null;
             }
         }
+
+        return null;
     }
 
     private void Stop(GatewayConnectionEnd end)
     {
+        // Discord ended the session with the connection: nothing is left to resume.
+        ForgetSession();
         var reason = $"the Discord Gateway closed with {end.CloseCode} ({GatewayCloseCodes.Describe(end.CloseCode)}); not reconnecting";
         _readiness.NotReady($"stopped: {reason}");
         if (end.CloseCode == GatewayCloseCodes.AuthenticationFailed)
         {
             status.Disable(reason);
+        }
+        else if (end.CloseCode == GatewayCloseCodes.ShardingRequired)
+        {
+            // What comes next depends on how shards are chosen: GatewayShards says it.
+            logger.LogWarning("Discord Gateway shard {Shard} stopped: {Reason}", shard.Id, reason);
         }
         else
         {

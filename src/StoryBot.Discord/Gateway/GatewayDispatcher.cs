@@ -28,7 +28,8 @@ internal sealed class GatewayDispatcher(
     /// <summary>
     /// A message the bot answers has its journal write started here, before the next frame is read,
     /// and is answered once that write is committed; the receive loop does not wait for the commit,
-    /// so messages arriving together share one.
+    /// so messages arriving together share one. A message whose channel may be a thread started from
+    /// an answer from before a restart waits for the recorded answers first, off the receive loop.
     /// </summary>
     /// <returns>Completes once the event is taken in for good: for a message, when its journal write is done.</returns>
     public Task Dispatch(string? type, JsonElement data, CancellationToken cancellationToken)
@@ -43,25 +44,15 @@ internal sealed class GatewayDispatcher(
 
                 break;
             case "MESSAGE_CREATE":
-                if (messages.Read(data) is not { } message)
+                var arrivedAt = time.GetTimestamp();
+                var reading = messages.ReadAsync(data, cancellationToken);
+                if (!reading.IsCompletedSuccessfully)
                 {
-                    break;
+                    // Whether its channel is a thread under an answer is being looked up: the receive loop goes on meanwhile.
+                    return TakeInOnceReadAsync(reading, arrivedAt, cancellationToken);
                 }
 
-                // The message's trace and log scope begin here; its answer continues them on the queue.
-                using (var received = new ReceivedRequest(telemetry, logger, time, time.GetTimestamp(), DiscordPlatform.Name, DiscordWork.Message, message.MessageId, ActivityKind.Consumer))
-                {
-                    received.WrittenIn(message.Request.ChannelKind);
-                    var accepting = messages.AcceptAsync(message, cancellationToken);
-                    queue.TryEnqueue("message", async token =>
-                    {
-                        if (await accepting is { } incoming)
-                        {
-                            await messages.AnswerAsync(incoming, token);
-                        }
-                    });
-                    return accepting;
-                }
+                return reading.Result is { } message ? TakeIn(message, arrivedAt, cancellationToken) : Task.CompletedTask;
 
             case "INTERACTION_CREATE":
                 // The 3-second budget runs from now, not from when a worker picks the event up.
@@ -71,5 +62,29 @@ internal sealed class GatewayDispatcher(
         }
 
         return Task.CompletedTask;
+    }
+
+    private async Task TakeInOnceReadAsync(ValueTask<IncomingMessage?> reading, long arrivedAt, CancellationToken cancellationToken)
+    {
+        if (await reading is { } message)
+        {
+            await TakeIn(message, arrivedAt, cancellationToken);
+        }
+    }
+
+    private Task TakeIn(IncomingMessage message, long arrivedAt, CancellationToken cancellationToken)
+    {
+        // The message's trace and log scope begin here; its answer continues them on the queue.
+        using var received = new ReceivedRequest(telemetry, logger, time, arrivedAt, DiscordPlatform.Name, DiscordWork.Message, message.MessageId, ActivityKind.Consumer);
+        received.WrittenIn(message.Request.ChannelKind);
+        var accepting = messages.AcceptAsync(message, cancellationToken);
+        queue.TryEnqueue("message", async token =>
+        {
+            if (await accepting is { } incoming)
+            {
+                await messages.AnswerAsync(incoming, token);
+            }
+        });
+        return accepting;
     }
 }

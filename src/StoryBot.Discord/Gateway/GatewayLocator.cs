@@ -43,6 +43,9 @@ internal sealed class GatewayLocator(DiscordRestClient rest, IOptions<DiscordOpt
         return info;
     }
 
+    /// <summary>Drops the answer kept: the next <see cref="LocateAsync"/> asks Discord again.</summary>
+    public void Forget() => _last = null;
+
     private void WarnOfTooFewShards(GatewayInfo info)
     {
         if (options.Value.ShardCount is { } count && DiscordShards.IsExplicit(options.Value) && info.RecommendedShards > count

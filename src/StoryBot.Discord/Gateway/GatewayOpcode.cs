@@ -32,9 +32,12 @@ internal static class GatewayCloseCodes
 
     public const int AuthenticationFailed = 4004;
 
+    /// <summary>The bot is in too many guilds for its shard count: Discord recommends a higher one.</summary>
+    public const int ShardingRequired = 4011;
+
     public static GatewayNext NextAfter(int? closeCode) => closeCode switch
     {
-        AuthenticationFailed or 4010 or 4011 or 4012 or 4013 or 4014 => GatewayNext.Stop,
+        AuthenticationFailed or 4010 or ShardingRequired or 4012 or 4013 or 4014 => GatewayNext.Stop,
         4007 or 4009 => GatewayNext.Identify,
         _ => GatewayNext.Resume,
     };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StoryBot.Core.Platforms;
 using StoryBot.Discord.Configuration;
 
 namespace StoryBot.Discord.Gateway;
@@ -8,9 +9,11 @@ namespace StoryBot.Discord.Gateway;
 /// (<c>shard_id % max_concurrency</c>) identify at most once per <see cref="DiscordTimings.IdentifyWindow"/>,
 /// shards of different buckets at the same time; and no shard identifies once the daily budget
 /// is spent (exceeding it resets the bot token) until it resets. Turns are handed out as they are
-/// asked for, so shards waiting in one bucket go in order without racing for a slot.
+/// asked for, so shards waiting in one bucket go in order without racing for a slot; with a shared
+/// state store they come from <see cref="ISpacedTurns"/> there, so processes that split the shards
+/// take turns with each other too (each reads the budget from Discord itself).
 /// </summary>
-internal sealed class IdentifyLimiter(DiscordTimings timings, TimeProvider time, ILogger<IdentifyLimiter> logger)
+internal sealed class IdentifyLimiter(DiscordTimings timings, ISpacedTurns turns, TimeProvider time, ILogger<IdentifyLimiter> logger)
 {
     /// <summary>Discord's identify budget is per 24 hours.</summary>
     private static readonly TimeSpan BudgetWindow = TimeSpan.FromDays(1);
@@ -19,7 +22,6 @@ internal sealed class IdentifyLimiter(DiscordTimings timings, TimeProvider time,
     private static readonly TimeSpan SameWindow = TimeSpan.FromMinutes(1);
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<int, DateTimeOffset> _nextTurn = [];
     private bool _known;
     private int? _remaining;
     private int? _total;
@@ -28,12 +30,12 @@ internal sealed class IdentifyLimiter(DiscordTimings timings, TimeProvider time,
     /// <summary>Waits for the shard's turn, then counts its identify against the budget.</summary>
     public async Task WaitAsync(GatewayInfo info, ShardId shard, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
+        DateTimeOffset earliest;
         lock (_lock)
         {
             var now = time.GetUtcNow();
             Learn(info);
-            var earliest = now;
+            earliest = now;
             if (_remaining is <= 0)
             {
                 if (_resetAt > now)
@@ -46,12 +48,12 @@ internal sealed class IdentifyLimiter(DiscordTimings timings, TimeProvider time,
             }
 
             _remaining--;
-            var key = shard.RateLimitKey(info.MaxConcurrency);
-            var turn = _nextTurn.TryGetValue(key, out var next) && next > earliest ? next : earliest;
-            _nextTurn[key] = turn + timings.IdentifyWindow;
-            wait = turn - now;
         }
 
+        // The bucket's name holds max_concurrency too: with another, the same shard is in another bucket.
+        var bucket = $"discord:identify:{info.MaxConcurrency}:{shard.RateLimitKey(info.MaxConcurrency)}";
+        var turn = await turns.ClaimAsync(bucket, earliest, timings.IdentifyWindow, cancellationToken);
+        var wait = turn - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken);

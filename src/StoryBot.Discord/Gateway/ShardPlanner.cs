@@ -19,9 +19,15 @@ internal sealed class ShardPlanner(
     TimeProvider time,
     ILogger<GatewayClient> logger)
 {
-    public async Task<IReadOnlyList<ShardId>> PlanAsync(CancellationToken stopping)
+    /// <param name="afresh">Ask Discord again rather than reuse a recent answer (it asked for more shards since).</param>
+    public async Task<IReadOnlyList<ShardId>> PlanAsync(bool afresh, CancellationToken stopping)
     {
         var settings = options.Value;
+        if (afresh)
+        {
+            locator.Forget();
+        }
+
         if (DiscordShards.IsExplicit(settings) && settings.ShardCount is { } count)
         {
             var ids = settings.ShardIds.Count > 0 ? settings.ShardIds.Order() : Enumerable.Range(0, count);

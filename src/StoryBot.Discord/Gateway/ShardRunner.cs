@@ -19,10 +19,11 @@ internal sealed class ShardRunner(
     TimeProvider time,
     ILoggerFactory loggers)
 {
-    public async Task RunAsync(ShardReadiness readiness, CancellationToken cancellationToken)
+    /// <returns>How the Gateway ended the shard for good, or null when it stopped with the host.</returns>
+    public async Task<GatewayConnectionEnd?> RunAsync(ShardReadiness readiness, CancellationToken cancellationToken)
     {
         using var checkpoint = new GatewayCheckpoint(readiness.Shard, checkpoints, identity, timings, time, loggers.CreateLogger<GatewayCheckpoint>());
         var shard = new GatewayShard(checkpoint, readiness);
-        await new GatewayClient(shard, connector, status, timings, telemetry, time, loggers.CreateLogger<GatewayClient>()).RunAsync(cancellationToken);
+        return await new GatewayClient(shard, connector, status, timings, telemetry, time, loggers.CreateLogger<GatewayClient>()).RunAsync(cancellationToken);
     }
 }

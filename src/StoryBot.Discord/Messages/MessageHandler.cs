@@ -90,7 +90,7 @@ internal sealed partial class MessageHandler(
     }
 
     /// <summary>The message of a MESSAGE_CREATE when the bot answers it; null when it is not for the bot (see <see cref="MessageReader"/>).</summary>
-    public IncomingMessage? Read(JsonElement message) => reader.Read(message);
+    public ValueTask<IncomingMessage?> ReadAsync(JsonElement message, CancellationToken cancellationToken) => reader.ReadAsync(message, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not keep Discord message {MessageId} in the work journal; answering it without")]
     private partial void LogJournalFailed(Exception exception, string messageId);

@@ -16,12 +16,22 @@ namespace StoryBot.Discord.Messages;
 /// <see cref="DiscordOptions.FollowUpsWithoutMention"/>, so are replies to its answers and every
 /// message in a thread started from one. Other bots and the bot itself are ignored.
 /// </summary>
+/// <remarks>
+/// A reply to the bot's message names its author, so it is known after a restart; a thread started
+/// from an answer is known while <see cref="AnsweredMessages"/> keeps the answer and, with a state
+/// store, by the recorded answers after that (once per channel: it is kept which channels are not).
+/// </remarks>
 internal sealed partial class MessageReader(BotIdentity identity, AnsweredMessages answered, IOptionsMonitor<DiscordOptions> options, ILogger<MessageReader> logger)
 {
     private int _hinted;
 
-    /// <summary>The message of a MESSAGE_CREATE when the bot answers it; null when it is not for the bot.</summary>
-    public IncomingMessage? Read(JsonElement message)
+    /// <summary>
+    /// The message of a MESSAGE_CREATE when the bot answers it; null when it is not for the bot.
+    /// The payload is read before this returns; only whether its channel is a thread started from
+    /// one of the bot's answers may be looked up after (<see cref="AnsweredMessages.IsAnswerAsync"/>),
+    /// and only for a server message the bot could answer.
+    /// </summary>
+    public ValueTask<IncomingMessage?> ReadAsync(JsonElement message, CancellationToken cancellationToken)
     {
         var author = message.Child("author");
         var authorId = author?.String("id");
@@ -31,7 +41,7 @@ internal sealed partial class MessageReader(BotIdentity identity, AnsweredMessag
         if (authorId is null || channelId is null || messageId is null || author!.Value.Bool("bot") || authorId == botId
             || message.Int("type") is not (0 or 19))
         {
-            return null;
+            return ValueTask.FromResult<IncomingMessage?>(null);
         }
 
         var guildId = message.String("guild_id");
@@ -42,9 +52,33 @@ internal sealed partial class MessageReader(BotIdentity identity, AnsweredMessag
         var repliesTo = botId is not null && message.Child("referenced_message")?.Child("author")?.String("id") == botId
             ? message.Child("message_reference")?.String("message_id")
             : null;
+        var read = new ReadMessage(authorId, channelId, messageId, guildId, mentioned, repliesTo, StripMention(message.String("content") ?? string.Empty, botId));
+        if (guildId is null)
+        {
+            return ValueTask.FromResult(ForBot(read, inAnswerThread: false));
+        }
 
-        // A thread started from a message has that message's id: its messages carry it as their channel.
-        var inAnswerThread = guildId is not null && answered.Contains(DiscordPlatform.Name, channelId);
+        // A thread started from a message has that message's id: its messages carry it as their
+        // channel. Asked only where the answer hangs on it: a message the bot may answer.
+        var settings = options.CurrentValue;
+        if (!(mentioned || repliesTo is not null || settings.FollowUpsWithoutMention || settings.AskChannelIds.Contains(channelId)))
+        {
+            return ValueTask.FromResult(ForBot(read, inAnswerThread: answered.Contains(DiscordPlatform.Name, channelId)));
+        }
+
+        var inAnswerThread = answered.IsAnswerAsync(DiscordPlatform.Name, channelId, cancellationToken);
+        return inAnswerThread.IsCompletedSuccessfully
+            ? ValueTask.FromResult(ForBot(read, inAnswerThread.Result == true))
+            : ForBotAsync(read, inAnswerThread);
+    }
+
+    private async ValueTask<IncomingMessage?> ForBotAsync(ReadMessage read, ValueTask<bool?> inAnswerThread) =>
+        ForBot(read, await inAnswerThread == true);
+
+    /// <summary>The message to answer, now that whether it is in a thread started from an answer is known; null when it is not for the bot.</summary>
+    private IncomingMessage? ForBot(ReadMessage read, bool inAnswerThread)
+    {
+        var (authorId, channelId, messageId, guildId, mentioned, repliesTo, text) = read;
         var followsAnswer = guildId is not null && (inAnswerThread || repliesTo is not null);
         var settings = options.CurrentValue;
         if (guildId is not null && !mentioned && !settings.AskChannelIds.Contains(channelId)
@@ -58,7 +92,6 @@ internal sealed partial class MessageReader(BotIdentity identity, AnsweredMessag
             return null;
         }
 
-        var text = StripMention(message.String("content") ?? string.Empty, botId);
         if (text.Length == 0)
         {
             // A bare mention or an empty DM asks what the bot can do; an empty message that does
@@ -118,6 +151,9 @@ internal sealed partial class MessageReader(BotIdentity identity, AnsweredMessag
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex Spaces();
+
+    /// <summary>What the payload said, with the bot's mention taken out of the text.</summary>
+    private sealed record ReadMessage(string AuthorId, string ChannelId, string MessageId, string? GuildId, bool Mentioned, string? RepliesTo, string Text);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A message in {ChannelId} went on from one of the bot's answers without mentioning it and was not answered; set Discord:FollowUpsWithoutMention (and switch on the Message Content intent) to answer such messages. Said once per run")]
     private partial void LogNotFollowingUp(string channelId);

@@ -12,7 +12,7 @@ namespace StoryBot.Discord.Posting;
 /// Posts and corrects bot messages in Discord channels (daily summaries, corrections), and says
 /// in a <see cref="PostResult"/> whether a failure is worth another try.
 /// </summary>
-internal sealed class DiscordChannelPoster(DiscordMessageSender sender) : IChannelPoster
+internal sealed class DiscordChannelPoster(DiscordMessageSender sender, DiscordMessageLinks links) : IChannelPoster
 {
     /// <summary>A message holds ten embeds: the body and nine quotes.</summary>
     public static PlatformLimits DiscordLimits { get; } = new(MaxCitations: 9);
@@ -24,9 +24,17 @@ internal sealed class DiscordChannelPoster(DiscordMessageSender sender) : IChann
     public Task<PostResult> PostAsync(string channelId, Reply reply, CancellationToken cancellationToken) =>
         SendAsync(channelId, reply, null, cancellationToken);
 
-    /// <summary>Posted with nonces derived from the key: Discord creates it once even when it is sent again within minutes.</summary>
-    public Task<PostResult> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken) =>
-        SendAsync(channelId, reply, idempotencyKey, cancellationToken);
+    /// <summary>
+    /// Posted with nonces derived from the key: Discord creates it once even when it is sent again
+    /// within minutes. The result carries the message's link (what a scheduled summary keeps).
+    /// </summary>
+    public async Task<PostResult> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(channelId, reply, idempotencyKey, cancellationToken);
+        return result.Message is { } posted
+            ? result with { Permalink = await links.ForAsync(channelId, posted.MessageId, cancellationToken) }
+            : result;
+    }
 
     /// <summary>
     /// Replaces the recorded message (the first page of the answer) with the corrected reply's

@@ -138,6 +138,16 @@ internal sealed class SlackApiClient(SlackApiTransport transport, StoryBotTeleme
             : throw new SlackApiException("auth.test", "missing_user_id");
     }
 
+    /// <summary>The web address that opens a message (<c>chat.getPermalink</c>; no scope needed).</summary>
+    public async Task<string> PermalinkAsync(string channelId, string ts, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string> { ["channel"] = channelId, ["message_ts"] = ts };
+        var response = await transport.CallAsync("chat.getPermalink", "Slack:BotToken", options.Value.BotToken, form, null, cancellationToken);
+        return response.GetStringOrNull("permalink") is { Length: > 0 } permalink
+            ? permalink
+            : throw new SlackApiException("chat.getPermalink", "missing_permalink");
+    }
+
     /// <summary>The locale a user chose in Slack ("de-DE", "en-US"), or null when Slack does not say.</summary>
     public async Task<string?> UserLocaleAsync(string userId, CancellationToken cancellationToken)
     {

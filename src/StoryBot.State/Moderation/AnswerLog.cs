@@ -1,6 +1,7 @@
 using System.Data.Common;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.Knowledge;
 using StoryBot.State.Storage;
 
@@ -18,10 +19,11 @@ public sealed record RecordedAnswer(
 
 /// <summary>
 /// Records every answer the adapters post (the <see cref="IAnswerRecorder"/> they call), and
-/// finds them again by message or channel. While the store cannot be reached the record waits in
+/// finds them again by message or channel; tells the bot's own answers after a restart
+/// (<see cref="IRecordedAnswers"/>). While the store cannot be reached the record waits in
 /// <see cref="DeferredStateWrites"/>, so the adapter goes on to the next answer.
 /// </summary>
-public sealed class AnswerLog(IStateDatabase database, TimeProvider time, DeferredStateWrites deferred) : IAnswerRecorder
+public sealed class AnswerLog(IStateDatabase database, TimeProvider time, DeferredStateWrites deferred) : IAnswerRecorder, IRecordedAnswers
 {
     private const string Columns = "id, platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at";
 
@@ -55,6 +57,15 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
                 ("platform", platform),
                 ("channel", channelId),
                 ("message", messageId)),
+            cancellationToken);
+
+    /// <summary>Whether an answer was posted as this message in any channel (read from the index by platform and message id).</summary>
+    public Task<bool> ContainsAsync(string platform, string messageId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async session => await session.ScalarAsync<long?>(
+                "SELECT 1 FROM answers WHERE platform = @platform AND message_id = @message LIMIT 1",
+                ("platform", platform),
+                ("message", messageId)) is not null,
             cancellationToken);
 
     public Task<RecordedAnswer?> LatestInChannelAsync(string platform, string channelId, CancellationToken cancellationToken) =>

@@ -13,6 +13,7 @@ public enum SlotStatus
 }
 
 /// <summary>One row of the ledger.</summary>
+/// <param name="Permalink">A web address that opens the posted message, where the platform's adapter gave one when posting.</param>
 public sealed record SlotRecord(
     SummarySlot Slot,
     string Platform,
@@ -24,7 +25,8 @@ public sealed record SlotRecord(
     string? MessageId,
     string? PackVersion,
     IReadOnlyList<string> ExcerptIds,
-    string? Detail);
+    string? Detail,
+    string? Permalink = null);
 
 /// <summary>Who a slot belongs to after a claim attempt.</summary>
 public enum ClaimOutcome
@@ -62,7 +64,8 @@ public interface ISummaryLedger
     Task<bool> RenewAsync(SummarySlot slot, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int attempts, string? lastError, CancellationToken cancellationToken);
 
     /// <summary>Records the posted message. False when the claim had been taken over meanwhile.</summary>
-    Task<bool> MarkPostedAsync(SummarySlot slot, string owner, DateTimeOffset now, PostedMessage message, string packVersion, IReadOnlyCollection<string> excerptIds, CancellationToken cancellationToken);
+    /// <param name="permalink">Where people open the message (<see cref="Core.Platforms.PostResult.Permalink"/>), when the platform's adapter said.</param>
+    Task<bool> MarkPostedAsync(SummarySlot slot, string owner, DateTimeOffset now, PostedMessage message, string? permalink, string packVersion, IReadOnlyCollection<string> excerptIds, CancellationToken cancellationToken);
 
     /// <summary>Closes a claim this owner holds as failed or skipped, with the reason.</summary>
     Task<bool> CloseAsync(SummarySlot slot, string owner, DateTimeOffset now, SlotStatus status, string detail, CancellationToken cancellationToken);

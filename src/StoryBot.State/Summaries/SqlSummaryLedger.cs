@@ -13,7 +13,7 @@ namespace StoryBot.State.Summaries;
 internal sealed class SqlSummaryLedger(IStateDatabase database) : ISummaryLedger, ISummaryHistory
 {
     private const string Columns =
-        "schedule, slot_utc, platform, channel_id, status, owner, lease_until, attempts, message_id, pack_version, excerpt_ids, detail";
+        "schedule, slot_utc, platform, channel_id, status, owner, lease_until, attempts, message_id, pack_version, excerpt_ids, detail, permalink";
 
     public Task<ClaimResult> TryClaimAsync(SlotClaim claim, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         database.WriteAsync(async session =>
@@ -64,17 +64,17 @@ internal sealed class SqlSummaryLedger(IStateDatabase database) : ISummaryLedger
                 ("attempts", attempts), ("detail", lastError), ("now", now.ToUnixTimeMilliseconds()));
         }, cancellationToken) == 1;
 
-    public async Task<bool> MarkPostedAsync(SummarySlot slot, string owner, DateTimeOffset now, PostedMessage message, string packVersion, IReadOnlyCollection<string> excerptIds, CancellationToken cancellationToken) =>
+    public async Task<bool> MarkPostedAsync(SummarySlot slot, string owner, DateTimeOffset now, PostedMessage message, string? permalink, string packVersion, IReadOnlyCollection<string> excerptIds, CancellationToken cancellationToken) =>
         await database.WriteAsync(session =>
         {
             var key = Key(slot);
             return session.ExecuteAsync("""
                 UPDATE summary_ledger
-                SET status = 'posted', message_id = @message, thread_id = @thread, pack_version = @version,
+                SET status = 'posted', message_id = @message, thread_id = @thread, permalink = @permalink, pack_version = @version,
                     excerpt_ids = @excerpts, lease_until = NULL, detail = NULL, updated_at = @now
                 WHERE schedule = @schedule AND slot_utc = @slot AND status = 'claimed' AND owner = @owner
                 """,
-                key.Schedule, key.Slot, ("owner", owner), ("message", message.MessageId), ("thread", message.ThreadId),
+                key.Schedule, key.Slot, ("owner", owner), ("message", message.MessageId), ("thread", message.ThreadId), ("permalink", permalink),
                 ("version", packVersion), ("excerpts", string.Join(',', excerptIds)), ("now", now.ToUnixTimeMilliseconds()));
         }, cancellationToken) == 1;
 
@@ -160,7 +160,8 @@ internal sealed class SqlSummaryLedger(IStateDatabase database) : ISummaryLedger
             Text(8),
             Text(9),
             string.IsNullOrEmpty(excerpts) ? [] : excerpts.Split(','),
-            Text(11));
+            Text(11),
+            Text(12));
     }
 
     private static string ToText(SlotStatus status) => status switch

@@ -36,5 +36,9 @@ internal sealed class SummaryLedgerSchema : IStateMigrations
 
         // The ledger as people read it, newest slot first, whatever the schedule.
         new(201, "summary ledger by slot", _ => "CREATE INDEX summary_ledger_by_slot ON summary_ledger (slot_utc);"),
+
+        // Where people open a posted summary, as the platform's adapter gave it when posting; rows
+        // from before stay without (NULL), and nothing else about them changes.
+        new(202, "summary ledger links", _ => "ALTER TABLE summary_ledger ADD COLUMN permalink TEXT NULL;"),
     ];
 }

@@ -73,7 +73,7 @@ internal sealed class SummaryPostAttempt(
         // From here on the summary is in the channel: whatever happens, this instance never posts it again.
         decisions.DropRetry(slot);
         decisions.Settle(slot);
-        if (!await claims.MarkPostedAsync(new PostedSummary(schedule, slot, message, summary.PackVersion, summary.ExcerptIds), cancellationToken))
+        if (!await claims.MarkPostedAsync(new PostedSummary(schedule, slot, message, result.Permalink, summary.PackVersion, summary.ExcerptIds), cancellationToken))
         {
             decisions.LookAgainSoon();
         }

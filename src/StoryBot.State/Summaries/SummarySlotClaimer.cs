@@ -136,11 +136,11 @@ internal sealed class SummarySlotClaimer(
     public async Task<bool> MarkPostedAsync(PostedSummary posted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posted);
-        var (schedule, slot, message, version, excerptIds) = posted;
+        var (schedule, slot, message, permalink, version, excerptIds) = posted;
         bool recorded;
         try
         {
-            recorded = await ledger.MarkPostedAsync(slot, Owner, time.GetUtcNow(), message, version, excerptIds, cancellationToken);
+            recorded = await ledger.MarkPostedAsync(slot, Owner, time.GetUtcNow(), message, permalink, version, excerptIds, cancellationToken);
         }
         catch (Exception ex) when (SummaryLog.IsFailure(ex, cancellationToken))
         {
@@ -212,4 +212,5 @@ internal sealed class SummarySlotClaimer(
 }
 
 /// <summary>A summary in its channel, with what the ledger keeps about it.</summary>
-internal sealed record PostedSummary(SummarySchedule Schedule, SummarySlot Slot, PostedMessage Message, string PackVersion, IReadOnlyList<string> ExcerptIds);
+/// <param name="Permalink">Where people open it, when the platform's adapter said.</param>
+internal sealed record PostedSummary(SummarySchedule Schedule, SummarySlot Slot, PostedMessage Message, string? Permalink, string PackVersion, IReadOnlyList<string> ExcerptIds);

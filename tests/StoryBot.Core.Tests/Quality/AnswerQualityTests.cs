@@ -21,7 +21,7 @@ public sealed class AnswerQualityTests(ITestOutputHelper output)
 
     [Fact]
     public Task TheHeldOutSetStaysAtItsMeasuredQuality() =>
-        HoldsAsync(QuestionSet.HeldOut, top1: 0.77, top3: 0.79, outOfScopeAbstained: 0.74, wronglyAbstained: 0.18);
+        HoldsAsync(QuestionSet.HeldOut, top1: 0.76, top3: 0.77, outOfScopeAbstained: 0.76, wronglyAbstained: 0.19);
 
     private async Task HoldsAsync(string set, double top1, double top3, double outOfScopeAbstained, double wronglyAbstained)
     {

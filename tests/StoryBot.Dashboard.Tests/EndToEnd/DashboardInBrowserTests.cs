@@ -18,6 +18,7 @@ public sealed class DashboardInBrowserTests(Chromium chromium) : IClassFixture<C
 {
     private const string Question = "Wie viel Geld hat SoftBank laut Musk?";
     private const string Excerpt = "musk-softbank-under-10bn";
+    private const string DiscordSummaryLink = "https://discord.com/channels/290926798626357999/1234567890123456789/1300000000000000001";
 
     /// <summary>
     /// docs/dashboard/ when the docs are being refreshed (<c>STORYBOT_UPDATE_DOCS=1</c>); otherwise
@@ -86,7 +87,11 @@ public sealed class DashboardInBrowserTests(Chromium chromium) : IClassFixture<C
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Marked for the pack");
         await ShootAsync(page, "unanswered");
         await page.GetByRole(AriaRole.Link, new() { Name = "Summaries" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Posted" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Posted" }).First).ToBeVisibleAsync();
+        var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Open the summary of daily-discord for .* UTC in discord") });
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", DiscordSummaryLink);
+        await link.FocusAsync();
+        await Assertions.Expect(link).ToBeFocusedAsync();
         await ShootAsync(page, "summaries");
     }
 
@@ -152,14 +157,17 @@ public sealed class DashboardInBrowserTests(Chromium chromium) : IClassFixture<C
         await bot.AskAsync("who will win the champions league?");
     }
 
-    /// <summary>A daily summary posted to the console, as the scheduler records one.</summary>
+    /// <summary>Daily summaries posted to the console (which has no links) and to Discord, as the scheduler records them.</summary>
     private static async Task RecordASummaryAsync(DashboardBot bot)
     {
         var ledger = bot.Services.GetRequiredService<ISummaryLedger>();
         var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var slot = new SummarySlot("daily-console", new DateTimeOffset(now.Year, now.Month, now.Day, 8, 0, 0, TimeSpan.Zero));
         await ledger.TryClaimAsync(new SlotClaim(slot, "08:00 UTC", "console", "console", "instance-1"), now, now.AddMinutes(5), CancellationToken.None);
-        await ledger.MarkPostedAsync(slot, "instance-1", now, new PostedMessage("console", "console", "1772438400000"), "v1", [Excerpt], CancellationToken.None);
+        await ledger.MarkPostedAsync(slot, "instance-1", now, new PostedMessage("console", "console", "1772438400000"), null, "v1", [Excerpt], CancellationToken.None);
+        var discord = new SummarySlot("daily-discord", new DateTimeOffset(now.Year, now.Month, now.Day, 7, 0, 0, TimeSpan.Zero));
+        await ledger.TryClaimAsync(new SlotClaim(discord, "07:00 UTC", "discord", "1234567890123456789", "instance-1"), now, now.AddMinutes(5), CancellationToken.None);
+        await ledger.MarkPostedAsync(discord, "instance-1", now, new PostedMessage("discord", "1234567890123456789", "1300000000000000001"), DiscordSummaryLink, "v1", [Excerpt], CancellationToken.None);
     }
 
     private static async Task ShootAsync(IPage page, string name)

@@ -12,18 +12,20 @@ namespace StoryBot.Discord.Tests.Fakes;
 public sealed class StatefulBot : IAsyncDisposable
 {
     private readonly string _state;
+    private readonly Func<Task<BotHost>> _startHost;
 
-    private StatefulBot(string state, FakeDiscord discord, BotHost host, Ed25519Signer signer)
+    private StatefulBot(string state, FakeDiscord discord, BotHost host, Ed25519Signer signer, Func<Task<BotHost>> startHost)
     {
         _state = state;
         Discord = discord;
         Host = host;
         Signer = signer;
+        _startHost = startHost;
     }
 
     public FakeDiscord Discord { get; }
 
-    public BotHost Host { get; }
+    public BotHost Host { get; private set; }
 
     public Ed25519Signer Signer { get; }
 
@@ -49,13 +51,20 @@ public sealed class StatefulBot : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        var host = await BotHost.StartAsync(discord, signer, bot: null, runGateway: runGateway, settings: all, stateDirectory: state, services: services =>
+        Task<BotHost> StartHost() => BotHost.StartAsync(discord, signer, bot: null, runGateway: runGateway, settings: all, stateDirectory: state, services: services =>
         {
             services.AddStoryCore(configuration);
             services.AddStoryState(configuration);
             extra?.Invoke(services, configuration);
         });
-        return new StatefulBot(state, discord, host, signer);
+        return new StatefulBot(state, discord, await StartHost(), signer, StartHost);
+    }
+
+    /// <summary>Stops the host and starts a new one on the same state and the same Discord: nothing in memory survives.</summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = await _startHost();
     }
 
     public async ValueTask DisposeAsync()

@@ -225,8 +225,9 @@ public sealed class GatewayCheckpointTests
             Assert.Equal("session-new", (await checkpoints.NextWriteAsync()).SessionId);
         }
 
+        // A crash closes nothing: the session is left to resume, as it would be after one.
         private Task<BotHost> StartAsync(IConnectionCheckpoints checkpoints, DiscordTimings? timings = null) =>
-            BotHost.StartAsync(_discord, _signer, _bot.Object, runGateway: true, services: s =>
+            BotHost.StartAsync(_discord, _signer, _bot.Object, runGateway: true, settings: new Dictionary<string, string?> { ["Discord:CloseSessionOnStop"] = "false" }, services: s =>
             {
                 s.AddSingleton<TimeProvider>(_t._time);
                 s.AddSingleton<IWorkJournal>(_journal);

@@ -1,11 +1,17 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using StoryBot.Core;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Platforms;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Gateway;
 using StoryBot.Discord.Tests.Fakes;
+using StoryBot.State;
+using StoryBot.Testing;
 using StoryBot.Testing.Slack;
 
 namespace StoryBot.Discord.Tests.Gateway;
@@ -47,6 +53,47 @@ public sealed class GatewayShardingTests : IAsyncLifetime, IDisposable
         Assert.All(shards.Values, connection => Assert.Equal("/gateway", connection.Path));
         Assert.Equal("3 of 3 shards ready (0–2 of 3)", ready.Description);
         Assert.Single(_discord.Requests, r => r.Path == "gateway/bot");
+    }
+
+    [Fact]
+    public async Task AutoShardsClosedWithShardingRequiredStartAgainWithTheCountDiscordRecommendsThen()
+    {
+        var host = await StartAsync(BotHost.ChatBot(TestReplies.Answer()).Object);
+        var first = await ReadyShardsAsync(1);
+        await UntilAsync(host, ConnectionState.Up);
+
+        _discord.RecommendedShards = 2;
+        await first[0].CloseAsync(4011);
+        var second = await ReadyShardsAsync(2);
+        var ready = await UntilAsync(host, ConnectionState.Up);
+
+        Assert.Equal([new FakeShard(0, 1), new FakeShard(0, 2), new FakeShard(1, 2)], _discord.Identifies.Select(i => i.Shard).OrderBy(s => s.Count).ThenBy(s => s.Id));
+        Assert.Equal("2 of 2 shards ready (0, 1 of 2)", ready.Description);
+        Assert.Equal([0, 1], second.Keys.Order());
+    }
+
+    [Fact]
+    public async Task ExplicitShardsClosedWithShardingRequiredStayStoppedForTheOperatorToChangeTheCount()
+    {
+        using var logs = new FakeLoggerProvider();
+        var host = await StartAsync(BotHost.ChatBot(TestReplies.Answer()).Object, Explicit(1), s => s.AddLogging(b => b.AddProvider(logs)));
+        var first = await ReadyShardsAsync(1);
+        await UntilAsync(host, ConnectionState.Up);
+
+        _discord.RecommendedShards = 2;
+        await first[0].CloseAsync(4011);
+        using var patience = new CancellationTokenSource(FakeDiscord.Patience);
+        while (!Readiness(host).Current.Description.Contains("stopped", StringComparison.Ordinal))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System).WaitAsync(patience.Token);
+        }
+
+        Assert.Contains("closed with 4011", Readiness(host).Current.Description, StringComparison.Ordinal);
+        Assert.Equal(ConnectionState.Down, Readiness(host).Current.State);
+        Assert.Single(_discord.Identifies);
+        Assert.Single(_discord.Requests, r => r.Path == "gateway/bot");
+        Assert.Single(logs.Collector.GetSnapshot(), l => l.Level == LogLevel.Error && l.Message.Contains("Discord:ShardCount", StringComparison.Ordinal));
+        Assert.Single(logs.Collector.GetSnapshot(), l => l.Level == LogLevel.Error && l.Message.Contains("Discord:ShardCount", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,6 +178,65 @@ public sealed class GatewayShardingTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task TwoHostsSplittingTheShardsOnOneStateStoreTakeTurnsToIdentifyFiveSecondsApart()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        (_discord.Clock, _discord.MaxConcurrency) = (clock, 1);
+        var state = Directory.CreateTempSubdirectory("storybot-shared-state-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Knowledge:Path"] = RepositoryFiles.Knowledge,
+                ["Knowledge:Reload"] = "false",
+                ["Storage:Provider"] = "sqlite",
+                ["Storage:ConnectionString"] = $"Data Source={Path.Combine(state, "storybot.db")}",
+            };
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            void SharedStateOnFakeTime(IServiceCollection services)
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton(new DiscordTimings { HelloTimeout = TimeSpan.FromHours(1), Jitter = () => 0.5, ReconnectBase = TimeSpan.Zero });
+                services.AddStoryCore(configuration);
+                services.AddStoryState(configuration);
+            }
+
+            await StartAsync(BotHost.ChatBot(TestReplies.Answer()).Object, new Dictionary<string, string?>(Explicit(4, 0, 1).Concat(settings)), SharedStateOnFakeTime);
+            await StartAsync(BotHost.ChatBot(TestReplies.Answer()).Object, new Dictionary<string, string?>(Explicit(4, 2, 3).Concat(settings)), SharedStateOnFakeTime);
+            var identifies = new List<FakeIdentify>();
+            await using (new ClockPump(clock, TimeSpan.FromMilliseconds(20)))
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    await (await _discord.NextGatewayConnectionAsync()).SendHelloAsync(heartbeatIntervalMs: 3_600_000);
+                }
+
+                for (var i = 0; i < 4; i++)
+                {
+                    identifies.Add(await _discord.NextIdentifyAsync());
+                }
+            }
+
+            // One bucket for the whole bot (max_concurrency 1): without turns shared through the store,
+            // each host would identify its first shard at once. The fake notes an identify when it
+            // arrives, which can trail its turn by a few steps of the pumped clock.
+            var times = identifies.Select(i => i.At).Order().ToList();
+            Assert.Equal([0, 1, 2, 3], identifies.Select(i => i.Shard.Id).Order());
+            Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(4.5), $"two identifies {pair.Second - pair.First} apart"));
+        }
+        finally
+        {
+            foreach (var host in _hosts)
+            {
+                await host.DisposeAsync();
+            }
+
+            _hosts.Clear();
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task OneShardDroppingAndResumingLeavesTheOthersAnsweringAndReadinessNamesIt()
     {
         _discord.RecommendedShards = 3;
@@ -163,6 +269,7 @@ public sealed class GatewayShardingTests : IAsyncLifetime, IDisposable
     {
         var checkpoints = new InMemoryConnectionCheckpoints();
         var settings = Explicit(2);
+        settings["Discord:CloseSessionOnStop"] = "false";
         await using (var first = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, runGateway: true, settings: settings, services: s => s.AddSingleton<IConnectionCheckpoints>(checkpoints)))
         {
             await ReadyShardsAsync(2);

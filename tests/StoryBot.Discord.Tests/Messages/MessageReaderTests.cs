@@ -15,21 +15,33 @@ public class MessageReaderTests
 {
     private const string AnswerId = "1100000000000000900";
     private readonly FakeLogger<MessageReader> _logger = new();
-    private readonly AnsweredMessages _answered;
+    private readonly Mock<IRecordedAnswers> _recorded = new();
+    private AnsweredMessages _answered;
     private readonly DiscordOptions _options = new();
     private MessageReader? _reader;
 
     private MessageReader Reader => _reader ??= NewReader();
 
-    public MessageReaderTests()
+    public MessageReaderTests() => _answered = Answered(recorded: null);
+
+    private static AnsweredMessages Answered(IRecordedAnswers? recorded)
     {
         var time = new FakeTimeProvider();
         var followUps = Options.Create(new FollowUpOptions());
-        _answered = new AnsweredMessages(new ConversationMemory(followUps, time), followUps, time);
-        _answered.Remember("discord", AnswerId, new ChatRequest("discord", Payloads.ChannelId, Payloads.UserId, "who is altman") { ConversationId = Payloads.UserId });
+        var answered = new AnsweredMessages(new ConversationMemory(followUps, time), followUps, time, recorded);
+        answered.Remember("discord", AnswerId, new ChatRequest("discord", Payloads.ChannelId, Payloads.UserId, "who is altman") { ConversationId = Payloads.UserId });
+        return answered;
     }
 
-    private IncomingMessage? Read(string payload) => Reader.Read(JsonDocument.Parse(payload).RootElement);
+    /// <summary>With a state store: the answers recorded before a restart are <paramref name="recordedAnswerIds"/>.</summary>
+    private void WithRecordedAnswers(params string[] recordedAnswerIds)
+    {
+        _recorded.Setup(r => r.ContainsAsync("discord", It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, string id, CancellationToken _) => recordedAnswerIds.Contains(id));
+        _answered = Answered(_recorded.Object);
+    }
+
+    private async Task<IncomingMessage?> ReadAsync(string payload) => await Reader.ReadAsync(JsonDocument.Parse(payload).RootElement, CancellationToken.None);
 
     private MessageReader NewReader()
     {
@@ -41,11 +53,11 @@ public class MessageReaderTests
     }
 
     [Fact]
-    public void AMessageInAThreadStartedFromAnAnswerIsOneConversationGoingOnFromIt()
+    public async Task AMessageInAThreadStartedFromAnAnswerIsOneConversationGoingOnFromIt()
     {
         _options.FollowUpsWithoutMention = true;
 
-        var request = Read(Payloads.Message("und wann war das?", channelId: AnswerId))?.Request;
+        var request = (await ReadAsync(Payloads.Message("und wann war das?", channelId: AnswerId)))?.Request;
 
         Assert.NotNull(request);
         Assert.Equal(AnswerId, request.ChannelId);
@@ -54,19 +66,19 @@ public class MessageReaderTests
     }
 
     [Fact]
-    public void AMentionInAThreadStartedFromAnAnswerIsInTheThreadsConversationToo()
+    public async Task AMentionInAThreadStartedFromAnAnswerIsInTheThreadsConversationToo()
     {
-        var request = Read(Payloads.Message($"<@{FakeDiscord.BotUserId}> und wann war das?", mentionsBot: true, channelId: AnswerId))?.Request;
+        var request = (await ReadAsync(Payloads.Message($"<@{FakeDiscord.BotUserId}> und wann war das?", mentionsBot: true, channelId: AnswerId)))?.Request;
 
         Assert.Equal(AnswerId, request?.ConversationId);
     }
 
     [Fact]
-    public void AReplyToTheBotGoesOnFromTheAnswerItRepliesToAndRefersToIt()
+    public async Task AReplyToTheBotGoesOnFromTheAnswerItRepliesToAndRefersToIt()
     {
         _options.FollowUpsWithoutMention = true;
 
-        var request = Read(Payloads.Reply("und wann war das?", AnswerId))?.Request;
+        var request = (await ReadAsync(Payloads.Reply("und wann war das?", AnswerId)))?.Request;
 
         Assert.NotNull(request);
         Assert.Equal(AnswerId, request.ConversationId);
@@ -75,56 +87,109 @@ public class MessageReaderTests
     }
 
     [Fact]
-    public void AMentionOnItsOwnIsThePersonsConversationInTheChannel()
+    public async Task AMentionOnItsOwnIsThePersonsConversationInTheChannel()
     {
-        var request = Read(Payloads.Message($"<@{FakeDiscord.BotUserId}> who is altman", mentionsBot: true))?.Request;
+        var request = (await ReadAsync(Payloads.Message($"<@{FakeDiscord.BotUserId}> who is altman", mentionsBot: true)))?.Request;
 
         Assert.Equal(Payloads.UserId, request?.ConversationId);
         Assert.Null(request?.ContinuesFrom);
     }
 
     [Fact]
-    public void WithoutTheSettingWhatGoesOnFromAnAnswerUnmentionedIsIgnoredAndSaidOnceInTheLog()
+    public async Task WithoutTheSettingWhatGoesOnFromAnAnswerUnmentionedIsIgnoredAndSaidOnceInTheLog()
     {
-        Assert.Null(Read(Payloads.Message("und wann war das?", channelId: AnswerId)));
-        Assert.Null(Read(Payloads.Reply("und wann war das?", AnswerId)));
+        Assert.Null((await ReadAsync(Payloads.Message("und wann war das?", channelId: AnswerId))));
+        Assert.Null((await ReadAsync(Payloads.Reply("und wann war das?", AnswerId))));
 
         var hint = Assert.Single(_logger.Collector.GetSnapshot());
         Assert.Contains("Discord:FollowUpsWithoutMention", hint.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void WithoutTheSettingAPingingReplyIsAMentionAndAnswered()
+    public async Task WithoutTheSettingAPingingReplyIsAMentionAndAnswered()
     {
-        var request = Read(Payloads.Reply("und wann war das?", AnswerId, ping: true))?.Request;
+        var request = (await ReadAsync(Payloads.Reply("und wann war das?", AnswerId, ping: true)))?.Request;
 
         Assert.Equal(AnswerId, request?.ContinuesFrom);
     }
 
     [Fact]
-    public void AnUnmentionedMessageWithoutContentIsIgnoredEvenInTheAnswersThread()
+    public async Task AnUnmentionedMessageWithoutContentIsIgnoredEvenInTheAnswersThread()
     {
         _options.FollowUpsWithoutMention = true;
 
-        Assert.Null(Read(Payloads.Message(string.Empty, channelId: AnswerId)));
+        Assert.Null((await ReadAsync(Payloads.Message(string.Empty, channelId: AnswerId))));
     }
 
     [Fact]
-    public void UnmentionedMessagesElsewhereAreIgnoredWithoutAHint()
+    public async Task UnmentionedMessagesElsewhereAreIgnoredWithoutAHint()
     {
         _options.FollowUpsWithoutMention = true;
 
-        Assert.Null(Read(Payloads.Message("who is altman", channelId: Payloads.NewId())));
-        Assert.Null(Read(Payloads.Reply("who is altman", Payloads.NewId(), referencedAuthorId: "80351110224678913")));
+        Assert.Null((await ReadAsync(Payloads.Message("who is altman", channelId: Payloads.NewId()))));
+        Assert.Null((await ReadAsync(Payloads.Reply("who is altman", Payloads.NewId(), referencedAuthorId: "80351110224678913"))));
         Assert.Empty(_logger.Collector.GetSnapshot());
     }
 
     [Fact]
-    public void ADirectMessageReplyStaysInThePersonsConversation()
+    public async Task ADirectMessageReplyStaysInThePersonsConversation()
     {
-        var request = Read(Payloads.Reply("und wann war das?", AnswerId, guildId: null))?.Request;
+        var request = (await ReadAsync(Payloads.Reply("und wann war das?", AnswerId, guildId: null)))?.Request;
 
         Assert.Equal(Payloads.UserId, request?.ConversationId);
         Assert.Null(request?.ContinuesFrom);
+    }
+
+    [Fact]
+    public async Task AMessageInAThreadStartedFromAnAnswerRecordedBeforeARestartGoesOnFromItWithoutAMention()
+    {
+        const string OldAnswerId = "1100000000000000800";
+        _options.FollowUpsWithoutMention = true;
+        WithRecordedAnswers(OldAnswerId);
+
+        var request = (await ReadAsync(Payloads.Message("und wann war das?", channelId: OldAnswerId)))?.Request;
+
+        Assert.NotNull(request);
+        Assert.Equal(OldAnswerId, request.ConversationId);
+        Assert.Equal(OldAnswerId, request.ContinuesFrom);
+    }
+
+    [Fact]
+    public async Task TheRecordedAnswersAreAskedOncePerChannelAndNotForWhatTheBotWouldNotAnswer()
+    {
+        WithRecordedAnswers();
+        var channel = Payloads.NewId();
+
+        Assert.Null(await ReadAsync(Payloads.Message("who is altman", channelId: channel)));
+        _recorded.VerifyNoOtherCalls();
+
+        _options.FollowUpsWithoutMention = true;
+        Assert.Null(await ReadAsync(Payloads.Message("who is altman", channelId: channel)));
+        Assert.Null(await ReadAsync(Payloads.Message("who is musk", channelId: channel)));
+        Assert.NotNull(await ReadAsync(Payloads.Message($"<@{FakeDiscord.BotUserId}> who is musk", mentionsBot: true, channelId: channel)));
+
+        _recorded.Verify(r => r.ContainsAsync("discord", channel, It.IsAny<CancellationToken>()), Times.Once);
+        _recorded.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task AThreadKnownInMemoryIsNotLookedUp()
+    {
+        _options.FollowUpsWithoutMention = true;
+        WithRecordedAnswers();
+
+        Assert.NotNull(await ReadAsync(Payloads.Message("und wann war das?", channelId: AnswerId)));
+
+        _recorded.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task WhenTheRecordedAnswersCannotBeReadAnUnmentionedMessageInAnUnknownThreadIsIgnored()
+    {
+        _options.FollowUpsWithoutMention = true;
+        _recorded.Setup(r => r.ContainsAsync("discord", It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("store down"));
+        _answered = Answered(_recorded.Object);
+
+        Assert.Null(await ReadAsync(Payloads.Message("und wann war das?", channelId: "1100000000000000800")));
     }
 }

@@ -12,7 +12,8 @@ namespace StoryBot.Slack.Tests.EndToEnd;
 /// <summary>
 /// A scheduled summary through the real Slack adapter: the slot a few minutes ago is still inside
 /// the catch-up window, so the scheduler posts it at start with <c>chat.postMessage</c> to the
-/// schedule's channel. Curated text carrying Slack markup arrives escaped, so it pings nobody.
+/// schedule's channel. Curated text carrying Slack markup arrives escaped, so it pings nobody. The
+/// ledger keeps its ts and the link <c>chat.getPermalink</c> gave.
 /// </summary>
 public sealed class SummariesOnSlackTests : StatefulSlackHostTest
 {
@@ -60,6 +61,8 @@ public sealed class SummariesOnSlackTests : StatefulSlackHostTest
         while (record is null);
 
         Assert.Equal(post.IssuedTs, record.MessageId);
+        Assert.Equal(FakeSlack.Permalink(Channel, post.IssuedTs!), record.Permalink);
+        Assert.Equal(Channel, (await Slack.NextCallAsync("chat.getPermalink")).Str("channel"));
         Assert.Equal(1, Slack.Count("chat.postMessage"));
     }
 

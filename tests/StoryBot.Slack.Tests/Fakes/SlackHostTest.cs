@@ -16,14 +16,25 @@ public abstract class SlackHostTest : IAsyncLifetime
 
     protected virtual bool RealChatBot => false;
 
+    private Dictionary<string, string?> _settings = null!;
+
     public async Task InitializeAsync()
     {
         Slack = await FakeSlack.StartAsync();
-        var settings = SlackTestHost.Settings(Slack, SocketMode, HttpMode);
-        Configure(settings);
-        Host = await SlackTestHost.StartAsync(settings, services => ConfigureServices(services, settings), CreateBot(), RealChatBot);
+        _settings = SlackTestHost.Settings(Slack, SocketMode, HttpMode);
+        Configure(_settings);
+        Host = await StartHostAsync();
         await StartedAsync();
     }
+
+    /// <summary>Stops the host and starts a new one with the same settings on the same fake Slack: nothing in memory survives.</summary>
+    private protected async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = await StartHostAsync();
+    }
+
+    private Task<SlackTestHost> StartHostAsync() => SlackTestHost.StartAsync(_settings, services => ConfigureServices(services, _settings), CreateBot(), RealChatBot);
 
     public virtual async Task DisposeAsync()
     {

@@ -18,8 +18,8 @@ internal sealed class CuttableLedger(ISummaryLedger inner, Func<bool> isCut) : I
     public Task<bool> RenewAsync(SummarySlot slot, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int attempts, string? lastError, CancellationToken cancellationToken) =>
         IsCut ? Unreachable<bool>() : inner.RenewAsync(slot, owner, now, leaseUntil, attempts, lastError, cancellationToken);
 
-    public Task<bool> MarkPostedAsync(SummarySlot slot, string owner, DateTimeOffset now, PostedMessage message, string packVersion, IReadOnlyCollection<string> excerptIds, CancellationToken cancellationToken) =>
-        IsCut ? Unreachable<bool>() : inner.MarkPostedAsync(slot, owner, now, message, packVersion, excerptIds, cancellationToken);
+    public Task<bool> MarkPostedAsync(SummarySlot slot, string owner, DateTimeOffset now, PostedMessage message, string? permalink, string packVersion, IReadOnlyCollection<string> excerptIds, CancellationToken cancellationToken) =>
+        IsCut ? Unreachable<bool>() : inner.MarkPostedAsync(slot, owner, now, message, permalink, packVersion, excerptIds, cancellationToken);
 
     public Task<bool> CloseAsync(SummarySlot slot, string owner, DateTimeOffset now, SlotStatus status, string detail, CancellationToken cancellationToken) =>
         IsCut ? Unreachable<bool>() : inner.CloseAsync(slot, owner, now, status, detail, cancellationToken);

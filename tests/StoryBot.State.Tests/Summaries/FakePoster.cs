@@ -50,7 +50,7 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
         }
 
         _posts.Enqueue(new Post(channelId, reply, time.GetUtcNow(), $"m{number}"));
-        return Task.FromResult(PostResult.Posted(new PostedMessage(platform, channelId, $"m{number}")));
+        return Task.FromResult(PostResult.Posted(new PostedMessage(platform, channelId, $"m{number}")) with { Permalink = Link(channelId, $"m{number}") });
     }
 
     public Task<PostResult> PostOnceAsync(string channelId, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
@@ -64,6 +64,9 @@ internal sealed class FakePoster(string platform, TimeProvider time) : IChannelP
         _edits.Enqueue((message, reply));
         return Task.FromResult(PostResult.Posted(message));
     }
+
+    /// <summary>The web address the platform gives a posted message, as an adapter would.</summary>
+    public static string Link(string channelId, string messageId) => $"https://chat.example/{channelId}/{messageId}";
 
     public sealed record Post(string ChannelId, Reply Reply, DateTimeOffset At, string MessageId);
 }

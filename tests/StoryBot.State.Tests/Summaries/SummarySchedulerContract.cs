@@ -56,6 +56,48 @@ public abstract partial class SummarySchedulerContract(StorageBackend backend) :
     }
 
     [StorageFact]
+    public async Task APostedSummaryKeepsTheLinkThePlatformGaveForIt()
+    {
+        await Harness.StartAsync();
+
+        await Harness.RunUntilAsync(Slot.AddHours(1));
+
+        var post = Assert.Single(Harness.Discord.Posts);
+        Assert.Equal(FakePoster.Link("chan-1", post.MessageId), (await RecordAsync(MorningSlot))?.Permalink);
+        var history = await ((ISummaryHistory)Harness.Ledger()).LatestAsync(0, 10, CancellationToken.None);
+        Assert.Equal(FakePoster.Link("chan-1", post.MessageId), history.Single(r => r.Slot == MorningSlot).Permalink);
+        Assert.All(history.Where(r => r.Status != SlotStatus.Posted), r => Assert.Null(r.Permalink));
+    }
+
+    [StorageFact]
+    public async Task ASummaryRecordedBeforeLinksWereKeptKeepsEverythingAndHasNoLink()
+    {
+        var before = backend.Open(new LedgerBefore202());
+        await before.MigrateAsync(CancellationToken.None);
+        await before.WriteAsync(
+            session => session.ExecuteAsync(
+                """
+                INSERT INTO summary_ledger (schedule, slot_utc, slot_local, platform, channel_id, status, attempts, message_id, pack_version, excerpt_ids, created_at, updated_at)
+                VALUES ('morning', @slot, '09:00', 'discord', 'chan-1', 'posted', 1, 'm-old', 'v1', 'a,b', 0, 0)
+                """,
+                ("slot", Slot.ToUnixTimeSeconds())),
+            CancellationToken.None);
+
+        var record = await RecordAsync(MorningSlot);
+
+        Assert.NotNull(record);
+        Assert.Equal((SlotStatus.Posted, "m-old", "v1"), (record.Status, record.MessageId, record.PackVersion));
+        Assert.Equal(["a", "b"], record.ExcerptIds);
+        Assert.Null(record.Permalink);
+    }
+
+    /// <summary>The ledger's schema as it was before links were kept.</summary>
+    private sealed class LedgerBefore202 : StoryBot.State.Storage.IStateMigrations
+    {
+        public IEnumerable<StoryBot.State.Storage.StateMigration> Migrations => new SummaryLedgerSchema().Migrations.Where(m => m.Version < 202);
+    }
+
+    [StorageFact]
     public async Task ARestartJustBeforeTheSlotPostsOnceAtTheSlot()
     {
         var first = await Harness.StartAsync();

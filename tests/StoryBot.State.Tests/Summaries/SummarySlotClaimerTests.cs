@@ -168,10 +168,10 @@ public abstract class SummarySlotClaimerTests
     public sealed class RecordingPosts : SummarySlotClaimerTests
     {
         private static readonly PostedMessage Message = new("discord", "c1", "m1");
-        private static readonly PostedSummary Posted = new(Daily, DailySlot, Message, "pack-1", ["a", "b"]);
+        private static readonly PostedSummary Posted = new(Daily, DailySlot, Message, "https://discord.com/channels/g1/c1/m1", "pack-1", ["a", "b"]);
 
         private void MarkPosted(Func<bool> result) =>
-            _ledger.Setup(l => l.MarkPostedAsync(DailySlot, _claims.Owner, Slot, Message, "pack-1", Posted.ExcerptIds, It.IsAny<CancellationToken>()))
+            _ledger.Setup(l => l.MarkPostedAsync(DailySlot, _claims.Owner, Slot, Message, Posted.Permalink, "pack-1", Posted.ExcerptIds, It.IsAny<CancellationToken>()))
                 .ReturnsAsync(result);
 
         [Fact]
@@ -209,7 +209,7 @@ public abstract class SummarySlotClaimerTests
             Assert.True(await _claims.MarkUnrecordedPostedAsync(Daily, CancellationToken.None));
             Assert.True(await _claims.MarkUnrecordedPostedAsync(Daily, CancellationToken.None));
 
-            _ledger.Verify(l => l.MarkPostedAsync(DailySlot, _claims.Owner, Slot, Message, "pack-1", Posted.ExcerptIds, It.IsAny<CancellationToken>()), Times.Exactly(3));
+            _ledger.Verify(l => l.MarkPostedAsync(DailySlot, _claims.Owner, Slot, Message, Posted.Permalink, "pack-1", Posted.ExcerptIds, It.IsAny<CancellationToken>()), Times.Exactly(3));
             Assert.Collection(
                 Logs(LogLevel.Information),
                 log => Assert.Contains("The summary ledger is reachable again", log.Message, StringComparison.Ordinal),

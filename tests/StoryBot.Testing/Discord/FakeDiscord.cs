@@ -115,6 +115,15 @@ public sealed class FakeDiscord : IAsyncDisposable
         return await _identifies.Reader.ReadAsync(timeout.Token);
     }
 
+    /// <summary>Waits for the bot's message posted as a reply to <paramref name="messageId"/>.</summary>
+    public Task<RecordedRequest> WaitForReplyToAsync(string messageId) =>
+        WaitForRequestAsync(r => r.Method == "POST" && RepliesTo(r) == messageId);
+
+    /// <summary>The message a posted message replies to (its <c>message_reference</c>); null for any other request.</summary>
+    public static string? RepliesTo(RecordedRequest request) =>
+        request.Method == "POST" && request.Path.StartsWith("channels/", StringComparison.Ordinal) && request.Json.ValueKind == JsonValueKind.Object
+        && request.Json.TryGetProperty("message_reference", out var reference) ? reference.GetProperty("message_id").GetString() : null;
+
     /// <summary>Waits for the next request matching; requests already recorded count too.</summary>
     public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match)
     {
@@ -268,6 +277,9 @@ public sealed class FakeDiscord : IAsyncDisposable
                 _createdIds[request] = created;
                 RememberReply(channel, created, request);
                 return new FakeResponse(200, Message(created, channel, request.Body), limitHeaders) { Delay = MessageLatency > TimeSpan.Zero ? MessageLatency : null };
+            case ("GET", ["channels", var channel]):
+                // A server's text channel, as Get Channel documents it.
+                return new FakeResponse(200, $$"""{"id": "{{channel}}", "type": 0, "guild_id": "{{GuildId}}", "name": "general", "position": 0}""", limitHeaders);
             case ("GET", ["channels", var channel, "messages"]):
                 return new FakeResponse(200, History(channel, request.Query), limitHeaders);
             case ("PATCH", ["channels", var channel, "messages", var message]):

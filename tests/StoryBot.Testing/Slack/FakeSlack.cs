@@ -218,6 +218,10 @@ public sealed class FakeSlack : IAsyncDisposable
             case "views.publish":
                 await WriteJsonAsync(context, new { ok = true, view = new { id = "VMHU10V25", team_id = "T8N4K1JN", type = "home", hash = "156772938.1827394", app_id = "AA4928AQ", bot_id = BotId } });
                 break;
+            case "chat.getPermalink":
+                // The shape of the method's documented answer; the link as Slack builds it for a workspace.
+                await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), permalink = Permalink(call.Str("channel") ?? string.Empty, call.Str("message_ts") ?? string.Empty) });
+                break;
             case "chat.update":
                 await WriteJsonAsync(context, new { ok = true, channel = call.Str("channel"), ts = call.Str("ts") });
                 break;
@@ -229,6 +233,9 @@ public sealed class FakeSlack : IAsyncDisposable
                 break;
         }
     }
+
+    /// <summary>The link chat.getPermalink gives a message of the fake workspace (https://fake.slack.com/, as auth.test says).</summary>
+    public static string Permalink(string channel, string ts) => $"https://fake.slack.com/archives/{channel}/p{ts.Replace(".", string.Empty, StringComparison.Ordinal)}";
 
     /// <summary>
     /// The channel's messages the fake was asked to post, newest first, as conversations.history

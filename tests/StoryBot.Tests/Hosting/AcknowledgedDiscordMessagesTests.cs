@@ -7,9 +7,9 @@ namespace StoryBot.Tests.Hosting;
 
 /// <summary>
 /// The real bot process on a Gateway, a burst of mentions, and the process killed or stopped in the
-/// middle of answering them: after a restart, which resumes the Gateway session, every message sent
-/// is answered exactly once (those taken in from the journal, the rest replayed by Discord) and
-/// every posted answer is recorded.
+/// middle of answering them: after a restart every message sent is answered exactly once (those
+/// taken in from the journal; after a kill, which leaves the session to resume, the rest replayed by
+/// Discord) and every posted answer is recorded.
 /// </summary>
 public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposable
 {
@@ -60,7 +60,9 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
         await SendBurstThenStopAsync(Burst, whenAnswered: AnsweredBeforeTheKill, async bot => exitCode = await bot.TerminateAsync(TimeSpan.FromSeconds(30)), withCommands: true);
         Assert.Equal(0, exitCode);
 
-        var restarted = await AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(Burst);
+        // The stop ended the session with 1000, having journaled all Discord sent before its close:
+        // the restart identifies anew, and nothing depends on a replay.
+        var restarted = await AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(Burst, resumes: false);
 
         // A slash command is answered once; one that never got its first response says so in the log.
         Assert.All(SentCommands(Burst), id =>
@@ -109,12 +111,13 @@ public sealed class AcknowledgedDiscordMessagesTests : IAsyncLifetime, IDisposab
         await stop(first);
     }
 
+    /// <param name="resumes">Whether the restarted process resumes the first one's session (it does after a kill).</param>
     /// <returns>What the restarted process logged.</returns>
-    private async Task<string> AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(int sent)
+    private async Task<string> AssertEveryMessageIsAnsweredOnceAndRecordedAfterARestartAsync(int sent, bool resumes = true)
     {
         using var second = StartBot();
         var (_, resumed) = await ConnectAsync(second);
-        Assert.True(resumed, "the restarted bot did not resume the session: " + second.Output);
+        Assert.True(resumed == resumes, $"the restarted bot {(resumed ? "resumed" : "did not resume")} the session: " + second.Output);
         var questions = SentQuestions(sent);
         await WaitUntilAsync(second, async () => questions.All(Answered().Contains) && await UnfinishedAsync() == 0);
 

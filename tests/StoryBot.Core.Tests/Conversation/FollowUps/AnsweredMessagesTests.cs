@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.Knowledge;
@@ -71,5 +72,53 @@ public class AnsweredMessagesTests
         Assert.Equal(100, answers.Count);
         Assert.True(answers.Contains("discord", "m999"));
         Assert.False(answers.Contains("discord", "m899"));
+    }
+
+    [Fact]
+    public async Task AReplyKeptInMemoryIsAnAnswerWithoutAskingTheRecords()
+    {
+        var recorded = new Mock<IRecordedAnswers>(MockBehavior.Strict);
+        var answers = new AnsweredMessages(_memory, _options, _time, recorded.Object);
+        answers.Remember("discord", "900", Request("reader-1"));
+
+        Assert.True(await answers.IsAnswerAsync("discord", "900", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WithoutRecordsAMessageNotKeptIsUnknown()
+    {
+        Assert.Null(await Answers().IsAnswerAsync("discord", "900", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheRecordsAreAskedOncePerMessageWhateverTheySay()
+    {
+        var recorded = new Mock<IRecordedAnswers>();
+        recorded.Setup(r => r.ContainsAsync("discord", "800", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        recorded.Setup(r => r.ContainsAsync("discord", "801", It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        var answers = new AnsweredMessages(_memory, _options, _time, recorded.Object);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await answers.IsAnswerAsync("discord", "800", CancellationToken.None));
+            Assert.False(await answers.IsAnswerAsync("discord", "801", CancellationToken.None));
+        }
+
+        recorded.Verify(r => r.ContainsAsync("discord", "800", It.IsAny<CancellationToken>()), Times.Once);
+        recorded.Verify(r => r.ContainsAsync("discord", "801", It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Empty(answers.TurnsOf("discord", "800"));
+    }
+
+    [Fact]
+    public async Task RecordsThatCannotBeReadLeaveTheMessageUnknownAndAreAskedAgain()
+    {
+        var recorded = new Mock<IRecordedAnswers>();
+        recorded.SetupSequence(r => r.ContainsAsync("discord", "800", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("store down"))
+            .ReturnsAsync(true);
+        var answers = new AnsweredMessages(_memory, _options, _time, recorded.Object);
+
+        Assert.Null(await answers.IsAnswerAsync("discord", "800", CancellationToken.None));
+        Assert.True(await answers.IsAnswerAsync("discord", "800", CancellationToken.None));
     }
 }

@@ -55,11 +55,19 @@ public static class StateServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, CheckpointSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupCheck, StateStartupCheck>());
 
-        // First hosted service, so the schema is in place before any other feature touches it.
+        // First hosted service, so the schema is in place before any other feature touches it; then
+        // the writes the last run left waiting for the store, before anything reads the state.
         if (!services.Any(d => d.ImplementationType == typeof(StateMigrationService)))
         {
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StateMigrationService>());
+            services.Insert(1, ServiceDescriptor.Singleton<IHostedService, StateWriteReplayService>());
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateWriteKind, AnswerRecordWrite>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateWriteKind, UnansweredQuestionWrite>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateWriteKind, AuditEntryWrite>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateWriteKind, AcceptedRequestWrite>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateWriteKind, RequestStatusWrite>());
 
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AnswerLog>();

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Globalization;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Conversation.FollowUps;
@@ -25,7 +23,7 @@ public sealed record RecordedAnswer(
 /// (<see cref="IRecordedAnswers"/>). While the store cannot be reached the record waits in
 /// <see cref="DeferredStateWrites"/>, so the adapter goes on to the next answer.
 /// </summary>
-public sealed class AnswerLog(IStateDatabase database, TimeProvider time, CorrectionSignal signal, DeferredStateWrites deferred) : IAnswerRecorder, IRecordedAnswers
+public sealed class AnswerLog(IStateDatabase database, TimeProvider time, DeferredStateWrites deferred) : IAnswerRecorder, IRecordedAnswers
 {
     private const string Columns = "id, platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at";
 
@@ -39,73 +37,8 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Correc
             return; // Only answers cite excerpts; nothing else can need a correction.
         }
 
-        // Taken now: a record that waits for the store keeps the time the answer was posted.
-        var postedAt = time.Now();
-        await deferred.RunAsync("answer record", token => InsertAsync(message, request, reply, postedAt, token), cancellationToken);
+        await deferred.RunAsync(AnswerRecordWrite.Of(message, request, reply, time.Now()), cancellationToken);
     }
-
-    private async Task InsertAsync(PostedMessage message, ChatRequest request, Reply reply, long postedAt, CancellationToken cancellationToken)
-    {
-        // Worked out before the write: the work inside runs on the one writer every write waits for.
-        var json = ReplyJson.Serialize(reply);
-        var citations = reply.Citations.DistinctBy(c => c.Id).ToList();
-        var citationsSql = CitationsInsert(citations.Count);
-        var queued = await database.WriteAsync(
-            async session =>
-            {
-                var id = await session.ScalarAsync<long?>(
-                    """
-                    INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at)
-                    VALUES (@platform, @channel, @message, @thread, @user, @question, @language, @reply, @at)
-                    ON CONFLICT (platform, channel_id, message_id) DO NOTHING
-                    RETURNING id
-                    """,
-                    ("platform", message.Platform),
-                    ("channel", message.ChannelId),
-                    ("message", message.MessageId),
-                    ("thread", message.ThreadId),
-                    ("user", request.UserId),
-                    ("question", reply.Question),
-                    ("language", reply.Language.Code()),
-                    ("reply", json),
-                    ("at", postedAt));
-                if (id is null)
-                {
-                    return 0; // Recorded before: an adapter retried.
-                }
-
-                if (citationsSql is not null)
-                {
-                    // One statement for all of them rather than one each.
-                    var parameters = new (string Name, object? Value)[(citations.Count * 2) + 1];
-                    parameters[0] = ("answer", id.Value);
-                    for (var i = 0; i < citations.Count; i++)
-                    {
-                        parameters[(2 * i) + 1] = ($"excerpt{i}", citations[i].Id);
-                        parameters[(2 * i) + 2] = ($"source{i}", citations[i].Source);
-                    }
-
-                    await session.ExecuteAsync(citationsSql, parameters);
-                }
-
-                return await CorrectionQueueSql.EnqueueForDisabledAsync(session, id.Value, time.Now());
-            },
-            cancellationToken);
-        if (queued > 0)
-        {
-            signal.Nudge();
-        }
-    }
-
-    // The statement's text for each number of citations, so each is prepared once.
-    private static readonly ConcurrentDictionary<int, string> CitationsInserts = new();
-
-    private static string? CitationsInsert(int count) =>
-        count == 0
-            ? null
-            : CitationsInserts.GetOrAdd(count, static count =>
-                "INSERT INTO answer_citations (answer_id, excerpt_id, source_id) VALUES "
-                + string.Join(", ", Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"(@answer, @excerpt{i}, @source{i})"))));
 
     public Task<RecordedAnswer?> FindAsync(long id, CancellationToken cancellationToken) =>
         database.ReadAsync(session => FindAsync(session, id), cancellationToken);

@@ -31,11 +31,8 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time, Deferre
     /// </summary>
     public Task AppendAsync(Actor actor, string action, string? target, string? reason, CancellationToken cancellationToken)
     {
-        var at = time.Now();
-        return deferred.RunAsync(
-            "audit entry",
-            token => database.WriteAsync(session => AppendAsync(session, at, actor, action, target, reason), token),
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        return deferred.RunAsync(AuditEntryWrite.Of(actor, action, target, reason, time.Now()), cancellationToken);
     }
 
     public Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken cancellationToken) =>
@@ -63,20 +60,23 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time, Deferre
 
     /// <summary>Appends within a transaction that also changes what the entry records.</summary>
     internal static Task<int> AppendAsync(StateSession session, TimeProvider time, Actor actor, string action, string? target, string? reason) =>
-        AppendAsync(session, time.Now(), actor, action, target, reason);
+        AppendAsync(session, time.Now(), actor, action, target, reason, writeId: null);
 
-    private static async Task<int> AppendAsync(StateSession session, long at, Actor actor, string action, string? target, string? reason) =>
+    /// <param name="writeId">The <see cref="StateWrite.Id"/> of an entry that waited for the store, so that it is appended once.</param>
+    internal static async Task<int> AppendAsync(StateSession session, long at, Actor actor, string action, string? target, string? reason, string? writeId) =>
         await session.ExecuteAsync(
             """
-            INSERT INTO audit_log (actor_id, platform, action, target, reason, occurred_at)
-            VALUES (@actor, @platform, @action, @target, @reason, @at)
+            INSERT INTO audit_log (actor_id, platform, action, target, reason, occurred_at, write_id)
+            VALUES (@actor, @platform, @action, @target, @reason, @at, @write)
+            ON CONFLICT (write_id) DO NOTHING
             """,
             ("actor", actor.UserId),
             ("platform", actor.Platform),
             ("action", action),
             ("target", target),
             ("reason", reason),
-            ("at", at));
+            ("at", at),
+            ("write", writeId));
 
     private static AuditEntry Read(DbDataReader row) => new(
         row.GetInt64(0),

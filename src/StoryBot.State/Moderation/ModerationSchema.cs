@@ -180,5 +180,14 @@ internal sealed class ModerationSchema : IStateMigrations
         // An answer found by its message id alone: a Discord thread started from one carries that id
         // as its channel, not the channel the answer was posted in (AnswerLog.ContainsAsync).
         new(108, "answers by message id", _ => "CREATE INDEX answers_message ON answers (platform, message_id);"),
+
+        // A write that waited for the store may be applied again after a crash (it landed, but its
+        // mark in the waiting file did not): rows with no natural key carry the write's id, once.
+        new(109, "kept writes are applied once", _ => """
+            ALTER TABLE unanswered_questions ADD COLUMN write_id TEXT NULL;
+            CREATE UNIQUE INDEX unanswered_questions_write ON unanswered_questions (write_id);
+            ALTER TABLE audit_log ADD COLUMN write_id TEXT NULL;
+            CREATE UNIQUE INDEX audit_log_write ON audit_log (write_id);
+            """),
     ];
 }

@@ -16,22 +16,7 @@ public sealed record UnansweredGroup(string Question, Language Language, int Cou
 public sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites deferred, TimeProvider time) : IUnansweredQuestions
 {
     public Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
-        deferred.RunAsync("unanswered question", token => InsertAsync(question, token), cancellationToken);
-
-    private Task<int> InsertAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            session => session.ExecuteAsync(
-                """
-                INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at)
-                VALUES (@question, @key, @language, @platform, @kind, @at)
-                """,
-                ("question", question.Question),
-                ("key", KeyOf(question.Question)),
-                ("language", question.Language.Code()),
-                ("platform", question.Platform),
-                ("kind", question.ChannelKind.ToString().ToLowerInvariant()),
-                ("at", question.At.ToUnixTimeMilliseconds())),
-            cancellationToken);
+        deferred.RunAsync(UnansweredQuestionWrite.Of(question), cancellationToken);
 
     public Task<IReadOnlyList<UnansweredTally>> MostAskedAsync(int count, CancellationToken cancellationToken) =>
         database.ReadAsync(
@@ -110,7 +95,7 @@ public sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites d
         StateTime.FromStored(row.GetInt64(3)));
 
     /// <summary>Questions that differ only in case are one wording.</summary>
-    private static string KeyOf(string question) => question.ToLowerInvariant();
+    internal static string KeyOf(string question) => question.ToLowerInvariant();
 
     private static Language LanguageOf(string code) => LanguageCodes.TryParse(code, out var language) ? language : Language.English;
 }

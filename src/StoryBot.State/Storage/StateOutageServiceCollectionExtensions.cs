@@ -16,8 +16,10 @@ public static class StateOutageServiceCollectionExtensions
     /// <summary>
     /// Living with a state store that goes away at runtime: one <see cref="StoreReachability"/> that
     /// logs each outage once, the retry pipeline and the queue of writes that wait for the store, and
-    /// the <see cref="StateStoreHealthCheck"/> tagged <see cref="ReadinessTag"/>. Needs the
-    /// <c>Storage</c> options, which <c>AddStoryState</c> binds.
+    /// the <see cref="StateStoreHealthCheck"/> tagged <see cref="ReadinessTag"/>. The waiting writes
+    /// are kept in a file in the data directory; <c>AddStoryState</c> applies what the last run left
+    /// right after migrating. Needs the <c>Storage</c> options and the data directory, which
+    /// <c>AddStoryState</c> binds.
     /// </summary>
     public static IServiceCollection AddStateOutageTolerance(this IServiceCollection services)
     {
@@ -30,6 +32,7 @@ public static class StateOutageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StoreReachability>();
         services.TryAddSingleton<StateWriteRetry>();
+        services.TryAddSingleton<StateWriteSpill>();
         services.AddSingleton<DeferredStateWrites>();
 
         // Registered once and forwarded, so the queue the stores write to is the one that runs.

@@ -20,7 +20,7 @@ public sealed class StorageOptions
     /// <summary>The longest wait between two tries of a state write while the store cannot be reached.</summary>
     public TimeSpan OutageRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many state writes made while the store cannot be reached are kept for later; further ones are dropped.</summary>
+    /// <summary>How many state writes made while the store cannot be reached are kept for later (also in a <c>pending-state-writes.*.jsonl</c> file in the data directory, so a restart applies them); further ones are dropped.</summary>
     public int MaxDeferredWrites { get; set; } = 10_000;
 
     internal bool IsPostgres => string.Equals(Provider?.Trim(), Postgres, StringComparison.OrdinalIgnoreCase);

@@ -17,9 +17,9 @@ namespace StoryBot.State.Work;
 /// </summary>
 internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrites deferred, StoreReachability reachability) : IWorkJournal
 {
-    private const string Accepted = "accepted";
-    private const string Posting = "posting";
-    private const string Done = "done";
+    internal const string Accepted = "accepted";
+    internal const string Posting = "posting";
+    internal const string Done = "done";
 
     private readonly RecentlyAccepted _recent = new();
 
@@ -37,10 +37,8 @@ internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrite
             return false;
         }
 
-        // Left at 1 when the insert has to wait: its waiting entry is what recognises a replay then.
-        var inserted = 1;
-        var kept = await deferred.RunOnceAsync("accepted request", work.Key, async token => inserted = await InsertAsync(work, token), cancellationToken);
-        if (kept && inserted == 1)
+        // True too when the entry has to wait: its waiting entry is what recognises a replay then.
+        if (await deferred.RunOnceAsync(AcceptedRequestWrite.Of(work), cancellationToken))
         {
             _recent.Add(work.Key, work.AcceptedAt);
             return true;
@@ -67,23 +65,6 @@ internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrite
             return false;
         }
     }
-
-    private Task<int> InsertAsync(AcceptedWork work, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            session => session.ExecuteAsync(
-                """
-                INSERT INTO accepted_work (work_key, platform, kind, payload, accepted_at, answer_by, status)
-                VALUES (@key, @platform, @kind, @payload, @at, @by, @status)
-                ON CONFLICT (work_key) DO NOTHING
-                """,
-                ("key", work.Key),
-                ("platform", work.Platform),
-                ("kind", work.Kind),
-                ("payload", work.Payload),
-                ("at", work.AcceptedAt.ToUnixTimeMilliseconds()),
-                ("by", Math.Min(work.AnswerBy.ToUnixTimeMilliseconds(), DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())),
-                ("status", Accepted)),
-            cancellationToken);
 
     public Task MarkPostingAsync(string key, CancellationToken cancellationToken) =>
         SetStatusAsync(key, Posting, cancellationToken);
@@ -130,15 +111,5 @@ internal sealed class SqlWorkJournal(IStateDatabase database, DeferredStateWrite
     }
 
     private Task SetStatusAsync(string key, string status, CancellationToken cancellationToken) =>
-        deferred.RunAsync("request " + status, token => UpdateStatusAsync(key, status, token), cancellationToken);
-
-    private Task<int> UpdateStatusAsync(string key, string status, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            session => session.ExecuteAsync(
-                // A finished request keeps only its key against replays: its payload goes with the work.
-                "UPDATE accepted_work SET status = @status, payload = CASE WHEN @status = @done THEN '' ELSE payload END WHERE work_key = @key AND status <> @done",
-                ("status", status),
-                ("key", key),
-                ("done", Done)),
-            cancellationToken);
+        deferred.RunAsync(RequestStatusWrite.Of(key, status), cancellationToken);
 }

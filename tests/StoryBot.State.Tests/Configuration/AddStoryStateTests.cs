@@ -122,6 +122,20 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
+        public void TheWritesTheLastRunLeftWaitingAreAppliedRightAfterTheMigrationBeforeAnyOtherHostedServiceReadsTheState()
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IHostedService>(new Moq.Mock<IHostedService>().Object);
+
+            services.AddStoryState(new ConfigurationBuilder().Build());
+            services.AddStoryState(new ConfigurationBuilder().Build());
+
+            var hosted = services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
+            Assert.Equal(["StateMigrationService", "StateWriteReplayService"], hosted.Take(2).Select(d => d.ImplementationType?.Name));
+            Assert.Single(services, d => d.ImplementationType?.Name == "StateWriteReplayService");
+        }
+
+        [Fact]
         public async Task AHostDisposedSynchronouslyDisposesTheDatabaseWithoutError()
         {
             var folder = Path.Combine(Path.GetTempPath(), "storybot-tests", Guid.NewGuid().ToString("N"));

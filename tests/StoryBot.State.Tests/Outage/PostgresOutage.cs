@@ -33,6 +33,7 @@ internal sealed class PostgresOutage : IAsyncLifetime
 
     private readonly string _role = "storybot_outage_" + Guid.NewGuid().ToString("N");
     private ServiceProvider? _services;
+    private string? _connectionString;
 
     public string Password { get; } = "pw-" + Guid.NewGuid().ToString("N");
 
@@ -41,6 +42,11 @@ internal sealed class PostgresOutage : IAsyncLifetime
     public LoopbackTcpProxy Proxy => StartedProxy ?? throw new InvalidOperationException("Not initialized");
 
     public ServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized");
+
+    /// <summary>The bot's own folder, where the writes waiting for the store are kept; one per test.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "storybot-outage-" + Guid.NewGuid().ToString("N"));
+
+    public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 
     public int PendingWrites => Services.GetRequiredService<DeferredStateWrites>().Pending;
 
@@ -72,23 +78,28 @@ internal sealed class PostgresOutage : IAsyncLifetime
             // In the clear on loopback, so that the proxy can see a commit being confirmed.
             SslMode = SslMode.Disable,
         };
-        _services = Build(throughProxy.ConnectionString);
-        foreach (var hosted in Services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
+        _connectionString = throughProxy.ConnectionString;
+        await StartBotAsync(afterStarting: null);
+    }
+
+    /// <summary>
+    /// Stops the bot as its host stops it, whether or not the server can be reached, and starts a
+    /// new one on the same data directory and clock: <paramref name="beforeStart"/> runs in between,
+    /// <paramref name="afterStarting"/> after each hosted service has started.
+    /// </summary>
+    public async Task RestartAsync(Action? beforeStart = null, Func<IHostedService, Task>? afterStarting = null)
+    {
+        await StopBotAsync();
+        beforeStart?.Invoke();
+        await StartBotAsync(afterStarting);
     }
 
     public async Task DisposeAsync()
     {
-        if (_services is not null)
+        await StopBotAsync();
+        if (Directory.Exists(DataDirectory))
         {
-            foreach (var hosted in Services.GetServices<IHostedService>().Reverse())
-            {
-                await hosted.StopAsync(CancellationToken.None);
-            }
-
-            await _services.DisposeAsync();
+            Directory.Delete(DataDirectory, recursive: true);
         }
 
         if (StartedProxy is not null)
@@ -98,6 +109,33 @@ internal sealed class PostgresOutage : IAsyncLifetime
 
         await Backend.DisposeAsync();
         await AdminAsync($"DROP ROLE IF EXISTS \"{_role}\"");
+    }
+
+    private async Task StartBotAsync(Func<IHostedService, Task>? afterStarting)
+    {
+        _services = Build(_connectionString ?? throw new InvalidOperationException("Not initialized"));
+        foreach (var hosted in Services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+            if (afterStarting is not null)
+            {
+                await afterStarting(hosted);
+            }
+        }
+    }
+
+    private async Task StopBotAsync()
+    {
+        if (_services is not null)
+        {
+            foreach (var hosted in Services.GetServices<IHostedService>().Reverse())
+            {
+                await hosted.StopAsync(CancellationToken.None);
+            }
+
+            await _services.DisposeAsync();
+            _services = null;
+        }
     }
 
     /// <summary>What an adapter does with a question: answer, post (here: nothing to post to), record.</summary>
@@ -110,6 +148,10 @@ internal sealed class PostgresOutage : IAsyncLifetime
         await pipeline.RecordAsync(new PostedMessage("discord", "channel-1", messageId), request, reply, CancellationToken.None);
         return reply;
     }
+
+    /// <summary>A Slack message event the way the adapter journals it before acknowledging it; null when it is a replay.</summary>
+    public Task<WorkTicket?> AcceptAsync(string eventId) =>
+        Services.GetRequiredService<IWorkJournal>().TryAcceptAsync("slack", "message", eventId, "{}", TimeSpan.FromDays(1), Time, CancellationToken.None);
 
     /// <summary>A command the way an adapter passes it on.</summary>
     public async Task<Reply> SendAsync(ChatRequest request)
@@ -169,6 +211,7 @@ internal sealed class PostgresOutage : IAsyncLifetime
         {
             ["Storage:Provider"] = "postgres",
             ["Storage:ConnectionString"] = connectionString,
+            ["Storage:DataDirectory"] = DataDirectory,
         }).Build();
         var knowledge = new Mock<IKnowledgeProvider>();
         knowledge.Setup(k => k.Current).Returns(Pack.Value);

@@ -12,19 +12,23 @@ internal static class SlackOverHttp
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
     /// <summary>Starts the bot against <paramref name="slack"/> and waits until its web server answers.</summary>
-    public static async Task<RunningBot> StartAsync(int port, string database, FakeSlack slack)
+    public static Task<RunningBot> StartAsync(int port, string database, FakeSlack slack) =>
+        StartAsync(port, slack, new Dictionary<string, string> { ["Storage__ConnectionString"] = $"Data Source={database}" });
+
+    /// <summary>As <see cref="StartAsync(int, string, FakeSlack)"/>, with the <c>Storage</c> settings given.</summary>
+    public static async Task<RunningBot> StartAsync(int port, FakeSlack slack, IReadOnlyDictionary<string, string> storage)
     {
-        var bot = StoryBotProcess.Start(new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(storage)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["Storage__ConnectionString"] = $"Data Source={database}",
             ["Slack__BotToken"] = "xoxb-crash-test",
             ["Slack__SigningSecret"] = SigningSecret,
             ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
 
             // Any free port: the default one may be taken by another bot on this machine.
             ["Health__Urls"] = "http://127.0.0.1:0",
-        });
+        };
+        var bot = StoryBotProcess.Start(environment);
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

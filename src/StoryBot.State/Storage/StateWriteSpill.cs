@@ -1,0 +1,307 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StoryBot.Core.DataFiles;
+
+namespace StoryBot.State.Storage;
+
+/// <summary>
+/// The file, in the data directory, that holds the state writes waiting for the store, so that they
+/// outlive the process: one JSON line per write when it starts to wait (flushed to disk before the
+/// caller goes on), one line naming it once it has landed, and no file once nothing waits. Each
+/// process has a file of its own (<c>pending-state-writes.&lt;id&gt;.jsonl</c>), locked while it
+/// runs, so instances that share a data directory never write into one another's; at start a
+/// process takes over the files no running process holds (left by a stop or a crash). A line cut
+/// off by a crash is skipped with a warning. Not thread-safe: <see cref="DeferredStateWrites"/>
+/// calls it under its lock, so the file's order is the queue's.
+/// </summary>
+public sealed partial class StateWriteSpill : IDisposable
+{
+    /// <summary>How every spill file's name starts; what follows tells one process's from another's.</summary>
+    public const string FilePrefix = "pending-state-writes";
+
+    private readonly ILogger<StateWriteSpill> _logger;
+    private readonly List<FileStream> _taken = [];
+    private FileStream? _file;
+    private long _intact;
+    private bool _failing;
+
+    public StateWriteSpill(DataDirectory directory, ILogger<StateWriteSpill> logger)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        Folder = directory.FullPath;
+        FilePath = Path.Combine(Folder, $"{FilePrefix}.{Guid.NewGuid():N}.jsonl");
+        _logger = logger;
+    }
+
+    /// <summary>The data directory, where the spill files are.</summary>
+    public string Folder { get; }
+
+    /// <summary>This process's file; it exists only while writes wait.</summary>
+    public string FilePath { get; }
+
+    /// <summary>
+    /// The writes earlier runs left waiting, each file's in the order they were made, the files
+    /// oldest first. The files stay locked, so no other process starting now takes them too,
+    /// until <see cref="Reset"/>.
+    /// </summary>
+    public IReadOnlyList<StateWrite> ReadLeftOver()
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+
+        var waiting = new OrderedDictionary<string, StateWrite>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(Folder, FilePrefix + "*.jsonl").OrderBy(File.GetLastWriteTimeUtc))
+        {
+            if (path == FilePath || TakeOver(path) is not { } file)
+            {
+                continue;
+            }
+
+            var number = 0;
+            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            while (reader.ReadLine() is { } line)
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                switch (Parse(line))
+                {
+                    case Line.Waiting(var write):
+                        waiting[write.Id] = write;
+                        break;
+                    case Line.Landed(var id):
+                        waiting.Remove(id);
+                        break;
+                    default:
+                        LogUnreadableLine(path, number);
+                        break;
+                }
+            }
+        }
+
+        return [.. waiting.Values];
+    }
+
+    /// <summary>
+    /// Puts <paramref name="waiting"/> (what is left of <see cref="ReadLeftOver"/>) in this process's
+    /// file, then deletes the files taken over. A crash in between leaves a write in two files,
+    /// and applying it twice changes nothing.
+    /// </summary>
+    public void Reset(IReadOnlyList<StateWrite> waiting)
+    {
+        var kept = true;
+        foreach (var write in waiting)
+        {
+            kept &= Append(WaitingLine(write), flushToDisk: false);
+        }
+
+        // Unless the writes still waiting are safe in this process's file, the old files stay for a later start.
+        kept = kept && Flush();
+        foreach (var file in _taken)
+        {
+            if (kept)
+            {
+                // Deleted while still locked, so no process starting now reads it after.
+                Delete(file.Name);
+            }
+
+            file.Dispose();
+        }
+
+        _taken.Clear();
+    }
+
+    /// <summary>Keeps <paramref name="write"/> on disk before the caller is told it is kept.</summary>
+    public void Waiting(StateWrite write) => _ = Append(WaitingLine(write), flushToDisk: true);
+
+    /// <summary>
+    /// Marks <paramref name="write"/> as landed. Not forced to disk: if the mark is lost, the write
+    /// is applied again at the next start, which changes nothing.
+    /// </summary>
+    public void Landed(StateWrite write) => _ = Append(LandedLine(write), flushToDisk: false);
+
+    /// <summary>Nothing waits any more.</summary>
+    public void Clear()
+    {
+        if (_file is null)
+        {
+            return;
+        }
+
+        // Deleted while still locked, so no process starting now takes it over.
+        Delete(FilePath);
+        Close();
+    }
+
+    public void Dispose()
+    {
+        Close();
+        foreach (var file in _taken)
+        {
+            file.Dispose();
+        }
+
+        _taken.Clear();
+    }
+
+    private void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left as it is: every write in it has landed or waits elsewhere, and applying them again changes nothing.
+            LogFileFailed(exception, path);
+        }
+    }
+
+    private bool Flush()
+    {
+        try
+        {
+            _file?.Flush(flushToDisk: true);
+            return true;
+        }
+        catch (IOException exception)
+        {
+            LogFileFailed(exception, FilePath);
+            return false;
+        }
+    }
+
+    private bool Append(byte[] line, bool flushToDisk)
+    {
+        try
+        {
+            if (_file is null)
+            {
+                Directory.CreateDirectory(Folder);
+
+                // Locked for as long as this process runs: a process starting meanwhile leaves it alone.
+                _file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 0);
+                _intact = _file.Seek(0, SeekOrigin.End);
+            }
+            else if (_file.Length != _intact)
+            {
+                // A line half written before a failure would run into this one.
+                _file.SetLength(_intact);
+                _file.Position = _intact;
+            }
+
+            _file.Write(line);
+            _file.Flush(flushToDisk);
+            _intact = _file.Position;
+            _failing = false;
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The write still waits in memory; only a stop before the store is back would lose it.
+            if (!_failing)
+            {
+                _failing = true;
+                LogFileFailed(exception, FilePath);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The file, locked, or null when a running process holds it (or it is gone).</summary>
+    private FileStream? TakeOver(string path)
+    {
+        try
+        {
+            var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            _taken.Add(file);
+            return file;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private void Close()
+    {
+        _file?.Dispose();
+        _file = null;
+    }
+
+    private static byte[] WaitingLine(StateWrite write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", write.Id);
+            json.WriteString("kind", write.Kind);
+            if (write.Key is not null)
+            {
+                json.WriteString("key", write.Key);
+            }
+
+            json.WritePropertyName("data");
+            json.WriteRawValue(write.Data);
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static byte[] LandedLine(StateWrite write) => Encoding.UTF8.GetBytes($"{{\"landed\":{JsonSerializer.Serialize(write.Id)}}}\n");
+
+    private static Line? Parse(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            if (root.TryGetProperty("landed", out var landed) && landed.ValueKind == JsonValueKind.String)
+            {
+                return new Line.Landed(landed.GetString()!);
+            }
+
+            if (root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("data", out var data))
+            {
+                var key = root.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+                return new Line.Waiting(new StateWrite(kind.GetString()!, data.GetRawText()) { Id = id.GetString()!, Key = key });
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private abstract record Line
+    {
+        public sealed record Waiting(StateWrite Write) : Line;
+
+        public sealed record Landed(string Id) : Line;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Line {Number} of {File} cannot be read (cut off when the bot stopped?) and is skipped")]
+    private partial void LogUnreadableLine(string file, int number);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The file of state writes waiting for the store ({File}) cannot be written; they wait in memory only until it can")]
+    private partial void LogFileFailed(Exception exception, string file);
+}

@@ -107,6 +107,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CitationFilterWarmUp>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CorrectionWorker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionPurgeService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnansweredRekeying>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WithdrawnExcerptsWatch>());
         return services;
     }

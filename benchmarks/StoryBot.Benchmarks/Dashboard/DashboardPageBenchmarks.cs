@@ -142,9 +142,9 @@ public partial class DashboardPageBenchmarks : IDisposable
                    'excerpt:bench-' || (i % 300), 'checked against the source', {end} - (i * {span / 20_000})
             FROM seq;
             WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 29999)
-            INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at)
-            SELECT 'Who paid for the launch number ' || (i % 3000) || '?', 'who paid for the launch number ' || (i % 3000) || '?',
-                   'en', 'slack', 'channel', {end} - (i * {span / 30_000})
+            INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at, key_version)
+            SELECT 'Who paid for launch ' || (i % 3000) || '?', 'person: ' || (i % 3000) || ' launch paid',
+                   'en', 'slack', 'channel', {end} - (i * {span / 30_000}), 2
             FROM seq;
             WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 1999)
             INSERT INTO summary_ledger (schedule, slot_utc, slot_local, platform, channel_id, status, attempts, message_id, created_at, updated_at)

@@ -8,7 +8,7 @@ namespace StoryBot.Core.Conversation;
 /// </summary>
 public sealed record UnansweredQuestion(string Question, Language Language, string Platform, ChannelKind ChannelKind, DateTimeOffset At);
 
-/// <summary>How often one question went unanswered (questions that differ only in case count as one).</summary>
+/// <summary>How often one question went unanswered (questions of similar wording count as one: see <see cref="Retrieval.QuestionWording"/>).</summary>
 public sealed record UnansweredTally(string Question, Language Language, int Count, DateTimeOffset LastAsked);
 
 /// <summary>Keeps the questions the story did not answer, so curators can see what people want to know.</summary>

@@ -189,5 +189,13 @@ internal sealed class ModerationSchema : IStateMigrations
             ALTER TABLE audit_log ADD COLUMN write_id TEXT NULL;
             CREATE UNIQUE INDEX audit_log_write ON audit_log (write_id);
             """),
+
+        // Unanswered questions are grouped by similar wording (QuestionWording), no longer by their
+        // lower-cased text: rows keyed the old way say so, and UnansweredRekeying keys them anew.
+        new(110, "unanswered questions grouped by similar wording", _ => """
+            ALTER TABLE unanswered_questions ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE unanswered_marks ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1;
+            CREATE INDEX unanswered_questions_key_version ON unanswered_questions (key_version);
+            """),
     ];
 }

@@ -1,11 +1,12 @@
 using System.Data.Common;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Retrieval;
 using StoryBot.State.Storage;
 
 namespace StoryBot.State.Moderation;
 
-/// <summary>One wording of unanswered questions (the same words in any case), how often and between when it was asked.</summary>
+/// <summary>Unanswered questions of one similar wording (<see cref="QuestionWording"/>), how often and between when they were asked; <see cref="Question"/> is one of the wordings.</summary>
 /// <param name="ForPack">A curator marked the wording as one to add to the knowledge pack.</param>
 public sealed record UnansweredGroup(string Question, Language Language, int Count, DateTimeOffset FirstAsked, DateTimeOffset LastAsked, bool ForPack = false);
 
@@ -64,13 +65,14 @@ public sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites d
                 var changed = forPack
                     ? await session.ExecuteAsync(
                         """
-                        INSERT INTO unanswered_marks (question_key, platform, marked_by, marked_at) VALUES (@key, @platform, @by, @at)
+                        INSERT INTO unanswered_marks (question_key, platform, marked_by, marked_at, key_version) VALUES (@key, @platform, @by, @at, @version)
                         ON CONFLICT (question_key) DO NOTHING
                         """,
                         key,
                         ("platform", curator.Platform),
                         ("by", curator.UserId),
-                        ("at", time.Now()))
+                        ("at", time.Now()),
+                        ("version", (long)KeyVersion))
                     : await session.ExecuteAsync("DELETE FROM unanswered_marks WHERE question_key = @key", key);
                 if (changed == 0)
                 {
@@ -94,8 +96,11 @@ public sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites d
         checked((int)row.GetInt64(2)),
         StateTime.FromStored(row.GetInt64(3)));
 
-    /// <summary>Questions that differ only in case are one wording.</summary>
-    internal static string KeyOf(string question) => question.ToLowerInvariant();
+    /// <summary>How questions are keyed now; rows keyed otherwise are keyed anew by <see cref="UnansweredRekeying"/>.</summary>
+    internal const int KeyVersion = 2;
+
+    /// <summary>Questions of similar wording are one group.</summary>
+    internal static string KeyOf(string question) => QuestionWording.KeyOf(question);
 
     private static Language LanguageOf(string code) => LanguageCodes.TryParse(code, out var language) ? language : Language.English;
 }

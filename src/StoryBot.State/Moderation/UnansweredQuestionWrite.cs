@@ -25,8 +25,8 @@ internal sealed class UnansweredQuestionWrite(IStateDatabase database) : IStateW
         return await database.WriteAsync(
             session => session.ExecuteAsync(
                 """
-                INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at, write_id)
-                VALUES (@question, @key, @language, @platform, @kind, @at, @write)
+                INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at, write_id, key_version)
+                VALUES (@question, @key, @language, @platform, @kind, @at, @write, @version)
                 ON CONFLICT (write_id) DO NOTHING
                 """,
                 ("question", question.Question),
@@ -35,7 +35,8 @@ internal sealed class UnansweredQuestionWrite(IStateDatabase database) : IStateW
                 ("platform", question.Platform),
                 ("kind", question.ChannelKind),
                 ("at", question.AskedAt),
-                ("write", write.Id)),
+                ("write", write.Id),
+                ("version", (long)UnansweredLog.KeyVersion)),
             cancellationToken) > 0;
     }
 

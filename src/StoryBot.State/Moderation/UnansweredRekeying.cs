@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StoryBot.Core;
 using StoryBot.State.Storage;
 
 namespace StoryBot.State.Moderation;
@@ -9,9 +10,9 @@ namespace StoryBot.State.Moderation;
 /// similar wording (<see cref="UnansweredLog.KeyVersion"/>), once, in the background after start,
 /// a batch at a time so a large table never holds the store for long. Two marks that now name one
 /// group become one, the earlier kept. Running it again, or on several instances at once, changes
-/// nothing more.
+/// nothing more. Its work ends once done, which liveness takes as finished, not stopped.
 /// </summary>
-internal sealed partial class UnansweredRekeying(IStateDatabase database, ILogger<UnansweredRekeying> logger) : BackgroundService
+internal sealed partial class UnansweredRekeying(IStateDatabase database, ILogger<UnansweredRekeying> logger) : BackgroundService, IFinishingWorker
 {
     private const int Batch = 500;
 
@@ -28,7 +29,8 @@ internal sealed partial class UnansweredRekeying(IStateDatabase database, ILogge
         }
         catch (StateUnavailableException) when (!stoppingToken.IsCancellationRequested)
         {
-            // The next start tries again; until then those rows keep their old groups.
+            // The next start tries again; until then those rows keep their old groups. The outage
+            // itself is logged once, by StoreReachability.
             LogPostponed();
         }
     }
@@ -100,6 +102,6 @@ internal sealed partial class UnansweredRekeying(IStateDatabase database, ILogge
     [LoggerMessage(Level = LogLevel.Information, Message = "Grouped {Questions} unanswered question(s) and {Marks} curator mark(s) recorded earlier by similar wording")]
     private partial void LogRekeyed(int questions, int marks);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The state store cannot be reached: unanswered questions recorded earlier are grouped by similar wording at the next start")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Grouping unanswered questions recorded earlier by similar wording waits for the next start: the state store is out of reach")]
     private partial void LogPostponed();
 }

@@ -39,7 +39,12 @@ public sealed class SupersedesValidationTests : IDisposable
         Edit(Funding, "  supersedes: [terminal-cost-40m]\n", "");
         Edit(Funding, "  citations: [cost-40m]\n", "  citations: [cost-40m]\n  supersedes: [terminal-cost-52m]\n");
 
-        OnlyError(Funding, 11, "fact 'terminal-cost-40m': supersedes fact 'terminal-cost-52m'", "'harbour-followup' (2026-03-05 09:00Z) is not older", "'harbour-initial' (2026-03-04 09:00Z)");
+        var error = OnlyError(Funding, 11, "fact 'terminal-cost-40m': supersedes fact 'terminal-cost-52m'", "'harbour-followup' (2026-03-05 09:00Z) is not older", "'harbour-initial' (2026-03-04 09:00Z)");
+
+        // As knowledge/README.md shows it.
+        Assert.Equal(
+            "harbour-story/facts/funding.yaml:11:16: fact 'terminal-cost-40m': supersedes fact 'terminal-cost-52m', whose source 'harbour-followup' (2026-03-05 09:00Z) is not older than this fact's source 'harbour-initial' (2026-03-04 09:00Z); a fact supersedes only a fact of an older source, so put supersedes on the newer fact",
+            error.ToString());
     }
 
     [Fact]
@@ -92,7 +97,7 @@ public sealed class SupersedesValidationTests : IDisposable
         return result.Errors;
     }
 
-    private void OnlyError(string file, int line, params string[] says)
+    private KnowledgePackError OnlyError(string file, int line, params string[] says)
     {
         var errors = Errors();
         Assert.True(errors.Count == 1, "expected one error, got:\n" + string.Join("\n", errors));
@@ -102,5 +107,7 @@ public sealed class SupersedesValidationTests : IDisposable
         {
             Assert.Contains(text, errors[0].Message, StringComparison.Ordinal);
         }
+
+        return errors[0];
     }
 }

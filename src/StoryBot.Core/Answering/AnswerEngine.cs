@@ -155,7 +155,8 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
     private static AnswerPoint PointOf(RetrievedPoint point, KnowledgePack pack) =>
         new(point.Passage.Text, point.Citations, point.Passage.Attribution)
         {
-            Earlier = [.. point.Earlier.Select(e => new EarlierReport(PointOf(e, pack), pack.Source(pack.Excerpt(e.Citations[0]).SourceId)))],
+            // An earlier report is a fact, named by the source the loader dated it by.
+            Earlier = [.. point.Earlier.Select(e => new EarlierReport(PointOf(e, pack), pack.FindFact(e.Passage.Key) is { } fact ? pack.ReportOf(fact) : pack.Source(pack.Excerpt(e.Citations[0]).SourceId)))],
         };
 
     /// <summary>Finds the event a relative day is counted from like any question, then counts on the timeline.</summary>

@@ -35,8 +35,8 @@ internal static class NewestReports
     private static RetrievedPoint Correct(RetrievedPoint point, Fact fact, PassageIndex index)
     {
         var pack = index.Pack;
-        var newest = Newest(fact, pack);
-        var earlier = Earlier(newest, pack);
+        var newest = FactVersions.Newest(fact, pack);
+        var earlier = FactVersions.Earlier(newest, pack);
         if (earlier.Count == 0)
         {
             return point;
@@ -47,37 +47,6 @@ internal static class NewestReports
             : new RetrievedPoint(PassageOf(f, index), [.. f.Citations.Take(AnswerStatements.CitationsPerPoint)]);
 
         return PointOf(newest) with { Earlier = [.. earlier.Select(PointOf)] };
-    }
-
-    /// <summary>The latest correction of a fact; the loader lets a fact correct only older ones, so the walk ends.</summary>
-    private static Fact Newest(Fact fact, KnowledgePack pack)
-    {
-        while (pack.SupersededBy(fact.Id).MaxBy(f => pack.ReportOf(f).Published) is { } newer)
-        {
-            fact = newer;
-        }
-
-        return fact;
-    }
-
-    /// <summary>Every fact the newest one corrects, directly or through another correction, newest report first.</summary>
-    private static List<Fact> Earlier(Fact newest, KnowledgePack pack)
-    {
-        var found = new List<Fact>();
-        var next = new Queue<string>(newest.Supersedes);
-        while (next.TryDequeue(out var id))
-        {
-            if (pack.FindFact(id) is { } fact && found.All(f => f.Id != id))
-            {
-                found.Add(fact);
-                foreach (var older in fact.Supersedes)
-                {
-                    next.Enqueue(older);
-                }
-            }
-        }
-
-        return [.. found.OrderByDescending(f => pack.ReportOf(f).Published)];
     }
 
     private static Passage PassageOf(Fact fact, PassageIndex index) =>

@@ -60,6 +60,17 @@ public sealed class NewerReportTests : IDisposable
     }
 
     [Fact]
+    public async Task TheTopicCommandListsTheCorrectedFactOnceInItsNewestVersion()
+    {
+        var reply = await AskAsync("/funding");
+
+        Assert.Equal(["cost-52m", "cost-40m"], reply.Citations.Select(c => c.Id));
+        Assert.Contains("• The new ferry terminal costs 52 million euros, by the town's new calculations.\n" + EarlierInEnglish, reply.Text, StringComparison.Ordinal);
+        Assert.Single(reply.Text.Split("40 million euros")[1..]);
+        AssertQuotesStandInTheirSources(reply);
+    }
+
+    [Fact]
     public async Task StatesTheNewerFigureWithoutTheEarlierWhenModeratorsWithdrewItsQuote()
     {
         var policy = new Mock<ICitationPolicy>();

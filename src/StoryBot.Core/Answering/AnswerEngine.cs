@@ -61,7 +61,7 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
 
         var lead = AnswerLead.For(analyzed, cleaned, found.Points[0].Passage, index.Pack);
         var filter = await policy.GetFilterAsync(cancellationToken);
-        return ReplyComposer.Compose(question, analyzed.Language, lead, PointsOf(found.Points), index.Pack, filter) with { Explanation = explanation };
+        return ReplyComposer.Compose(question, analyzed.Language, lead, PointsOf(found.Points, index.Pack), index.Pack, filter) with { Explanation = explanation };
     }
 
     private SearchResult Find(string text, AnalyzedQuestion analyzed, PassageIndex index)
@@ -70,6 +70,7 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
         var found = RelativeDay.Read(text) is { } relative
             ? AnswerRelativeDay(relative, index, analyzed.Language)
             : Retriever.Search(analyzed, index, MaxPoints, semantic.Similarities(index, text));
+        found = found with { Points = NewestReports.Prefer(found.Points, index) };
         retrieve?.SetTag(StoryBotTelemetry.Tags.Candidates, found.Ranked.Count);
         return found;
     }
@@ -138,7 +139,7 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
         }
 
         var filter = await policy.GetFilterAsync(cancellationToken);
-        var reply = ReplyComposer.Compose(question, language, null, PointsOf(points), index.Pack, filter);
+        var reply = ReplyComposer.Compose(question, language, null, PointsOf(points, index.Pack), index.Pack, filter);
         if (reply.Abstained || open.Count == 0)
         {
             return reply with { Explanation = explanation };
@@ -148,8 +149,15 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
         return reply with { Body = [.. reply.Body, .. notes], Explanation = explanation };
     }
 
-    private static List<AnswerPoint> PointsOf(IEnumerable<RetrievedPoint> points) =>
-        [.. points.Select(p => new AnswerPoint(p.Passage.Text, p.Citations, p.Passage.Attribution))];
+    private static List<AnswerPoint> PointsOf(IEnumerable<RetrievedPoint> points, KnowledgePack pack) =>
+        [.. points.Select(p => PointOf(p, pack))];
+
+    private static AnswerPoint PointOf(RetrievedPoint point, KnowledgePack pack) =>
+        new(point.Passage.Text, point.Citations, point.Passage.Attribution)
+        {
+            // An earlier report is a fact, named by the source the loader dated it by.
+            Earlier = [.. point.Earlier.Select(e => new EarlierReport(PointOf(e, pack), pack.FindFact(e.Passage.Key) is { } fact ? pack.ReportOf(fact) : pack.Source(pack.Excerpt(e.Citations[0]).SourceId)))],
+        };
 
     /// <summary>Finds the event a relative day is counted from like any question, then counts on the timeline.</summary>
     private SearchResult AnswerRelativeDay(RelativeDay relative, PassageIndex index, Language language)

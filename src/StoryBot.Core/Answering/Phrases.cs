@@ -1,3 +1,4 @@
+using System.Globalization;
 using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Answering;
@@ -107,6 +108,23 @@ internal static class Phrases
     public static readonly LocalizedText ModeratorHelp = new(
         $"{Conversation.ModeratorCommand.Line} list | disable <id> <reason> | enable <id> | reports | resolve <report> <dismiss|disable> | audit | unanswered [n]: your moderation tools",
         $"{Conversation.ModeratorCommand.Line} list | disable <id> <grund> | enable <id> | reports | resolve <meldung> <dismiss|disable> | audit | unanswered [n]: Ihre Moderationswerkzeuge");
+
+    /// <summary>"An earlier report (title, date) said: …", naming the source in the reply's language.</summary>
+    public static string EarlierReport(EarlierReport earlier, Language language)
+    {
+        var source = earlier.Source;
+        var title = language == Language.English ? source.TitleEn ?? source.Title : source.Title;
+        var said = earlier.Point.Statement.In(language);
+        if (source.Published is not { } published)
+        {
+            return language == Language.German ? $"Ein früherer Bericht ({title}) sagte: {said}" : $"An earlier report ({title}) said: {said}";
+        }
+
+        var culture = CultureInfo.GetCultureInfo(language.Code());
+        return language == Language.German
+            ? $"Ein früherer Bericht ({title}, {published.ToString("d. MMMM yyyy", culture)}) sagte: {said}"
+            : $"An earlier report ({title}, {published.ToString("d MMMM yyyy", culture)}) said: {said}";
+    }
 
     public static string Attribution(Attribution attribution, Entity? by, Language language)
     {

@@ -27,19 +27,22 @@ internal static class ReplyComposer
         var withdrawn = false;
         foreach (var point in points)
         {
-            var allowed = point.Citations
-                .Where(id => pack.TryGetExcerpt(id, out var excerpt) && filter.Allows(excerpt))
-                .ToList();
+            var allowed = Allowed(point, pack, filter);
             if (allowed.Count == 0)
             {
                 withdrawn |= point.Citations.Count > 0;
                 continue;
             }
 
-            kept.Add(point);
-            foreach (var id in allowed.Where(id => citations.All(c => c.Id != id)))
+            // An earlier report is said only with a quote of its own; the newer one cited first.
+            var earlier = point.Earlier.Select(e => (Report: e, Allowed: Allowed(e.Point, pack, filter))).Where(e => e.Allowed.Count > 0).ToList();
+            kept.Add(point with { Earlier = [.. earlier.Select(e => e.Report)] });
+            foreach (var (said, ids) in earlier.Select(e => (e.Report.Point, e.Allowed)).Prepend((point, allowed)))
             {
-                citations.Add(CitationOf(pack.Excerpt(id), point.Attribution, pack, language));
+                foreach (var id in ids.Where(id => citations.All(c => c.Id != id)))
+                {
+                    citations.Add(CitationOf(pack.Excerpt(id), said.Attribution, pack, language));
+                }
             }
         }
 
@@ -58,7 +61,8 @@ internal static class ReplyComposer
         var bullet = kept.Count > 1 || heading is not null;
         for (var i = 0; i < kept.Count; i++)
         {
-            body.Add(TextRun.Plain((bullet ? "• " : string.Empty) + kept[i].Statement.In(language) + (i < kept.Count - 1 ? "\n" : string.Empty)));
+            var said = kept[i].Statement.In(language) + string.Concat(kept[i].Earlier.Select(e => "\n" + Phrases.EarlierReport(e, language)));
+            body.Add(TextRun.Plain((bullet ? "• " : string.Empty) + said + (i < kept.Count - 1 ? "\n" : string.Empty)));
         }
 
         foreach (var note in FlagNotes(citations, pack, language))
@@ -102,6 +106,9 @@ internal static class ReplyComposer
             excerpt.Quote,
             excerpt.Translation,
             attribution is null ? null : Phrases.Attribution(attribution, attribution.By is null ? null : pack.FindEntity(attribution.By), language));
+
+    private static List<string> Allowed(AnswerPoint point, KnowledgePack pack, CitationFilter filter) =>
+        [.. point.Citations.Where(id => pack.TryGetExcerpt(id, out var excerpt) && filter.Allows(excerpt))];
 
     private static string Coverage(KnowledgePack pack, Language language)
     {

@@ -24,7 +24,7 @@ internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPoli
     protected abstract IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack);
 
     protected static IReadOnlyList<AnswerPoint> FactsOn(KnowledgePack pack, Topic topic) =>
-        [.. pack.Facts.Where(f => f.Topic == topic).Select(f => new AnswerPoint(f.Statement, f.Citations, f.Attribution))];
+        FactPoints.Of(pack.Facts.Where(f => f.Topic == topic), pack);
 }
 
 /// <summary>/funding: every money figure the story gives, and who says so.</summary>

@@ -43,11 +43,8 @@ internal sealed class WhoIsCommand(IKnowledgeProvider knowledge, ICitationPolicy
         }
 
         var points = new List<AnswerPoint> { new(entity.Role, entity.Citations) };
-        points.AddRange(pack.Facts
-            .Where(f => f.Entities.Contains(entity.Id))
-            .OrderBy(f => f.Topic == Topic.People ? 0 : 1)
-            .Take(MaxFacts)
-            .Select(f => new AnswerPoint(f.Statement, f.Citations, f.Attribution)));
+        points.AddRange(FactPoints.Of(pack.Facts.Where(f => f.Entities.Contains(entity.Id)).OrderBy(f => f.Topic == Topic.People ? 0 : 1), pack)
+            .Take(MaxFacts));
         var filter = await policy.GetFilterAsync(cancellationToken);
         return ReplyComposer.Compose(context.Request.Text, language, new LocalizedText(entity.Name, entity.Name), points, pack, filter);
     }

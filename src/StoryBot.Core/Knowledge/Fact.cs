@@ -32,4 +32,10 @@ public sealed record Fact
 
     /// <summary>Entities the fact is about, so /who-is can list them.</summary>
     public IReadOnlyList<string> Entities { get; init; } = [];
+
+    /// <summary>
+    /// Facts of older sources that this one corrects, as curators declare it: answers lead with this fact
+    /// and say what the earlier report said. Checked on load to name facts of older sources only.
+    /// </summary>
+    public IReadOnlyList<string> Supersedes { get; init; } = [];
 }

@@ -7,6 +7,8 @@ public sealed class KnowledgePack
     private readonly Dictionary<string, Excerpt> _excerptsById;
     private readonly Dictionary<string, Entity> _entitiesById;
     private readonly Dictionary<string, SourceDocument> _sourcesById;
+    private readonly Dictionary<string, Fact> _factsById;
+    private readonly ILookup<string, Fact> _supersededBy;
 
     public KnowledgePack(
         StoryProfile story,
@@ -29,6 +31,8 @@ public sealed class KnowledgePack
         _excerptsById = excerpts.ToDictionary(e => e.Id, StringComparer.Ordinal);
         _entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         _sourcesById = sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _factsById = facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        _supersededBy = facts.SelectMany(f => f.Supersedes.Select(old => (Old: old, New: f))).ToLookup(p => p.Old, p => p.New, StringComparer.Ordinal);
     }
 
     /// <summary>What the bot says about the story: its title, help, greeting and topic names.</summary>
@@ -51,4 +55,15 @@ public sealed class KnowledgePack
     public Entity? FindEntity(string id) => _entitiesById.GetValueOrDefault(id);
 
     public SourceDocument Source(string id) => _sourcesById[id];
+
+    public Fact? FindFact(string id) => _factsById.GetValueOrDefault(id);
+
+    /// <summary>The facts of newer sources that correct the fact <paramref name="factId"/>; empty for most.</summary>
+    public IEnumerable<Fact> SupersededBy(string factId) => _supersededBy[factId];
+
+    /// <summary>Whether any fact corrects another: a pack of one report answers without looking.</summary>
+    public bool HasSupersessions => _supersededBy.Count > 0;
+
+    /// <summary>The source that reports a fact: that of its first, most telling citation.</summary>
+    public SourceDocument ReportOf(Fact fact) => Source(Excerpt(fact.Citations[0]).SourceId);
 }

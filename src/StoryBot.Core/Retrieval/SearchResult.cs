@@ -1,7 +1,11 @@
 namespace StoryBot.Core.Retrieval;
 
 /// <summary>One statement of an answer and the excerpts it cites, best first.</summary>
-internal sealed record RetrievedPoint(Passage Passage, IReadOnlyList<string> Citations);
+internal sealed record RetrievedPoint(Passage Passage, IReadOnlyList<string> Citations)
+{
+    /// <summary>What earlier reports said that this statement corrects, newest first (see <see cref="NewestReports"/>).</summary>
+    public IReadOnlyList<RetrievedPoint> Earlier { get; init; } = [];
+}
 
 /// <param name="Points">What to answer with; empty when the story does not answer.</param>
 /// <param name="Ranked">The candidate excerpts, best first, with the features the decision read.</param>

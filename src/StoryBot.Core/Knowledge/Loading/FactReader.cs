@@ -57,6 +57,7 @@ internal static class FactReader
             var attribution = ReadAttribution(reading, map);
             var entities = map.TextList("entities");
             var citations = map.TextList("citations");
+            var supersedes = map.TextList("supersedes");
             if (entities is not null)
             {
                 reading.Refer(reading.EntityIds, entities, map.What, "entity", file);
@@ -67,10 +68,20 @@ internal static class FactReader
                 reading.Refer(reading.ExcerptIds, citations, map.What, "citation", file);
             }
 
-            if (id is null || statement is null || attribution is null || entities is null || citations is not { Count: > 0 })
+            if (supersedes is not null)
+            {
+                reading.Refer(reading.FactIds, supersedes, map.What, "superseded fact", file);
+            }
+
+            if (id is null || statement is null || attribution is null || entities is null || citations is not { Count: > 0 } || supersedes is null)
             {
                 reading.Skipped(map);
                 continue;
+            }
+
+            if (supersedes.Count > 0)
+            {
+                reading.Supersessions.Add(new Supersession(id, supersedes, map.What, file));
             }
 
             yield return new Fact
@@ -81,6 +92,7 @@ internal static class FactReader
                 Attribution = attribution,
                 Entities = [.. entities.Select(e => e.Value)],
                 Citations = [.. citations.Select(c => c.Value)],
+                Supersedes = [.. supersedes.Select(s => s.Value)],
             };
         }
     }

@@ -42,6 +42,7 @@ public static class KnowledgePackLoader
         var timeline = TimelineReader.Read(reading);
         var summary = SummaryReader.Read(reading);
         var story = StoryReader.Read(reading);
+        SupersessionCheck.Report(reading, facts, excerpts, sources);
         reading.Finish();
 
         if (reading.Errors.Count > 0 || summary is null || story is null)

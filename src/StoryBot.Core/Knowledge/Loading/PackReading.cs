@@ -25,6 +25,9 @@ internal sealed class PackReading
 
     public IdIndex TimelineIds { get; } = new("timeline");
 
+    /// <summary>Each fact's <c>supersedes</c>, checked against the sources' times once all files are read.</summary>
+    public List<Supersession> Supersessions { get; } = [];
+
     public void Refer(IdIndex target, Located<string> reference, string what, string role, PackFile file) =>
         _references.Add((target, reference, what, role, file));
 

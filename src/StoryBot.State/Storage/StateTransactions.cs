@@ -23,6 +23,7 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
         for (var attempt = 1; ; attempt++)
         {
             var committing = false;
+            var outages = reachability.Outages;
             try
             {
                 await using var connection = await provider.OpenAsync(cancellationToken);
@@ -30,7 +31,7 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
                 var result = await work(new StateSession(connection, transaction, provider.Dialect, cancellationToken));
                 committing = true;
                 await transaction.CommitAsync(cancellationToken);
-                reachability.Succeeded();
+                reachability.Succeeded(outages);
                 return result;
             }
             catch (Exception exception) when (provider.IsUnreachable(exception) && !cancellationToken.IsCancellationRequested)
@@ -62,6 +63,7 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
         {
             var kept = _writer is not null;
             var committing = false;
+            var outages = reachability.Outages;
             try
             {
                 var writer = _writer ??= new PreparedCommands(await provider.OpenAsync(CancellationToken.None));
@@ -79,7 +81,7 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
                     await transaction.CommitAsync(CancellationToken.None);
                 }
 
-                reachability.Succeeded();
+                reachability.Succeeded(outages);
                 foreach (var write in batch)
                 {
                     if (failed.TryGetValue(write, out var exception))

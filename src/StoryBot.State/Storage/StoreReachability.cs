@@ -12,9 +12,13 @@ public sealed partial class StoreReachability(TimeProvider time, ILogger<StoreRe
     private readonly Lock _gate = new();
     private DateTimeOffset? _downSince;
     private long _failedCalls;
+    private long _outages;
     private volatile bool _reachable = true;
 
     public bool IsReachable => _reachable;
+
+    /// <summary>How many outages have begun: a call notes it before it starts, for <see cref="Succeeded"/>.</summary>
+    internal long Outages => Interlocked.Read(ref _outages);
 
     /// <summary>When the current outage began; null while the store is reachable.</summary>
     public DateTimeOffset? DownSince
@@ -40,13 +44,17 @@ public sealed partial class StoreReachability(TimeProvider time, ILogger<StoreRe
 
             _downSince = time.GetUtcNow();
             _reachable = false;
+            Interlocked.Increment(ref _outages);
         }
 
         // Only the provider's message: the exception's data could carry the connection string.
         LogUnreachable(cause.GetType().Name, cause.Message);
     }
 
-    internal void Succeeded()
+    /// <param name="outagesWhenBegun"><see cref="Outages"/> when the call began. A call that began before the
+    /// outage and ends well (on a connection opened earlier, say) says nothing of whether the store
+    /// can be reached now: taking it for the end would log the outage as over and begun again.</param>
+    internal void Succeeded(long outagesWhenBegun)
     {
         if (_reachable)
         {
@@ -57,7 +65,7 @@ public sealed partial class StoreReachability(TimeProvider time, ILogger<StoreRe
         long failed;
         lock (_gate)
         {
-            if (_downSince is not { } since)
+            if (_downSince is not { } since || Outages != outagesWhenBegun)
             {
                 return;
             }

@@ -1,3 +1,5 @@
+using StoryBot.Core.Conversation.FollowUps;
+
 namespace StoryBot.Core.Retrieval;
 
 /// <summary>
@@ -19,8 +21,10 @@ public static class QuestionWording
         ArgumentNullException.ThrowIfNull(question);
         var surface = StoryAnalyzers.Terms(StoryAnalyzers.Surface, question);
         var (intent, frame) = QuestionIntents.Read(surface);
+
+        // Question words the intent does not frame ("what", "was") say nothing of the topic either.
         var topic = surface
-            .Where((word, index) => !frame.Contains(index) && !Lexicon.Default.IsStopWord(word) && !IsQuestionWord(word))
+            .Where((word, index) => !frame.Contains(index) && !Lexicon.Default.IsStopWord(word) && !FollowUpWords.QuestionWords.Contains(word))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -32,7 +36,4 @@ public static class QuestionWording
 
         return intent.ToString().ToLowerInvariant() + ": " + string.Join(' ', topic);
     }
-
-    /// <summary>Question words the intent does not frame ("what", "was"): they say nothing of the topic either.</summary>
-    private static bool IsQuestionWord(string word) => word is "what" or "which" or "how" or "was" or "welche" or "welcher" or "welches" or "wie";
 }

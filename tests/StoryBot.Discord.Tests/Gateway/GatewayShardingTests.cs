@@ -82,14 +82,10 @@ public sealed class GatewayShardingTests : IAsyncLifetime, IDisposable
 
         _discord.RecommendedShards = 2;
         await first[0].CloseAsync(4011);
-        using var patience = new CancellationTokenSource(FakeDiscord.Patience);
-        while (!Readiness(host).Current.Description.Contains("stopped", StringComparison.Ordinal))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System).WaitAsync(patience.Token);
-        }
+        var stopped = await UntilAsync(host, now => now.Description.Contains("stopped", StringComparison.Ordinal));
 
-        Assert.Contains("closed with 4011", Readiness(host).Current.Description, StringComparison.Ordinal);
-        Assert.Equal(ConnectionState.Down, Readiness(host).Current.State);
+        Assert.Contains("closed with 4011", stopped.Description, StringComparison.Ordinal);
+        Assert.Equal(ConnectionState.Down, stopped.State);
         Assert.Single(_discord.Identifies);
         Assert.Single(_discord.Requests, r => r.Path == "gateway/bot");
         Assert.Single(logs.Collector.GetSnapshot(), l => l.Level == LogLevel.Error && l.Message.Contains("Discord:ShardCount", StringComparison.Ordinal));
@@ -340,10 +336,12 @@ public sealed class GatewayShardingTests : IAsyncLifetime, IDisposable
     private static GatewayReadiness Readiness(BotHost host) => host.Services.GetRequiredService<GatewayReadiness>();
 
     /// <summary>Readiness until it is in <paramref name="state"/>: the bot reads frames on its own threads.</summary>
-    private static async Task<ConnectionReadiness> UntilAsync(BotHost host, ConnectionState state)
+    private static Task<ConnectionReadiness> UntilAsync(BotHost host, ConnectionState state) => UntilAsync(host, now => now.State == state);
+
+    private static async Task<ConnectionReadiness> UntilAsync(BotHost host, Func<ConnectionReadiness, bool> done)
     {
         using var patience = new CancellationTokenSource(FakeDiscord.Patience);
-        while (Readiness(host).Current is var now && now.State != state)
+        while (Readiness(host).Current is var now && !done(now))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System).WaitAsync(patience.Token);
         }

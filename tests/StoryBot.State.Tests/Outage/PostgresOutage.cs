@@ -70,7 +70,10 @@ internal sealed class PostgresOutage : IAsyncLifetime
             Database = server.Database,
             Username = _role,
             Password = Password,
-            Timeout = 5,
+            // A cut refuses connections at once, so this bounds only a slow machine: with every hosted
+            // service opening its own unpooled connection at start, 5 s was seen to run out on a loaded
+            // CI machine, and the spurious outage it logged broke the tests that count outages.
+            Timeout = 30,
 
             // Every call opens its own connection, so each attempt during a cut is one connection the proxy turns away.
             Pooling = false,

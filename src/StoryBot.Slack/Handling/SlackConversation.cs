@@ -82,6 +82,8 @@ internal sealed class SlackConversation(
             return;
         }
 
+        // Whether a message is for the bot, and what of it is the question, needs the bot's user id.
+        await identity.WhenKnownAsync(time, cancellationToken);
         if (!ShouldAnswer(slackEvent) || slackEvent.ChannelId is not { } channel || slackEvent.UserId is not { } user)
         {
             await ticket.CompleteAsync(cancellationToken);
@@ -167,8 +169,10 @@ internal sealed class SlackConversation(
     /// <summary>
     /// Whether the event is for the bot at all: with <c>message.channels</c> subscribed, Slack sends
     /// every message in the channels the bot is in, and only these are worth keeping in the journal.
+    /// Until the bot knows its own user id, a thread message that may be under its answer is kept
+    /// too, and decided once it does.
     /// </summary>
-    public bool Wants(SlackEvent slackEvent) => slackEvent.IsHomeOpened || ShouldAnswer(slackEvent);
+    public bool Wants(SlackEvent slackEvent) => slackEvent.IsHomeOpened || ShouldAnswer(slackEvent) || threads.MayFollowAnAnswer(slackEvent);
 
     private bool ShouldAnswer(SlackEvent slackEvent)
     {

@@ -52,6 +52,16 @@ internal sealed class SlackThreads(AnsweredMessages answered, SlackIdentity iden
         && !MentionsBot(slackEvent.Text)
         && AnswerAbove(slackEvent) is not null;
 
+    /// <summary>
+    /// A channel message in someone's thread, seen before <c>auth.test</c> has said who the bot is
+    /// (the first moments after a start): it may be a follow-up under one of the bot's answers from
+    /// before, which only the parent's author tells, so it is kept until the bot knows itself.
+    /// </summary>
+    public bool MayFollowAnAnswer(SlackEvent slackEvent) =>
+        identity.BotUserId is null
+        && slackEvent is { Type: "message", ChannelType: "channel" or "group", ThreadTs: { } parent, ParentUserId: not null }
+        && parent != slackEvent.Ts;
+
     private bool MentionsBot(string text) => identity.BotUserId is { } bot && text.Contains("<@" + bot, StringComparison.Ordinal);
 
     private static string AnswerId(string channelId, string ts) => channelId + "/" + ts;

@@ -16,14 +16,7 @@ public sealed class FollowUpsAfterARestartTests : StatefulSlackHostTest
     [Fact]
     public async Task AnUnmentionedReplyInTheThreadOfAnAnswerFromBeforeTheRestartIsAnsweredInThatThread()
     {
-        using (var response = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/ask", "Wie viel Geld hat SoftBank laut Musk?", Slack.ResponseUrl("restart"))))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        var answerTs = (await Slack.NextCallAsync("chat.postMessage")).IssuedTs!;
-        await Host.Recorder.NextAsync();
-
+        var answerTs = await AnswerAsync("restart");
         await RestartAsync();
         await BotUserKnownAsync();
         using (var response = await Host.PostSignedAsync(
@@ -40,6 +33,43 @@ public sealed class FollowUpsAfterARestartTests : StatefulSlackHostTest
         Assert.Equal(answerTs, post.Str("thread_ts"));
         Assert.Equal(answerTs, recorded.Message.ThreadId);
         Assert.Equal($"{SlackPayloads.Channel}/{answerTs}", recorded.Request.ContinuesFrom);
+    }
+
+    [Fact]
+    public async Task AReplyInTheThreadOfAnAnswerFromBeforeTheRestartThatArrivesBeforeTheBotKnowsItselfIsStillAnswered()
+    {
+        var answerTs = await AnswerAsync("restart-early");
+        var slackSaysWhoTheBotIs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Slack.AuthTestGate = slackSaysWhoTheBotIs.Task;
+        await RestartAsync();
+        await Slack.NextCallAsync("auth.test");
+        await Slack.NextCallAsync("auth.test");
+        using (var response = await Host.PostSignedAsync(
+            "/slack/events",
+            SlackPayloads.EventCallback("Ev0RESTART2", SlackPayloads.ThreadMessage("who is sam altman?", "1700000600.000200", answerTs, FakeSlack.BotUserId, user: OtherUser)),
+            "application/json"))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        Assert.Null(Host.App.Services.GetRequiredService<SlackIdentity>().BotUserId);
+        slackSaysWhoTheBotIs.SetResult();
+        var post = await Slack.NextCallAsync("chat.postMessage");
+
+        Assert.Equal(answerTs, post.Str("thread_ts"));
+    }
+
+    /// <summary>Answers a slash command in the channel and waits until the answer is recorded; returns its ts.</summary>
+    private async Task<string> AnswerAsync(string responseId)
+    {
+        using (var response = await Host.PostSignedAsync("/slack/commands", SlackPayloads.SlashCommandForm("/ask", "Wie viel Geld hat SoftBank laut Musk?", Slack.ResponseUrl(responseId))))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        var answerTs = (await Slack.NextCallAsync("chat.postMessage")).IssuedTs!;
+        await Host.Recorder.NextAsync();
+        return answerTs;
     }
 
     /// <summary>Waits for the restarted host's auth.test: until then it cannot tell the bot's own messages.</summary>

@@ -96,6 +96,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>When set, users.info answers only once it completes (a slow Slack).</summary>
     public Task? UserInfoGate { get; set; }
 
+    /// <summary>When set, auth.test answers only once it completes (a bot starting while Slack is slow to say who it is).</summary>
+    public Task? AuthTestGate { get; set; }
+
     public int Count(string method) => _allCalls.Count(call => call.Method == method);
 
     public int SocketsOpened => Volatile.Read(ref _socketCount);
@@ -180,6 +183,11 @@ public sealed class FakeSlack : IAsyncDisposable
                 await WriteJsonAsync(context, new { ok = true, url = socketUrl.Uri.ToString() });
                 break;
             case "auth.test":
+                if (AuthTestGate is { } authGate)
+                {
+                    await authGate.WaitAsync(context.RequestAborted);
+                }
+
                 await WriteJsonAsync(context, new { ok = true, url = "https://fake.slack.com/", team = "Fake", user = "storybot", team_id = "T123ABC456", user_id = BotUserId, bot_id = BotId });
                 break;
             case "chat.postMessage":

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -25,11 +26,16 @@ internal sealed class GatewayDispatcher(
     TimeProvider time,
     ILogger<GatewayDispatcher> logger)
 {
+    // Messages of a channel whose read waits for the recorded answers: a later message of that
+    // channel is taken in after it, so the two are answered in the order they were written.
+    private readonly ConcurrentDictionary<string, Task> _readsInFlight = new(StringComparer.Ordinal);
+
     /// <summary>
     /// A message the bot answers has its journal write started here, before the next frame is read,
     /// and is answered once that write is committed; the receive loop does not wait for the commit,
     /// so messages arriving together share one. A message whose channel may be a thread started from
-    /// an answer from before a restart waits for the recorded answers first, off the receive loop.
+    /// an answer from before a restart waits for the recorded answers first, off the receive loop,
+    /// and later messages of its channel wait behind it.
     /// </summary>
     /// <returns>Completes once the event is taken in for good: for a message, when its journal write is done.</returns>
     public Task Dispatch(string? type, JsonElement data, CancellationToken cancellationToken)
@@ -46,10 +52,17 @@ internal sealed class GatewayDispatcher(
             case "MESSAGE_CREATE":
                 var arrivedAt = time.GetTimestamp();
                 var reading = messages.ReadAsync(data, cancellationToken);
+                var channelId = data.String("channel_id");
+                if (channelId is not null && _readsInFlight.TryGetValue(channelId, out var earlier))
+                {
+                    return InFlight(channelId, TakeInAfterAsync(earlier, reading, arrivedAt, cancellationToken));
+                }
+
                 if (!reading.IsCompletedSuccessfully)
                 {
                     // Whether its channel is a thread under an answer is being looked up: the receive loop goes on meanwhile.
-                    return TakeInOnceReadAsync(reading, arrivedAt, cancellationToken);
+                    var takingIn = TakeInOnceReadAsync(reading, arrivedAt, cancellationToken);
+                    return channelId is null ? takingIn : InFlight(channelId, takingIn);
                 }
 
                 return reading.Result is { } message ? TakeIn(message, arrivedAt, cancellationToken) : Task.CompletedTask;
@@ -62,6 +75,25 @@ internal sealed class GatewayDispatcher(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps the channel's latest message that is not taken in yet, until it is.</summary>
+    private Task InFlight(string channelId, Task takingIn)
+    {
+        _readsInFlight[channelId] = takingIn;
+        _ = takingIn.ContinueWith(
+            done => _readsInFlight.TryRemove(KeyValuePair.Create(channelId, done)),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return takingIn;
+    }
+
+    private async Task TakeInAfterAsync(Task earlier, ValueTask<IncomingMessage?> reading, long arrivedAt, CancellationToken cancellationToken)
+    {
+        // Whatever became of the earlier message, this one is still taken in.
+        await earlier.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await TakeInOnceReadAsync(reading, arrivedAt, cancellationToken);
     }
 
     private async Task TakeInOnceReadAsync(ValueTask<IncomingMessage?> reading, long arrivedAt, CancellationToken cancellationToken)

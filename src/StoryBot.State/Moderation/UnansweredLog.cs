@@ -97,7 +97,7 @@ public sealed class UnansweredLog(IStateDatabase database, DeferredStateWrites d
         StateTime.FromStored(row.GetInt64(3)));
 
     /// <summary>How questions are keyed now; rows keyed otherwise are keyed anew by <see cref="UnansweredRekeying"/>.</summary>
-    internal const int KeyVersion = 2;
+    internal const int KeyVersion = 3;
 
     /// <summary>Questions of similar wording are one group.</summary>
     internal static string KeyOf(string question) => QuestionWording.KeyOf(question);

@@ -31,7 +31,13 @@ internal static class FollowUpWords
     public static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
         "who", "whom", "whose", "what", "when", "where", "why", "how", "which",
-        "wer", "wen", "wem", "wessen", "was", "wann", "wo", "woher", "wohin", "warum", "wieso", "weshalb", "wie", "welche", "welcher", "welches", "welchem", "welchen", "wieviel",
+
+        // As chat writes them, without the apostrophe: "whats this stargate thing".
+        "whats", "whos", "wheres", "whens", "whys", "hows",
+        "wer", "wen", "wem", "wessen", "was", "wann", "wo", "woher", "wohin", "warum", "wieso", "weshalb", "weswegen", "wie", "welche", "welcher", "welches", "welchem", "welchen", "wieviel", "wieviele", "inwiefern",
+
+        // German asks "for what", "about what" in one word: "wofür ist Stargate da?", "worum geht es?".
+        "wofür", "wozu", "womit", "wodurch", "worüber", "worum", "worauf", "woran", "wovon", "woraus", "wogegen", "worin",
     };
 
     public static IReadOnlyList<string> Of(string text)

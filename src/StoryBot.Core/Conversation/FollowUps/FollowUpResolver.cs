@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Retrieval;
 
 namespace StoryBot.Core.Conversation.FollowUps;
 
@@ -50,7 +51,7 @@ public static partial class FollowUpResolver
 
             // "what did Altman say to that": the name is new, what it answers is the turn before.
             return refers && words.Count <= MaxElliptic
-                ? new FollowUpResolution(FollowUpKind.Ellipsis, $"{question} {WithoutQuestionWord(last.Question)}", [])
+                ? new FollowUpResolution(FollowUpKind.Ellipsis, $"{question} {TopicOf(last.Question)}", [])
                 : FollowUpResolution.Unchanged(question);
         }
 
@@ -75,7 +76,7 @@ public static partial class FollowUpResolver
         if ((refers || opens || bare) && words.Count <= MaxElliptic)
         {
             var own = string.Join(' ', words.Where(w => !FollowUpWords.Openers.Contains(w) && !FollowUpWords.References.Contains(w)));
-            return new FollowUpResolution(FollowUpKind.Ellipsis, $"{own} {WithoutQuestionWord(last.Question)}".Trim(), []);
+            return new FollowUpResolution(FollowUpKind.Ellipsis, $"{own} {TopicOf(last.Question)}".Trim(), []);
         }
 
         return FollowUpResolution.Unchanged(question);
@@ -128,6 +129,24 @@ public static partial class FollowUpResolver
             "sein" or "seine" or "seinen" or "seinem" or "seiner" or "seines" => name + "s",
             _ => name,
         });
+    }
+
+    /// <summary>
+    /// What the earlier question was about, without what it asked: its words less its question
+    /// words, the words that framed its kind of answer ("laut wem", "how much") and stop words, so
+    /// the follow-up's own question decides what kind of answer it wants.
+    /// </summary>
+    private static string TopicOf(string question)
+    {
+        var surface = StoryAnalyzers.Terms(StoryAnalyzers.Surface, question);
+        var (_, frame) = QuestionIntents.Read(surface);
+        var framing = frame.Select(index => surface[index]).ToHashSet(StringComparer.Ordinal);
+
+        // The words as they were written (the analyzers fold "über" to "uber"), each judged by its folded form.
+        return string.Join(' ', question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word =>
+            StoryAnalyzers.Terms(StoryAnalyzers.Surface, word) is { Count: > 0 } folded
+            && !folded.Any(framing.Contains)
+            && !FollowUpWords.Of(word).Any(FollowUpWords.QuestionWords.Contains)));
     }
 
     private static string WithoutQuestionWord(string question)

@@ -33,6 +33,7 @@ public sealed partial class StateWriteSpill : IDisposable
 
     private readonly ILogger<StateWriteSpill> _logger;
     private readonly List<FileStream> _taken = [];
+    private readonly HashSet<string> _leftForNewerBuild = new(StringComparer.Ordinal);
     private FileStream? _file;
     private long _intact;
     private bool _failing;
@@ -52,9 +53,10 @@ public sealed partial class StateWriteSpill : IDisposable
     public string FilePath { get; }
 
     /// <summary>
-    /// The writes earlier runs left waiting, each file's in the order they were made, the files
-    /// oldest first. The files stay locked, so no other process starting now takes them too,
-    /// until <see cref="Reset"/>.
+    /// The writes other processes left waiting (an earlier run, or an instance sharing the data
+    /// directory that stopped or crashed), each file's in the order they were made, the files
+    /// oldest first. The files stay locked, so no other process takes them too, until
+    /// <see cref="Reset"/>. A file left for a newer build is read (and warned of) once per process.
     /// </summary>
     public IReadOnlyList<StateWrite> ReadLeftOver()
     {
@@ -66,7 +68,7 @@ public sealed partial class StateWriteSpill : IDisposable
         var waiting = new OrderedDictionary<string, StateWrite>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(Folder, FilePrefix + "*.jsonl").OrderBy(File.GetLastWriteTimeUtc))
         {
-            if (path == FilePath || TakeOver(path) is not { } file)
+            if (path == FilePath || _leftForNewerBuild.Contains(path) || TakeOver(path) is not { } file)
             {
                 continue;
             }
@@ -74,6 +76,7 @@ public sealed partial class StateWriteSpill : IDisposable
             if (Read(path, file) is not { } lines)
             {
                 // Left for a build that knows its format: none of its lines is applied, so none is lost.
+                _leftForNewerBuild.Add(path);
                 _taken.Remove(file);
                 file.Dispose();
                 continue;
@@ -254,11 +257,19 @@ public sealed partial class StateWriteSpill : IDisposable
         }
     }
 
-    /// <summary>The file, locked, or null when a running process holds it (or it is gone).</summary>
+    /// <summary>The file, locked, or null when a running process holds it (or it is gone, or empty).</summary>
     private FileStream? TakeOver(string path)
     {
         try
         {
+            // A process creates its file an instant before it locks it, and writes to it only once it
+            // holds the lock: an empty file may be one being created, and locking it then would make
+            // its owner's first write fail. (A crash in that instant leaves an empty file behind.)
+            if (new FileInfo(path).Length == 0)
+            {
+                return null;
+            }
+
             var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
             _taken.Add(file);
             return file;

@@ -169,6 +169,10 @@ public sealed class StateWriteSpillTests : IDisposable
         {
             Assert.Equal([write], next.ReadLeftOver());
             next.Reset([]);
+
+            // A running process looks again from time to time; the file is warned of once.
+            Assert.Empty(next.ReadLeftOver());
+            next.Reset([]);
         }
 
         var warning = Assert.Single(logs.GetSnapshot());
@@ -178,6 +182,22 @@ public sealed class StateWriteSpillTests : IDisposable
             warning.Message);
         Assert.Equal(newer, Assert.Single(Files));
         Assert.Equal(lines, File.ReadAllLines(newer));
+    }
+
+    [Fact]
+    public void AnEmptyFileIsLeftAloneForItsProcessMayHaveCreatedItAndNotYetLockedIt()
+    {
+        Directory.CreateDirectory(_directory.FullPath);
+        var creating = Path.Combine(_directory.FullPath, $"{StateWriteSpill.FilePrefix}.{Guid.NewGuid():N}.jsonl");
+        File.WriteAllBytes(creating, []);
+
+        using (var next = Spill())
+        {
+            Assert.Empty(next.ReadLeftOver());
+            next.Reset([]);
+        }
+
+        Assert.Equal(creating, Assert.Single(Files));
     }
 
     private StateWriteSpill Spill() => new(_directory, NullLogger<StateWriteSpill>.Instance);

@@ -17,8 +17,6 @@ public sealed class WritesLeftByAnInstanceThatHasGoneTests : IAsyncLifetime
 {
     private readonly PostgresOutage _outage = new();
 
-    private string[] SpillFiles => Directory.Exists(_outage.DataDirectory) ? Directory.GetFiles(_outage.DataDirectory, StateWriteSpill.FilePrefix + "*") : [];
-
     public Task InitializeAsync() => _outage.InitializeAsync();
 
     public Task DisposeAsync() => _outage.DisposeAsync();
@@ -35,7 +33,7 @@ public sealed class WritesLeftByAnInstanceThatHasGoneTests : IAsyncLifetime
         }
 
         await _outage.UntilAsync(async () => await CountAsync() > 0 && _outage.PendingWrites == 0);
-        await _outage.UntilAsync(() => Task.FromResult(SpillFiles.Length == 0));
+        await _outage.UntilAsync(() => Task.FromResult(_outage.SpillFiles.Length == 0));
 
         Assert.Equal(1, await CountAsync());
     }

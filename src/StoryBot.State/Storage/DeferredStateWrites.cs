@@ -13,7 +13,8 @@ namespace StoryBot.State.Storage;
 /// <see cref="IStateWriteKind"/> applies, so one that waits is also kept in
 /// <see cref="StateWriteSpill"/>'s file in the data directory: a stop or a crash during the outage
 /// loses nothing, and the next start applies what was left (<see cref="ReplayLeftOverAsync"/>,
-/// before anything reads the state) or lets it wait again. Applying a write twice changes nothing,
+/// before anything reads the state) or lets it wait again; files left by a process that has gone
+/// while this one runs are taken over later (<see cref="TakeOverLeftOver"/>). Applying a write twice changes nothing,
 /// so a crash between a write's commit and its mark in the file does no harm. At most
 /// <see cref="StorageOptions.MaxDeferredWrites"/> wait. A write may stand for a key (a journaled
 /// request): while it waits, the key is known here, so the key counts as seen before the store has it.
@@ -84,12 +85,16 @@ public sealed partial class DeferredStateWrites : BackgroundService
     /// </summary>
     public async Task ReplayLeftOverAsync(CancellationToken cancellationToken)
     {
-        var leftOver = _spill.ReadLeftOver();
-        if (leftOver.Count == 0)
+        IReadOnlyList<StateWrite> leftOver;
+        lock (_gate)
         {
-            // Files whose every write had landed, if any, go.
-            _spill.Reset([]);
-            return;
+            leftOver = _spill.ReadLeftOver();
+            if (leftOver.Count == 0)
+            {
+                // Files whose every write had landed, if any, go.
+                _spill.Reset([]);
+                return;
+            }
         }
 
         var applied = 0;
@@ -129,6 +134,33 @@ public sealed partial class DeferredStateWrites : BackgroundService
         }
 
         LogReplayed(applied, waitingAgain.Count, _spill.FilePath);
+    }
+
+    /// <summary>
+    /// Takes over, while the host runs, the files of processes that have gone without a next start
+    /// on this data directory (an instance sharing it that crashed): their writes move to this
+    /// process's file and wait behind the ones already waiting here, to land as they do.
+    /// </summary>
+    /// <returns>How many writes were taken over.</returns>
+    public int TakeOverLeftOver()
+    {
+        IReadOnlyList<StateWrite> leftOver;
+        lock (_gate)
+        {
+            leftOver = _spill.ReadLeftOver();
+            _spill.Reset(leftOver);
+            foreach (var write in leftOver)
+            {
+                Keep(write);
+            }
+        }
+
+        if (leftOver.Count > 0)
+        {
+            LogTakenOver(leftOver.Count, _spill.FilePath);
+        }
+
+        return leftOver.Count;
     }
 
     private async Task<bool> RunAsync(StateWrite write, bool keyed, CancellationToken cancellationToken)
@@ -264,6 +296,9 @@ public sealed partial class DeferredStateWrites : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} state writes still waited for the store when the bot stopped; they are kept in {File} for the next start")]
     private partial void LogKeptAtStop(int count, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} state writes left waiting by a process that has gone are taken over; they wait here for the store (kept in {File})")]
+    private partial void LogTakenOver(int count, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "State writes left waiting by an earlier run: {Applied} applied, {Waiting} wait for the store again (kept in {File})")]
     private partial void LogReplayed(int applied, int waiting, string file);

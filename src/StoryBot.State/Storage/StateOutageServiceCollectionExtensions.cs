@@ -18,7 +18,8 @@ public static class StateOutageServiceCollectionExtensions
     /// logs each outage once, the retry pipeline and the queue of writes that wait for the store, and
     /// the <see cref="StateStoreHealthCheck"/> tagged <see cref="ReadinessTag"/>. The waiting writes
     /// are kept in a file in the data directory; <c>AddStoryState</c> applies what the last run left
-    /// right after migrating. Needs the <c>Storage</c> options and the data directory, which
+    /// right after migrating, and <see cref="StateWriteTakeoverService"/> what an instance sharing
+    /// the directory leaves when it crashes while this one runs. Needs the <c>Storage</c> options and the data directory, which
     /// <c>AddStoryState</c> binds.
     /// </summary>
     public static IServiceCollection AddStateOutageTolerance(this IServiceCollection services)
@@ -37,6 +38,7 @@ public static class StateOutageServiceCollectionExtensions
 
         // Registered once and forwarded, so the queue the stores write to is the one that runs.
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DeferredStateWrites>());
+        services.AddSingleton<IHostedService, StateWriteTakeoverService>();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>(
             StateStoreHealthCheck.Name, HealthStatus.Unhealthy, [ReadinessTag], timeout: TimeSpan.FromSeconds(5));
         return services;

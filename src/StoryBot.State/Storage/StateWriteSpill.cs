@@ -12,7 +12,9 @@ namespace StoryBot.State.Storage;
 /// process has a file of its own (<c>pending-state-writes.&lt;id&gt;.jsonl</c>), locked while it
 /// runs, so instances that share a data directory never write into one another's; at start a
 /// process takes over the files no running process holds (left by a stop or a crash). A line cut
-/// off by a crash is skipped with a warning. Not thread-safe: <see cref="DeferredStateWrites"/>
+/// off by a crash is skipped with a warning; a file with a line of a format version this build does
+/// not know (<see cref="Version"/>, written by a newer build) is left whole, with a warning, for a
+/// build that knows it. Not thread-safe: <see cref="DeferredStateWrites"/>
 /// calls it under its lock, so the file's order is the queue's.
 /// </summary>
 public sealed partial class StateWriteSpill : IDisposable
@@ -20,8 +22,18 @@ public sealed partial class StateWriteSpill : IDisposable
     /// <summary>How every spill file's name starts; what follows tells one process's from another's.</summary>
     public const string FilePrefix = "pending-state-writes";
 
+    /// <summary>
+    /// The format of the lines this build writes, in each line's <c>v</c>; a line without one is of
+    /// the first. Raise it when a line changes so that an older build could misread it: that build
+    /// then leaves the file to this one instead of applying it.
+    /// </summary>
+    public const int Version = 1;
+
+    private const string VersionProperty = "v";
+
     private readonly ILogger<StateWriteSpill> _logger;
     private readonly List<FileStream> _taken = [];
+    private readonly HashSet<string> _leftForNewerBuild = new(StringComparer.Ordinal);
     private FileStream? _file;
     private long _intact;
     private bool _failing;
@@ -41,9 +53,10 @@ public sealed partial class StateWriteSpill : IDisposable
     public string FilePath { get; }
 
     /// <summary>
-    /// The writes earlier runs left waiting, each file's in the order they were made, the files
-    /// oldest first. The files stay locked, so no other process starting now takes them too,
-    /// until <see cref="Reset"/>.
+    /// The writes other processes left waiting (an earlier run, or an instance sharing the data
+    /// directory that stopped or crashed), each file's in the order they were made, the files
+    /// oldest first. The files stay locked, so no other process takes them too, until
+    /// <see cref="Reset"/>. A file left for a newer build is read (and warned of) once per process.
     /// </summary>
     public IReadOnlyList<StateWrite> ReadLeftOver()
     {
@@ -55,22 +68,23 @@ public sealed partial class StateWriteSpill : IDisposable
         var waiting = new OrderedDictionary<string, StateWrite>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(Folder, FilePrefix + "*.jsonl").OrderBy(File.GetLastWriteTimeUtc))
         {
-            if (path == FilePath || TakeOver(path) is not { } file)
+            if (path == FilePath || _leftForNewerBuild.Contains(path) || TakeOver(path) is not { } file)
             {
                 continue;
             }
 
-            var number = 0;
-            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-            while (reader.ReadLine() is { } line)
+            if (Read(path, file) is not { } lines)
             {
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
+                // Left for a build that knows its format: none of its lines is applied, so none is lost.
+                _leftForNewerBuild.Add(path);
+                _taken.Remove(file);
+                file.Dispose();
+                continue;
+            }
 
-                switch (Parse(line))
+            foreach (var line in lines)
+            {
+                switch (line)
                 {
                     case Line.Waiting(var write):
                         waiting[write.Id] = write;
@@ -78,14 +92,42 @@ public sealed partial class StateWriteSpill : IDisposable
                     case Line.Landed(var id):
                         waiting.Remove(id);
                         break;
-                    default:
-                        LogUnreadableLine(path, number);
-                        break;
                 }
             }
         }
 
         return [.. waiting.Values];
+    }
+
+    /// <summary>The file's lines, or null when one of them is of a format this build does not know.</summary>
+    private List<Line>? Read(string path, FileStream file)
+    {
+        var lines = new List<Line>();
+        var number = 0;
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        while (reader.ReadLine() is { } text)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            switch (Parse(text))
+            {
+                case Line.OfUnknownVersion(var version):
+                    LogUnknownVersion(path, number, version);
+                    return null;
+                case { } line:
+                    lines.Add(line);
+                    break;
+                default:
+                    LogUnreadableLine(path, number);
+                    break;
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>
@@ -215,11 +257,19 @@ public sealed partial class StateWriteSpill : IDisposable
         }
     }
 
-    /// <summary>The file, locked, or null when a running process holds it (or it is gone).</summary>
+    /// <summary>The file, locked, or null when a running process holds it (or it is gone, or empty).</summary>
     private FileStream? TakeOver(string path)
     {
         try
         {
+            // A process creates its file an instant before it locks it, and writes to it only once it
+            // holds the lock: an empty file may be one being created, and locking it then would make
+            // its owner's first write fail. (A crash in that instant leaves an empty file behind.)
+            if (new FileInfo(path).Length == 0)
+            {
+                return null;
+            }
+
             var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
             _taken.Add(file);
             return file;
@@ -242,6 +292,7 @@ public sealed partial class StateWriteSpill : IDisposable
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
+            json.WriteNumber(VersionProperty, Version);
             json.WriteString("id", write.Id);
             json.WriteString("kind", write.Kind);
             if (write.Key is not null)
@@ -258,7 +309,8 @@ public sealed partial class StateWriteSpill : IDisposable
         return buffer.ToArray();
     }
 
-    private static byte[] LandedLine(StateWrite write) => Encoding.UTF8.GetBytes($"{{\"landed\":{JsonSerializer.Serialize(write.Id)}}}\n");
+    private static byte[] LandedLine(StateWrite write) =>
+        Encoding.UTF8.GetBytes($"{{\"{VersionProperty}\":{Version},\"landed\":{JsonSerializer.Serialize(write.Id)}}}\n");
 
     private static Line? Parse(string line)
     {
@@ -269,6 +321,13 @@ public sealed partial class StateWriteSpill : IDisposable
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return null;
+            }
+
+            // Lines written before the format had a version are of the first.
+            if (root.TryGetProperty(VersionProperty, out var version)
+                && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && number == Version))
+            {
+                return new Line.OfUnknownVersion(version.GetRawText());
             }
 
             if (root.TryGetProperty("landed", out var landed) && landed.ValueKind == JsonValueKind.String)
@@ -297,10 +356,15 @@ public sealed partial class StateWriteSpill : IDisposable
         public sealed record Waiting(StateWrite Write) : Line;
 
         public sealed record Landed(string Id) : Line;
+
+        public sealed record OfUnknownVersion(string Version) : Line;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Line {Number} of {File} cannot be read (cut off when the bot stopped?) and is skipped")]
     private partial void LogUnreadableLine(string file, int number);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Line {Number} of {File} is of format version {Version}, which this build does not know; the file is left as it is, none of its writes applied, for a build that knows it")]
+    private partial void LogUnknownVersion(string file, int number, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The file of state writes waiting for the store ({File}) cannot be written; they wait in memory only until it can")]
     private partial void LogFileFailed(Exception exception, string file);

@@ -23,6 +23,9 @@ public sealed class StorageOptions
     /// <summary>How many state writes made while the store cannot be reached are kept for later (also in a <c>pending-state-writes.*.jsonl</c> file in the data directory, so a restart applies them); further ones are dropped.</summary>
     public int MaxDeferredWrites { get; set; } = 10_000;
 
+    /// <summary>How often a running bot looks in the data directory for waiting state writes left by an instance that has gone (crashed, and not started again), to apply them itself.</summary>
+    public TimeSpan SpillTakeoverInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     internal bool IsPostgres => string.Equals(Provider?.Trim(), Postgres, StringComparison.OrdinalIgnoreCase);
 
     internal string EffectiveConnectionString =>

@@ -33,6 +33,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 $"Storage:MaxDeferredWrites must be at least 1 (was {options.MaxDeferredWrites}).");
         }
 
+        if (options.SpillTakeoverInterval < TimeSpan.FromSeconds(1))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:SpillTakeoverInterval must be at least one second (was '{options.SpillTakeoverInterval}').");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

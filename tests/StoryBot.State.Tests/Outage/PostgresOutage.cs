@@ -46,6 +46,9 @@ internal sealed class PostgresOutage : IAsyncLifetime
     /// <summary>The bot's own folder, where the writes waiting for the store are kept; one per test.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "storybot-outage-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The files of state writes waiting for the store in <see cref="DataDirectory"/>, whichever process's.</summary>
+    public string[] SpillFiles => Directory.Exists(DataDirectory) ? Directory.GetFiles(DataDirectory, StateWriteSpill.FilePrefix + "*") : [];
+
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 
     public int PendingWrites => Services.GetRequiredService<DeferredStateWrites>().Pending;

@@ -17,8 +17,6 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
 {
     private readonly PostgresOutage _outage = new();
 
-    private string[] SpillFiles => Directory.Exists(_outage.DataDirectory) ? Directory.GetFiles(_outage.DataDirectory, StateWriteSpill.FilePrefix + "*") : [];
-
     public Task InitializeAsync() => _outage.InitializeAsync();
 
     public Task DisposeAsync() => _outage.DisposeAsync();
@@ -38,7 +36,7 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
         await _outage.RestartAsync(beforeStart: _outage.Proxy.Restore);
 
         Assert.Equal(0, _outage.PendingWrites);
-        Assert.Empty(SpillFiles);
+        Assert.Empty(_outage.SpillFiles);
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM answers WHERE message_id = 'message-1' AND user_id = 'reader-1'"));
         Assert.True(await _outage.CountAsync("SELECT COUNT(*) FROM answer_citations") > 0);
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM unanswered_questions WHERE question = 'Who won the lawsuit?'"));
@@ -83,14 +81,14 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
 
         await _outage.RestartAsync(beforeStart: () =>
         {
-            File.AppendAllText(Assert.Single(SpillFiles), "{\"id\":\"0f3a\",\"kind\":\"unanswered-question\",\"data\":{\"question\":\"How m");
+            File.AppendAllText(Assert.Single(_outage.SpillFiles), "{\"id\":\"0f3a\",\"kind\":\"unanswered-question\",\"data\":{\"question\":\"How m");
             _outage.Proxy.Restore();
         });
 
         Assert.Equal(2, await _outage.CountAsync("SELECT COUNT(*) FROM unanswered_questions"));
         var warning = Assert.Single(_outage.Logs.GetSnapshot(), log => log.Level == LogLevel.Warning && log.Message.Contains(StateWriteSpill.FilePrefix, StringComparison.Ordinal));
         Assert.StartsWith("Line 3 of ", warning.Message, StringComparison.Ordinal);
-        Assert.Empty(SpillFiles);
+        Assert.Empty(_outage.SpillFiles);
     }
 
     [StorageFact]
@@ -131,7 +129,7 @@ public sealed class WritesKeptOverARestartTests : IAsyncLifetime
         await _outage.UntilWritesLandedAsync();
         Assert.Null(await _outage.AcceptAsync("event-1"));
         Assert.Equal(1, await _outage.CountAsync("SELECT COUNT(*) FROM accepted_work WHERE work_key = 'slack:event-1' AND status = 'done'"));
-        Assert.Empty(SpillFiles);
+        Assert.Empty(_outage.SpillFiles);
     }
 
     private Task RecordUnansweredAsync(string question) =>

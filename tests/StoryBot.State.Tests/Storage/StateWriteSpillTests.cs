@@ -113,8 +113,97 @@ public sealed class StateWriteSpillTests : IDisposable
         Assert.Equal($"Line 2 of {file} cannot be read (cut off when the bot stopped?) and is skipped", warning.Message);
     }
 
+    [Fact]
+    public void EveryLineSaysTheFormatVersionItIsWrittenIn()
+    {
+        using (var stopped = Spill())
+        {
+            var write = Write("first");
+            stopped.Waiting(write);
+            stopped.Waiting(Write("second"));
+            stopped.Landed(write);
+        }
+
+        var lines = File.ReadAllLines(Assert.Single(Files));
+
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, line => Assert.StartsWith($"{{\"v\":{StateWriteSpill.Version},", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LinesWrittenBeforeTheFormatHadAVersionAreReadAsTheFirst()
+    {
+        Directory.CreateDirectory(_directory.FullPath);
+        File.WriteAllLines(Path.Combine(_directory.FullPath, $"{StateWriteSpill.FilePrefix}.{Guid.NewGuid():N}.jsonl"),
+        [
+            "{\"id\":\"first\",\"kind\":\"test\",\"key\":\"slack:event-1\",\"data\":{\"text\":\"first\"}}",
+            "{\"id\":\"second\",\"kind\":\"test\",\"data\":{\"text\":\"second\"}}",
+            "{\"landed\":\"second\"}",
+        ]);
+        using var next = Spill();
+
+        var write = Assert.Single(next.ReadLeftOver());
+
+        Assert.Equal(("first", "test", "slack:event-1", "first"), (write.Id, write.Kind, write.Key, write.DataAs<Note>().Text));
+    }
+
+    [Fact]
+    public void AFileWithALineOfAVersionThisBuildDoesNotKnowIsLeftWholeWithAWarningNamingTheFileTheLineAndTheVersion()
+    {
+        var write = Write("first");
+        using (var stopped = Spill())
+        {
+            stopped.Waiting(write);
+        }
+
+        var newer = Path.Combine(_directory.FullPath, $"{StateWriteSpill.FilePrefix}.{Guid.NewGuid():N}.jsonl");
+        string[] lines =
+        [
+            "{\"v\":2,\"id\":\"0f3a\",\"kind\":\"test\",\"data\":{\"text\":\"older-looking\"}}",
+            "{\"v\":1,\"id\":\"1b2c\",\"kind\":\"test\",\"data\":{\"text\":\"second\"}}",
+        ];
+        File.WriteAllLines(newer, lines);
+        var logs = new FakeLogCollector();
+
+        using (var next = new StateWriteSpill(_directory, new FakeLogger<StateWriteSpill>(logs)))
+        {
+            Assert.Equal([write], next.ReadLeftOver());
+            next.Reset([]);
+
+            // A running process looks again from time to time; the file is warned of once.
+            Assert.Empty(next.ReadLeftOver());
+            next.Reset([]);
+        }
+
+        var warning = Assert.Single(logs.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal(
+            $"Line 1 of {newer} is of format version 2, which this build does not know; the file is left as it is, none of its writes applied, for a build that knows it",
+            warning.Message);
+        Assert.Equal(newer, Assert.Single(Files));
+        Assert.Equal(lines, File.ReadAllLines(newer));
+    }
+
+    [Fact]
+    public void AnEmptyFileIsLeftAloneForItsProcessMayHaveCreatedItAndNotYetLockedIt()
+    {
+        Directory.CreateDirectory(_directory.FullPath);
+        var creating = Path.Combine(_directory.FullPath, $"{StateWriteSpill.FilePrefix}.{Guid.NewGuid():N}.jsonl");
+        File.WriteAllBytes(creating, []);
+
+        using (var next = Spill())
+        {
+            Assert.Empty(next.ReadLeftOver());
+            next.Reset([]);
+        }
+
+        Assert.Equal(creating, Assert.Single(Files));
+    }
+
     private StateWriteSpill Spill() => new(_directory, NullLogger<StateWriteSpill>.Instance);
 
     private static StateWrite Write(string text, string? key = null) =>
-        StateWrite.Of("test", new { text }) with { Key = key };
+        StateWrite.Of("test", new Note(text)) with { Key = key };
+
+    private sealed record Note(string Text);
 }

@@ -38,6 +38,23 @@ internal static class StoryAnalyzers
         return terms;
     }
 
+    /// <summary>The terms with the span of the text each was made from, to show them as they were written.</summary>
+    public static List<(string Term, int Start, int End)> TermsWithSpans(Analyzer analyzer, string text)
+    {
+        var terms = new List<(string Term, int Start, int End)>();
+        using var stream = analyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        }
+
+        stream.End();
+        return terms;
+    }
+
     /// <summary>Lowercased, accent-folded word tokens with no stemming and no stop words.</summary>
     private sealed class SurfaceAnalyzer : Analyzer
     {

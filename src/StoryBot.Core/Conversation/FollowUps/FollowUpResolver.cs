@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Retrieval;
@@ -16,6 +17,7 @@ public static partial class FollowUpResolver
 {
     /// <summary>A follow-up is short; a longer question without a name is read as it stands.</summary>
     private const int MaxElliptic = 8;
+    private const int MaxTopicWords = 12;
 
     public static FollowUpResolution Resolve(string question, IReadOnlyList<ConversationTurn> turns, KnowledgePack pack)
     {
@@ -51,7 +53,7 @@ public static partial class FollowUpResolver
 
             // "what did Altman say to that": the name is new, what it answers is the turn before.
             return refers && words.Count <= MaxElliptic
-                ? new FollowUpResolution(FollowUpKind.Ellipsis, $"{question} {TopicOf(last.Question)}", [])
+                ? new FollowUpResolution(FollowUpKind.Ellipsis, $"{question} {TopicOf(last.Question, question)}", [])
                 : FollowUpResolution.Unchanged(question);
         }
 
@@ -76,7 +78,7 @@ public static partial class FollowUpResolver
         if ((refers || opens || bare) && words.Count <= MaxElliptic)
         {
             var own = string.Join(' ', words.Where(w => !FollowUpWords.Openers.Contains(w) && !FollowUpWords.References.Contains(w)));
-            return new FollowUpResolution(FollowUpKind.Ellipsis, $"{own} {TopicOf(last.Question)}".Trim(), []);
+            return new FollowUpResolution(FollowUpKind.Ellipsis, $"{own} {TopicOf(last.Question, own)}".Trim(), []);
         }
 
         return FollowUpResolution.Unchanged(question);
@@ -133,20 +135,39 @@ public static partial class FollowUpResolver
 
     /// <summary>
     /// What the earlier question was about, without what it asked: its words less its question
-    /// words, the words that framed its kind of answer ("laut wem", "how much") and stop words, so
-    /// the follow-up's own question decides what kind of answer it wants.
+    /// words, the words that framed its kind of answer ("laut wem", "how much") and the words the
+    /// follow-up says itself, so the follow-up's own question decides what kind of answer it wants.
     /// </summary>
-    private static string TopicOf(string question)
+    /// <remarks>
+    /// The earlier question may itself be a follow-up read this way: leaving out what the new one
+    /// repeats, and keeping at most <see cref="MaxTopicWords"/>, stops "and what did he say to that?"
+    /// asked again and again from growing the question each time.
+    /// </remarks>
+    private static string TopicOf(string question, string followUp)
     {
-        var surface = StoryAnalyzers.Terms(StoryAnalyzers.Surface, question);
-        var (_, frame) = QuestionIntents.Read(surface);
-        var framing = frame.Select(index => surface[index]).ToHashSet(StringComparer.Ordinal);
+        var terms = StoryAnalyzers.TermsWithSpans(StoryAnalyzers.Surface, question);
+        var (_, frame) = QuestionIntents.Read([.. terms.Select(t => t.Term)]);
+        var said = StoryAnalyzers.Terms(StoryAnalyzers.Surface, followUp).ToHashSet(StringComparer.Ordinal);
+        var topic = new StringBuilder(question.Length);
+        var kept = 0;
+        var shownUpTo = 0;
+        for (var i = 0; i < terms.Count && kept < MaxTopicWords; i++)
+        {
+            var (term, start, end) = terms[i];
 
-        // The words as they were written (the analyzers fold "über" to "uber"), each judged by its folded form.
-        return string.Join(' ', question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word =>
-            StoryAnalyzers.Terms(StoryAnalyzers.Surface, word) is { Count: > 0 } folded
-            && !folded.Any(framing.Contains)
-            && !FollowUpWords.Of(word).Any(FollowUpWords.QuestionWords.Contains)));
+            // Shown as written (the analyzer folds "über" to "uber"); a word it split shows once.
+            var written = question[start..end];
+            if (frame.Contains(i) || start < shownUpTo || !said.Add(term)
+                || FollowUpWords.QuestionWords.Contains(term) || FollowUpWords.QuestionWords.Contains(written.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            topic.Append(kept++ == 0 ? string.Empty : " ").Append(written);
+            shownUpTo = end;
+        }
+
+        return topic.ToString();
     }
 
     private static string WithoutQuestionWord(string question)

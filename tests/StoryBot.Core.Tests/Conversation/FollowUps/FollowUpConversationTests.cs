@@ -78,7 +78,7 @@ public sealed class FollowUpConversationTests : IDisposable
         var first = await AskAsync("und wann war das?", "answer-1", channel: "answer-1", continuesFrom: "answer-1");
         var second = await AskAsync("und Altman?", "answer-1", channel: "answer-1", continuesFrom: "answer-1");
 
-        Assert.Equal("Ellipsis: \"und wann war das?\" read as \"wann war Geld hat SoftBank laut Musk?\"", first.Explanation?.FollowUp);
+        Assert.Equal("Ellipsis: \"und wann war das?\" read as \"wann war Geld hat SoftBank laut Musk\"", first.Explanation?.FollowUp);
         Assert.StartsWith("Ellipsis:", second.Explanation?.FollowUp, StringComparison.Ordinal);
     }
 

@@ -65,6 +65,32 @@ public class FollowUpResolverTests
         Assert.Equal(read, resolution.Question);
     }
 
+    [Theory]
+    [InlineData("laut wem hat softbank weniger als 10 mrd zusammen", "and what did altman say to that", "and what did altman say to that laut hat softbank weniger als 10 mrd zusammen")]
+    [InlineData("wie viel geld hat softbank laut musk", "und wann war das?", "wann war geld hat softbank laut musk")]
+    public void ATakenUpQuestionBringsWhatItWasAboutNotHowItAsked(string before, string question, string read)
+    {
+        var resolution = Resolve(question, Turn(before, "softbank"));
+
+        Assert.Equal(FollowUpKind.Ellipsis, resolution.Kind);
+        Assert.Equal(read, resolution.Question);
+    }
+
+    [Fact]
+    public void TheSameFollowUpAskedAgainAndAgainDoesNotGrowTheQuestion()
+    {
+        var turn = Turn("laut wem hat softbank weniger als 10 mrd zusammen", "softbank");
+        var readings = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var reading = Resolve("and what did altman say to that", turn).Question;
+            readings.Add(reading);
+            turn = Turn(reading, "sam-altman", "softbank");
+        }
+
+        Assert.Single(readings.Distinct());
+    }
+
     [Fact]
     public void ItStandsForTheThingNamedBefore()
     {

@@ -141,13 +141,14 @@ public sealed class ConversationPipelineTests : IDisposable
         var answer = await pipeline.AskAsync(request, mustAnswer: false, CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(2)); // posting it takes time too, which is not the answer's
         var posted = new PostedMessage("slack", "C1", "1700000000.000100");
+        var another = posted with { MessageId = "2" };
 
         await pipeline.RecordAsync(posted, request, answer!, CancellationToken.None);
-        await pipeline.RecordAsync(posted with { MessageId = "2" }, Request("who is Sam Altman?"), answer!, CancellationToken.None);
+        await pipeline.RecordAsync(another, Request("who is Sam Altman?"), answer!, CancellationToken.None);
 
         Assert.Equal(started, seen!.ReceivedAt);
         _recorder.Verify(r => r.RecordAsync(posted, It.Is<ChatRequest>(c => c.AnswerTime == TimeSpan.FromMilliseconds(120)), answer!, It.IsAny<CancellationToken>()), Times.Once);
-        _recorder.Verify(r => r.RecordAsync(posted with { MessageId = "2" }, It.Is<ChatRequest>(c => c.AnswerTime == null), answer!, It.IsAny<CancellationToken>()), Times.Once);
+        _recorder.Verify(r => r.RecordAsync(another, It.Is<ChatRequest>(c => c.AnswerTime == null), answer!, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     public void Dispose() => _meters.Dispose();

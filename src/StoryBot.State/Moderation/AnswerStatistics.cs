@@ -23,7 +23,7 @@ public sealed class AnswerStatistics(IStateDatabase database)
     internal const long DayMilliseconds = 86_400_000;
 
     // The day's timed rows of both tables, each read from its index by day in duration order
-    // (ModerationSchema 111), merged rather than sorted.
+    // (ModerationSchema 111): SQLite merges the two, PostgreSQL keeps the top rows in a heap.
     private static readonly string DayDurations = $"""
         SELECT duration_ms FROM answers WHERE posted_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL
         UNION ALL

@@ -199,8 +199,8 @@ internal sealed class ModerationSchema : IStateMigrations
             """),
 
         // How long each answer and abstention took (fractional milliseconds; rows from before have
-        // none). The overview's percentiles of a UTC day walk these indexes in duration order from
-        // the nearer end, and never sort the day's rows (AnswerStatistics.LatencyAsync).
+        // none). The overview's percentiles of a UTC day read only that day's timed rows, in duration
+        // order, from these indexes (AnswerStatistics.LatencyAsync).
         new(111, "answer times", _ => $"""
             ALTER TABLE answers ADD COLUMN duration_ms DOUBLE PRECISION NULL;
             ALTER TABLE unanswered_questions ADD COLUMN duration_ms DOUBLE PRECISION NULL;

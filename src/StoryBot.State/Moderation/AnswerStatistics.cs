@@ -22,6 +22,12 @@ public sealed class AnswerStatistics(IStateDatabase database)
 {
     internal const long DayMilliseconds = 86_400_000;
 
+    /// <summary>How many times were recorded on the day <c>@day</c> (days since the Unix epoch).</summary>
+    internal static readonly string DayCount = $"""
+        SELECT (SELECT COUNT(*) FROM answers WHERE posted_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL)
+             + (SELECT COUNT(*) FROM unanswered_questions WHERE asked_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL)
+        """;
+
     // The day's timed rows of both tables, each read from its index by day in duration order
     // (ModerationSchema 111): SQLite merges the two, PostgreSQL keeps the top rows in a heap.
     private static readonly string DayDurations = $"""
@@ -29,6 +35,10 @@ public sealed class AnswerStatistics(IStateDatabase database)
         UNION ALL
         SELECT duration_ms FROM unanswered_questions WHERE asked_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL
         """;
+
+    /// <summary>The time <c>@skip</c> rows from the shortest of the day's, or from the longest.</summary>
+    internal static string DurationAt(bool fromLongest) =>
+        $"{DayDurations} ORDER BY duration_ms {(fromLongest ? "DESC" : "ASC")} LIMIT 1 OFFSET @skip";
 
     /// <summary>Per language, the questions answered and abstained on in [<paramref name="from"/>, <paramref name="until"/>).</summary>
     public Task<IReadOnlyList<LanguageFigures>> ByLanguageAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
@@ -93,12 +103,7 @@ public sealed class AnswerStatistics(IStateDatabase database)
             async session =>
             {
                 var dayNumber = ("day", (object?)UnixDay(day));
-                var count = await session.ScalarAsync<long>(
-                    $"""
-                    SELECT (SELECT COUNT(*) FROM answers WHERE posted_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL)
-                         + (SELECT COUNT(*) FROM unanswered_questions WHERE asked_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL)
-                    """,
-                    dayNumber);
+                var count = await session.ScalarAsync<long>(DayCount, dayNumber);
                 if (count == 0)
                 {
                     return null;
@@ -107,11 +112,11 @@ public sealed class AnswerStatistics(IStateDatabase database)
                 async Task<TimeSpan> AtAsync(double share)
                 {
                     var rank = Math.Max(0, (long)Math.Ceiling(share * count) - 1);
-                    var fromTop = rank >= count / 2;
+                    var fromLongest = rank >= count / 2;
                     var milliseconds = await session.ScalarAsync<double>(
-                        $"{DayDurations} ORDER BY duration_ms {(fromTop ? "DESC" : "ASC")} LIMIT 1 OFFSET @skip",
+                        DurationAt(fromLongest),
                         dayNumber,
-                        ("skip", fromTop ? count - 1 - rank : rank));
+                        ("skip", fromLongest ? count - 1 - rank : rank));
                     return TimeSpan.FromMilliseconds(milliseconds);
                 }
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core;
-using StoryBot.Dashboard.Figures;
 using StoryBot.Dashboard.SignIn;
 
 namespace StoryBot.Dashboard;
@@ -22,7 +21,6 @@ internal sealed partial class DashboardListener(
     IServiceProvider bot,
     IOptions<DashboardOptions> options,
     SignInLinks links,
-    AnswerLatencies latencies,
     TimeProvider time,
     IEnumerable<ILoggerProvider> logs,
     ILogger<DashboardListener> logger) : IHostedService, IAsyncDisposable
@@ -37,8 +35,6 @@ internal sealed partial class DashboardListener(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Before the first question: the overview's answer times count from the start.
-        latencies.Start();
         var server = DashboardWebApp.Build(bot, options.Value, _serverLogs);
         try
         {

@@ -29,8 +29,6 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SignInLinks>();
         services.TryAddSingleton<DashboardListener>();
-        services.AddMetrics();
-        services.TryAddSingleton<AnswerLatencies>();
         services.TryAddSingleton<OverviewFigures>();
         var discord = new DashboardDiscordOptions();
         configuration.GetSection(DashboardOptions.Section).GetSection(nameof(DashboardOptions.Discord)).Bind(discord);

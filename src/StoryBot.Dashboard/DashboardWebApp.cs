@@ -115,7 +115,6 @@ internal static class DashboardWebApp
         services.AddSingleton(_ => bot.GetRequiredService<UnansweredLog>());
         services.AddSingleton(_ => bot.GetRequiredService<AnswerStatistics>());
         services.AddSingleton(_ => bot.GetRequiredService<ISummaryHistory>());
-        services.AddSingleton(_ => bot.GetRequiredService<AnswerLatencies>());
         services.AddSingleton(_ => bot.GetRequiredService<OverviewFigures>());
     }
 

@@ -13,7 +13,8 @@ namespace StoryBot.Benchmarks.Dashboard;
 /// <summary>
 /// What each dashboard page costs with a year's worth of state: 100,000 recorded answers (two
 /// citations each), 2,000 reports (200 open), 20,000 audit entries, 30,000 unanswered questions in
-/// 3,000 wordings and 2,000 summary slots, written in the real schema into the bot's SQLite file.
+/// 3,000 wordings and 2,000 summary slots, written in the real schema into the bot's SQLite file;
+/// every answer and unanswered question carries its answer time, as the overview's percentiles read them.
 /// The bot runs as in production on Slack's HTTP endpoints (a fake Slack Web API on loopback) with
 /// the dashboard on; a signed-in client GETs each page over loopback, side by side with the same GET
 /// to a plain Kestrel endpoint (the HTTP round trip alone).
@@ -111,6 +112,9 @@ public partial class DashboardPageBenchmarks : IDisposable
         }
     }
 
+    /// <summary>An answer time for row i, spread from 1 to 400 ms in no order, as the overview's percentiles read them.</summary>
+    private const string AnswerTime = "1 + ((i * 7919) % 3991) / 10.0";
+
     /// <summary>The state a busy year leaves, in the real schema, spread over the last 60 days.</summary>
     private static void Fill(string database, DateTimeOffset now)
     {
@@ -122,8 +126,9 @@ public partial class DashboardPageBenchmarks : IDisposable
         Execute(connection, transaction, $"""
             CREATE TEMP TABLE template AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS n, id, question, language, reply FROM answers;
             WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < {Answers - 1})
-            INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at)
-            SELECT 'slack', 'C' || (i % 40), 'bench-' || i, NULL, 'U' || (i % 5000), t.question, t.language, t.reply, {end} - (i * {span / Answers})
+            INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at, duration_ms)
+            SELECT 'slack', 'C' || (i % 40), 'bench-' || i, NULL, 'U' || (i % 5000), t.question, t.language, t.reply, {end} - (i * {span / Answers}),
+                   {AnswerTime}
             FROM seq JOIN template t ON t.n = i % (SELECT COUNT(*) FROM template);
             INSERT INTO answer_citations (answer_id, excerpt_id, source_id)
             SELECT a.id, c.excerpt_id, c.source_id FROM answers a
@@ -142,9 +147,9 @@ public partial class DashboardPageBenchmarks : IDisposable
                    'excerpt:bench-' || (i % 300), 'checked against the source', {end} - (i * {span / 20_000})
             FROM seq;
             WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 29999)
-            INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at, key_version)
+            INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at, key_version, duration_ms)
             SELECT 'Who paid for launch ' || (i % 3000) || '?', 'person: ' || (i % 3000) || ' launch paid',
-                   'en', 'slack', 'channel', {end} - (i * {span / 30_000}), 2
+                   'en', 'slack', 'channel', {end} - (i * {span / 30_000}), 2, {AnswerTime}
             FROM seq;
             WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 1999)
             INSERT INTO summary_ledger (schedule, slot_utc, slot_local, platform, channel_id, status, attempts, message_id, created_at, updated_at)

@@ -55,14 +55,15 @@ internal sealed partial class AskCommand(
         followUps.Remember(request, resolution, reply);
         if (reply.Abstained && !context.Request.Unrecorded)
         {
-            // The asker need not wait for the curators' tally.
-            pendingWrites.Track(RecordAsync(context, reply, cancellationToken));
+            // The asker need not wait for the curators' tally; the answer time is the reply's, now.
+            var answerTime = request.ReceivedAt is { } received ? time.GetElapsedTime(received) : (TimeSpan?)null;
+            pendingWrites.Track(RecordAsync(context, reply, answerTime, cancellationToken));
         }
 
         return reply;
     }
 
-    private async Task RecordAsync(CommandContext context, Reply reply, CancellationToken cancellationToken)
+    private async Task RecordAsync(CommandContext context, Reply reply, TimeSpan? answerTime, CancellationToken cancellationToken)
     {
         // The engine's cleaned question: mentions (and the user ids in them) are gone with the chat noise.
         var request = context.Request;
@@ -75,7 +76,7 @@ internal sealed partial class AskCommand(
         {
             var text = TextElements.Shorten(question, MaxRecorded + 1);
             await unanswered.RecordAsync(
-                new UnansweredQuestion(text, reply.Language, request.Platform, request.ChannelKind, time.GetUtcNow()),
+                new UnansweredQuestion(text, reply.Language, request.Platform, request.ChannelKind, time.GetUtcNow()) { AnswerTime = answerTime },
                 cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

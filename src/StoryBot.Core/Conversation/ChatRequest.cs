@@ -47,4 +47,17 @@ public sealed record ChatRequest(string Platform, string ChannelId, string UserI
     /// kept out of the curators' tally of questions the story does not answer.
     /// </summary>
     public bool Unrecorded { get; init; }
+
+    /// <summary>
+    /// When the conversation pipeline took the request, a timestamp of its clock
+    /// (<see cref="TimeProvider.GetTimestamp"/>): a reply recorded before the pipeline has timed it
+    /// (a question the story did not answer) measures its answer time from here. Null outside the pipeline.
+    /// </summary>
+    public long? ReceivedAt { get; init; }
+
+    /// <summary>
+    /// How long the pipeline took to make the reply being recorded (the <c>storybot.answer.duration</c>
+    /// measurement), set when it hands a posted answer to the recorders; null for a reply it did not time.
+    /// </summary>
+    public TimeSpan? AnswerTime { get; init; }
 }

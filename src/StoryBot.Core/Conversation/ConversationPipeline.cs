@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Knowledge;
@@ -28,6 +29,11 @@ public sealed partial class ConversationPipeline(
 
     private readonly IAnswerRecorder[] _recorders = [.. recorders];
 
+    // The answer time of each request the adapters hold, until they let it go: they hand the same
+    // request back to RecordAsync once the reply is posted. Keyed by the request rather than carried
+    // on the reply, whose identity keeps its renderings and its stored form (both kept per reply).
+    private readonly ConditionalWeakTable<ChatRequest, StrongBox<TimeSpan>> _answerTimes = new();
+
     /// <summary>
     /// The reply to send, or null when the user is over the limit and was already told so. A
     /// platform that must answer every request (a Discord interaction shows a failure otherwise)
@@ -40,8 +46,14 @@ public sealed partial class ConversationPipeline(
         var channelKind = StoryBotTelemetry.ChannelKindTag(request.ChannelKind);
         using var scope = AskScope(logger, request.Platform, channelKind, command);
         using var activity = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Ask);
-        var (reply, outcome) = await ReplyAsync(request, mustAnswer, cancellationToken);
-        telemetry.QuestionHandled(request.Platform, command, outcome, time.GetElapsedTime(started));
+        var (reply, outcome) = await ReplyAsync(request with { ReceivedAt = started }, mustAnswer, cancellationToken);
+        var elapsed = time.GetElapsedTime(started);
+        telemetry.QuestionHandled(request.Platform, command, outcome, elapsed);
+        if (reply is not null && IsRecorded(reply))
+        {
+            _answerTimes.AddOrUpdate(request, new StrongBox<TimeSpan>(elapsed));
+        }
+
         if (activity is not null)
         {
             Describe(activity, request, channelKind, command, outcome, reply);
@@ -128,7 +140,10 @@ public sealed partial class ConversationPipeline(
     /// <summary>Whether <paramref name="reply"/> is kept once posted: only answers cite excerpts that can be reported or withdrawn.</summary>
     public bool IsRecorded(Reply reply) => reply.Kind == ReplyKind.Answer && _recorders.Length > 0;
 
-    /// <summary>Records an answer the adapter has posted as <paramref name="posted"/>; anything else is not kept.</summary>
+    /// <summary>
+    /// Records an answer the adapter has posted as <paramref name="posted"/>, with the time it took
+    /// when <paramref name="request"/> is the one it was asked with; anything else is not kept.
+    /// </summary>
     public async Task RecordAsync(PostedMessage posted, ChatRequest request, Reply reply, CancellationToken cancellationToken)
     {
         if (!IsRecorded(reply))
@@ -138,9 +153,10 @@ public sealed partial class ConversationPipeline(
 
         using var activity = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Record);
         activity?.SetTag(StoryBotTelemetry.Tags.Platform, posted.Platform);
+        var timed = _answerTimes.TryGetValue(request, out var answerTime) ? request with { AnswerTime = answerTime.Value } : request;
         foreach (var recorder in _recorders)
         {
-            await recorder.RecordAsync(posted, request, reply, cancellationToken);
+            await recorder.RecordAsync(posted, timed, reply, cancellationToken);
         }
     }
 

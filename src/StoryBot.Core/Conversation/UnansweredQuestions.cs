@@ -6,7 +6,11 @@ namespace StoryBot.Core.Conversation;
 /// A question the story did not answer, as curators see it: the question without chat noise (so
 /// no mention or user id), its language, when and on what kind of channel it was asked.
 /// </summary>
-public sealed record UnansweredQuestion(string Question, Language Language, string Platform, ChannelKind ChannelKind, DateTimeOffset At);
+public sealed record UnansweredQuestion(string Question, Language Language, string Platform, ChannelKind ChannelKind, DateTimeOffset At)
+{
+    /// <summary>How long the bot took to find it had no answer, from the request reaching the conversation pipeline; null when not timed.</summary>
+    public TimeSpan? AnswerTime { get; init; }
+}
 
 /// <summary>How often one question went unanswered (questions of similar wording count as one: see <see cref="Retrieval.QuestionWording"/>).</summary>
 public sealed record UnansweredTally(string Question, Language Language, int Count, DateTimeOffset LastAsked);

@@ -3,8 +3,8 @@ using StoryBot.State.Moderation;
 
 namespace StoryBot.Dashboard.Pages;
 
-/// <summary>The overview: today's questions by language, answered and abstained, the open reports, answers per day.</summary>
-internal sealed class IndexModel(AnswerStatistics statistics, OverviewFigures perDay, ReaderReports reports, AnswerLatencies latencies, TimeProvider time) : DashboardPage
+/// <summary>The overview: today's questions by language, answered and abstained, how long they took, the open reports, answers per day.</summary>
+internal sealed class IndexModel(AnswerStatistics statistics, OverviewFigures perDay, ReaderReports reports, TimeProvider time) : DashboardPage
 {
     public const int ChartDays = 14;
 
@@ -21,7 +21,7 @@ internal sealed class IndexModel(AnswerStatistics statistics, OverviewFigures pe
     /// <summary>The excerpts the answers of the chart's days cited most.</summary>
     public IReadOnlyList<CitedExcerpt> MostCited { get; private set; } = [];
 
-    /// <summary>How long the latest answers took, since the bot started; null before the first.</summary>
+    /// <summary>How long today's answers and abstentions took, recorded by every instance; null before the first.</summary>
     public LatencyFigures? Latency { get; private set; }
 
     public int AnsweredToday => TodayByLanguage.Sum(l => l.Answered);
@@ -36,7 +36,7 @@ internal sealed class IndexModel(AnswerStatistics statistics, OverviewFigures pe
         TodayByLanguage = await statistics.ByLanguageAsync(midnight, midnight.AddDays(1), cancellationToken);
         (Days, MostCited) = await perDay.ReadAsync(Today.AddDays(1 - ChartDays), Today, MostCitedShown, cancellationToken);
         OpenReports = await reports.CountAsync(cancellationToken);
-        Latency = latencies.Read();
+        Latency = await statistics.LatencyAsync(Today, cancellationToken);
     }
 
     /// <summary>A duration as people read it: "12 ms", "1.4 s".</summary>

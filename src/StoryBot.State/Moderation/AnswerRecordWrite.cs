@@ -29,6 +29,7 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
             reply.Language.Code(),
             ReplyJson.Serialize(reply),
             postedAt,
+            request.AnswerTime?.TotalMilliseconds,
             [.. reply.Citations.DistinctBy(c => c.Id).Select(c => new Cited(c.Id, c.Source))]));
 
     public async Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken)
@@ -41,8 +42,8 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
             {
                 var id = await session.ScalarAsync<long?>(
                     """
-                    INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at)
-                    VALUES (@platform, @channel, @message, @thread, @user, @question, @language, @reply, @at)
+                    INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at, duration_ms)
+                    VALUES (@platform, @channel, @message, @thread, @user, @question, @language, @reply, @at, @duration)
                     ON CONFLICT (platform, channel_id, message_id) DO NOTHING
                     RETURNING id
                     """,
@@ -54,7 +55,8 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
                     ("question", answer.Question),
                     ("language", answer.Language),
                     ("reply", answer.Reply),
-                    ("at", answer.PostedAt));
+                    ("at", answer.PostedAt),
+                    ("duration", answer.DurationMs));
                 if (id is null)
                 {
                     return (int?)null; // Recorded before: an adapter retried, or a kept record was applied again.
@@ -92,7 +94,7 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
                 "INSERT INTO answer_citations (answer_id, excerpt_id, source_id) VALUES "
                 + string.Join(", ", Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"(@answer, @excerpt{i}, @source{i})"))));
 
-    private sealed record Data(PostedMessage Message, string UserId, string Question, string Language, string Reply, long PostedAt, IReadOnlyList<Cited> Citations);
+    private sealed record Data(PostedMessage Message, string UserId, string Question, string Language, string Reply, long PostedAt, double? DurationMs, IReadOnlyList<Cited> Citations);
 
     private sealed record Cited(string Excerpt, string Source);
 }

@@ -11,13 +11,34 @@ public sealed record DayFigures(DateOnly Day, int Answered, int Abstained);
 /// <summary>How many answers cited one excerpt.</summary>
 public sealed record CitedExcerpt(string ExcerptId, int Answers);
 
+/// <summary>Nearest-rank percentiles of how long the timed answers and abstentions of one UTC day took.</summary>
+public sealed record LatencyFigures(int Answers, TimeSpan P50, TimeSpan P95, TimeSpan P99);
+
 /// <summary>
 /// Counts over the recorded answers and the unanswered questions, for the curators' overview. Both
 /// tables are read by their time index, so a count costs the rows in its period, not the table.
 /// </summary>
 public sealed class AnswerStatistics(IStateDatabase database)
 {
-    private const long DayMilliseconds = 86_400_000;
+    internal const long DayMilliseconds = 86_400_000;
+
+    /// <summary>How many times were recorded on the day <c>@day</c> (days since the Unix epoch).</summary>
+    internal static readonly string DayCount = $"""
+        SELECT (SELECT COUNT(*) FROM answers WHERE posted_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL)
+             + (SELECT COUNT(*) FROM unanswered_questions WHERE asked_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL)
+        """;
+
+    // The day's timed rows of both tables, each read from its index by day in duration order
+    // (ModerationSchema 111): SQLite merges the two, PostgreSQL keeps the top rows in a heap.
+    private static readonly string DayDurations = $"""
+        SELECT duration_ms FROM answers WHERE posted_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL
+        UNION ALL
+        SELECT duration_ms FROM unanswered_questions WHERE asked_at / {DayMilliseconds} = @day AND duration_ms IS NOT NULL
+        """;
+
+    /// <summary>The time <c>@skip</c> rows from the shortest of the day's, or from the longest.</summary>
+    internal static string DurationAt(bool fromLongest) =>
+        $"{DayDurations} ORDER BY duration_ms {(fromLongest ? "DESC" : "ASC")} LIMIT 1 OFFSET @skip";
 
     /// <summary>Per language, the questions answered and abstained on in [<paramref name="from"/>, <paramref name="until"/>).</summary>
     public Task<IReadOnlyList<LanguageFigures>> ByLanguageAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
@@ -50,7 +71,7 @@ public sealed class AnswerStatistics(IStateDatabase database)
                     .. Enumerable.Range(first.DayNumber, last.DayNumber - first.DayNumber + 1).Select(number =>
                     {
                         var day = DateOnly.FromDayNumber(number);
-                        var key = UnixDay(day);
+                        var key = UnixDay(day).ToString(System.Globalization.CultureInfo.InvariantCulture);
                         return new DayFigures(day, answered.GetValueOrDefault(key), abstained.GetValueOrDefault(key));
                     }),
                 ];
@@ -71,6 +92,38 @@ public sealed class AnswerStatistics(IStateDatabase database)
                 [.. Period(from, until), ("count", (long)count)]),
             cancellationToken);
 
+    /// <summary>
+    /// The p50, p95 and p99 of the answer times recorded on <paramref name="day"/> (UTC) by every
+    /// instance, answers and abstentions alike; null when none was timed. Nearest rank: the smallest
+    /// time with at least that share of the day's at or below it. Each is one row read at an offset
+    /// from the nearer end of the day's times in order, so a busy day costs at most half its rows.
+    /// </summary>
+    public Task<LatencyFigures?> LatencyAsync(DateOnly day, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async session =>
+            {
+                var dayNumber = ("day", (object?)UnixDay(day));
+                var count = await session.ScalarAsync<long>(DayCount, dayNumber);
+                if (count == 0)
+                {
+                    return null;
+                }
+
+                async Task<TimeSpan> AtAsync(double share)
+                {
+                    var rank = Math.Max(0, (long)Math.Ceiling(share * count) - 1);
+                    var fromLongest = rank >= count / 2;
+                    var milliseconds = await session.ScalarAsync<double>(
+                        DurationAt(fromLongest),
+                        dayNumber,
+                        ("skip", fromLongest ? count - 1 - rank : rank));
+                    return TimeSpan.FromMilliseconds(milliseconds);
+                }
+
+                return new LatencyFigures(checked((int)count), await AtAsync(0.50), await AtAsync(0.95), await AtAsync(0.99));
+            },
+            cancellationToken);
+
     private static (string, object?)[] Period(DateTimeOffset from, DateTimeOffset until) =>
         [("from", from.ToUnixTimeMilliseconds()), ("until", until.ToUnixTimeMilliseconds())];
 
@@ -83,6 +136,5 @@ public sealed class AnswerStatistics(IStateDatabase database)
         return rows.ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
     }
 
-    private static string UnixDay(DateOnly day) =>
-        (day.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static long UnixDay(DateOnly day) => day.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 }

@@ -17,7 +17,8 @@ internal sealed class UnansweredQuestionWrite(IStateDatabase database) : IStateW
             question.Language.Code(),
             question.Platform,
             question.ChannelKind.ToString().ToLowerInvariant(),
-            question.At.ToUnixTimeMilliseconds()));
+            question.At.ToUnixTimeMilliseconds(),
+            question.AnswerTime?.TotalMilliseconds));
 
     public async Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken)
     {
@@ -25,8 +26,8 @@ internal sealed class UnansweredQuestionWrite(IStateDatabase database) : IStateW
         return await database.WriteAsync(
             session => session.ExecuteAsync(
                 """
-                INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at, write_id, key_version)
-                VALUES (@question, @key, @language, @platform, @kind, @at, @write, @version)
+                INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at, write_id, key_version, duration_ms)
+                VALUES (@question, @key, @language, @platform, @kind, @at, @write, @version, @duration)
                 ON CONFLICT (write_id) DO NOTHING
                 """,
                 ("question", question.Question),
@@ -36,9 +37,10 @@ internal sealed class UnansweredQuestionWrite(IStateDatabase database) : IStateW
                 ("kind", question.ChannelKind),
                 ("at", question.AskedAt),
                 ("write", write.Id),
-                ("version", (long)UnansweredLog.KeyVersion)),
+                ("version", (long)UnansweredLog.KeyVersion),
+                ("duration", question.DurationMs)),
             cancellationToken) > 0;
     }
 
-    private sealed record Data(string Question, string Language, string Platform, string ChannelKind, long AskedAt);
+    private sealed record Data(string Question, string Language, string Platform, string ChannelKind, long AskedAt, double? DurationMs);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
@@ -67,6 +68,29 @@ public sealed class AskCommandTests
         var tally = Assert.Single(await services.GetRequiredService<IUnansweredQuestions>().MostAskedAsync(10, CancellationToken.None));
         Assert.Equal("what the engine read", tally.Question);
         Assert.Equal(Language.German, tally.Language);
+    }
+
+    [Fact]
+    public async Task AnUnansweredQuestionIsRecordedWithTheTimeFromTheRequestReachingThePipelineToItsReply()
+    {
+        var time = new FakeTimeProvider();
+        var tally = new Mock<IUnansweredQuestions>();
+        var engine = new Mock<IAnswerEngine>();
+        engine.Setup(e => e.AskAsync(It.IsAny<string>(), It.IsAny<Language?>(), It.IsAny<CancellationToken>())).ReturnsAsync(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(80));
+            return new Reply { Question = "who won?", Language = Language.English, Kind = ReplyKind.Abstention, Body = [], CleanedQuestion = "who won?" };
+        });
+        using var services = StoryServices.Create(extra: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)).Replace(ServiceDescriptor.Singleton(engine.Object)).Replace(ServiceDescriptor.Singleton(tally.Object)));
+        var received = time.GetTimestamp();
+        time.Advance(TimeSpan.FromMilliseconds(5));
+
+        await services.GetRequiredService<IChatBot>().RespondAsync(new ChatRequest("slack", "C1", "U1", "who won?") { ReceivedAt = received }, CancellationToken.None);
+        await services.GetRequiredService<IChatBot>().RespondAsync(new ChatRequest("slack", "C1", "U1", "who lost?"), CancellationToken.None);
+        await services.GetRequiredService<PendingWrites>().StopAsync(CancellationToken.None);
+
+        tally.Verify(t => t.RecordAsync(It.Is<UnansweredQuestion>(q => q.AnswerTime == TimeSpan.FromMilliseconds(85)), It.IsAny<CancellationToken>()), Times.Once);
+        tally.Verify(t => t.RecordAsync(It.Is<UnansweredQuestion>(q => q.AnswerTime == null), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

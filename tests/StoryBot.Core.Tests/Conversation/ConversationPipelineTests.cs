@@ -116,10 +116,39 @@ public sealed class ConversationPipelineTests : IDisposable
         await pipeline.RecordAsync(posted, request, answer!, CancellationToken.None);
         await pipeline.RecordAsync(posted with { MessageId = "2" }, Request("/help"), help!, CancellationToken.None);
 
-        _recorder.Verify(r => r.RecordAsync(posted, request, answer!, It.IsAny<CancellationToken>()), Times.Once);
-        second.Verify(r => r.RecordAsync(posted, request, answer!, It.IsAny<CancellationToken>()), Times.Once);
+        var timed = request with { AnswerTime = TimeSpan.Zero };
+        _recorder.Verify(r => r.RecordAsync(posted, timed, answer!, It.IsAny<CancellationToken>()), Times.Once);
+        second.Verify(r => r.RecordAsync(posted, timed, answer!, It.IsAny<CancellationToken>()), Times.Once);
         _recorder.VerifyNoOtherCalls();
         Assert.False(pipeline.IsRecorded(help!));
+    }
+
+    [Fact]
+    public async Task AnAnswerIsRecordedWithTheTimeItsRequestTookAndAnotherRequestWithNone()
+    {
+        var bot = new Mock<IChatBot>();
+        ChatRequest? seen = null;
+        bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((ChatRequest asked, CancellationToken _) =>
+            {
+                seen = asked;
+                _time.Advance(TimeSpan.FromMilliseconds(120));
+                return new Reply { Question = asked.Text, Language = Language.English, Kind = ReplyKind.Answer, Body = [] };
+            });
+        var pipeline = Pipeline(bot.Object);
+        var request = Request("who is Sam Altman?");
+        var started = _time.GetTimestamp();
+        var answer = await pipeline.AskAsync(request, mustAnswer: false, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(2)); // posting it takes time too, which is not the answer's
+        var posted = new PostedMessage("slack", "C1", "1700000000.000100");
+        var another = posted with { MessageId = "2" };
+
+        await pipeline.RecordAsync(posted, request, answer!, CancellationToken.None);
+        await pipeline.RecordAsync(another, Request("who is Sam Altman?"), answer!, CancellationToken.None);
+
+        Assert.Equal(started, seen!.ReceivedAt);
+        _recorder.Verify(r => r.RecordAsync(posted, It.Is<ChatRequest>(c => c.AnswerTime == TimeSpan.FromMilliseconds(120)), answer!, It.IsAny<CancellationToken>()), Times.Once);
+        _recorder.Verify(r => r.RecordAsync(another, It.Is<ChatRequest>(c => c.AnswerTime == null), answer!, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     public void Dispose() => _meters.Dispose();

@@ -91,7 +91,7 @@ public sealed class ModerationOverHttpTests
         Assert.Contains("football match yesterday?</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td class=\"number\">2</td>", page, StringComparison.Ordinal);
         Assert.Contains("<strong>2</strong> not answered by the story", overview, StringComparison.Ordinal);
-        Assert.Contains("Over the latest 2 answers since the bot started", overview, StringComparison.Ordinal);
+        Assert.Contains("Over today's 2 answered and unanswered questions, across all instances", overview, StringComparison.Ordinal);
         Assert.Contains("No answer cited an excerpt in these days.", overview, StringComparison.Ordinal);
     }
 

@@ -79,10 +79,17 @@ public sealed class StateHarness : IAsyncDisposable
     public async Task<PostedMessage> PostAnswerAsync(string messageId, Language language, params string[] excerptIds) =>
         await PostAnswerAsync(new PostedMessage("discord", "channel-1", messageId, "thread-1"), language, excerptIds);
 
-    public async Task<PostedMessage> PostAnswerAsync(PostedMessage message, Language language, params string[] excerptIds)
+    public Task<PostedMessage> PostAnswerAsync(PostedMessage message, Language language, params string[] excerptIds) =>
+        RecordAnswerAsync(message, language, answerTime: null, excerptIds);
+
+    /// <summary>An answer the pipeline timed at <paramref name="answerTime"/>, then posted as <paramref name="messageId"/>.</summary>
+    public Task<PostedMessage> PostTimedAnswerAsync(string messageId, TimeSpan answerTime) =>
+        RecordAnswerAsync(new PostedMessage("discord", "channel-1", messageId, "thread-1"), Language.English, answerTime, ["a-1"]);
+
+    private async Task<PostedMessage> RecordAnswerAsync(PostedMessage message, Language language, TimeSpan? answerTime, string[] excerptIds)
     {
         var reply = TestPack.Answer($"question for {message.MessageId}", language, excerptIds);
-        var request = new ChatRequest(message.Platform, message.ChannelId, "asker", reply.Question);
+        var request = new ChatRequest(message.Platform, message.ChannelId, "asker", reply.Question) { AnswerTime = answerTime };
         await Get<IAnswerRecorder>().RecordAsync(message, request, reply, CancellationToken.None);
         return message;
     }

@@ -20,9 +20,34 @@ internal static class QuestionAnalyzer
         var attribute = AskedAttributes.Read(surface);
         var (request, requestFrame) = StoryRequests.Read(surface);
         frame.UnionWith(requestFrame);
+        var terms = TermsOf(surface, frame, index);
+
+        // "What role does SoftBank play in this?" asks who SoftBank is in the story: without its
+        // framing only the name is left. "Welche Rolle spielt Musk in der Regierung?" asks for a
+        // role in something named, so there the role is a word of the topic and stays.
+        var involvement = intent is QuestionIntent.Open or QuestionIntent.Person or QuestionIntent.Overview
+            ? InvolvementQuestion.Frame(surface)
+            : null;
+        if (involvement is not null)
+        {
+            involvement.UnionWith(frame);
+            var framed = TermsOf(surface, involvement, index);
+            if (InvolvementQuestion.NamesOneEntity(framed))
+            {
+                terms = framed;
+            }
+        }
+
+        // "Who claimed that SoftBank …" asks for the speaker: the name in it is the topic, not the one speaking.
+        var speaker = intent != QuestionIntent.Person && QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
+        return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request, Voices = VoicesOf(speaker, index), Attribute = attribute };
+    }
+
+    /// <summary>The content words of the question, each with its forms, leaving out those at <paramref name="frame"/>.</summary>
+    private static List<QueryTerm> TermsOf(IReadOnlyList<string> surface, HashSet<int> frame, PassageIndex index)
+    {
         var lexicon = Lexicon.Default;
         var excerptCount = Math.Max(1, index.Excerpts.Count);
-
         var terms = new List<QueryTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var position = 0; position < surface.Count; position++)
@@ -43,9 +68,7 @@ internal static class QuestionAnalyzer
             });
         }
 
-        // "Who claimed that SoftBank …" asks for the speaker: the name in it is the topic, not the one speaking.
-        var speaker = intent != QuestionIntent.Person && QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
-        return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request, Voices = VoicesOf(speaker, index), Attribute = attribute };
+        return terms;
     }
 
     /// <summary>A question's words as typed, folded, with English contractions written out.</summary>

@@ -10,7 +10,7 @@ namespace StoryBot.Core.Retrieval;
 internal static class Abstention
 {
     /// <summary>Weight of sentence similarity against the keyword score in the ranking.</summary>
-    public const double SemanticWeight = 0.5;
+    public const double SemanticWeight = 0.75;
 
     /// <summary>Below this similarity an excerpt with no keyword in common is no candidate at all.</summary>
     public const double MinSemantic = 0.3;
@@ -26,16 +26,20 @@ internal static class Abstention
 
     // Fitted on the development set; see the class summary. A probability is the model's belief
     // that the candidate is a right answer; below the threshold the bot says the story doesn't say.
-    private static readonly Model Hybrid = new(Bias: -4.733, Coverage: 2.294, Lexical: 1.993, Semantic: 2.741, Margin: 2.475, Threshold: 0.45);
+    private static readonly Model Hybrid = new(Bias: -3.831, Coverage: 2.412, Lexical: 2.422, Semantic: 1.033, Margin: 5.627, Threshold: 0.45);
     private static readonly Model Lexical = new(Bias: -3.369, Coverage: 2.500, Lexical: 2.568, Semantic: 0, Margin: 0, Threshold: 0.45);
 
     public static double Fuse(double lexical, double semantic) => lexical + (SemanticWeight * Math.Max(0, semantic));
 
-    public static AbstentionDecision Decide(IReadOnlyList<ExcerptHit> ranked)
+    /// <param name="rivals">
+    /// Every excerpt's similarity to the question, for the margin; null when only the ranked
+    /// candidates are rivals, as for "what happened on Tuesday", which that day's excerpts alone can answer.
+    /// </param>
+    public static AbstentionDecision Decide(IReadOnlyList<ExcerptHit> ranked, float[]? rivals)
     {
         var top = ranked[0];
         var model = ModelFor(top);
-        var margin = MarginOf(ranked);
+        var margin = MarginOf(ranked, rivals);
         return new AbstentionDecision(model.Probability(top, margin), model.Threshold, margin);
     }
 
@@ -48,11 +52,31 @@ internal static class Abstention
         && (hit.Semantic < 0 || hit.Semantic >= best.Semantic - RunnerUpSemanticGap)
         && ModelFor(hit).Probability(hit, hit.Semantic - best.Semantic) >= ModelFor(hit).Threshold;
 
-    /// <summary>How much closer in meaning the best candidate comes than any other.</summary>
-    private static double MarginOf(IReadOnlyList<ExcerptHit> ranked)
+    /// <summary>
+    /// How much closer in meaning the best candidate comes than any rival: by default every other
+    /// excerpt, not only those left as candidates, or an excerpt set aside for not giving what is
+    /// asked (no figure for "how much") would make a lone remaining candidate look distinct.
+    /// </summary>
+    private static double MarginOf(IReadOnlyList<ExcerptHit> ranked, float[]? rivals)
     {
-        var others = ranked.Skip(1).Select(h => h.Semantic).DefaultIfEmpty(0).Max();
-        return ranked[0].Semantic - others;
+        var top = ranked[0];
+        var others = 0.0;
+        if (rivals is null)
+        {
+            others = ranked.Skip(1).Select(h => h.Semantic).DefaultIfEmpty(0).Max();
+        }
+        else
+        {
+            for (var i = 0; i < rivals.Length; i++)
+            {
+                if (i != top.Excerpt.Index)
+                {
+                    others = Math.Max(others, rivals[i]);
+                }
+            }
+        }
+
+        return top.Semantic - others;
     }
 
     private static Model ModelFor(ExcerptHit hit) => hit.Semantic < 0 ? Lexical : Hybrid;

@@ -83,13 +83,14 @@ internal static class ExcerptRanker
             touched.Clear();
         }
 
+        var named = question.Intent == QuestionIntent.Amount ? NamedOutright.In(question, index) : [];
         var hits = new List<ExcerptHit>();
         for (var i = 0; i < count; i++)
         {
             var profile = index.Excerpts[i];
             var coverage = total > 0 ? matched[i] / total : 0;
             var similarity = semantic?[i] ?? -1;
-            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent) && SpokenBy(profile, question)
+            if ((coverage > 0 || similarity >= Abstention.MinSemantic) && Fits(profile, question.Intent, named) && SpokenBy(profile, question)
                 && NamesSomeoneElse(profile, question) && NamesTheAttribute(profile, question))
             {
                 var score = total > 0 ? scores[i] / total : 0;
@@ -142,11 +143,18 @@ internal static class ExcerptRanker
     private static bool SpokenBy(ExcerptProfile excerpt, AnalyzedQuestion question) =>
         question.Speaker is null || (excerpt.Speaker is { } speaker && question.Voices.Contains(speaker));
 
-    /// <summary>"How much" is only answered by a figure, "when" only by an excerpt placed in time.</summary>
-    private static bool Fits(ExcerptProfile excerpt, QuestionIntent intent) => intent switch
+    /// <summary>"How much" is only answered by a figure about what it names, "when" only by an excerpt placed in time.</summary>
+    private static bool Fits(ExcerptProfile excerpt, QuestionIntent intent, IReadOnlyList<IReadOnlyList<string>> named) => intent switch
     {
-        QuestionIntent.Amount => excerpt.HasAmount,
+        QuestionIntent.Amount => excerpt.HasAmount && GivesAFigureAbout(excerpt, named),
         QuestionIntent.Time => excerpt.HasTime,
         _ => true,
     };
+
+    /// <summary>
+    /// "How much did MGX put in?" is not answered by the $500 billion all of Stargate's investors
+    /// would bring: a question naming someone needs a statement that gives a figure about all it names.
+    /// </summary>
+    private static bool GivesAFigureAbout(ExcerptProfile excerpt, IReadOnlyList<IReadOnlyList<string>> named) =>
+        named.Count == 0 || excerpt.FiguresAbout.Any(about => named.All(ids => ids.Any(about.Contains)));
 }

@@ -40,6 +40,7 @@ internal sealed partial class PassageIndex
             .SelectMany(p => p.Citations.Distinct(StringComparer.Ordinal).Select(id => (Id: id, Passage: p)))
             .GroupBy(c => c.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => c.Passage).ToArray(), StringComparer.Ordinal);
+        EntityNames = [.. pack.Entities.SelectMany(e => e.Aliases.Prepend(e.Name).Select(name => new EntityName(e.Id, QuestionAnalyzer.Words(name))))];
     }
 
     public KnowledgePack Pack { get; }
@@ -48,6 +49,9 @@ internal sealed partial class PassageIndex
     public IReadOnlyList<Passage> Passages { get; }
 
     public IReadOnlyList<ExcerptProfile> Excerpts { get; }
+
+    /// <summary>Every name and alias of every entity, in words as a question's are read.</summary>
+    public IReadOnlyList<EntityName> EntityNames { get; }
 
     /// <summary>Surface words the pack uses in its English texts.</summary>
     public IReadOnlySet<string> EnglishWords { get; }
@@ -186,6 +190,9 @@ internal sealed partial class PassageIndex
     private static partial Regex ReasonPattern();
 }
 
+/// <param name="Words">The name in words as a question's are read ("musk's company" is three).</param>
+internal sealed record EntityName(string Entity, IReadOnlyList<string> Words);
+
 /// <param name="Excerpt">Position of the excerpt in <see cref="PassageIndex.Excerpts"/>.</param>
 /// <param name="Closeness">1 for the excerpt's own words, less for what citing passages say around it.</param>
 internal readonly record struct Posting(int Excerpt, float Closeness);
@@ -206,4 +213,7 @@ internal sealed record ExcerptProfile(int Index, Excerpt Excerpt, bool HasAmount
     /// Curated, not read from the words, which mistake "US-Dollar" for the US government.
     /// </summary>
     public HashSet<string> Actors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>For each statement citing it that gives a figure, the entities that statement is about.</summary>
+    public List<HashSet<string>> FiguresAbout { get; } = [];
 }

@@ -110,6 +110,10 @@ internal sealed partial class PassageIndex
                 return;
             }
 
+            // Whom a figure in the statement is about: what a "how much" naming someone needs.
+            var figureAbout = HasAmount(passage.Text.En) || HasAmount(passage.Text.De)
+                ? new HashSet<string>(passage.Entities.Append(passage.Attribution?.By).OfType<string>(), StringComparer.Ordinal)
+                : null;
             for (var i = 0; i < passage.Citations.Count; i++)
             {
                 if (_excerptIndex.TryGetValue(passage.Citations[i], out var excerpt))
@@ -118,6 +122,11 @@ internal sealed partial class PassageIndex
                     foreach (var form in excerptForms)
                     {
                         PostExcerpt(form, excerpt, closeness);
+                    }
+
+                    if (figureAbout is not null)
+                    {
+                        Excerpts[excerpt].FiguresAbout.Add(figureAbout);
                     }
 
                     if (passage.Kind != PassageKind.Entity)

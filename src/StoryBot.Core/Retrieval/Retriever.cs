@@ -66,8 +66,10 @@ internal static class Retriever
         }
 
         var hits = ExcerptRanker.Rank(question, index, semantic);
+        var rivals = semantic;
         if (NamedDay.In(question) is { } day && NamedDay.AsksOnlyForTheDay(question))
         {
+            rivals = null;
             // "What happened on Thursday?" is answered by that day's events or not at all; with
             // more in it ("why did Altman reply on Tuesday?") the day may be the question's mistake,
             // and the excerpt that shows the real day corrects it.
@@ -86,7 +88,7 @@ internal static class Retriever
 
         hits[0] = hits[0] with { Unmatched = Unmatched(hits[0], question, index) };
 
-        var decision = Abstention.Decide(hits);
+        var decision = Abstention.Decide(hits, rivals);
         if (!decision.Answers)
         {
             return new([], hits, decision.Reason) { Abstention = decision };

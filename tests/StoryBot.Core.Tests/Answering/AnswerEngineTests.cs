@@ -106,7 +106,7 @@ public sealed class AnswerEngineTests
             .ReturnsAsync(new CitationFilter(new HashSet<string> { "stargate-dispute" }, new HashSet<string>()));
         var bot = StoryServices.ChatBot(policy.Object);
 
-        var reply = await bot.Bot("How much money could Stargate bring in?");
+        var reply = await bot.Bot("How much money could Stargate raise from investors?");
 
         Assert.True(reply.Abstained);
         Assert.Empty(reply.Citations);

@@ -1,0 +1,28 @@
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Tests.TestSupport;
+
+namespace StoryBot.Core.Tests.Retrieval;
+
+/// <summary>"How much" naming someone is answered only by a figure the story gives about all it names.</summary>
+public sealed class NamedOutrightTests
+{
+    private readonly IChatBot _bot = StoryServices.ChatBot();
+
+    [Theory]
+    [InlineData("How much money is MGX putting into Stargate?")]
+    [InlineData("Wie viel investiert MGX?")]
+    [InlineData("How much did the executive order cost?")]
+    public Task AFigureAboutSomeoneElseDoesNotAnswer(string question) => _bot.AssertAbstainsAsync(question);
+
+    [Theory]
+    [InlineData("How much has xAI spent in Memphis?", "xai-memphis-12bn")]
+    [InlineData("How much did Musk's AI company spend in Memphis?", "xai-memphis-12bn")]
+    [InlineData("Wie viel Geld hat SoftBank laut Musk?", "musk-softbank-under-10bn")]
+    public async Task AFigureAboutWhatItNamesAnswers(string question, string cited)
+    {
+        var reply = await _bot.Bot(question);
+
+        Assert.False(reply.Abstained, reply.Text);
+        Assert.Equal(cited, reply.Citations[0].Id);
+    }
+}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StoryBot.Core.DataFiles;
 using StoryBot.State.Storage;
@@ -117,7 +118,7 @@ public sealed class StateWriteTakeoverServiceTests : IAsyncLifetime
         }
     }
 
-    private StateWriteSpill Spill() => new(_directory, NullLogger<StateWriteSpill>.Instance);
+    private StateWriteSpill Spill() => new(_directory, Options.Create(new StorageOptions()), _time, NullLogger<StateWriteSpill>.Instance);
 
     private static StateWrite Write(string text) => StateWrite.Of(RecordingKind.Name, new { text });
 

@@ -39,6 +39,9 @@ public sealed partial class DeferredStateWrites : BackgroundService
     private readonly Lock _gate = new();
     private int _pending;
 
+    // In memory: queued, or being applied (taken off the queue but not yet landed).
+    private int _held;
+
     // The writes waiting on disk only: the waiting lines of the file from _diskOnlyFrom on.
     private int _diskOnly;
     private long _diskOnlyFrom;
@@ -62,7 +65,7 @@ public sealed partial class DeferredStateWrites : BackgroundService
         _logger = logger;
         _inMemory = options.Value.MaxDeferredWrites;
 
-        // Full means TryWrite says no; the write then waits on disk only.
+        // Never fuller than _held, which says when a write waits on disk only.
         _waiting = Channel.CreateBounded<StateWrite>(
             new BoundedChannelOptions(_inMemory) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     }
@@ -238,8 +241,9 @@ public sealed partial class DeferredStateWrites : BackgroundService
     /// </summary>
     private void Hold(StateWrite write, bool onDisk, bool movedIn)
     {
-        if (_diskOnly == 0 && _waiting.Writer.TryWrite(write))
+        if (_diskOnly == 0 && _held < _inMemory && _waiting.Writer.TryWrite(write))
         {
+            _held++;
             Counted(write);
             return;
         }
@@ -295,7 +299,7 @@ public sealed partial class DeferredStateWrites : BackgroundService
     {
         lock (_gate)
         {
-            if (_diskOnly == 0 || _waiting.Reader.Count > 0)
+            if (_diskOnly == 0 || _held > 0)
             {
                 return false;
             }
@@ -305,6 +309,8 @@ public sealed partial class DeferredStateWrites : BackgroundService
             {
                 _waiting.Writer.TryWrite(write);
             }
+
+            _held += writes.Count;
 
             _diskOnly -= writes.Count;
             _diskOnlyFrom = next;
@@ -392,6 +398,7 @@ public sealed partial class DeferredStateWrites : BackgroundService
                 _waitingKeys.TryRemove(key, out _);
             }
 
+            _held--;
             Interlocked.Decrement(ref _pending);
             if (!ClearIfNothingWaits())
             {

@@ -318,9 +318,8 @@ public sealed partial class DeferredStateWrites : BackgroundService
             {
                 // The file lost lines it had taken (cut short by hand?): said, not waited for for ever.
                 LogLostFromFile(_diskOnly, _spill.FilePath);
-                Interlocked.Add(ref _pending, -_diskOnly);
+                Forget(_diskOnly);
                 _diskOnly = 0;
-                ClearIfNothingWaits();
             }
 
             return _diskOnly > 0 && writes.Count == 0;
@@ -399,22 +398,31 @@ public sealed partial class DeferredStateWrites : BackgroundService
             }
 
             _held--;
-            Interlocked.Decrement(ref _pending);
-            if (!ClearIfNothingWaits())
+            if (Pending > 1)
             {
                 _spill.Landed(write);
             }
+
+            Forget(1);
         }
     }
 
-    /// <summary>Under the lock: once nothing waits, the file goes, and the next outage is warned of afresh.</summary>
-    private bool ClearIfNothingWaits()
+    /// <summary>
+    /// Under the lock: <paramref name="count"/> writes wait no more. Once none does, the file goes
+    /// and the next outage is warned of afresh, all before <see cref="Pending"/> says so.
+    /// </summary>
+    private void Forget(int count)
     {
-        if (Pending != 0)
+        if (Pending == count)
         {
-            return false;
+            NothingWaits();
         }
 
+        Interlocked.Add(ref _pending, -count);
+    }
+
+    private void NothingWaits()
+    {
         _spill.Clear();
         _memoryFullLogged = false;
         if (_dropped > 0)
@@ -422,8 +430,6 @@ public sealed partial class DeferredStateWrites : BackgroundService
             LogDroppedInAll(_dropped);
             _dropped = 0;
         }
-
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A state write kept for later ({Kind}) failed and is dropped")]

@@ -55,10 +55,10 @@ public sealed class WritesPastTheMemoryLimitTests
         Assert.Equal(["Who won?"], await outage.QuestionsAsync());
         var logs = outage.Logs.GetSnapshot();
         Assert.Single(logs, log => log.Level == LogLevel.Warning && log.Message.Contains("Storage:MaxSpillFileBytes", StringComparison.Ordinal));
-        var errors = logs.Where(log => log.Level == LogLevel.Error).Select(log => log.Message).ToList();
-        Assert.Equal(2, errors.Count);
-        Assert.StartsWith("A state write (unanswered-question) is dropped", errors[0], StringComparison.Ordinal);
-        Assert.Equal("2 state writes were dropped during the outage, for want of room in memory and on disk", errors[1]);
+        Assert.Collection(
+            logs.Where(log => log.Level == LogLevel.Error).Select(log => log.Message),
+            first => Assert.StartsWith("A state write (unanswered-question) is dropped", first, StringComparison.Ordinal),
+            inAll => Assert.Equal("2 state writes were dropped during the outage, for want of room in memory and on disk", inAll));
     }
 
     [Fact]

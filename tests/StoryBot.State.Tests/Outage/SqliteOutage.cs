@@ -65,6 +65,9 @@ internal sealed class SqliteOutage : IAsyncDisposable
 
     public DeferredStateWrites Writes => _services.GetRequiredService<DeferredStateWrites>();
 
+    /// <summary>Whether the store answered its last call.</summary>
+    public bool Reachable => _services.GetRequiredService<StoreReachability>().IsReachable;
+
     public FakeLogCollector Logs => _services.GetRequiredService<FakeLogCollector>();
 
     private string DatabaseFile => Path.Combine(DataDirectory, "state.db");
@@ -132,7 +135,7 @@ internal sealed class SqliteOutage : IAsyncDisposable
         return [.. questions];
     }
 
-    /// <summary>Moves the clock by <paramref name="step"/> until <paramref name="done"/> holds, checking between small real waits.</summary>
+    /// <summary>Moves the clock by <paramref name="step"/> (zero: not at all) until <paramref name="done"/> holds, checking between small real waits.</summary>
     /// <returns>How far the clock moved.</returns>
     public async Task<TimeSpan> UntilAsync(Func<bool> done, TimeSpan step)
     {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using StoryBot.Core.DataFiles;
 using StoryBot.State.Storage;
 
@@ -31,7 +32,7 @@ public class DeferredWriteCostBenchmarks : IDisposable
     public void CreateSpill()
     {
         _directory = Directory.CreateTempSubdirectory("storybot-spill-").FullName;
-        _spill = new StateWriteSpill(new DataDirectory(_directory, _directory), NullLogger<StateWriteSpill>.Instance);
+        _spill = new StateWriteSpill(new DataDirectory(_directory, _directory), Options.Create(new StorageOptions()), TimeProvider.System, NullLogger<StateWriteSpill>.Instance);
     }
 
     [GlobalCleanup]

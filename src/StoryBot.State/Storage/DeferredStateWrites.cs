@@ -16,8 +16,11 @@ namespace StoryBot.State.Storage;
 /// before anything reads the state) or lets it wait again; files left by a process that has gone
 /// while this one runs are taken over later (<see cref="TakeOverLeftOver"/>). Applying a write twice changes nothing,
 /// so a crash between a write's commit and its mark in the file does no harm. At most
-/// <see cref="StorageOptions.MaxDeferredWrites"/> wait. A write may stand for a key (a journaled
-/// request): while it waits, the key is known here, so the key counts as seen before the store has it.
+/// <see cref="StorageOptions.MaxDeferredWrites"/> wait in memory; later ones wait in the file only
+/// and are read back, in order, as the queue empties, so a long outage costs disk rather than memory.
+/// Only a write that neither can take (the file at <see cref="StorageOptions.MaxSpillFileBytes"/>,
+/// or failing) is dropped, logged as an error. A write may stand for a key (a journaled request):
+/// while it waits, the key is known here, so the key counts as seen before the store has it.
 /// </summary>
 public sealed partial class DeferredStateWrites : BackgroundService
 {
@@ -29,9 +32,20 @@ public sealed partial class DeferredStateWrites : BackgroundService
     private readonly ILogger<DeferredStateWrites> _logger;
     private readonly ConcurrentDictionary<string, byte> _waitingKeys = new(StringComparer.Ordinal);
 
+    private readonly int _inMemory;
+    private readonly TimeProvider _time;
+
     // Keeps the file's order the queue's, and the file empty exactly when nothing waits.
     private readonly Lock _gate = new();
     private int _pending;
+
+    // In memory: queued, or being applied (taken off the queue but not yet landed).
+    private int _held;
+
+    // The writes waiting on disk only: the waiting lines of the file from _diskOnlyFrom on.
+    private int _diskOnly;
+    private long _diskOnlyFrom;
+    private bool _memoryFullLogged;
     private long _dropped;
 
     public DeferredStateWrites(
@@ -40,20 +54,36 @@ public sealed partial class DeferredStateWrites : BackgroundService
         StateWriteRetry retry,
         StateWriteSpill spill,
         IOptions<StorageOptions> options,
+        TimeProvider time,
         ILogger<DeferredStateWrites> logger)
     {
         _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
         _reachability = reachability;
         _retry = retry;
         _spill = spill;
+        _time = time;
         _logger = logger;
+        _inMemory = options.Value.MaxDeferredWrites;
+
+        // Never fuller than _held, which says when a write waits on disk only.
         _waiting = Channel.CreateBounded<StateWrite>(
-            new BoundedChannelOptions(options.Value.MaxDeferredWrites) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
-            Dropped);
+            new BoundedChannelOptions(_inMemory) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     }
 
-    /// <summary>Writes waiting for the store.</summary>
+    /// <summary>Writes waiting for the store, in memory and on disk only.</summary>
     public int Pending => Volatile.Read(ref _pending);
+
+    /// <summary>Of <see cref="Pending"/>, the writes waiting on disk only, past <see cref="StorageOptions.MaxDeferredWrites"/>.</summary>
+    public int PendingOnDiskOnly
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _diskOnly;
+            }
+        }
+    }
 
     /// <summary>
     /// Applies <paramref name="write"/> now, or keeps it for later when the store is unreachable or
@@ -126,11 +156,7 @@ public sealed partial class DeferredStateWrites : BackgroundService
 
         lock (_gate)
         {
-            _spill.Reset(waitingAgain);
-            foreach (var write in waitingAgain)
-            {
-                Keep(write);
-            }
+            MoveIn(waitingAgain);
         }
 
         LogReplayed(applied, waitingAgain.Count, _spill.FilePath);
@@ -148,11 +174,7 @@ public sealed partial class DeferredStateWrites : BackgroundService
         lock (_gate)
         {
             leftOver = _spill.ReadLeftOver();
-            _spill.Reset(leftOver);
-            foreach (var write in leftOver)
-            {
-                Keep(write);
-            }
+            MoveIn(leftOver);
         }
 
         if (leftOver.Count > 0)
@@ -192,14 +214,74 @@ public sealed partial class DeferredStateWrites : BackgroundService
 
         lock (_gate)
         {
-            _spill.Waiting(write);
-            Keep(write);
+            Hold(write, _spill.Waiting(write), movedIn: false);
         }
 
         return true;
     }
 
-    private void Keep(StateWrite write)
+    /// <summary>Under the lock: moves the writes another file held into this process's file, where they wait.</summary>
+    private void MoveIn(IReadOnlyList<StateWrite> writes)
+    {
+        var allMoved = true;
+        foreach (var write in writes)
+        {
+            var onDisk = _spill.Moved(write);
+            allMoved &= onDisk;
+            Hold(write, onDisk, movedIn: true);
+        }
+
+        _spill.ReleaseTaken(allMoved);
+    }
+
+    /// <summary>
+    /// Under the lock, once <paramref name="write"/>'s line is appended (<paramref name="onDisk"/>)
+    /// or could not be: it waits in memory, in order, while there is room there and none waits on
+    /// disk only; otherwise on disk only, to be read back. One neither can take is dropped.
+    /// </summary>
+    private void Hold(StateWrite write, bool onDisk, bool movedIn)
+    {
+        if (_diskOnly == 0 && _held < _inMemory && _waiting.Writer.TryWrite(write))
+        {
+            _held++;
+            Counted(write);
+            return;
+        }
+
+        if (onDisk)
+        {
+            if (_diskOnly++ == 0)
+            {
+                _diskOnlyFrom = _spill.LastLineStart;
+                if (!_memoryFullLogged)
+                {
+                    _memoryFullLogged = true;
+                    LogMemoryFull(_inMemory, _spill.FilePath);
+                }
+            }
+
+            Counted(write);
+            return;
+        }
+
+        if (movedIn)
+        {
+            // Not lost: its old file stays (ReleaseTaken), and a later look takes it over.
+            return;
+        }
+
+        if (write.Key is { } key)
+        {
+            _waitingKeys.TryRemove(key, out _);
+        }
+
+        if (_dropped++ == 0)
+        {
+            LogDropped(write.Kind, _inMemory, _spill.FilePath);
+        }
+    }
+
+    private void Counted(StateWrite write)
     {
         if (write.Key is { } key)
         {
@@ -207,7 +289,41 @@ public sealed partial class DeferredStateWrites : BackgroundService
         }
 
         Interlocked.Increment(ref _pending);
-        _waiting.Writer.TryWrite(write);
+    }
+
+    /// <summary>
+    /// Once the queue in memory is empty, takes the next writes that wait on disk only into it.
+    /// </summary>
+    /// <returns>Whether some still wait on disk only and could not be read now.</returns>
+    private bool ReadBackFromDisk()
+    {
+        lock (_gate)
+        {
+            if (_diskOnly == 0 || _held > 0)
+            {
+                return false;
+            }
+
+            var writes = _spill.ReadBack(_diskOnlyFrom, Math.Min(_diskOnly, _inMemory), out var next, out var atEnd);
+            foreach (var write in writes)
+            {
+                _waiting.Writer.TryWrite(write);
+            }
+
+            _held += writes.Count;
+
+            _diskOnly -= writes.Count;
+            _diskOnlyFrom = next;
+            if (atEnd && _diskOnly > 0)
+            {
+                // The file lost lines it had taken (cut short by hand?): said, not waited for for ever.
+                LogLostFromFile(_diskOnly, _spill.FilePath);
+                Forget(_diskOnly);
+                _diskOnly = 0;
+            }
+
+            return _diskOnly > 0 && writes.Count == 0;
+        }
     }
 
     private Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken) =>
@@ -219,9 +335,22 @@ public sealed partial class DeferredStateWrites : BackgroundService
     {
         try
         {
-            await foreach (var write in _waiting.Reader.ReadAllAsync(stoppingToken))
+            while (true)
             {
-                await WriteAsync(write, stoppingToken);
+                if (_waiting.Reader.TryRead(out var write))
+                {
+                    await WriteAsync(write, stoppingToken);
+                }
+                else if (ReadBackFromDisk())
+                {
+                    // The file cannot be read now; its writes wait there for a later try.
+                    await Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken);
+                }
+                else if (PendingOnDiskOnly == 0)
+                {
+                    // A write that would wait on disk only finds the queue empty and comes here instead.
+                    await _waiting.Reader.WaitToReadAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -268,31 +397,55 @@ public sealed partial class DeferredStateWrites : BackgroundService
                 _waitingKeys.TryRemove(key, out _);
             }
 
-            if (Interlocked.Decrement(ref _pending) == 0)
-            {
-                _spill.Clear();
-            }
-            else
+            _held--;
+            if (Pending > 1)
             {
                 _spill.Landed(write);
             }
+
+            Forget(1);
         }
     }
 
-    private void Dropped(StateWrite write)
+    /// <summary>
+    /// Under the lock: <paramref name="count"/> writes wait no more. Once none does, the file goes
+    /// and the next outage is warned of afresh, all before <see cref="Pending"/> says so.
+    /// </summary>
+    private void Forget(int count)
     {
-        Settled(write);
-        if (Interlocked.Increment(ref _dropped) == 1)
+        if (Pending == count)
         {
-            LogFull(write.Kind);
+            NothingWaits();
+        }
+
+        Interlocked.Add(ref _pending, -count);
+    }
+
+    private void NothingWaits()
+    {
+        _spill.Clear();
+        _memoryFullLogged = false;
+        if (_dropped > 0)
+        {
+            LogDroppedInAll(_dropped);
+            _dropped = 0;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A state write kept for later ({Kind}) failed and is dropped")]
     private partial void LogFailed(Exception exception, string kind);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many state writes wait for the store; from now on new ones are dropped (first: {Kind})")]
-    private partial void LogFull(string kind);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} state writes wait for the store in memory (Storage:MaxDeferredWrites); further ones wait in {File} only, and are read back in order as the earlier ones land")]
+    private partial void LogMemoryFull(int count, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A state write ({Kind}) is dropped: {Count} wait in memory (Storage:MaxDeferredWrites) and {File} takes no more (Storage:MaxSpillFileBytes reached, or it cannot be written); further ones are dropped too until there is room")]
+    private partial void LogDropped(string kind, int count, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} state writes were dropped during the outage, for want of room in memory and on disk")]
+    private partial void LogDroppedInAll(long count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} state writes that waited in {File} only are no longer in it and cannot be applied")]
+    private partial void LogLostFromFile(int count, string file);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} state writes still waited for the store when the bot stopped; they are kept in {File} for the next start")]
     private partial void LogKeptAtStop(int count, string file);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StoryBot.Core.DataFiles;
 
 namespace StoryBot.State.Storage;
@@ -11,11 +12,14 @@ namespace StoryBot.State.Storage;
 /// caller goes on), one line naming it once it has landed, and no file once nothing waits. Each
 /// process has a file of its own (<c>pending-state-writes.&lt;id&gt;.jsonl</c>), locked while it
 /// runs, so instances that share a data directory never write into one another's; at start a
-/// process takes over the files no running process holds (left by a stop or a crash). A line cut
-/// off by a crash is skipped with a warning; a file with a line of a format version this build does
-/// not know (<see cref="Version"/>, written by a newer build) is left whole, with a warning, for a
-/// build that knows it. Not thread-safe: <see cref="DeferredStateWrites"/>
-/// calls it under its lock, so the file's order is the queue's.
+/// process takes over the files no running process holds (left by a stop or a crash), and deletes
+/// those a crash left empty. A line cut off by a crash is skipped with a warning; a file with a line
+/// of a format version this build does not know (<see cref="Version"/>, written by a newer build) is
+/// left whole, with a warning, for a build that knows it. New writes stop at
+/// <see cref="StorageOptions.MaxSpillFileBytes"/>. The writes that wait on disk only (past
+/// <see cref="StorageOptions.MaxDeferredWrites"/>) are read back from it in order
+/// (<see cref="ReadBack"/>). Not thread-safe: <see cref="DeferredStateWrites"/> calls it under its
+/// lock, so the file's order is the queue's.
 /// </summary>
 public sealed partial class StateWriteSpill : IDisposable
 {
@@ -31,18 +35,31 @@ public sealed partial class StateWriteSpill : IDisposable
 
     private const string VersionProperty = "v";
 
+    /// <summary>
+    /// How old an empty file must be before a look deletes it. A process creates its file an instant
+    /// before it locks it, so an empty file with no lock may be one being created; a minute is far
+    /// past that instant, and leaves room for clocks that differ a little on a shared volume.
+    /// </summary>
+    internal static readonly TimeSpan EmptyFileAge = TimeSpan.FromMinutes(1);
+
+    private readonly long _maxBytes;
+    private readonly TimeProvider _time;
     private readonly ILogger<StateWriteSpill> _logger;
     private readonly List<FileStream> _taken = [];
     private readonly HashSet<string> _leftForNewerBuild = new(StringComparer.Ordinal);
     private FileStream? _file;
     private long _intact;
     private bool _failing;
+    private bool _full;
 
-    public StateWriteSpill(DataDirectory directory, ILogger<StateWriteSpill> logger)
+    public StateWriteSpill(DataDirectory directory, IOptions<StorageOptions> options, TimeProvider time, ILogger<StateWriteSpill> logger)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(options);
         Folder = directory.FullPath;
         FilePath = Path.Combine(Folder, $"{FilePrefix}.{Guid.NewGuid():N}.jsonl");
+        _maxBytes = options.Value.MaxSpillFileBytes;
+        _time = time;
         _logger = logger;
     }
 
@@ -51,6 +68,9 @@ public sealed partial class StateWriteSpill : IDisposable
 
     /// <summary>This process's file; it exists only while writes wait.</summary>
     public string FilePath { get; }
+
+    /// <summary>Where, in this process's file, the line last appended starts.</summary>
+    public long LastLineStart { get; private set; }
 
     /// <summary>
     /// The writes other processes left waiting (an earlier run, or an instance sharing the data
@@ -132,19 +152,38 @@ public sealed partial class StateWriteSpill : IDisposable
 
     /// <summary>
     /// Puts <paramref name="waiting"/> (what is left of <see cref="ReadLeftOver"/>) in this process's
-    /// file, then deletes the files taken over. A crash in between leaves a write in two files,
-    /// and applying it twice changes nothing.
+    /// file, then deletes the files taken over (<see cref="Moved"/>, <see cref="ReleaseTaken"/>).
     /// </summary>
     public void Reset(IReadOnlyList<StateWrite> waiting)
     {
         var kept = true;
         foreach (var write in waiting)
         {
-            kept &= Append(WaitingLine(write), flushToDisk: false);
+            kept &= Moved(write);
         }
 
-        // Unless the writes still waiting are safe in this process's file, the old files stay for a later start.
-        kept = kept && Flush();
+        ReleaseTaken(kept);
+    }
+
+    /// <summary>
+    /// Appends a write taken over from another file (<see cref="ReadLeftOver"/>), not yet forced to
+    /// disk (<see cref="ReleaseTaken"/> does that once for all). Not held to
+    /// <see cref="StorageOptions.MaxSpillFileBytes"/>: its old file goes once it is here, so the
+    /// disk holds no more than before.
+    /// </summary>
+    /// <returns>Whether it is in this process's file.</returns>
+    public bool Moved(StateWrite write) => Append(WaitingLine(write), flushToDisk: false);
+
+    /// <summary>
+    /// Lets go of the files <see cref="ReadLeftOver"/> took, deleting them when
+    /// <paramref name="allMoved"/> (every write still waiting in them is in this process's file, see
+    /// <see cref="Moved"/>). A crash in between leaves a write in two files, and applying it twice
+    /// changes nothing.
+    /// </summary>
+    public void ReleaseTaken(bool allMoved)
+    {
+        // Unless the writes still waiting are safe in this process's file, the old files stay for a later look.
+        var kept = allMoved && Flush();
         foreach (var file in _taken)
         {
             if (kept)
@@ -159,8 +198,28 @@ public sealed partial class StateWriteSpill : IDisposable
         _taken.Clear();
     }
 
-    /// <summary>Keeps <paramref name="write"/> on disk before the caller is told it is kept.</summary>
-    public void Waiting(StateWrite write) => _ = Append(WaitingLine(write), flushToDisk: true);
+    /// <summary>
+    /// Keeps <paramref name="write"/> on disk before the caller is told it is kept, unless the file
+    /// has reached <see cref="StorageOptions.MaxSpillFileBytes"/> (warned of once per file) or
+    /// cannot be written.
+    /// </summary>
+    /// <returns>Whether it is on disk.</returns>
+    public bool Waiting(StateWrite write)
+    {
+        var line = WaitingLine(write);
+        if ((_file is null ? 0 : _intact) + line.Length > _maxBytes)
+        {
+            if (!_full)
+            {
+                _full = true;
+                LogFull(FilePath, _maxBytes);
+            }
+
+            return false;
+        }
+
+        return Append(line, flushToDisk: true);
+    }
 
     /// <summary>
     /// Marks <paramref name="write"/> as landed. Not forced to disk: if the mark is lost, the write
@@ -179,6 +238,7 @@ public sealed partial class StateWriteSpill : IDisposable
         // Deleted while still locked, so no process starting now takes it over.
         Delete(FilePath);
         Close();
+        _full = false;
     }
 
     public void Dispose()
@@ -192,16 +252,18 @@ public sealed partial class StateWriteSpill : IDisposable
         _taken.Clear();
     }
 
-    private void Delete(string path)
+    private bool Delete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Left as it is: every write in it has landed or waits elsewhere, and applying them again changes nothing.
             LogFileFailed(exception, path);
+            return false;
         }
     }
 
@@ -228,7 +290,8 @@ public sealed partial class StateWriteSpill : IDisposable
                 Directory.CreateDirectory(Folder);
 
                 // Locked for as long as this process runs: a process starting meanwhile leaves it alone.
-                _file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 0);
+                // Read too, for the writes that wait on disk only (ReadBack).
+                _file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
                 _intact = _file.Seek(0, SeekOrigin.End);
             }
             else if (_file.Length != _intact)
@@ -238,6 +301,7 @@ public sealed partial class StateWriteSpill : IDisposable
                 _file.Position = _intact;
             }
 
+            LastLineStart = _intact;
             _file.Write(line);
             _file.Flush(flushToDisk);
             _intact = _file.Position;
@@ -264,9 +328,15 @@ public sealed partial class StateWriteSpill : IDisposable
         {
             // A process creates its file an instant before it locks it, and writes to it only once it
             // holds the lock: an empty file may be one being created, and locking it then would make
-            // its owner's first write fail. (A crash in that instant leaves an empty file behind.)
-            if (new FileInfo(path).Length == 0)
+            // its owner's first write fail. One older than that instant was left by a crash in it.
+            var info = new FileInfo(path);
+            if (info.Length == 0)
             {
+                if (_time.GetUtcNow() - info.LastWriteTimeUtc >= EmptyFileAge)
+                {
+                    DeleteIfEmptyAndFree(path);
+                }
+
                 return null;
             }
 
@@ -277,6 +347,18 @@ public sealed partial class StateWriteSpill : IDisposable
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Deletes an empty file unless a running process holds it (its owner may have a write under way).</summary>
+    private void DeleteIfEmptyAndFree(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        // Deleted while still locked, so no process takes it meanwhile.
+        if (file.Length == 0 && Delete(path))
+        {
+            LogEmptyDeleted(path);
         }
     }
 
@@ -368,4 +450,10 @@ public sealed partial class StateWriteSpill : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The file of state writes waiting for the store ({File}) cannot be written; they wait in memory only until it can")]
     private partial void LogFileFailed(Exception exception, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The file of state writes waiting for the store ({File}) has reached Storage:MaxSpillFileBytes ({MaxBytes} bytes); further ones wait in memory only, while there is room, until every write in it has landed")]
+    private partial void LogFull(string file, long maxBytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An empty file of state writes ({File}), left by a process that stopped as it created it, is deleted")]
+    private partial void LogEmptyDeleted(string file);
 }

@@ -4,12 +4,18 @@ using Microsoft.Extensions.Options;
 namespace StoryBot.State.Storage;
 
 /// <summary>
-/// Every <see cref="StorageOptions.SpillTakeoverInterval"/>, takes over the files of state writes
-/// that no running process holds. <see cref="StateWriteReplayService"/> does so at start only: an
-/// instance sharing the data directory that crashes and is never started again would otherwise
-/// leave its writes waiting for as long as this one runs.
+/// Every <see cref="StorageOptions.SpillTakeoverInterval"/>, and as soon as the store is reachable
+/// again after an outage, takes over the files of state writes that no running process holds.
+/// <see cref="StateWriteReplayService"/> does so at start only: an instance sharing the data
+/// directory that crashes and is never started again would otherwise leave its writes waiting for
+/// as long as this one runs, and one that crashed during the outage a whole interval after it.
+/// One loop runs both, so two takeovers never run at once.
 /// </summary>
-internal sealed class StateWriteTakeoverService(DeferredStateWrites deferred, IOptions<StorageOptions> options, TimeProvider time) : BackgroundService
+internal sealed class StateWriteTakeoverService(
+    DeferredStateWrites deferred,
+    StoreReachability reachability,
+    IOptions<StorageOptions> options,
+    TimeProvider time) : BackgroundService
 {
     private PeriodicTimer? _timer;
 
@@ -25,8 +31,30 @@ internal sealed class StateWriteTakeoverService(DeferredStateWrites deferred, IO
         var timer = _timer ?? throw new InvalidOperationException("Not started.");
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            // A timer's wait may be asked for only once at a time: one that has not ticked yet is kept.
+            var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+
+            // Asked for before each look, so a return during the look brings another.
+            var storeBack = reachability.NextReturn;
+            while (true)
             {
+                await Task.WhenAny(tick, storeBack.WaitAsync(stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+                if (tick.IsCompleted)
+                {
+                    if (!await tick)
+                    {
+                        return;
+                    }
+
+                    tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                }
+
+                if (storeBack.IsCompleted)
+                {
+                    storeBack = reachability.NextReturn;
+                }
+
                 deferred.TakeOverLeftOver();
             }
         }

@@ -33,6 +33,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 $"Storage:MaxDeferredWrites must be at least 1 (was {options.MaxDeferredWrites}).");
         }
 
+        if (options.MaxSpillFileBytes < 1)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:MaxSpillFileBytes must be at least 1 (was {options.MaxSpillFileBytes}).");
+        }
+
         if (options.SpillTakeoverInterval < TimeSpan.FromSeconds(1))
         {
             return ValidateOptionsResult.Fail(

@@ -14,11 +14,27 @@ public sealed partial class StoreReachability(TimeProvider time, ILogger<StoreRe
     private long _failedCalls;
     private long _outages;
     private volatile bool _reachable = true;
+    private TaskCompletionSource _returned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsReachable => _reachable;
 
     /// <summary>How many outages have begun: a call notes it before it starts, for <see cref="Succeeded"/>.</summary>
     internal long Outages => Interlocked.Read(ref _outages);
+
+    /// <summary>
+    /// Completes when the store is next found reachable after an outage (the one under way, or a
+    /// later one): the first call that succeeds then, a state write or a health probe, says so.
+    /// </summary>
+    internal Task NextReturn
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _returned.Task;
+            }
+        }
+    }
 
     /// <summary>When the current outage began; null while the store is reachable.</summary>
     public DateTimeOffset? DownSince
@@ -63,6 +79,7 @@ public sealed partial class StoreReachability(TimeProvider time, ILogger<StoreRe
 
         TimeSpan lasted;
         long failed;
+        TaskCompletionSource returned;
         lock (_gate)
         {
             if (_downSince is not { } since || Outages != outagesWhenBegun)
@@ -75,9 +92,12 @@ public sealed partial class StoreReachability(TimeProvider time, ILogger<StoreRe
             _downSince = null;
             _failedCalls = 0;
             _reachable = true;
+            returned = _returned;
+            _returned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         LogReachableAgain(lasted, failed);
+        returned.TrySetResult();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The state store cannot be reached ({Kind}: {Reason}); answering goes on, state writes wait and are retried")]

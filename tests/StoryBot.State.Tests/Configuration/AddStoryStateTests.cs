@@ -40,6 +40,14 @@ public sealed class AddStoryStateTests
         }
 
         [Fact]
+        public void ASpillFileLimitUnderOneByteIsRefusedNamingTheKey()
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Storage:MaxSpillFileBytes", "0")).GetRequiredService<IOptions<StorageOptions>>().Value);
+
+            Assert.Contains("Storage:MaxSpillFileBytes", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void ASpillTakeoverIntervalUnderASecondIsRefusedNamingTheKey()
         {
             var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Storage:SpillTakeoverInterval", "00:00:00")).GetRequiredService<IOptions<StorageOptions>>().Value);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.DataFiles;
 using StoryBot.Core.Knowledge;
@@ -27,7 +28,7 @@ public sealed class WritesLeftByAnInstanceThatHasGoneTests : IAsyncLifetime
         var question = new UnansweredQuestion("Who won the lawsuit?", Language.English, "discord", ChannelKind.Channel, _outage.Time.GetUtcNow());
 
         // What a killed instance leaves: its file, its line flushed to disk, its lock gone with the process.
-        using (var killed = new StateWriteSpill(new DataDirectory(_outage.DataDirectory, _outage.DataDirectory), NullLogger<StateWriteSpill>.Instance))
+        using (var killed = new StateWriteSpill(new DataDirectory(_outage.DataDirectory, _outage.DataDirectory), Options.Create(new StorageOptions()), _outage.Time, NullLogger<StateWriteSpill>.Instance))
         {
             killed.Waiting(UnansweredQuestionWrite.Of(question));
         }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using StoryBot.Core.DataFiles;
 using StoryBot.State.Storage;
 
@@ -9,6 +11,7 @@ namespace StoryBot.State.Tests.Storage;
 public sealed class StateWriteSpillTests : IDisposable
 {
     private readonly DataDirectory _directory = new(Path.Combine(Path.GetTempPath(), "storybot-spill-" + Guid.NewGuid().ToString("N")), Path.GetTempPath());
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
     public void Dispose()
     {
@@ -105,7 +108,7 @@ public sealed class StateWriteSpillTests : IDisposable
         var file = Assert.Single(Files);
         File.AppendAllText(file, "{\"id\":\"0f3a\",\"kind\":\"unanswered-question\",\"data\":{\"quest");
         var logs = new FakeLogCollector();
-        using var next = new StateWriteSpill(_directory, new FakeLogger<StateWriteSpill>(logs));
+        using var next = Spill(new FakeLogger<StateWriteSpill>(logs));
 
         Assert.Equal([write], next.ReadLeftOver());
         var warning = Assert.Single(logs.GetSnapshot());
@@ -165,7 +168,7 @@ public sealed class StateWriteSpillTests : IDisposable
         File.WriteAllLines(newer, lines);
         var logs = new FakeLogCollector();
 
-        using (var next = new StateWriteSpill(_directory, new FakeLogger<StateWriteSpill>(logs)))
+        using (var next = Spill(new FakeLogger<StateWriteSpill>(logs)))
         {
             Assert.Equal([write], next.ReadLeftOver());
             next.Reset([]);
@@ -187,9 +190,7 @@ public sealed class StateWriteSpillTests : IDisposable
     [Fact]
     public void AnEmptyFileIsLeftAloneForItsProcessMayHaveCreatedItAndNotYetLockedIt()
     {
-        Directory.CreateDirectory(_directory.FullPath);
-        var creating = Path.Combine(_directory.FullPath, $"{StateWriteSpill.FilePrefix}.{Guid.NewGuid():N}.jsonl");
-        File.WriteAllBytes(creating, []);
+        var creating = SpillFileWritten(_time.GetUtcNow() - StateWriteSpill.EmptyFileAge + TimeSpan.FromSeconds(1));
 
         using (var next = Spill())
         {
@@ -200,7 +201,132 @@ public sealed class StateWriteSpillTests : IDisposable
         Assert.Equal(creating, Assert.Single(Files));
     }
 
-    private StateWriteSpill Spill() => new(_directory, NullLogger<StateWriteSpill>.Instance);
+    [Fact]
+    public void AnEmptyFileNoProcessHoldsIsDeletedOnceItIsOlderThanAProcessTakesToLockItsFile()
+    {
+        var crashed = SpillFileWritten(_time.GetUtcNow() - StateWriteSpill.EmptyFileAge);
+        var logs = new FakeLogCollector();
+
+        using (var next = Spill(new FakeLogger<StateWriteSpill>(logs)))
+        {
+            Assert.Empty(next.ReadLeftOver());
+            next.Reset([]);
+        }
+
+        Assert.Empty(Files);
+        var note = Assert.Single(logs.GetSnapshot());
+        Assert.Equal(LogLevel.Information, note.Level);
+        Assert.Contains(crashed, note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyFileARunningProcessHoldsIsNotDeletedHoweverOld()
+    {
+        var held = SpillFileWritten(_time.GetUtcNow() - TimeSpan.FromDays(1));
+
+        using (new FileStream(held, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        using (var next = Spill())
+        {
+            Assert.Empty(next.ReadLeftOver());
+            next.Reset([]);
+        }
+
+        Assert.Equal(held, Assert.Single(Files));
+    }
+
+    [Fact]
+    public void AFileOfOnlyBlankLinesNoProcessHoldsIsDeleted()
+    {
+        // Its process wrote to it only while holding it, so with the lock free it has gone.
+        SpillFileWritten(_time.GetUtcNow(), " \n\n\t\n");
+
+        using (var next = Spill())
+        {
+            Assert.Empty(next.ReadLeftOver());
+            next.Reset([]);
+        }
+
+        Assert.Empty(Files);
+    }
+
+    [Fact]
+    public void ANewWriteIsNotKeptPastTheFilesLimitWithOneWarningButWritesTakenOverStillMoveIn()
+    {
+        // Lines of one length: the limit holds exactly one.
+        var first = Write("write-1");
+        using (var stopped = Spill())
+        {
+            stopped.Waiting(first);
+        }
+
+        var oneLine = new FileInfo(Assert.Single(Files)).Length;
+        var logs = new FakeLogCollector();
+        string path;
+        using (var next = Spill(new FakeLogger<StateWriteSpill>(logs), maxBytes: oneLine))
+        {
+            path = next.FilePath;
+            Assert.True(next.Waiting(Write("write-2")));
+            Assert.False(next.Waiting(Write("write-3")));
+            Assert.False(next.Waiting(Write("write-4")));
+            Assert.Equal([first], next.ReadLeftOver());
+            Assert.True(next.Moved(first));
+            next.ReleaseTaken(allMoved: true);
+        }
+
+        Assert.Equal(path, Assert.Single(Files));
+        Assert.Equal(2, File.ReadAllLines(path).Length);
+        var warning = Assert.Single(logs.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("Storage:MaxSpillFileBytes", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WritesAreReadBackInTheirOrderPastTheLandedMarksAndFromWhereTheLastReadStopped()
+    {
+        using var spill = Spill();
+        var inMemory = Write("in memory");
+        spill.Waiting(inMemory);
+        var writes = Enumerable.Range(1, 5).Select(i => Write($"on disk only {i}")).ToList();
+        spill.Waiting(writes[0]);
+        var from = spill.LastLineStart;
+        foreach (var write in writes.Skip(1))
+        {
+            spill.Waiting(write);
+        }
+
+        spill.Landed(inMemory);
+
+        var firstRead = spill.ReadBack(from, 3, out var next, out var atEnd);
+        var secondRead = spill.ReadBack(next, 3, out var last, out var atEndNow);
+
+        Assert.Equal(writes.Take(3), firstRead);
+        Assert.False(atEnd);
+        Assert.Equal(writes.Skip(3), secondRead);
+        Assert.True(atEndNow);
+        Assert.Empty(spill.ReadBack(last, 3, out _, out _));
+
+        // Appends go on at the end after a read.
+        var later = Write("later");
+        spill.Waiting(later);
+        Assert.Equal([later], spill.ReadBack(last, 3, out _, out _));
+    }
+
+    private StateWriteSpill Spill(ILogger<StateWriteSpill>? logger = null, long? maxBytes = null) =>
+        new(
+            _directory,
+            Options.Create(new StorageOptions { MaxSpillFileBytes = maxBytes ?? new StorageOptions().MaxSpillFileBytes }),
+            _time,
+            logger ?? NullLogger<StateWriteSpill>.Instance);
+
+    /// <summary>A spill file as another process left it, last written at <paramref name="at"/>.</summary>
+    private string SpillFileWritten(DateTimeOffset at, string text = "")
+    {
+        Directory.CreateDirectory(_directory.FullPath);
+        var path = Path.Combine(_directory.FullPath, $"{StateWriteSpill.FilePrefix}.{Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(path, text);
+        File.SetLastWriteTimeUtc(path, at.UtcDateTime);
+        return path;
+    }
 
     private static StateWrite Write(string text, string? key = null) =>
         StateWrite.Of("test", new Note(text)) with { Key = key };

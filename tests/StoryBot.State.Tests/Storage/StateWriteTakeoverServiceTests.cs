@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StoryBot.Core.DataFiles;
 using StoryBot.State.Storage;
@@ -109,6 +110,39 @@ public sealed class StateWriteTakeoverServiceTests : IAsyncLifetime
         Assert.Empty(Files);
     }
 
+    [Fact]
+    public async Task AnEmptyFileACrashLeftIsDeletedAtTheNextLookAndOneALiveProcessHoldsIsNot()
+    {
+        var crashed = EmptySpillFile();
+        var held = EmptySpillFile();
+        using var holder = new FileStream(held, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        _time.Advance(Interval);
+        await UntilAsync(() => !File.Exists(crashed));
+
+        Assert.Equal(held, Assert.Single(Files));
+    }
+
+    /// <summary>An empty spill file, created longer ago than a process takes to lock its own.</summary>
+    private string EmptySpillFile()
+    {
+        Directory.CreateDirectory(_directory.FullPath);
+        var path = Path.Combine(_directory.FullPath, $"{StateWriteSpill.FilePrefix}.{Guid.NewGuid():N}.jsonl");
+        File.WriteAllBytes(path, []);
+        File.SetLastWriteTimeUtc(path, (_time.GetUtcNow() - StateWriteSpill.EmptyFileAge).UtcDateTime);
+        return path;
+    }
+
+    private static async Task UntilAsync(Func<bool> done)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + Patience;
+        while (!done())
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "Nothing happened in time.");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+    }
+
     private async Task StopAsync()
     {
         foreach (var hosted in Hosted.Reverse())
@@ -117,7 +151,7 @@ public sealed class StateWriteTakeoverServiceTests : IAsyncLifetime
         }
     }
 
-    private StateWriteSpill Spill() => new(_directory, NullLogger<StateWriteSpill>.Instance);
+    private StateWriteSpill Spill() => new(_directory, Options.Create(new StorageOptions()), _time, NullLogger<StateWriteSpill>.Instance);
 
     private static StateWrite Write(string text) => StateWrite.Of(RecordingKind.Name, new { text });
 

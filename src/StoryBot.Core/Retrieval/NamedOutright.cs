@@ -15,22 +15,29 @@ internal static class NamedOutright
     public static List<IReadOnlyList<string>> In(AnalyzedQuestion question, PassageIndex index)
     {
         var named = new List<IReadOnlyList<string>>();
+        var surface = question.Surface;
         var inLongNames = new HashSet<int>();
-        foreach (var name in index.EntityNames)
+        for (var at = 0; at < surface.Count; at++)
         {
-            if (name.Words.Count > 1 && Find(question.Surface, name.Words) is { } at)
+            if (!index.EntityNamesByFirstWord.TryGetValue(surface[at], out var names))
             {
-                named.Add([name.Entity]);
-                inLongNames.UnionWith(Enumerable.Range(at, name.Words.Count));
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                if (name.Words.Count > 1 && StandsAt(surface, at, name.Words))
+                {
+                    named.Add([name.Entity]);
+                    inLongNames.UnionWith(Enumerable.Range(at, name.Words.Count));
+                }
             }
         }
 
         foreach (var term in question.Terms)
         {
-            var standsAlone = question.Surface.Where((word, position) => word == term.Word && !inLongNames.Contains(position)).Any();
-            var ids = standsAlone
-                ? term.Names.Where(id => index.EntityNames.Any(name => name.Entity == id && name.Words.Count == 1 && IsWritten(term.Word, name.Words[0]))).ToList()
-                : [];
+            var standsAlone = surface.Where((word, position) => word == term.Word && !inLongNames.Contains(position)).Any();
+            var ids = standsAlone ? term.Names.Where(id => IsOneWordNameOf(term.Word, id, index)).ToList() : [];
             if (ids.Count > 0)
             {
                 named.Add(ids);
@@ -40,19 +47,36 @@ internal static class NamedOutright
         return named;
     }
 
-    private static bool IsWritten(string word, string name) =>
-        word.StartsWith(name, StringComparison.Ordinal) && word.Length - name.Length <= MaxEnding;
-
-    private static int? Find(IReadOnlyList<string> words, IReadOnlyList<string> phrase)
+    /// <summary>Whether the word is a one-word name of the entity, or one with an inflection added.</summary>
+    private static bool IsOneWordNameOf(string word, string entity, PassageIndex index)
     {
-        for (var i = 0; i + phrase.Count <= words.Count; i++)
+        for (var length = word.Length; length >= Math.Max(1, word.Length - MaxEnding); length--)
         {
-            if (Enumerable.Range(0, phrase.Count).All(j => words[i + j] == phrase[j]))
+            if (index.EntityNamesByFirstWord.TryGetValue(word[..length], out var names)
+                && names.Any(name => name.Entity == entity && name.Words.Count == 1))
             {
-                return i;
+                return true;
             }
         }
 
-        return null;
+        return false;
+    }
+
+    private static bool StandsAt(IReadOnlyList<string> words, int at, IReadOnlyList<string> phrase)
+    {
+        if (at + phrase.Count > words.Count)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < phrase.Count; j++)
+        {
+            if (words[at + j] != phrase[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -40,7 +40,11 @@ internal sealed partial class PassageIndex
             .SelectMany(p => p.Citations.Distinct(StringComparer.Ordinal).Select(id => (Id: id, Passage: p)))
             .GroupBy(c => c.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => c.Passage).ToArray(), StringComparer.Ordinal);
-        EntityNames = [.. pack.Entities.SelectMany(e => e.Aliases.Prepend(e.Name).Select(name => new EntityName(e.Id, QuestionAnalyzer.Words(name))))];
+        EntityNamesByFirstWord = pack.Entities
+            .SelectMany(e => e.Aliases.Prepend(e.Name).Select(name => new EntityName(e.Id, QuestionAnalyzer.Words(name))))
+            .Where(name => name.Words.Count > 0)
+            .GroupBy(name => name.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public KnowledgePack Pack { get; }
@@ -50,8 +54,8 @@ internal sealed partial class PassageIndex
 
     public IReadOnlyList<ExcerptProfile> Excerpts { get; }
 
-    /// <summary>Every name and alias of every entity, in words as a question's are read.</summary>
-    public IReadOnlyList<EntityName> EntityNames { get; }
+    /// <summary>Every name and alias of every entity, in words as a question's are read, by their first word.</summary>
+    public IReadOnlyDictionary<string, EntityName[]> EntityNamesByFirstWord { get; }
 
     /// <summary>Surface words the pack uses in its English texts.</summary>
     public IReadOnlySet<string> EnglishWords { get; }

@@ -8,7 +8,8 @@ namespace StoryBot.Benchmarks.Retrieval;
 /// <summary>
 /// One question, side by side in one run: plain BM25 ranking of the excerpts (the baseline: no
 /// reply is built), the keyword engine alone, and the hybrid engine (the default), both answering
-/// through <c>IChatBot.RespondAsync</c>. Questions of <see cref="StoryQuestions"/> in turn.
+/// through <c>IChatBot.RespondAsync</c>. Questions of <see cref="StoryQuestions"/> in turn. The
+/// reply cache is off: the questions come round again, and a cached reply measures no answering.
 /// Run: dotnet run -c Release --project benchmarks/StoryBot.Benchmarks -- --filter '*RetrievalMode*'
 /// </summary>
 [MemoryDiagnoser]
@@ -25,9 +26,9 @@ public class RetrievalModeBenchmarks : IDisposable
     {
         var pack = KnowledgePackLoader.Load(RepositoryPack.StoryPath());
         _bm25 = new Bm25Baseline(pack);
-        _lexical = new ChatBotHarness(pack, "Lexical");
+        _lexical = new ChatBotHarness(pack, "Lexical", replyCacheSize: 0);
         _lexical.BuildIndex();
-        _hybrid = new ChatBotHarness(pack, "Hybrid");
+        _hybrid = new ChatBotHarness(pack, "Hybrid", replyCacheSize: 0);
         _hybrid.LoadVectors();
     }
 

@@ -14,14 +14,17 @@ COPY src/StoryBot.Discord/StoryBot.Discord.csproj src/StoryBot.Discord/
 COPY src/StoryBot.Slack/StoryBot.Slack.csproj src/StoryBot.Slack/
 COPY src/StoryBot.State/StoryBot.State.csproj src/StoryBot.State/
 COPY src/StoryBot.Dashboard/StoryBot.Dashboard.csproj src/StoryBot.Dashboard/
-RUN dotnet restore src/StoryBot/StoryBot.csproj
+# Restored and published for the platform the image is built for (x64 or arm64): ReadyToRun, which
+# precompiles start-up code, needs a runtime identifier, and with one only that platform's native
+# libraries (SQLite, ONNX Runtime) are published.
+RUN dotnet restore src/StoryBot/StoryBot.csproj -r "linux-$(uname -m | sed -e s/x86_64/x64/ -e s/aarch64/arm64/)"
 
 # .ci/run runs this same publish command, so a build that breaks the image fails there too.
 COPY appsettings.json ./
 COPY src/ src/
 # The pack's JSON Schemas are embedded in StoryBot.Core (the loader validates against them).
 COPY knowledge/schemas/ knowledge/schemas/
-RUN dotnet publish src/StoryBot/StoryBot.csproj -c Release -o artifacts/publish --no-restore
+RUN dotnet publish src/StoryBot/StoryBot.csproj -c Release -o artifacts/publish --no-restore -r "linux-$(uname -m | sed -e s/x86_64/x64/ -e s/aarch64/arm64/)" --self-contained false -p:PublishReadyToRun=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -20,7 +20,7 @@ internal sealed class UnansweredQuestionWrite(IStateDatabase database) : IStateW
         RETURNING write_id
         """,
         ("question", r => r.Question.Question),
-        ("key", r => r.Key),
+        ("key", r => UnansweredLog.KeyOf(r.Question.Question)),
         ("language", r => r.Question.Language),
         ("platform", r => r.Question.Platform),
         ("kind", r => r.Question.ChannelKind),
@@ -40,12 +40,8 @@ internal sealed class UnansweredQuestionWrite(IStateDatabase database) : IStateW
             question.At.ToUnixTimeMilliseconds(),
             question.AnswerTime?.TotalMilliseconds));
 
-    public Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken)
-    {
-        // The wording's key is worked out here, not on the one writer every write waits for.
-        var question = write.DataAs<Data>();
-        return database.WriteAsync(this, new Row(write.Id, UnansweredLog.KeyOf(question.Question), question), cancellationToken);
-    }
+    public Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken) =>
+        database.WriteAsync(this, new Row(write.Id, write.DataAs<Data>()), cancellationToken);
 
     /// <returns>Per question, whether it was recorded now (false: its write was applied before).</returns>
     public async Task<IReadOnlyList<bool>> RunAsync(StateSession session, IReadOnlyList<Row> questions)
@@ -56,7 +52,7 @@ internal sealed class UnansweredQuestionWrite(IStateDatabase database) : IStateW
         return [.. questions.Select(q => recorded.Remove(q.WriteId))];
     }
 
-    internal sealed record Row(string WriteId, string Key, Data Question);
+    internal sealed record Row(string WriteId, Data Question);
 
     internal sealed record Data(string Question, string Language, string Platform, string ChannelKind, long AskedAt, double? DurationMs);
 }

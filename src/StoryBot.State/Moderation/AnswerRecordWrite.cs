@@ -72,15 +72,7 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
     public async Task<IReadOnlyList<int?>> RunAsync(StateSession session, IReadOnlyList<Data> answers)
     {
         // A message twice in one batch (an adapter's retry) is the first one's; the other was recorded before.
-        var firsts = new Dictionary<MessageKey, int>();
-        var distinct = new List<Data>(answers.Count);
-        foreach (var answer in answers)
-        {
-            if (firsts.TryAdd(MessageKey.Of(answer.Message), distinct.Count))
-            {
-                distinct.Add(answer);
-            }
-        }
+        var distinct = answers.DistinctBy(answer => MessageKey.Of(answer.Message)).ToList();
 
         var recorded = await Answers.QueryAsync(
             session,

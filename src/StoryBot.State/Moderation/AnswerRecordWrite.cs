@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
@@ -9,14 +7,40 @@ namespace StoryBot.State.Moderation;
 
 /// <summary>
 /// Records a posted answer with its citations, and queues a correction for any it cites that is
-/// already withdrawn. Applied twice it changes nothing: the message's identity is unique.
+/// already withdrawn. Applied twice it changes nothing: the message's identity is unique. The
+/// answers sharing a commit are written together: a few multi-row statements for all of them
+/// (answers, citations, the withdrawal check) rather than three statements each.
 /// </summary>
-internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider time, CorrectionSignal signal) : IStateWriteKind
+internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider time, CorrectionSignal signal)
+    : IStateWriteKind, IBatchedWrite<AnswerRecordWrite.Data, int?>
 {
     public const string Name = "answer-record";
 
-    // The statement's text for each number of citations, so each is prepared once.
-    private static readonly ConcurrentDictionary<int, string> CitationsInserts = new();
+    // The row's identity comes back with its id: RETURNING's order is not the rows' order, and a
+    // message recorded before returns no row at all.
+    private static readonly MultiRowStatement<Data> Answers = new(
+        """
+        INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at, duration_ms)
+        VALUES {rows}
+        ON CONFLICT (platform, channel_id, message_id) DO NOTHING
+        RETURNING id, platform, channel_id, message_id
+        """,
+        ("platform", a => a.Message.Platform),
+        ("channel", a => a.Message.ChannelId),
+        ("message", a => a.Message.MessageId),
+        ("thread", a => a.Message.ThreadId),
+        ("user", a => a.UserId),
+        ("question", a => a.Question),
+        ("language", a => a.Language),
+        ("reply", a => a.Reply),
+        ("at", a => a.PostedAt),
+        ("duration", a => a.DurationMs));
+
+    private static readonly MultiRowStatement<(long Answer, Cited Cited)> Citations = new(
+        "INSERT INTO answer_citations (answer_id, excerpt_id, source_id) VALUES {rows}",
+        ("answer", c => c.Answer),
+        ("excerpt", c => c.Cited.Excerpt),
+        ("source", c => c.Cited.Source));
 
     public string Kind => Name;
 
@@ -34,51 +58,8 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
 
     public async Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken)
     {
-        // Worked out before the write: the work inside runs on the one writer every write waits for.
-        var answer = write.DataAs<Data>();
-        var citationsSql = CitationsInsert(answer.Citations.Count);
-        var queued = await database.WriteAsync(
-            async session =>
-            {
-                var id = await session.ScalarAsync<long?>(
-                    """
-                    INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at, duration_ms)
-                    VALUES (@platform, @channel, @message, @thread, @user, @question, @language, @reply, @at, @duration)
-                    ON CONFLICT (platform, channel_id, message_id) DO NOTHING
-                    RETURNING id
-                    """,
-                    ("platform", answer.Message.Platform),
-                    ("channel", answer.Message.ChannelId),
-                    ("message", answer.Message.MessageId),
-                    ("thread", answer.Message.ThreadId),
-                    ("user", answer.UserId),
-                    ("question", answer.Question),
-                    ("language", answer.Language),
-                    ("reply", answer.Reply),
-                    ("at", answer.PostedAt),
-                    ("duration", answer.DurationMs));
-                if (id is null)
-                {
-                    return (int?)null; // Recorded before: an adapter retried, or a kept record was applied again.
-                }
-
-                if (citationsSql is not null)
-                {
-                    // One statement for all of them rather than one each.
-                    var parameters = new (string Name, object? Value)[(answer.Citations.Count * 2) + 1];
-                    parameters[0] = ("answer", id.Value);
-                    for (var i = 0; i < answer.Citations.Count; i++)
-                    {
-                        parameters[(2 * i) + 1] = ($"excerpt{i}", answer.Citations[i].Excerpt);
-                        parameters[(2 * i) + 2] = ($"source{i}", answer.Citations[i].Source);
-                    }
-
-                    await session.ExecuteAsync(citationsSql, parameters);
-                }
-
-                return await CorrectionQueueSql.EnqueueForDisabledAsync(session, id.Value, time.Now());
-            },
-            cancellationToken);
+        // Read before the write: the work inside runs on the one writer every write waits for.
+        var queued = await database.WriteAsync(this, write.DataAs<Data>(), cancellationToken);
         if (queued > 0)
         {
             signal.Nudge();
@@ -87,14 +68,48 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
         return queued is not null;
     }
 
-    private static string? CitationsInsert(int count) =>
-        count == 0
-            ? null
-            : CitationsInserts.GetOrAdd(count, static count =>
-                "INSERT INTO answer_citations (answer_id, excerpt_id, source_id) VALUES "
-                + string.Join(", ", Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"(@answer, @excerpt{i}, @source{i})"))));
+    /// <returns>Per answer, the corrections queued for it; null when its message was recorded before.</returns>
+    public async Task<IReadOnlyList<int?>> RunAsync(StateSession session, IReadOnlyList<Data> answers)
+    {
+        // A message twice in one batch (an adapter's retry) is the first one's; the other was recorded before.
+        var distinct = answers.DistinctBy(answer => MessageKey.Of(answer.Message)).ToList();
 
-    private sealed record Data(PostedMessage Message, string UserId, string Question, string Language, string Reply, long PostedAt, double? DurationMs, IReadOnlyList<Cited> Citations);
+        var recorded = await Answers.QueryAsync(
+            session,
+            distinct,
+            row => (Key: new MessageKey(row.GetString(1), row.GetString(2), row.GetString(3)), Id: row.GetInt64(0)));
+        var ids = recorded.ToDictionary(r => r.Key, r => r.Id);
 
-    private sealed record Cited(string Excerpt, string Source);
+        var cited = new List<(long Answer, Cited Cited)>();
+        foreach (var answer in distinct)
+        {
+            if (ids.TryGetValue(MessageKey.Of(answer.Message), out var id))
+            {
+                cited.AddRange(answer.Citations.Select(c => (id, c)));
+            }
+        }
+
+        await Citations.ExecuteAsync(session, cited);
+        var queued = await CorrectionQueueSql.EnqueueForDisabledAsync(session, [.. ids.Values], time.Now());
+
+        var results = new int?[answers.Count];
+        var seen = new HashSet<MessageKey>();
+        for (var i = 0; i < answers.Count; i++)
+        {
+            var key = MessageKey.Of(answers[i].Message);
+            results[i] = seen.Add(key) && ids.TryGetValue(key, out var id) ? queued.GetValueOrDefault(id) : null;
+        }
+
+        return results;
+    }
+
+    internal sealed record Data(PostedMessage Message, string UserId, string Question, string Language, string Reply, long PostedAt, double? DurationMs, IReadOnlyList<Cited> Citations);
+
+    internal sealed record Cited(string Excerpt, string Source);
+
+    /// <summary>What makes an answer's record unique.</summary>
+    private readonly record struct MessageKey(string Platform, string ChannelId, string MessageId)
+    {
+        public static MessageKey Of(PostedMessage message) => new(message.Platform, message.ChannelId, message.MessageId);
+    }
 }

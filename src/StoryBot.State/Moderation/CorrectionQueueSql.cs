@@ -29,22 +29,30 @@ internal static class CorrectionQueueSql
             ("now", now));
     }
 
+    // For the answers recorded in one batch; a citation of a withdrawn excerpt or source, or of both, is one row per target.
+    private static readonly MultiRowStatement<long> ForDisabled = new(
+        """
+        INSERT INTO corrections (answer_id, target_kind, target_id, status, mode, attempts, next_attempt_at, created_at, updated_at)
+        SELECT DISTINCT c.answer_id, d.target_kind, d.target_id, 'pending', 'edit', 0, @now, @now, @now
+        FROM answer_citations c
+        JOIN disabled_citations d
+          ON (d.target_kind = 'excerpt' AND d.target_id = c.excerpt_id) OR (d.target_kind = 'source' AND d.target_id = c.source_id)
+        WHERE c.answer_id IN (SELECT column1 FROM (VALUES {rows}) AS recorded)
+        ON CONFLICT (answer_id, target_kind, target_id) DO NOTHING
+        RETURNING answer_id
+        """,
+        ("answer", id => id));
+
     /// <summary>
-    /// Queues corrections for an answer recorded just now that cites something already disabled:
-    /// composed before a disable and posted after it, it would otherwise escape correction.
+    /// Queues corrections for answers recorded just now that cite something already disabled:
+    /// composed before a disable and posted after it, they would otherwise escape correction.
     /// </summary>
-    public static Task<int> EnqueueForDisabledAsync(StateSession session, long answerId, long now) =>
-        session.ExecuteAsync(
-            """
-            INSERT INTO corrections (answer_id, target_kind, target_id, status, mode, attempts, next_attempt_at, created_at, updated_at)
-            SELECT @answer, d.target_kind, d.target_id, 'pending', 'edit', 0, @now, @now, @now
-            FROM disabled_citations d
-            WHERE (d.target_kind = 'excerpt' AND d.target_id IN (SELECT excerpt_id FROM answer_citations WHERE answer_id = @answer))
-               OR (d.target_kind = 'source' AND d.target_id IN (SELECT source_id FROM answer_citations WHERE answer_id = @answer))
-            ON CONFLICT (answer_id, target_kind, target_id) DO NOTHING
-            """,
-            ("answer", answerId),
-            ("now", now));
+    /// <returns>How many were queued, by answer (those with none are left out).</returns>
+    public static async Task<IReadOnlyDictionary<long, int>> EnqueueForDisabledAsync(StateSession session, IReadOnlyList<long> answerIds, long now)
+    {
+        var queued = await ForDisabled.QueryAsync(session, answerIds, row => row.GetInt64(0), ("now", now));
+        return queued.CountBy(id => id).ToDictionary();
+    }
 
     /// <summary>A target enabled again before its corrections ran no longer needs them.</summary>
     public static Task<int> CancelPendingAsync(StateSession session, CitationTarget target, long now) =>

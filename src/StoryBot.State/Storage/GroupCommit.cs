@@ -26,7 +26,14 @@ internal sealed class GroupCommit : IAsyncDisposable
 
     public Task<T> WriteAsync<T>(Func<StateSession, Task<T>> work, CancellationToken cancellationToken)
     {
-        var write = new PendingWrite<T>(work, cancellationToken);
+        var write = new PendingWork<T>(work, cancellationToken);
+        return _pending.Writer.TryWrite(write) ? write.Task : throw new ObjectDisposedException(nameof(StateDatabase));
+    }
+
+    /// <summary>A write of a kind whose writes sharing a commit run together (<see cref="IBatchedWrite{TItem, TResult}"/>).</summary>
+    public Task<TResult> WriteAsync<TItem, TResult>(IBatchedWrite<TItem, TResult> kind, TItem item, CancellationToken cancellationToken)
+    {
+        var write = new PendingBatchedWrite<TItem, TResult>(kind, item, cancellationToken);
         return _pending.Writer.TryWrite(write) ? write.Task : throw new ObjectDisposedException(nameof(StateDatabase));
     }
 
@@ -61,56 +68,6 @@ internal sealed class GroupCommit : IAsyncDisposable
             {
                 await _commit(batch);
             }
-        }
-    }
-}
-
-/// <summary>One caller's write, waiting for its commit.</summary>
-internal abstract class PendingWrite(CancellationToken cancellationToken)
-{
-    public CancellationToken CancellationToken { get; } = cancellationToken;
-
-    /// <summary>Runs the work inside the batch's transaction; its result is held until the commit.</summary>
-    public abstract Task RunAsync(StateSession session);
-
-    /// <summary>The commit that held it is durable.</summary>
-    public abstract void Complete();
-
-    public abstract void Fail(Exception exception);
-
-    /// <returns>True when the caller gave up before the write started: it is not run.</returns>
-    public bool TryCancelIfAsked()
-    {
-        if (!CancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        Fail(new OperationCanceledException(CancellationToken));
-        return true;
-    }
-}
-
-internal sealed class PendingWrite<T>(Func<StateSession, Task<T>> work, CancellationToken cancellationToken) : PendingWrite(cancellationToken)
-{
-    private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private T _result = default!;
-
-    public Task<T> Task => _done.Task;
-
-    public override async Task RunAsync(StateSession session) => _result = await work(session);
-
-    public override void Complete() => _done.TrySetResult(_result);
-
-    public override void Fail(Exception exception)
-    {
-        if (exception is OperationCanceledException canceled)
-        {
-            _done.TrySetCanceled(canceled.CancellationToken);
-        }
-        else
-        {
-            _done.TrySetException(exception);
         }
     }
 }

@@ -21,6 +21,12 @@ public interface IStateDatabase
     Task<T> WriteAsync<T>(Func<StateSession, Task<T>> work, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="WriteAsync{T}"/>, for one write of <paramref name="kind"/>: the writes of the
+    /// kind that share a commit run together, in a few multi-row statements.
+    /// </summary>
+    Task<TResult> WriteAsync<TItem, TResult>(IBatchedWrite<TItem, TResult> kind, TItem item, CancellationToken cancellationToken);
+
+    /// <summary>
     /// An open connection (schema migrated, SQLite busy timeout set) for code that issues
     /// single self-contained statements in autocommit; prefer <see cref="WriteAsync{T}"/>,
     /// which also retries. The caller disposes it.

@@ -41,6 +41,12 @@ public abstract class StateDatabase : IStateDatabase, IStateProvider, IAsyncDisp
         return await _writes.WriteAsync(work, cancellationToken);
     }
 
+    public async Task<TResult> WriteAsync<TItem, TResult>(IBatchedWrite<TItem, TResult> kind, TItem item, CancellationToken cancellationToken)
+    {
+        await _migrator.EnsureMigratedAsync(cancellationToken);
+        return await _writes.WriteAsync(kind, item, cancellationToken);
+    }
+
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         await _migrator.EnsureMigratedAsync(cancellationToken);

@@ -138,19 +138,26 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
     }
 
     /// <returns>False when, run plainly, one write of several failed on its own: the batch is to run again, isolated.</returns>
+    /// <remarks>
+    /// Run plainly, writes that may run together do (<see cref="WriteGroups"/>); isolated, each runs
+    /// alone behind its savepoint, so that a failing one is found and undone alone.
+    /// </remarks>
     private async Task<bool> RunBatchAsync(
         IReadOnlyList<PendingWrite> batch, PreparedCommands writer, DbTransaction transaction, bool isolated, Dictionary<PendingWrite, Exception> failed)
     {
-        foreach (var write in batch)
+        var groups = isolated ? [.. batch.Select(write => (IReadOnlyList<PendingWrite>)[write])] : WriteGroups.Of(batch);
+        foreach (var group in groups)
         {
             if (isolated)
             {
                 await transaction.SaveAsync(WriteSavepoint);
             }
 
+            // Several callers' writes are not stopped by one of them giving up once they have started.
+            var cancellationToken = group.Count == 1 ? group[0].CancellationToken : CancellationToken.None;
             try
             {
-                await write.RunAsync(new StateSession(writer.Connection, transaction, provider.Dialect, write.CancellationToken, writer));
+                await group[0].RunTogetherAsync(new StateSession(writer.Connection, transaction, provider.Dialect, cancellationToken, writer), group);
                 if (isolated)
                 {
                     await transaction.ReleaseAsync(WriteSavepoint);
@@ -164,7 +171,7 @@ internal sealed class StateTransactions(IStateProvider provider, StoreReachabili
                 }
 
                 await transaction.RollbackAsync(WriteSavepoint);
-                failed[write] = exception;
+                failed[group[0]] = exception;
             }
         }
 

@@ -13,6 +13,26 @@ internal sealed record QueryTerm(string Word, IReadOnlyList<string> Forms, doubl
 
     /// <summary>Some form of the word is in the pack: the story, its curation or a synonym of them.</summary>
     public bool Known { get; init; } = true;
+
+    /// <summary>
+    /// The entities every one of the terms names, in the order the first names them; none when a
+    /// term names nobody or there are no terms. A question of names alone asks who that one is.
+    /// </summary>
+    public static List<string> NamesInCommon(IReadOnlyList<QueryTerm> terms)
+    {
+        List<string>? common = null;
+        foreach (var term in terms)
+        {
+            if (term.Names.Count == 0)
+            {
+                return [];
+            }
+
+            common = common is null ? [.. term.Names] : [.. common.Where(term.Names.Contains)];
+        }
+
+        return common ?? [];
+    }
 }
 
 /// <param name="Speaker">

@@ -50,9 +50,4 @@ internal static class InvolvementQuestion
 
         return frame;
     }
-
-    /// <summary>Whether every term names one and the same entity: then that entity's entry answers.</summary>
-    public static bool NamesOneEntity(IReadOnlyList<QueryTerm> terms) =>
-        terms.Count > 0 && terms.Skip(1).Aggregate(
-            terms[0].Names.AsEnumerable(), (common, term) => common.Intersect(term.Names, StringComparer.Ordinal)).Any();
 }

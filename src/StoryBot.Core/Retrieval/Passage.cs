@@ -22,6 +22,9 @@ internal sealed record Passage
 
     /// <summary>Entities the passage is about; their names find it.</summary>
     public IReadOnlyList<string> Entities { get; init; } = [];
+
+    /// <summary>The entities it is about and, when it gives someone's words, whose they are.</summary>
+    public IEnumerable<string> EntitiesAndSpeaker => Attribution?.By is { } by ? Entities.Append(by) : Entities;
     public EntityKind? EntityKind { get; init; }
     public Topic? Topic { get; init; }
 

@@ -16,6 +16,7 @@ internal sealed partial class PassageIndex
     private readonly Dictionary<string, string[]> _entitiesByNameForm;
     private readonly Dictionary<int, List<string>> _surfaceByLength;
     private readonly Dictionary<string, Passage[]> _passagesCiting;
+    private readonly Lazy<Dictionary<string, EntityName[]>> _entityNamesByFirstWord;
 
     private PassageIndex(KnowledgePack pack, List<Passage> passages, Builder builder)
     {
@@ -40,11 +41,13 @@ internal sealed partial class PassageIndex
             .SelectMany(p => p.Citations.Distinct(StringComparer.Ordinal).Select(id => (Id: id, Passage: p)))
             .GroupBy(c => c.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => c.Passage).ToArray(), StringComparer.Ordinal);
-        EntityNamesByFirstWord = pack.Entities
+
+        // Only "how much" questions read it: worked out at the first, not at every load of the pack.
+        _entityNamesByFirstWord = new(() => pack.Entities
             .SelectMany(e => e.Aliases.Prepend(e.Name).Select(name => new EntityName(e.Id, QuestionAnalyzer.Words(name))))
             .Where(name => name.Words.Count > 0)
             .GroupBy(name => name.Words[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
     }
 
     public KnowledgePack Pack { get; }
@@ -55,7 +58,7 @@ internal sealed partial class PassageIndex
     public IReadOnlyList<ExcerptProfile> Excerpts { get; }
 
     /// <summary>Every name and alias of every entity, in words as a question's are read, by their first word.</summary>
-    public IReadOnlyDictionary<string, EntityName[]> EntityNamesByFirstWord { get; }
+    public IReadOnlyDictionary<string, EntityName[]> EntityNamesByFirstWord => _entityNamesByFirstWord.Value;
 
     /// <summary>Surface words the pack uses in its English texts.</summary>
     public IReadOnlySet<string> EnglishWords { get; }

@@ -80,9 +80,9 @@ internal sealed partial class PassageIndex
         public void Add(Passage passage)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in passage.Entities.Append(passage.Attribution?.By))
+            foreach (var id in passage.EntitiesAndSpeaker)
             {
-                if (id is not null && _pack.FindEntity(id) is { } entity)
+                if (_pack.FindEntity(id) is { } entity)
                 {
                     names.UnionWith(_nameForms.Of(entity));
                 }
@@ -112,7 +112,7 @@ internal sealed partial class PassageIndex
 
             // Whom a figure in the statement is about: what a "how much" naming someone needs.
             var figureAbout = HasAmount(passage.Text.En) || HasAmount(passage.Text.De)
-                ? new HashSet<string>(passage.Entities.Append(passage.Attribution?.By).OfType<string>(), StringComparer.Ordinal)
+                ? new HashSet<string>(passage.EntitiesAndSpeaker, StringComparer.Ordinal)
                 : null;
             for (var i = 0; i < passage.Citations.Count; i++)
             {
@@ -136,7 +136,7 @@ internal sealed partial class PassageIndex
                         // several reads the reason of one into the others.
                         Excerpts[excerpt].GivesReason |= passage.Kind == PassageKind.Fact && i == 0
                             && GivesReason(passage.Text.En + "\n" + passage.Text.De);
-                        Excerpts[excerpt].Actors.UnionWith(passage.Entities.Append(passage.Attribution?.By).OfType<string>()
+                        Excerpts[excerpt].Actors.UnionWith(passage.EntitiesAndSpeaker
                             .Where(id => _pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation));
                     }
                 }

@@ -32,7 +32,7 @@ internal static class QuestionAnalyzer
         {
             involvement.UnionWith(frame);
             var framed = TermsOf(surface, involvement, index);
-            if (InvolvementQuestion.NamesOneEntity(framed))
+            if (QueryTerm.NamesInCommon(framed).Count > 0)
             {
                 terms = framed;
             }

@@ -129,21 +129,8 @@ internal static class Retriever
     /// A question that is nothing but a name ("altman?", "what is MGX") asks who or what that
     /// is: the entity's own entry answers it.
     /// </summary>
-    private static Passage? NamedEntityOnly(AnalyzedQuestion question, PassageIndex index)
-    {
-        List<string>? common = null;
-        foreach (var term in question.Terms)
-        {
-            if (term.Names.Count == 0)
-            {
-                return null;
-            }
-
-            common = common is null ? [.. term.Names] : [.. common.Where(term.Names.Contains)];
-        }
-
-        return common is { Count: > 0 }
-            ? index.Passages.FirstOrDefault(p => p.Kind == PassageKind.Entity && p.Key == common[0])
+    private static Passage? NamedEntityOnly(AnalyzedQuestion question, PassageIndex index) =>
+        QueryTerm.NamesInCommon(question.Terms) is [var entity, ..]
+            ? index.Passages.FirstOrDefault(p => p.Kind == PassageKind.Entity && p.Key == entity)
             : null;
-    }
 }

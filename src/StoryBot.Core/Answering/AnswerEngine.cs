@@ -40,7 +40,7 @@ internal sealed class AnswerEngine(PassageIndexCache indexes, ISemanticStage sem
 
         if (QuestionFocus.Of(cleaned, index) is { } focus)
         {
-            (cleaned, analyzed) = (focus, QuestionAnalyzer.Analyze(focus, index, analyzed.Language));
+            (cleaned, analyzed) = (focus.Text, QuestionAnalyzer.Analyze(focus.Text, index, analyzed.Language) with { ContextWords = focus.ContextWords });
         }
 
         var parts = QuestionParts.Split(cleaned);

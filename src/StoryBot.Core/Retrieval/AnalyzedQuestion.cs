@@ -57,4 +57,10 @@ internal sealed record AnalyzedQuestion(
 
     /// <summary>A specific attribute the question asks for, which only an excerpt naming it can answer.</summary>
     public AskedAttribute? Attribute { get; init; }
+
+    /// <summary>
+    /// How many words at the start of <see cref="Surface"/> are names a long message mentioned
+    /// before its question (<see cref="QuestionFocus"/>): context for the question, not its subject.
+    /// </summary>
+    public int ContextWords { get; init; }
 }

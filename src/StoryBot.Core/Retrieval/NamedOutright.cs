@@ -4,7 +4,8 @@ namespace StoryBot.Core.Retrieval;
 /// The entities a question names by one of their names, whole: "mgx", "softbanks", "musk's
 /// company". A word that is only part of a longer name does not count ("funding" is not MGX's
 /// "Fund", nor "data" the Abilene data centre), and a word inside a longer name the question
-/// writes out names only that ("musk" in "musk's company" is xAI, not Musk).
+/// writes out names only that ("musk" in "musk's company" is xAI, not Musk). Names a long message
+/// mentioned before its question are its context, not what the amount is asked of.
 /// </summary>
 internal static class NamedOutright
 {
@@ -17,7 +18,7 @@ internal static class NamedOutright
         var named = new List<IReadOnlyList<string>>();
         var surface = question.Surface;
         var inLongNames = new HashSet<int>();
-        for (var at = 0; at < surface.Count; at++)
+        for (var at = question.ContextWords; at < surface.Count; at++)
         {
             if (!index.EntityNamesByFirstWord.TryGetValue(surface[at], out var names))
             {
@@ -36,7 +37,7 @@ internal static class NamedOutright
 
         foreach (var term in question.Terms)
         {
-            var standsAlone = surface.Where((word, position) => word == term.Word && !inLongNames.Contains(position)).Any();
+            var standsAlone = surface.Where((word, position) => word == term.Word && position >= question.ContextWords && !inLongNames.Contains(position)).Any();
             var ids = standsAlone ? term.Names.Where(id => IsOneWordNameOf(term.Word, id, index)).ToList() : [];
             if (ids.Count > 0)
             {

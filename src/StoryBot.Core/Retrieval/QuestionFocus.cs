@@ -14,7 +14,7 @@ internal static partial class QuestionFocus
     private const int MinWords = 20;
 
     /// <returns>The question to analyse, or null when the message is short or has no such clause.</returns>
-    public static string? Of(string message, PassageIndex index)
+    public static FocusedQuestion? Of(string message, PassageIndex index)
     {
         if (message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinWords)
         {
@@ -32,8 +32,9 @@ internal static partial class QuestionFocus
             var focus = string.Join(", ", clauses[i..]);
             var names = StoryAnalyzers.Terms(StoryAnalyzers.Surface, string.Join(' ', clauses[..i]))
                 .Where(word => word.Length > 2 && index.EntitiesNamedBy(word).Count > 0 && !Lexicon.Default.IsStopWord(word))
-                .Distinct(StringComparer.Ordinal);
-            return string.Join(' ', names.Append(focus));
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return new FocusedQuestion(string.Join(' ', names.Append(focus)), names.Count);
         }
 
         return null;
@@ -50,3 +51,7 @@ internal static partial class QuestionFocus
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();
 }
+
+/// <param name="Text">The names of the preamble, then the question clause.</param>
+/// <param name="ContextWords">How many words at the start of <paramref name="Text"/> are names from the preamble.</param>
+internal sealed record FocusedQuestion(string Text, int ContextWords);

@@ -25,4 +25,14 @@ public sealed class NamedOutrightTests
         Assert.False(reply.Abstained, reply.Text);
         Assert.Equal(cited, reply.Citations[0].Id);
     }
+
+    [Fact]
+    public async Task NamesARamblingMessageMentionsBeforeItsQuestionDoNotHaveToShareTheFigure()
+    {
+        var reply = await _bot.Bot(
+            "I read the whole thread where Altman and Musk went at each other on X for days and honestly I lost track of who said what to whom, but how much has xAI spent in Memphis?");
+
+        Assert.False(reply.Abstained, reply.Text);
+        Assert.Equal("xai-memphis-12bn", reply.Citations[0].Id);
+    }
 }

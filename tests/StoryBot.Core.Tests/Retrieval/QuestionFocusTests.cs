@@ -18,7 +18,7 @@ public sealed class QuestionFocusTests
             "honestly this whole thing with Musk feels like two billionaires yelling at each other on the internet while the rest of us watch, but what I actually want to know is how much xAI spends, and where?",
             index);
 
-        Assert.Equal("musk but what I actually want to know is how much xAI spends, and where?", focus);
+        Assert.Equal(new FocusedQuestion("musk but what I actually want to know is how much xAI spends, and where?", 1), focus);
     }
 
     [Theory]

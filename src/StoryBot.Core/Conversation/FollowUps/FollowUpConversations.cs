@@ -36,7 +36,7 @@ internal sealed class FollowUpConversations(ConversationMemory memory, AnsweredM
             }
         }
 
-        return FollowUpResolver.Resolve(question, turns, knowledge.Current) with { Previous = turns.Count > 0 ? turns[^1] : null };
+        return FollowUpResolver.Resolve(question, turns, knowledge.Current) with { Turns = turns };
     }
 
     /// <summary>The reply the resolution itself gives ("which one?", "more"), or null when the engine answers.</summary>
@@ -51,8 +51,8 @@ internal sealed class FollowUpConversations(ConversationMemory memory, AnsweredM
                     language,
                     ReplyKind.Help,
                     language == Language.German ? $"Wen meinen Sie: {names}?" : $"Who do you mean: {names}?");
-            case FollowUpKind.More when resolution.Previous is { } last:
-                return await MoreAsync(request.Text, language, last, await policy.GetFilterAsync(cancellationToken), cancellationToken);
+            case FollowUpKind.More when resolution.Turns.Count > 0:
+                return await MoreAsync(request.Text, language, resolution.Turns, await policy.GetFilterAsync(cancellationToken), cancellationToken);
             default:
                 return null;
         }
@@ -90,11 +90,14 @@ internal sealed class FollowUpConversations(ConversationMemory memory, AnsweredM
 
     /// <summary>
     /// The rest of the paragraphs the last answer quoted from, excerpt by excerpt, each cited; where
-    /// they hold nothing more, what the engine cites for the last question that was not cited yet.
+    /// they hold nothing more, what the engine cites for the last question that was not cited yet;
+    /// failing that, what the conversation's earlier answers cited that the last one did not (after
+    /// "where did he post this?", "more sources" is about what the conversation asked first).
     /// </summary>
-    private async Task<Reply> MoreAsync(string question, Language language, ConversationTurn last, CitationFilter filter, CancellationToken cancellationToken)
+    private async Task<Reply> MoreAsync(string question, Language language, IReadOnlyList<ConversationTurn> turns, CitationFilter filter, CancellationToken cancellationToken)
     {
         var pack = knowledge.Current;
+        var last = turns[^1];
         var cited = last.CitedExcerptIds.ToHashSet(StringComparer.Ordinal);
         var quoted = last.CitedExcerptIds
             .Select(id => pack.TryGetExcerpt(id, out var excerpt) ? excerpt : null)
@@ -111,12 +114,20 @@ internal sealed class FollowUpConversations(ConversationMemory memory, AnsweredM
             // Only what the engine itself would cite for the last question: its runners-up were
             // tried and cited the wrong passage more often than the right one.
             var again = await engine.AskAsync(last.Question, last.Language, cancellationToken);
-            points = [.. again.Citations.Where(c => !cited.Contains(c.Id) && pack.TryGetExcerpt(c.Id, out _)).Select(c => Point(pack.Excerpt(c.Id)))];
+            points = [.. Uncited(again.Citations.Select(c => c.Id), cited, pack)];
+        }
+
+        for (var earlier = turns.Count - 2; points.Count == 0 && earlier >= 0; earlier--)
+        {
+            points = [.. Uncited(turns[earlier].CitedExcerptIds, cited, pack)];
         }
 
         var reply = ReplyComposer.Compose(question, language, MoreHeading, points, pack, filter);
         return reply.Kind == ReplyKind.Answer ? reply : ReplyComposer.Message(question, language, ReplyKind.Help, NothingMore.In(language));
     }
+
+    private static IEnumerable<AnswerPoint> Uncited(IEnumerable<string> excerptIds, HashSet<string> cited, KnowledgePack pack) =>
+        excerptIds.Where(id => !cited.Contains(id) && pack.TryGetExcerpt(id, out _)).Distinct(StringComparer.Ordinal).Select(id => Point(pack.Excerpt(id)));
 
     private static AnswerPoint Point(Excerpt excerpt) => new(new LocalizedText(excerpt.Translation, excerpt.Quote), [excerpt.Id]);
 

@@ -29,8 +29,11 @@ public sealed record FollowUpResolution(FollowUpKind Kind, string Question, IRea
     /// </summary>
     public Knowledge.Language? Language { get; init; }
 
-    /// <summary>The turn before, as the question was read against it; null for the first of a conversation.</summary>
-    public ConversationTurn? Previous { get; init; }
+    /// <summary>The conversation's turns before this question, oldest first, as it was read against them.</summary>
+    public IReadOnlyList<ConversationTurn> Turns { get; init; } = [];
+
+    /// <summary>The turn before; null for the first of a conversation.</summary>
+    public ConversationTurn? Previous => Turns.Count > 0 ? Turns[^1] : null;
 
     public static FollowUpResolution Unchanged(string question) => new(FollowUpKind.None, question, []);
 }

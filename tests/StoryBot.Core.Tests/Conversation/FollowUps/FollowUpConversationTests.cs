@@ -45,6 +45,21 @@ public sealed class FollowUpConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task MoreAfterANarrowFollowUpGivesWhatTheConversationCitedBeforeItAndTheLastAnswerDidNot()
+    {
+        var first = await AskAsync("whats musk saying about stargate money", "thread-1");
+        var second = await AskAsync("where did he post this", "thread-1");
+        var narrow = await AskAsync("and when", "thread-1");
+
+        var more = await AskAsync("more sources", "thread-1");
+
+        Assert.Equal(ReplyKind.Answer, more.Kind);
+        Assert.NotEmpty(more.Citations);
+        Assert.All(more.Citations, c => Assert.DoesNotContain(narrow.Citations, n => n.Id == c.Id));
+        Assert.All(more.Citations, c => Assert.Contains(first.Citations.Concat(second.Citations), f => f.Id == c.Id));
+    }
+
+    [Fact]
     public async Task AnAmbiguousPronounGetsAQuestionBackNamingBothPeople()
     {
         await AskAsync("why are elon musk and sam altman fighting", "thread-1");

@@ -83,9 +83,27 @@ internal sealed class FollowUpConversations(ConversationMemory memory, AnsweredM
             : new ConversationTurn(
                 resolution.Question,
                 reply.Language,
-                [.. MentionedEntities.In(resolution.Question, knowledge.Current).Select(e => e.Id)],
+                [.. EntitiesOf(resolution.Question, reply, knowledge.Current).Select(e => e.Id)],
                 [.. reply.Citations.Select(c => c.Id)]);
         memory.Remember(key, turn);
+    }
+
+    /// <summary>
+    /// What a turn named: the question's entities and, when it named no person ("who runs DOGE?"),
+    /// the people its answer's first line names, so "and what did he claim?" means the one the
+    /// answer was.
+    /// </summary>
+    private static IEnumerable<Entity> EntitiesOf(string question, Reply reply, KnowledgePack pack)
+    {
+        var named = MentionedEntities.In(question, pack);
+        if (reply.Kind != ReplyKind.Answer || named.Any(e => e.Kind == EntityKind.Person))
+        {
+            return named;
+        }
+
+        var text = reply.Text;
+        var lead = text.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0 ? text[..end] : text;
+        return named.Concat(MentionedEntities.In(lead, pack).Where(e => e.Kind == EntityKind.Person && !named.Contains(e)));
     }
 
     /// <summary>

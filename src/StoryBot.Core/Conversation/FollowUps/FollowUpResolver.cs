@@ -52,14 +52,19 @@ public static partial class FollowUpResolver
             }
 
             // "what did Altman say to that": the name is new, what it answers is the turn before.
-            return refers && words.Count <= MaxElliptic
-                ? new FollowUpResolution(FollowUpKind.Ellipsis, $"{question} {TopicOf(last.Question, question)}", [])
-                : FollowUpResolution.Unchanged(question);
+            // "what did he claim about SoftBank": the name is what is asked about; "he" is still to resolve.
+            if (!words.Any(FollowUpWords.PersonPronouns.Contains))
+            {
+                return refers && words.Count <= MaxElliptic
+                    ? new FollowUpResolution(FollowUpKind.Ellipsis, $"{question} {TopicOf(last.Question, question)}", [])
+                    : FollowUpResolution.Unchanged(question);
+            }
         }
 
         if (words.Any(FollowUpWords.PersonPronouns.Contains))
         {
-            var people = LastEntities(turns, pack, e => e.Kind == EntityKind.Person);
+            // "what did Altman say to him": the pronoun is someone other than the one the question names.
+            var people = LastEntities(turns, pack, e => e.Kind == EntityKind.Person && !named.Contains(e));
             return people.Count switch
             {
                 1 => new FollowUpResolution(FollowUpKind.Pronoun, WriteIn(question, people[0]), []),

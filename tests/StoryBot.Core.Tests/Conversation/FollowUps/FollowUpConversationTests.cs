@@ -60,6 +60,27 @@ public sealed class FollowUpConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task APronounAfterAWhoQuestionMeansThePersonTheAnswerNamed()
+    {
+        await AskAsync("who runs DOGE?", "thread-1");
+
+        var reply = await AskAsync("and what did he claim about SoftBank?", "thread-1");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("musk-softbank-under-10bn", reply.Citations[0].Id);
+    }
+
+    [Fact]
+    public async Task APronounAfterAnAnswerNamingTwoPeopleAsksWhichOne()
+    {
+        await AskAsync("who is fighting on x over stargate", "thread-1");
+
+        var reply = await AskAsync("which company does he run", "thread-1");
+
+        Assert.Equal("Who do you mean: Elon Musk or Sam Altman?", reply.Text);
+    }
+
+    [Fact]
     public async Task AnAmbiguousPronounGetsAQuestionBackNamingBothPeople()
     {
         await AskAsync("why are elon musk and sam altman fighting", "thread-1");

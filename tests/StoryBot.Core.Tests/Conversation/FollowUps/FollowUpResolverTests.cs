@@ -23,6 +23,17 @@ public class FollowUpResolverTests
         Assert.Equal(read, resolution.Question);
     }
 
+    [Theory]
+    [InlineData("and what did he claim about SoftBank?", "and what did Musk claim about SoftBank?")]
+    [InlineData("what did Altman say to him", "what did Altman say to Musk")]
+    public void APronounBesideANameStillGetsThePersonNamedBefore(string question, string read)
+    {
+        var resolution = Resolve(question, Turn("who runs DOGE?", "doge", "elon-musk"));
+
+        Assert.Equal(FollowUpKind.Pronoun, resolution.Kind);
+        Assert.Equal(read, resolution.Question);
+    }
+
     [Fact]
     public void APronounThatCouldMeanEitherOfTwoPeopleIsNotGuessed()
     {

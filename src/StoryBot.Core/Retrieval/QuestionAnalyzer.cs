@@ -172,10 +172,13 @@ internal static class QuestionAnalyzer
     private static bool MainNameHas(Entity? entity, IReadOnlyList<string> forms) =>
         entity is not null && TermForms.StemsOf(entity.Name).Any(forms.Contains);
 
-    /// <summary>A word the pack does not know that is one typo away from filler ("happend").</summary>
+    /// <summary>
+    /// A word the pack does not know that is one typo away from filler ("happend"). A word of the
+    /// story's synonyms is a word in its own right ("paying" is not a typo of "saying").
+    /// </summary>
     private static bool IsMistypedFiller(string word, PassageIndex index)
     {
-        if (word.Length < 6 || TermForms.StemsOf(word).Any(index.Contains))
+        if (word.Length < 6 || TermForms.StemsOf(word).Any(stem => index.Contains(stem) || index.Synonyms.Has(stem)))
         {
             return false;
         }

@@ -29,6 +29,9 @@ internal sealed class StorySynonyms
         }
     }
 
+    /// <summary>Whether a curator listed the stem in one of the groups.</summary>
+    public bool Has(string stem) => _groupsOfStem.ContainsKey(stem);
+
     /// <summary>All stems that mean the same as <paramref name="stem"/>, itself included.</summary>
     public IEnumerable<string> Of(string stem) =>
         _groupsOfStem.TryGetValue(stem, out var groups) ? groups.SelectMany(g => _groupStems[g]) : [stem];

@@ -185,6 +185,9 @@ internal sealed partial class PassageIndex
 
     internal static bool GivesReason(string text) => ReasonPattern().IsMatch(text);
 
+    /// <summary>German and English quotation marks, straight and typographic.</summary>
+    internal static readonly char[] QuotationMarks = ['"', '„', '“', '”', '«', '»'];
+
     [GeneratedRegex(@"\d")]
     private static partial Regex AmountPattern();
 
@@ -211,6 +214,9 @@ internal sealed record ExcerptProfile(int Index, Excerpt Excerpt, bool HasAmount
 {
     /// <summary>The excerpt, or a statement citing it, gives a cause, purpose or accusation: what "why" asks for.</summary>
     public bool GivesReason { get; set; }
+
+    /// <summary>The excerpt quotes someone's own words, in quotation marks, rather than telling what they said.</summary>
+    public bool QuotesWords { get; init; }
 
     /// <summary>Forms of the excerpt's quote, its rendering and the statements citing it; not the questions curators ask of it.</summary>
     public HashSet<string> Words { get; } = new(StringComparer.Ordinal);

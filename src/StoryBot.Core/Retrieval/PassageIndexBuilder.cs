@@ -38,7 +38,7 @@ internal sealed partial class PassageIndex
                 var namesTime = HasTime(text);
                 var timed = namesTime || timelineCited.Contains(excerpt.Id);
                 var speaker = speakers.Of(excerpt.Id);
-                var profile = new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker) { GivesReason = GivesReason(text) };
+                var profile = new ExcerptProfile(index, excerpt, HasAmount(text), timed, namesTime, speaker) { GivesReason = GivesReason(text), QuotesWords = excerpt.Quote.IndexOfAny(QuotationMarks) >= 0 };
                 Excerpts.Add(profile);
                 foreach (var form in _words.FormsOf(excerpt.Translation, excerpt.Quote, countWords: true))
                 {

@@ -1,0 +1,30 @@
+using StoryBot.Core.Conversation;
+using StoryBot.Core.Tests.TestSupport;
+
+namespace StoryBot.Core.Tests.Retrieval;
+
+/// <summary>"What did Altman say?" is answered with his own words, quoted, before the report that he replied.</summary>
+public sealed class SaidQuestionTests
+{
+    private readonly IChatBot _bot = StoryServices.ChatBot();
+
+    [Theory]
+    [InlineData("what did altman say to musk")]
+    [InlineData("was hat altman geantwortet")]
+    public async Task AnExcerptQuotingTheSpeakerLeads(string question)
+    {
+        var reply = await _bot.Bot(question);
+
+        Assert.False(reply.Abstained, reply.Text);
+        Assert.Contains(reply.Citations[0].Id, new[] { "altman-wrong", "altman-great-for-the-country" });
+        Assert.Contains(reply.Citations, c => c.Id == "altman-fires-back");
+    }
+
+    [Fact]
+    public async Task AQuestionAboutTheReplyRatherThanItsWordsKeepsTheReport()
+    {
+        var reply = await _bot.Bot("Warum hat Altman schon am Dienstag auf Musk reagiert?");
+
+        Assert.Equal("altman-fires-back", reply.Citations[0].Id);
+    }
+}

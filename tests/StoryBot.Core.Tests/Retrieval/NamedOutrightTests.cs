@@ -18,21 +18,11 @@ public sealed class NamedOutrightTests
     [InlineData("How much has xAI spent in Memphis?", "xai-memphis-12bn")]
     [InlineData("How much did Musk's AI company spend in Memphis?", "xai-memphis-12bn")]
     [InlineData("Wie viel Geld hat SoftBank laut Musk?", "musk-softbank-under-10bn")]
-    public async Task AFigureAboutWhatItNamesAnswers(string question, string cited)
-    {
-        var reply = await _bot.Bot(question);
-
-        Assert.False(reply.Abstained, reply.Text);
-        Assert.Equal(cited, reply.Citations[0].Id);
-    }
+    public Task AFigureAboutWhatItNamesAnswers(string question, string cited) => _bot.AssertCitesFirstAsync(question, cited);
 
     [Fact]
-    public async Task NamesARamblingMessageMentionsBeforeItsQuestionDoNotHaveToShareTheFigure()
-    {
-        var reply = await _bot.Bot(
-            "I read the whole thread where Altman and Musk went at each other on X for days and honestly I lost track of who said what to whom, but how much has xAI spent in Memphis?");
-
-        Assert.False(reply.Abstained, reply.Text);
-        Assert.Equal("xai-memphis-12bn", reply.Citations[0].Id);
-    }
+    public Task NamesARamblingMessageMentionsBeforeItsQuestionDoNotHaveToShareTheFigure() =>
+        _bot.AssertCitesFirstAsync(
+            "I read the whole thread where Altman and Musk went at each other on X for days and honestly I lost track of who said what to whom, but how much has xAI spent in Memphis?",
+            "xai-memphis-12bn");
 }

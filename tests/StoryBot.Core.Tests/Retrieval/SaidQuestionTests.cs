@@ -13,18 +13,12 @@ public sealed class SaidQuestionTests
     [InlineData("was hat altman geantwortet")]
     public async Task AnExcerptQuotingTheSpeakerLeads(string question)
     {
-        var reply = await _bot.Bot(question);
+        var reply = await _bot.AssertCitesFirstAsync(question, "altman-wrong", "altman-great-for-the-country");
 
-        Assert.False(reply.Abstained, reply.Text);
-        Assert.Contains(reply.Citations[0].Id, new[] { "altman-wrong", "altman-great-for-the-country" });
         Assert.Contains(reply.Citations, c => c.Id == "altman-fires-back");
     }
 
     [Fact]
-    public async Task AQuestionAboutTheReplyRatherThanItsWordsKeepsTheReport()
-    {
-        var reply = await _bot.Bot("Warum hat Altman schon am Dienstag auf Musk reagiert?");
-
-        Assert.Equal("altman-fires-back", reply.Citations[0].Id);
-    }
+    public Task AQuestionAboutTheReplyRatherThanItsWordsKeepsTheReport() =>
+        _bot.AssertCitesFirstAsync("Warum hat Altman schon am Dienstag auf Musk reagiert?", "altman-fires-back");
 }

@@ -39,4 +39,14 @@ internal static class Ask
         AssertQuotesAreVerbatim(reply);
         return reply;
     }
+
+    /// <summary>The bot answers, one of <paramref name="cited"/> first, with verbatim quotes.</summary>
+    public static async Task<Reply> AssertCitesFirstAsync(this IChatBot bot, string question, params string[] cited)
+    {
+        var reply = await bot.Bot(question);
+        Assert.False(reply.Abstained, reply.Text);
+        Assert.Contains(reply.Citations[0].Id, cited);
+        AssertQuotesAreVerbatim(reply);
+        return reply;
+    }
 }

@@ -38,6 +38,14 @@ internal static class QuestionAnalyzer
             }
         }
 
+        // "How does Musk know that?" asks for his source, which its own words never name.
+        if (SourceQuestion.Frame(surface) is { } source)
+        {
+            source.UnionWith(frame);
+            intent = QuestionIntent.Open;
+            terms = [.. TermsOf(surface, source, index), SourceTerm(index)];
+        }
+
         // "Who claimed that SoftBank …" asks for the speaker: the name in it is the topic, not the one speaking.
         var speaker = intent != QuestionIntent.Person && QuestionIntents.AsksWhatSomeoneSaid(surface) ? FirstSpeakerNamed(terms, index) : null;
         return new AnalyzedQuestion(language, intent, surface, terms, speaker) { Request = request, Voices = VoicesOf(speaker, index), Attribute = attribute };
@@ -117,6 +125,16 @@ internal static class QuestionAnalyzer
         }
 
         return Expand(forms.Concat(CompoundParts(word, index)), index);
+    }
+
+    /// <summary>"Source" in the words of the pack that a text naming a source would use, as one term.</summary>
+    private static QueryTerm SourceTerm(PassageIndex index)
+    {
+        var forms = Expand(SourceQuestion.SourceWords.SelectMany(TermForms.StemsOf), index);
+        return new QueryTerm(SourceQuestion.SourceWords[0], forms, Weight(forms, index, Math.Max(1, index.Excerpts.Count)))
+        {
+            Known = forms.Any(index.Contains),
+        };
     }
 
     /// <summary>The speaker and, for an organisation, the people one of whose names holds the organisation's name.</summary>

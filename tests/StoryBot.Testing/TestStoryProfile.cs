@@ -23,20 +23,20 @@ public static class TestStoryProfile
     /// </summary>
     public static IReadOnlyList<StoryTopic> Topics { get; } =
     [
-        new("funding", Text("the money", "das Geld"))
+        new("funding", Text("Funding", "Funding"))
         {
             Command = new(Text("funding", "finanzierung"), Text("The money.", "Das Geld."), Text("the money", "das Geld")),
             Summary = new(Text("The money:", "Das Geld:")) { FiguresOnly = true },
         },
-        new("dispute", Text("the dispute", "den Streit"))
+        new("dispute", Text("Dispute", "Dispute"))
         {
             Command = new(Text("dispute", "streit"), Text("The dispute.", "Der Streit."), Text("the dispute", "der Streit")),
             Summary = new(Text("The dispute:", "Der Streit:")) { ArticleVoiceFirst = true },
             Speakers = true,
         },
-        new("people", Text("the people", "die Personen")) { Speakers = true, Role = TopicRole.People },
-        new("timeline", Text("what happened when", "was wann geschah")),
-        new("places", Text("the places", "die Orte")),
+        new("people", Text("People", "People")) { Speakers = true, Role = TopicRole.People },
+        new("timeline", Text("Timeline", "Timeline")),
+        new("places", Text("Places", "Places")),
     ];
 
     private static TextInLanguages Text(string en, string de) => new(new Dictionary<string, string> { ["en"] = en, ["de"] = de });

@@ -115,19 +115,33 @@ public sealed class StoryReaderTests : IDisposable
         { "a topic without a name", "  timeline:\n    name: {en: \"what happened when\", de: \"was wann geschah\"}\n", "  timeline:\n    heading: {en: \"What happened when\", de: \"Was wann geschah\"}\n", 46, "story: 'topics': 'timeline': missing key 'name'" },
         { "a topic id that cannot name a file", "  places:\n", "  the places:\n", 47, "'the places' is not a topic id" },
         { "a misspelt key of a topic", "    role: people", "    rol: people", 44, "unknown key 'rol' (did you mean 'role'?)" },
-        { "a command named like another topic's", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"funding\", de: \"streit\"}", 34, "story: 'topics': 'dispute': 'command': 'en' name 'funding' is already the command of topic 'funding'" },
-        { "a command's German name another topic's", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"dispute\", de: \"finanzierung\"}", 34, "story: 'topics': 'dispute': 'command': 'de' name 'finanzierung' is already the command of topic 'funding'" },
-        { "a command named like one of the bot's own", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"help\", de: \"streit\"}", 34, "story: 'topics': 'dispute': 'command': 'help' is one of the bot's own commands (ask, who-is, timeline, summary, whats-new, sources, moderate, report, help)" },
         { "a command name no platform takes", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"The Dispute\", de: \"streit\"}", 34, "is not a command name" },
-        { "a command without its help line", "      help: {en: \"both sides\", de: \"beide Seiten\"}\n", "", 33, "story: 'topics': 'dispute': 'command': missing key 'help'" },
-        { "a role two topics claim", "    name: {en: \"the places\", de: \"die Orte\"}\n", "    name: {en: \"the places\", de: \"die Orte\"}\n    role: people\n", 49, "story: 'topics': 'places': role 'people' is already topic 'people''s; a role belongs to one topic" },
-        { "a role the engine does not know", "    role: people", "    role: places", 44, "'role'" },
+        { "a command without its help line", "      help: {en: \"both sides\", de: \"beide Seiten\"}\n", "", 34, "story: 'topics': 'dispute': 'command': missing key 'help'" },
+        { "a role the engine does not know", "    role: people", "    role: places", 44, "story: 'topics': 'people': unknown role 'places'" },
         { "a plain text where a text per language belongs", "who_is_example:\n  en: \"Sam Altman\"\n  de: \"Sam Altman\"", "who_is_example: \"Sam Altman\"", 14, "story: 'who_is_example' must be a mapping of language codes to texts" },
     };
 
     [Theory]
     [MemberData(nameof(Mistakes))]
     public void ReportsAMistakeWithItsLineAndText(string mistake, string from, string to, int line, string says)
+    {
+        _pack.Edit("story.yaml", from, to);
+
+        OnlyError(line, says, because: mistake);
+    }
+
+    /// <summary>Mistakes about the topics as a whole, which only the loader sees: the file meets the schema.</summary>
+    public static TheoryData<string, string, string, int, string> MistakesAcrossTopics => new()
+    {
+        { "a command named like another topic's", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"funding\", de: \"streit\"}", 34, "story: 'topics': 'dispute': 'command': 'en' name 'funding' is already the command of topic 'funding'" },
+        { "a command's German name another topic's", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"dispute\", de: \"finanzierung\"}", 34, "story: 'topics': 'dispute': 'command': 'de' name 'finanzierung' is already the command of topic 'funding'" },
+        { "a command named like one of the bot's own", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"help\", de: \"streit\"}", 34, "story: 'topics': 'dispute': 'command': 'help' is one of the bot's own commands (ask, who-is, timeline, summary, whats-new, sources, moderate, report, help)" },
+        { "a role two topics claim", "    name: {en: \"the places\", de: \"die Orte\"}\n", "    name: {en: \"the places\", de: \"die Orte\"}\n    role: people\n", 49, "story: 'topics': 'places': role 'people' is already topic 'people''s; a role belongs to one topic" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MistakesAcrossTopics))]
+    public void ReportsAMistakeAcrossTopicsWithItsLineAndText(string mistake, string from, string to, int line, string says)
     {
         _pack.Edit("story.yaml", from, to);
 
@@ -149,7 +163,7 @@ public sealed class StoryReaderTests : IDisposable
     {
         _pack.Edit("story.yaml", "    name: {en: \"the places\", de: \"die Orte\"}\n", "    name: {en: \"the places\", de: \"die Orte\"}\nsynonyms:\n  - \"money cash\"\n  - \"geld\"\n");
 
-        OnlyError(52, "story: 'synonyms' entry 2 needs at least two words, separated by spaces; found \"geld\"");
+        OnlyError(51, "story: 'synonyms' entry 2 needs at least two words, separated by spaces; found \"geld\"");
     }
 
     [Fact]

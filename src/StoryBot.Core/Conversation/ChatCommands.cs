@@ -16,9 +16,10 @@ public sealed class ChatCommandConflictException(string message) : InvalidOperat
 /// <summary>
 /// Every command by its name, each defined once: those registered in DI and those the story's topics
 /// define. A feature's command replaces a built-in of the same name; two other commands with one name
-/// are a mistake, reported with both.
+/// are a mistake, reported with both. The platforms' command lists (Discord's registration, the Slack
+/// app's manifest) name the same commands.
 /// </summary>
-internal sealed class ChatCommands
+public sealed class ChatCommands
 {
     private readonly Dictionary<string, IChatCommand> _byName = new(StringComparer.OrdinalIgnoreCase);
 
@@ -47,7 +48,7 @@ internal sealed class ChatCommands
     }
 
     /// <summary>The registered commands and the commands of the story's topics (<see cref="TopicCommand"/>), from the pack in service.</summary>
-    public static ChatCommands Create(IServiceProvider services)
+    internal static ChatCommands Create(IServiceProvider services)
     {
         var knowledge = services.GetRequiredService<IKnowledgeProvider>();
         var topics = TopicCommand.Of(knowledge.Current.Story, knowledge, services.GetRequiredService<ICitationPolicy>());

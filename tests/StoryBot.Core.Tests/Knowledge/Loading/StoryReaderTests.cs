@@ -117,12 +117,14 @@ public sealed class StoryReaderTests : IDisposable
         { "a misspelt key of a topic", "    role: people", "    rol: people", 44, "unknown key 'rol' (did you mean 'role'?)" },
         { "a command name no platform takes", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"The Dispute\", de: \"streit\"}", 34, "is not a command name" },
         { "a command without its help line", "      help: {en: \"both sides\", de: \"beide Seiten\"}\n", "", 34, "story: 'topics': 'dispute': 'command': missing key 'help'" },
+        { "a flag that is not true or false", "      figures_only: true", "      figures_only: yes", 30, "story: 'topics': 'funding': 'summary': unknown figures_only 'yes'; allowed: true, false" },
         { "a role the engine does not know", "    role: people", "    role: places", 44, "story: 'topics': 'people': unknown role 'places'" },
         { "a plain text where a text per language belongs", "who_is_example:\n  en: \"Sam Altman\"\n  de: \"Sam Altman\"", "who_is_example: \"Sam Altman\"", 14, "story: 'who_is_example' must be a mapping of language codes to texts" },
     };
 
     [Theory]
     [MemberData(nameof(Mistakes))]
+    [MemberData(nameof(MistakesAcrossTopics))]
     public void ReportsAMistakeWithItsLineAndText(string mistake, string from, string to, int line, string says)
     {
         _pack.Edit("story.yaml", from, to);
@@ -130,7 +132,7 @@ public sealed class StoryReaderTests : IDisposable
         OnlyError(line, says, because: mistake);
     }
 
-    /// <summary>Mistakes about the topics as a whole, which only the loader sees: the file meets the schema.</summary>
+    /// <summary>Mistakes about the topics as a whole, which only the loader sees: the file meets the schema (<see cref="StorySchemaTests"/>).</summary>
     public static TheoryData<string, string, string, int, string> MistakesAcrossTopics => new()
     {
         { "a command named like another topic's", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"funding\", de: \"streit\"}", 34, "story: 'topics': 'dispute': 'command': 'en' name 'funding' is already the command of topic 'funding'" },
@@ -138,15 +140,6 @@ public sealed class StoryReaderTests : IDisposable
         { "a command named like one of the bot's own", "      name: {en: \"dispute\", de: \"streit\"}", "      name: {en: \"help\", de: \"streit\"}", 34, "story: 'topics': 'dispute': 'command': 'help' is one of the bot's own commands (ask, who-is, timeline, summary, whats-new, sources, moderate, report, help)" },
         { "a role two topics claim", "    name: {en: \"the places\", de: \"die Orte\"}\n", "    name: {en: \"the places\", de: \"die Orte\"}\n    role: people\n", 49, "story: 'topics': 'places': role 'people' is already topic 'people''s; a role belongs to one topic" },
     };
-
-    [Theory]
-    [MemberData(nameof(MistakesAcrossTopics))]
-    public void ReportsAMistakeAcrossTopicsWithItsLineAndText(string mistake, string from, string to, int line, string says)
-    {
-        _pack.Edit("story.yaml", from, to);
-
-        OnlyError(line, says, because: mistake);
-    }
 
     [Fact]
     public void ReadsSynonymGroupsAsWordsSeparatedBySpaces()

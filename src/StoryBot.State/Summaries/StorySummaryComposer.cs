@@ -87,8 +87,9 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
     /// </summary>
     private static IEnumerable<SummaryClaim> CentralEvents(KnowledgePack pack, Language language, SummaryTexts texts, bool centralOnly)
     {
+        var sectionTopics = pack.Story.Topics.Where(topic => topic.Summary is not null).Select(topic => topic.Id).ToHashSet(StringComparer.Ordinal);
         var central = pack.Facts
-            .Where(fact => pack.Story.Topic(fact.Topic).Summary is not null)
+            .Where(fact => sectionTopics.Contains(fact.Topic))
             .SelectMany(fact => fact.Citations)
             .Intersect(pack.Summary.Citations, StringComparer.Ordinal)
             .ToHashSet(StringComparer.Ordinal);

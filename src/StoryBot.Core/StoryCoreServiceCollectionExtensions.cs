@@ -45,7 +45,7 @@ public static class StoryCoreServiceCollectionExtensions
         services.TryAddSingleton<ICitationPolicy, AllowAllCitationPolicy>();
         services.TryAddSingleton<IUnansweredQuestions, InMemoryUnansweredQuestions>();
         services.TryAddSingleton<ReplyCache>();
-        services.TryAddSingleton<ChatCommands>();
+        services.TryAddSingleton(ChatCommands.Create);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatCommandCheck>());
         services.TryAddSingleton<IChatBot, ChatBot>();
         services.AddConversationPipeline();
@@ -53,8 +53,6 @@ public static class StoryCoreServiceCollectionExtensions
 
         services.AddSingleton<IChatCommand, AskCommand>();
         services.AddSingleton<IChatCommand, WhoIsCommand>();
-        services.AddSingleton<IChatCommand, FundingCommand>();
-        services.AddSingleton<IChatCommand, DisputeCommand>();
         services.AddSingleton<IChatCommand, TimelineCommand>();
         services.AddSingleton<IChatCommand, SummaryCommand>();
         services.AddSingleton<IChatCommand, SourcesCommand>();

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Discord.Commands;
 using StoryBot.Discord.Tests.Fakes;
 
@@ -48,7 +51,7 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.Equal(
             [GuildCommands(FakeDiscord.GuildId), $"applications/{FakeDiscord.ApplicationId}/commands", GuildCommands(FakeDiscord.GuildId)],
             puts.Select(p => p.Path));
-        Assert.Equal(DiscordCommands.All.Count, puts[1].Json.GetArrayLength());
+        Assert.Equal(DiscordCommands.For(RepositoryStory).Count, puts[1].Json.GetArrayLength());
         Assert.Equal(0, puts[2].Json.GetArrayLength());
 
         // Cleared once: a later registration does not touch that guild again.
@@ -115,9 +118,34 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
     }
 
     [Fact]
+    public async Task AStoryOfOtherTopicsRegistersItsOwnTopicCommandsInTheirPlace()
+    {
+        var story = RepositoryStory with
+        {
+            Topics =
+            [
+                new StoryTopic("money", Languages("the money", "das Geld"))
+                {
+                    Command = new(Languages("money", "geld"), Languages("Where the money comes from.", "Woher das Geld kommt."), Languages("the money", "das Geld")),
+                },
+                new StoryTopic("people", Languages("the people", "die Leute")),
+            ],
+        };
+
+        Assert.True(await RegisterAsync(knowledge: Mock.Of<IKnowledgeProvider>(k => k.Current == PackWith(story))));
+
+        var commands = _discord.Requests.Single(r => r.Method == "PUT").Json.EnumerateArray().ToList();
+        Assert.Equal(["who-is", "ask", "money", "timeline", "summary", "whats-new", "help", "sources", "moderate", "Report answer", "Ask StoryBot about this message"], commands.Select(c => c.GetProperty("name").GetString()));
+        var money = commands.Single(c => c.GetProperty("name").GetString() == "money");
+        Assert.Equal("Where the money comes from.", money.GetProperty("description").GetString());
+        Assert.Equal("geld", money.GetProperty("name_localizations").GetProperty("de").GetString());
+        Assert.Equal("Woher das Geld kommt.", money.GetProperty("description_localizations").GetProperty("de").GetString());
+    }
+
+    [Fact]
     public void DefinitionsFollowDiscordsRules()
     {
-        foreach (var command in DiscordCommands.All.Where(c => c.Type == 1))
+        foreach (var command in DiscordCommands.For(RepositoryStory).Where(c => c.Type == 1))
         {
             Assert.Matches(CommandName(), command.Name);
             Assert.InRange(command.Description.Length, 1, 100);
@@ -129,18 +157,18 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
             }
         }
 
-        var whoIs = DiscordCommands.All.Single(c => c.Name == "who-is").Options!.Single();
+        var whoIs = DiscordCommands.BuiltIn.Single(c => c.Name == "who-is").Options!.Single();
         Assert.True(whoIs.Autocomplete);
         Assert.True(whoIs.Required);
-        var moderate = DiscordCommands.All.Single(c => c.Name == "moderate").Options!.Select(o => o.Name);
+        var moderate = DiscordCommands.BuiltIn.Single(c => c.Name == "moderate").Options!.Select(o => o.Name);
         Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"], moderate);
-        Assert.Null(DiscordCommands.All.Single(c => c.Name == "sources").Options);
+        Assert.Null(DiscordCommands.BuiltIn.Single(c => c.Name == "sources").Options);
     }
 
     [Fact]
     public void EveryCommandAndOptionHasAGermanNameAndDescriptionByDiscordsRules()
     {
-        foreach (var command in DiscordCommands.All.Where(c => c.Type == 1))
+        foreach (var command in DiscordCommands.For(RepositoryStory).Where(c => c.Type == 1))
         {
             Assert.Matches(CommandName(), command.NameLocalizations![DiscordCommands.German]);
             Assert.InRange(command.DescriptionLocalizations![DiscordCommands.German].Length, 1, 100);
@@ -156,7 +184,7 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         }
 
         // Message commands: up to 32 characters in any case, with spaces, and no description.
-        Assert.All(DiscordCommands.All.Where(c => c.Type == 3), messageCommand =>
+        Assert.All(DiscordCommands.BuiltIn.Where(c => c.Type == 3), messageCommand =>
         {
             Assert.InRange(messageCommand.Name.Length, 1, 32);
             Assert.InRange(messageCommand.NameLocalizations![DiscordCommands.German].Length, 1, 32);
@@ -185,11 +213,22 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
             c => Assert.True(c.GetProperty("description_localizations").TryGetProperty("de", out _), c.GetProperty("name").GetString()));
     }
 
-    private async Task<bool> RegisterAsync(IDictionary<string, string?>? settings = null)
+    private static readonly Lazy<StoryProfile> Repository = new(() => KnowledgePackLoader.Load(RepositoryFiles.Story).Story);
+
+    private static StoryProfile RepositoryStory => Repository.Value;
+
+    private async Task<bool> RegisterAsync(IDictionary<string, string?>? settings = null, IKnowledgeProvider? knowledge = null)
     {
-        await using var host = await BotHost.StartAsync(_discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: settings, stateDirectory: _state);
+        await using var host = await BotHost.StartAsync(
+            _discord, _signer, BotHost.ChatBot(TestReplies.Answer()).Object, settings: settings, stateDirectory: _state,
+            services: knowledge is null ? null : s => s.AddSingleton(knowledge));
         return await host.Services.GetRequiredService<CommandRegistrar>().RegisterIfChangedAsync(CancellationToken.None);
     }
+
+    private static KnowledgePack PackWith(StoryProfile story) =>
+        new(story, [], [], [], [], [], new StorySummary(new("s", "s"), []), "other-topics");
+
+    private static TextInLanguages Languages(string en, string de) => new(new Dictionary<string, string> { ["en"] = en, ["de"] = de });
 
     private static void AssertUniqueGermanNamesPerLevel(IReadOnlyList<CommandOption> options)
     {

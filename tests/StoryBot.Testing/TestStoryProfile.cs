@@ -14,8 +14,30 @@ public static class TestStoryProfile
         Help = Text("I answer questions about the test story.", "Ich beantworte Fragen zur Testgeschichte."),
         WhoIsExample = Text("Someone", "Jemand"),
         Greeting = Text("ask about the test story.", "fragen Sie zur Testgeschichte."),
-        Topics = Enum.GetValues<Topic>().ToDictionary(t => t, t => new StoryTopic(Text(t.ToString(), t.ToString()), null)),
+        Topics = TestStoryProfile.Topics,
     };
+
+    /// <summary>
+    /// The topics of the repository's story, with its commands, summary sections and roles but not its words:
+    /// hand-built packs file their facts under these ids.
+    /// </summary>
+    public static IReadOnlyList<StoryTopic> Topics { get; } =
+    [
+        new("funding", Text("Funding", "Funding"))
+        {
+            Command = new(Text("funding", "finanzierung"), Text("The money.", "Das Geld."), Text("the money", "das Geld")),
+            Summary = new(Text("The money:", "Das Geld:")) { FiguresOnly = true },
+        },
+        new("dispute", Text("Dispute", "Dispute"))
+        {
+            Command = new(Text("dispute", "streit"), Text("The dispute.", "Der Streit."), Text("the dispute", "der Streit")),
+            Summary = new(Text("The dispute:", "Der Streit:")) { ArticleVoiceFirst = true },
+            Speakers = true,
+        },
+        new("people", Text("People", "People")) { Speakers = true, Role = TopicRole.People },
+        new("timeline", Text("Timeline", "Timeline")),
+        new("places", Text("Places", "Places")),
+    ];
 
     private static TextInLanguages Text(string en, string de) => new(new Dictionary<string, string> { ["en"] = en, ["de"] = de });
 }

@@ -212,8 +212,8 @@ internal sealed class ScalePack
         greeting: {en: "ask about the generated articles.", de: "fragen Sie zu den erzeugten Artikeln."}
         topics:
           funding: {name: {en: "the money", de: "das Geld"}}
-          dispute: {name: {en: "the disputes", de: "die Streitigkeiten"}}
-          people: {name: {en: "the people", de: "die Personen"}}
+          dispute: {name: {en: "the disputes", de: "die Streitigkeiten"}, speakers: true}
+          people: {name: {en: "the people", de: "die Personen"}, speakers: true, role: people}
           timeline: {name: {en: "the timeline", de: "den Ablauf"}}
           places: {name: {en: "the places", de: "die Orte"}}
 

@@ -75,13 +75,22 @@ internal static class Phrases
 
     public static readonly LocalizedText FlagNote = new("Note: ", "Hinweis: ");
 
-    /// <summary>The commands, listed in /help after the story's own opening line (<see cref="StoryProfile.Help"/>).</summary>
-    public static readonly LocalizedText Help = new(
+    /// <summary>
+    /// The commands, listed in /help after the story's own opening line (<see cref="StoryProfile.Help"/>): these
+    /// first, then the story's topic commands (<see cref="TopicCommandTexts.Help"/>), then <see cref="HelpAfterTopics"/>.
+    /// </summary>
+    public static readonly LocalizedText HelpBeforeTopics = new(
         """
         /ask <question>: ask anything (or just type your question)
         /who-is <name>: who someone or something in the story is
-        /funding: the money figures and who says so
-        /dispute: both sides of the fight, each quote attributed
+        """,
+        """
+        /ask <Frage>: eine beliebige Frage (oder tippen Sie sie einfach)
+        /who-is <Name>: wer oder was jemand in der Geschichte ist
+        """);
+
+    public static readonly LocalizedText HelpAfterTopics = new(
+        """
         /timeline: what happened on which day
         /summary: the story in brief
         /whats-new: what is new since this channel's last summary
@@ -91,10 +100,6 @@ internal static class Phrases
         Ask in English or German; I answer in the language you ask in.
         """,
         """
-        /ask <Frage>: eine beliebige Frage (oder tippen Sie sie einfach)
-        /who-is <Name>: wer oder was jemand in der Geschichte ist
-        /funding: die Geldbeträge und wer sie nennt
-        /dispute: beide Seiten des Streits, jedes Zitat zugeordnet
         /timeline: was an welchem Tag geschah
         /summary: die Geschichte in Kürze
         /whats-new: was seit der letzten Zusammenfassung dieses Kanals neu ist

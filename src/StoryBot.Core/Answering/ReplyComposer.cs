@@ -112,7 +112,7 @@ internal static class ReplyComposer
 
     private static string Coverage(KnowledgePack pack, Language language)
     {
-        var topics = pack.Facts.Select(f => f.Topic).Distinct().Order().Select(t => pack.Story.Topic(t).Name.In(language));
+        var topics = pack.Story.Topics.Where(t => pack.Facts.Any(f => f.Topic == t.Id)).Select(t => t.Name.In(language));
         var names = pack.Entities
             .Where(e => e.Kind is EntityKind.Person or EntityKind.Organisation or EntityKind.Project)
             .Select(e => e.Name)

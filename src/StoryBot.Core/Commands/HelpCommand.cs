@@ -4,7 +4,7 @@ using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Core.Commands;
 
-/// <summary>/help: the story's own opening line, then the commands; moderators also see theirs.</summary>
+/// <summary>/help: the story's own opening line, then the commands (the story's topic commands among them); moderators also see theirs.</summary>
 internal sealed class HelpCommand(IKnowledgeProvider knowledge) : IChatCommand
 {
     public const string CommandName = "help";
@@ -14,7 +14,11 @@ internal sealed class HelpCommand(IKnowledgeProvider knowledge) : IChatCommand
     public Task<Reply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var language = context.Language;
-        var text = knowledge.Current.Story.Help.In(language) + "\n" + Phrases.Help.In(language);
+        var story = knowledge.Current.Story;
+        var lines = new List<string> { story.Help.In(language), Phrases.HelpBeforeTopics.In(language) };
+        lines.AddRange(story.Topics.Select(t => t.Command).OfType<TopicCommandTexts>().Select(c => $"/{c.CommandName}: {c.Help.In(language)}"));
+        lines.Add(Phrases.HelpAfterTopics.In(language));
+        var text = string.Join("\n", lines);
         if (context.Request.IsModerator)
         {
             text += "\n" + Phrases.ModeratorHelp.In(language);

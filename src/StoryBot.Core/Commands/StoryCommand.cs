@@ -22,35 +22,30 @@ internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPoli
     }
 
     protected abstract IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack);
-
-    protected static IReadOnlyList<AnswerPoint> FactsOn(KnowledgePack pack, Topic topic) =>
-        FactPoints.Of(pack.Facts.Where(f => f.Topic == topic), pack);
 }
 
-/// <summary>/funding: every money figure the story gives, and who says so.</summary>
-internal sealed class FundingCommand(IKnowledgeProvider knowledge, ICitationPolicy policy)
+/// <summary>
+/// The command of a topic whose <c>story.yaml</c> entry gives it one (/funding: the money figures and who
+/// says so): the topic's facts under its heading. Made from the pack in service at start, as the registry
+/// and the platforms' command lists are; a reload that changes the topics' commands is refused.
+/// </summary>
+internal sealed class TopicCommand(StoryTopic topic, IKnowledgeProvider knowledge, ICitationPolicy policy)
     : StoryCommand(knowledge, policy)
 {
-    public const string CommandName = "funding";
+    public override string Name { get; } = topic.Command?.CommandName
+        ?? throw new ArgumentException($"topic '{topic.Id}' has no command", nameof(topic));
 
-    public override string Name => CommandName;
+    /// <summary>Where the command is defined, for a registry naming two commands of one name.</summary>
+    public string Origin => $"the command of topic '{topic.Id}' in story.yaml";
 
-    protected override LocalizedText HeadingOf(KnowledgePack pack) => pack.Story.HeadingOf(Topic.Funding).ToLocalizedText();
+    /// <summary>A command for each topic of <paramref name="story"/> that has one, in the topics' order.</summary>
+    public static IEnumerable<TopicCommand> Of(StoryProfile story, IKnowledgeProvider knowledge, ICitationPolicy policy) =>
+        story.Topics.Where(t => t.Command is not null).Select(t => new TopicCommand(t, knowledge, policy));
 
-    protected override IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack) => FactsOn(pack, Topic.Funding);
-}
+    protected override LocalizedText HeadingOf(KnowledgePack pack) => pack.Story.Topic(topic.Id).HeadingOrName.ToLocalizedText();
 
-/// <summary>/dispute: both sides of the fight, each quote attributed.</summary>
-internal sealed class DisputeCommand(IKnowledgeProvider knowledge, ICitationPolicy policy)
-    : StoryCommand(knowledge, policy)
-{
-    public const string CommandName = "dispute";
-
-    public override string Name => CommandName;
-
-    protected override LocalizedText HeadingOf(KnowledgePack pack) => pack.Story.HeadingOf(Topic.Dispute).ToLocalizedText();
-
-    protected override IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack) => FactsOn(pack, Topic.Dispute);
+    protected override IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack) =>
+        FactPoints.Of(pack.Facts.Where(f => f.Topic == topic.Id), pack);
 }
 
 /// <summary>/timeline: the story's events on its own relative days.</summary>

@@ -43,7 +43,8 @@ internal sealed class WhoIsCommand(IKnowledgeProvider knowledge, ICitationPolicy
         }
 
         var points = new List<AnswerPoint> { new(entity.Role, entity.Citations) };
-        points.AddRange(FactPoints.Of(pack.Facts.Where(f => f.Entities.Contains(entity.Id)).OrderBy(f => f.Topic == Topic.People ? 0 : 1), pack)
+        var people = pack.Story.TopicWith(TopicRole.People)?.Id;
+        points.AddRange(FactPoints.Of(pack.Facts.Where(f => f.Entities.Contains(entity.Id)).OrderBy(f => f.Topic == people ? 0 : 1), pack)
             .Take(MaxFacts));
         var filter = await policy.GetFilterAsync(cancellationToken);
         return ReplyComposer.Compose(context.Request.Text, language, new LocalizedText(entity.Name, entity.Name), points, pack, filter);

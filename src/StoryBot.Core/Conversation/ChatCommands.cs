@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using StoryBot.Core.Commands;
+using StoryBot.Core.Knowledge;
+
 namespace StoryBot.Core.Conversation;
 
 /// <summary>
@@ -10,10 +14,12 @@ internal interface IBuiltInCommand : IChatCommand;
 public sealed class ChatCommandConflictException(string message) : InvalidOperationException(message);
 
 /// <summary>
-/// Every command by its name, each defined once. A feature's command replaces a built-in of the
-/// same name; two commands of features with one name are a mistake, reported with both.
+/// Every command by its name, each defined once: those registered in DI and those the story's topics
+/// define. A feature's command replaces a built-in of the same name; two other commands with one name
+/// are a mistake, reported with both. The platforms' command lists (Discord's registration, the Slack
+/// app's manifest) name the same commands.
 /// </summary>
-internal sealed class ChatCommands
+public sealed class ChatCommands
 {
     private readonly Dictionary<string, IChatCommand> _byName = new(StringComparer.OrdinalIgnoreCase);
 
@@ -37,11 +43,21 @@ internal sealed class ChatCommands
             }
 
             throw new ChatCommandConflictException(
-                $"Two commands are named /{command.Name}: {other.GetType().FullName} and {command.GetType().FullName}. Register each command once.");
+                $"Two commands are named /{command.Name}: {Describe(other)} and {Describe(command)}. Register each command once.");
         }
+    }
+
+    /// <summary>The registered commands and the commands of the story's topics (<see cref="TopicCommand"/>), from the pack in service.</summary>
+    internal static ChatCommands Create(IServiceProvider services)
+    {
+        var knowledge = services.GetRequiredService<IKnowledgeProvider>();
+        var topics = TopicCommand.Of(knowledge.Current.Story, knowledge, services.GetRequiredService<ICitationPolicy>());
+        return new ChatCommands(services.GetServices<IChatCommand>().Concat(topics));
     }
 
     public IEnumerable<string> Names => _byName.Keys.Order(StringComparer.Ordinal);
 
     public bool TryGet(string name, out IChatCommand command) => _byName.TryGetValue(name, out command!);
+
+    private static string Describe(IChatCommand command) => command is TopicCommand topic ? topic.Origin : command.GetType().FullName!;
 }

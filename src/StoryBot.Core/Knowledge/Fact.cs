@@ -1,14 +1,5 @@
 namespace StoryBot.Core.Knowledge;
 
-public enum Topic
-{
-    Funding,
-    Dispute,
-    People,
-    Timeline,
-    Places,
-}
-
 public enum AttributionKind
 {
     /// <summary>The article states it in its own voice.</summary>
@@ -25,7 +16,8 @@ public sealed record Attribution(AttributionKind Kind, string? By);
 public sealed record Fact
 {
     public required string Id { get; init; }
-    public required Topic Topic { get; init; }
+    /// <summary>The id of the fact's topic (<see cref="StoryTopic"/>): the name of the file it is in.</summary>
+    public required string Topic { get; init; }
     public required LocalizedText Statement { get; init; }
     public required Attribution Attribution { get; init; }
     public required IReadOnlyList<string> Citations { get; init; }

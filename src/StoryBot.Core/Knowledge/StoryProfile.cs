@@ -26,8 +26,8 @@ public sealed record StoryProfile
     /// <summary>The console chat's first line, after "StoryBot: ".</summary>
     public required TextInLanguages Greeting { get; init; }
 
-    /// <summary>How the story names each topic ("It covers: …") and, for a topic a command shows, its heading.</summary>
-    public required IReadOnlyDictionary<Topic, StoryTopic> Topics { get; init; }
+    /// <summary>The topics of the story's facts, in the order story.yaml gives them: their names ("It covers: …"), commands and summary sections.</summary>
+    public required IReadOnlyList<StoryTopic> Topics { get; init; }
 
     /// <summary>
     /// Groups of words a reader may use for one of the story's concepts, English and German mixed:
@@ -35,11 +35,9 @@ public sealed record StoryProfile
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Synonyms { get; init; } = [];
 
-    public StoryTopic Topic(Topic topic) => Topics[topic];
+    /// <summary>The topic of <paramref name="id"/>; every fact's topic is one of the story's, as the loader checks.</summary>
+    public StoryTopic Topic(string id) => Topics.First(t => t.Id == id);
 
-    /// <summary>The heading above a topic's command: its own, or else its name.</summary>
-    public TextInLanguages HeadingOf(Topic topic) => Topics[topic].Heading ?? Topics[topic].Name;
+    /// <summary>The topic with <paramref name="role"/>, if the story has one.</summary>
+    public StoryTopic? TopicWith(TopicRole role) => Topics.FirstOrDefault(t => t.Role == role);
 }
-
-/// <summary>A topic as the story names it; <see cref="Heading"/> is given for the topics a command shows.</summary>
-public sealed record StoryTopic(TextInLanguages Name, TextInLanguages? Heading);

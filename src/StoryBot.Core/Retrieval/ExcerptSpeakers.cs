@@ -4,12 +4,16 @@ namespace StoryBot.Core.Retrieval;
 
 /// <summary>
 /// Whose words or deeds an excerpt reports: who a claim or rebuttal is attributed to, else the
-/// first person or organisation a dispute or people fact citing it is about.
+/// first person or organisation a fact citing it is about, of a topic whose facts name who speaks
+/// (<see cref="StoryTopic.Speakers"/>: the parties of a dispute, the people).
 /// </summary>
 internal sealed class ExcerptSpeakers(KnowledgePack pack)
 {
     /// <summary>The facts citing each excerpt, in pack order: looked up once per excerpt, so a large pack is not scanned per excerpt.</summary>
     private readonly Dictionary<string, List<Fact>> _factsCiting = FactsCiting(pack);
+
+    /// <summary>The topics whose facts name who speaks (<see cref="StoryTopic.Speakers"/>).</summary>
+    private readonly HashSet<string> _speakingTopics = [.. pack.Story.Topics.Where(t => t.Speakers).Select(t => t.Id)];
 
     public string? Of(string excerptId)
     {
@@ -21,7 +25,7 @@ internal sealed class ExcerptSpeakers(KnowledgePack pack)
         }
 
         return citing
-            .Where(f => f.Topic is Topic.Dispute or Topic.People)
+            .Where(f => _speakingTopics.Contains(f.Topic))
             .SelectMany(f => f.Entities.Take(1))
             .FirstOrDefault(id => pack.FindEntity(id)?.Kind is EntityKind.Person or EntityKind.Organisation);
     }

@@ -26,7 +26,6 @@ internal sealed record Passage
     /// <summary>The entities it is about and, when it gives someone's words, whose they are.</summary>
     public IEnumerable<string> EntitiesAndSpeaker => Attribution?.By is { } by ? Entities.Append(by) : Entities;
     public EntityKind? EntityKind { get; init; }
-    public Topic? Topic { get; init; }
 
     /// <summary>Number of distinct forms; shorter passages win ties.</summary>
     public int Breadth { get; set; }

@@ -136,7 +136,6 @@ internal sealed partial class PassageIndex
                 Citations = fact.Citations,
                 Attribution = fact.Attribution,
                 Entities = fact.Entities,
-                Topic = fact.Topic,
             });
         }
 
@@ -163,7 +162,6 @@ internal sealed partial class PassageIndex
                 Key = entry.Id,
                 Text = new LocalizedText($"{entry.Day.En}: {entry.Event.En}", $"{entry.Day.De}: {entry.Event.De}"),
                 Citations = entry.Citations,
-                Topic = Knowledge.Topic.Timeline,
             });
         }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoryBot.Core.Knowledge;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Rest;
 
@@ -10,10 +12,11 @@ namespace StoryBot.Discord.Commands;
 /// <summary>
 /// Registers the commands by bulk overwrite (globally, or per configured guild), but only when
 /// the definitions or their scope changed since the last successful registration: Discord caps
-/// command creates at 200 a day per guild, so restarts must not re-register. Guilds it registered
+/// command creates at 200 a day per guild, so restarts must not re-register. The story's topic commands
+/// are those of the pack in service at start, as in the chat bot's registry. Guilds it registered
 /// in before and no longer registers in are cleared, so no command shows twice.
 /// </summary>
-internal sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<CommandRegistrar> logger)
+internal sealed class CommandRegistrar(DiscordRestClient rest, IServiceProvider services, IOptions<DiscordOptions> options, ILogger<CommandRegistrar> logger)
 {
     public const string StateFileName = "discord-commands.sha256";
 
@@ -30,7 +33,9 @@ internal sealed class CommandRegistrar(DiscordRestClient rest, IOptions<DiscordO
         var settings = options.Value;
         var guilds = settings.GuildIds.Order(StringComparer.Ordinal).ToList();
         var scopes = guilds.Count == 0 ? [GlobalScope()] : guilds.Select(GuildScope).ToList();
-        var commands = DiscordCommands.Registered(settings.ModeratorCommandPermissions);
+        // Asked for here, not at construction: a host that stops at its options' validation never needs the pack.
+        var story = services.GetRequiredService<IKnowledgeProvider>().Current.Story;
+        var commands = DiscordCommands.Registered(story, settings.ModeratorCommandPermissions);
         var definitions = DiscordJson.Serialize(commands);
         var hash = Hash(definitions, scopes);
         var stateFile = StatePath(StateFileName);

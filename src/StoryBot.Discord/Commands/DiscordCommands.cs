@@ -1,11 +1,13 @@
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 
 namespace StoryBot.Discord.Commands;
 
 /// <summary>
 /// The commands StoryBot registers on Discord, each with its German name and description beside
 /// the English one; each maps to its text form for the chat bot. Discord sends the English names
-/// in every interaction, whatever the client shows, so only this file knows the German ones.
+/// in every interaction, whatever the client shows, so only this file knows the German ones of the
+/// bot's own commands; a story's topic commands bring theirs from its story.yaml.
 /// </summary>
 internal static class DiscordCommands
 {
@@ -25,7 +27,8 @@ internal static class DiscordCommands
     /// <summary>Discord's locale for German.</summary>
     public const string German = "de";
 
-    public static IReadOnlyList<ApplicationCommand> All { get; } =
+    /// <summary>The bot's own commands, whatever the story: <see cref="For"/> adds the story's topic commands to them.</summary>
+    public static IReadOnlyList<ApplicationCommand> BuiltIn { get; } =
     [
         Slash(WhoIs, "Who is someone in the story? Role and cited passages.", new("wer-ist", "Wer ist wer in der Geschichte? Rolle und zitierte Stellen."),
             new CommandOption(CommandOption.String, "name", "A person, company, project or place") { Required = true, Autocomplete = true, MaxLength = 100 }
@@ -33,8 +36,6 @@ internal static class DiscordCommands
         Slash(Ask, "Ask a question about the story; answered with cited quotes.", new("frage", "Eine Frage zur Geschichte, beantwortet mit belegten Zitaten."),
             new CommandOption(CommandOption.String, "question", "Your question, in English or German") { Required = true, MaxLength = 1000 }
                 .InGerman(new("frage", "Deine Frage, auf Deutsch oder Englisch"))),
-        Slash("funding", "The money in the story, and who says so.", new("finanzierung", "Das Geld in der Geschichte, und wer das sagt.")),
-        Slash("dispute", "The dispute: both sides, each quote attributed.", new("streit", "Der Streit: beide Seiten, jedes Zitat mit Quelle.")),
         Slash("timeline", "What happened on which day.", new("zeitleiste", "Was an welchem Tag geschah.")),
         Slash("summary", "The story in a few lines.", new("zusammenfassung", "Die Geschichte in wenigen Zeilen.")),
         Slash("whats-new", "What is new in the story since this channel's last summary.", new("neues", "Was seit der letzten Zusammenfassung dieses Kanals neu ist.")),
@@ -64,13 +65,27 @@ internal static class DiscordCommands
         new(AskAboutMessage, string.Empty) { Type = 3, NameLocalizations = InGerman("StoryBot zur Nachricht fragen") },
     ];
 
+    /// <summary>The commands for <paramref name="story"/>: the bot's own, with the story's topic commands after /ask.</summary>
+    public static IReadOnlyList<ApplicationCommand> For(StoryProfile story)
+    {
+        var topics = story.Topics
+            .Select(topic => topic.Command)
+            .OfType<TopicCommandTexts>()
+            .Select(command => Slash(
+                command.CommandName,
+                command.Description.In(Language.English),
+                new(command.Name.In(Language.German), command.Description.In(Language.German))));
+        var afterAsk = BuiltIn.ToList().FindIndex(command => command.Name == Ask) + 1;
+        return [.. BuiltIn.Take(afterAsk), .. topics, .. BuiltIn.Skip(afterAsk)];
+    }
+
     /// <summary>
     /// The commands as registered: the moderator command is shown only to members with
     /// <paramref name="moderatorPermissions"/> (Discord sets permissions per top-level command,
     /// which is why the public source list is a command of its own), and every use is still checked.
     /// </summary>
-    public static IReadOnlyList<ApplicationCommand> Registered(string moderatorPermissions) =>
-        [.. All.Select(command => command.Name == Moderate ? command with { DefaultMemberPermissions = moderatorPermissions } : command)];
+    public static IReadOnlyList<ApplicationCommand> Registered(StoryProfile story, string moderatorPermissions) =>
+        [.. For(story).Select(command => command.Name == Moderate ? command with { DefaultMemberPermissions = moderatorPermissions } : command)];
 
     private static ApplicationCommand Slash(string name, string description, GermanText german, params CommandOption[] options) =>
         new(name, description, options.Length == 0 ? null : options)

@@ -67,7 +67,8 @@ internal static class CommandLine
         }
 
         var text = new StringBuilder("/").Append(OneLine(name));
-        AppendOptions(text, data, DiscordCommands.All.FirstOrDefault(c => c.Name == name && c.Type == 1)?.Options);
+        // A story's topic commands take no options: only the bot's own define any.
+        AppendOptions(text, data, DiscordCommands.BuiltIn.FirstOrDefault(c => c.Name == name && c.Type == 1)?.Options);
         return text.ToString();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Answering;
+using StoryBot.Core.Commands;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Platforms;
 using StoryBot.State.Moderation;
@@ -15,7 +16,7 @@ namespace StoryBot.State.Commands;
 internal sealed class ReportCommand(AnswerLog answers, ReaderReports reports, IOptions<ModerationStateOptions> options, ILogger<ReportCommand> logger)
     : StoreCommand(logger)
 {
-    public const string CommandName = "report";
+    public const string CommandName = ChatCommandNames.Report;
     private const string ConsolePlatform = "console";
 
     public override string Name => CommandName;

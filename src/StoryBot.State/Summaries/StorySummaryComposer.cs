@@ -8,11 +8,12 @@ using StoryBot.Core.Platforms;
 namespace StoryBot.State.Summaries;
 
 /// <summary>
-/// Builds the summary from the curated pack in three short sections. <b>What happened</b>: the
-/// timeline events at the heart of the story (see <see cref="CentralEvents"/>), in order.
-/// <b>The money</b>: funding facts that give a figure. <b>The dispute</b>: dispute facts, the
-/// article's own observations first (the parties' claims are already in the events). The money
-/// and the dispute only take facts that bring an excerpt not cited yet, so no line repeats
+/// Builds the summary from the curated pack in short sections. <b>What happened</b>: the timeline
+/// events at the heart of the story (see <see cref="CentralEvents"/>), in order. Then a section for
+/// each topic story.yaml gives one (<see cref="TopicSummarySection"/>), in the topics' order, e.g.
+/// <b>the money</b> (funding facts that give a figure) and <b>the dispute</b> (dispute facts, the
+/// article's own observations first, the parties' claims being already in the events).
+/// A topic's section only takes facts that bring an excerpt not cited yet, so no line repeats
 /// another. Every line cites all of its excerpts the moderators allow (a line rests on all of
 /// them) except those in flagged paragraphs; a line left with none is dropped, never stated uncited.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
 {
     public const string Command = "/summary";
 
-    // A few lines: what happened, the money, the dispute.
+    // A few lines: what happened, then each topic's section.
     private const int EventsInSection = 3;
     private const int FactsInSection = 2;
 
@@ -41,10 +42,10 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
             happened = Take(citations, CentralEvents(pack, language, texts, centralOnly: false), EventsInSection, mustAddExcerpt: false);
         }
 
-        var money = Take(citations, ClaimsAbout(pack, Topic.Funding, language, texts)
-            .Where(claim => claim.Text.Any(char.IsAsciiDigit)), FactsInSection, mustAddExcerpt: true);
-        var dispute = Take(citations, ClaimsAbout(pack, Topic.Dispute, language, texts)
-            .OrderBy(claim => claim.ArticleVoice ? 0 : 1), FactsInSection, mustAddExcerpt: true);
+        var sections = pack.Story.Topics
+            .Where(topic => topic.Summary is not null)
+            .Select(topic => (Label: topic.Summary!.Label.In(language), Claims: Take(citations, Section(pack, topic, language, texts), FactsInSection, mustAddExcerpt: true)))
+            .ToList();
 
         if (citations.Count == 0)
         {
@@ -65,8 +66,10 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
         }
 
         AddSection(body, texts.WhatHappened, happened);
-        AddSection(body, texts.Money, money);
-        AddSection(body, texts.Dispute, dispute);
+        foreach (var (label, claims) in sections)
+        {
+            AddSection(body, label, claims);
+        }
 
         return new Reply
         {
@@ -80,12 +83,13 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
 
     /// <summary>
     /// Timeline events in order; with <paramref name="centralOnly"/>, only those at the heart of
-    /// the story: resting on an excerpt that both the pack's summary and a money or dispute fact cite.
+    /// the story: resting on an excerpt that both the pack's summary and a fact of a summary's topic cite.
     /// </summary>
     private static IEnumerable<SummaryClaim> CentralEvents(KnowledgePack pack, Language language, SummaryTexts texts, bool centralOnly)
     {
+        var sectionTopics = pack.Story.Topics.Where(topic => topic.Summary is not null).Select(topic => topic.Id).ToHashSet(StringComparer.Ordinal);
         var central = pack.Facts
-            .Where(fact => fact.Topic is Topic.Funding or Topic.Dispute)
+            .Where(fact => sectionTopics.Contains(fact.Topic))
             .SelectMany(fact => fact.Citations)
             .Intersect(pack.Summary.Citations, StringComparer.Ordinal)
             .ToHashSet(StringComparer.Ordinal);
@@ -99,7 +103,20 @@ public sealed class StorySummaryComposer : IStorySummaryComposer
                 ArticleVoice: true));
     }
 
-    private static IEnumerable<SummaryClaim> ClaimsAbout(KnowledgePack pack, Topic topic, Language language, SummaryTexts texts) =>
+    /// <summary>The claims a topic's section may take, in the order it takes them (<see cref="TopicSummarySection"/>).</summary>
+    private static IEnumerable<SummaryClaim> Section(KnowledgePack pack, StoryTopic topic, Language language, SummaryTexts texts)
+    {
+        var section = topic.Summary!;
+        var claims = ClaimsAbout(pack, topic.Id, language, texts);
+        if (section.FiguresOnly)
+        {
+            claims = claims.Where(claim => claim.Text.Any(char.IsAsciiDigit));
+        }
+
+        return section.ArticleVoiceFirst ? claims.OrderBy(claim => claim.ArticleVoice ? 0 : 1) : claims;
+    }
+
+    private static IEnumerable<SummaryClaim> ClaimsAbout(KnowledgePack pack, string topic, Language language, SummaryTexts texts) =>
         pack.Facts
             .Where(fact => fact.Topic == topic)
             .Select(fact => new SummaryClaim(

@@ -7,8 +7,6 @@ namespace StoryBot.State.Summaries;
 internal sealed record SummaryTexts(
     string Title,
     string WhatHappened,
-    string Money,
-    string Dispute,
     string SinceLast,
     string PackUpdated,
     string NewHere,
@@ -40,8 +38,6 @@ internal sealed record SummaryTexts(
     private static readonly SummaryTexts English = new(
         Title: "Story summary",
         WhatHappened: "What happened:",
-        Money: "The money:",
-        Dispute: "The dispute:",
         SinceLast: "Since the last summary:",
         PackUpdated: "The curated story notes were updated.",
         NewHere: "Newly cited:",
@@ -65,8 +61,6 @@ internal sealed record SummaryTexts(
     private static readonly SummaryTexts German = new(
         Title: "Zusammenfassung der Geschichte",
         WhatHappened: "Was geschah:",
-        Money: "Das Geld:",
-        Dispute: "Der Streit:",
         SinceLast: "Seit der letzten Zusammenfassung:",
         PackUpdated: "Die kuratierten Notizen zur Geschichte wurden aktualisiert.",
         NewHere: "Neu zitiert:",

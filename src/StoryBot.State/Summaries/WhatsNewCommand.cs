@@ -1,4 +1,5 @@
 using StoryBot.Core.Answering;
+using StoryBot.Core.Commands;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Core.Platforms;
@@ -14,7 +15,7 @@ namespace StoryBot.State.Summaries;
 internal sealed class WhatsNewCommand(
     IKnowledgeProvider knowledge, ICitationPolicy citationPolicy, IEnumerable<IChannelPoster> posters, ISummaryLedger? ledger = null) : IChatCommand
 {
-    public const string CommandName = "whats-new";
+    public const string CommandName = ChatCommandNames.WhatsNew;
 
     private const int LatestSources = 3;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.Testing;
 
 namespace StoryBot.Core.Tests.Conversation;
 
@@ -50,6 +52,30 @@ public sealed class ChatCommandsTests
         var commands = services.GetRequiredService<ChatCommands>();
 
         Assert.Equal(["ask", "dispute", "funding", "help", "sources", "summary", "timeline", "who-is"], commands.Names);
+    }
+
+    [Fact]
+    public void TheStorysTopicCommandsAreInTheRegistryBesideTheCoresOwn()
+    {
+        var real = TestSupport.StoryServices.Pack;
+        var story = real.Story with { Topics = [.. TestStoryProfile.Topics.Select(t => t.Id == "dispute" ? t with { Command = null } : t)] };
+        using var services = TestSupport.StoryServices.Create(pack: new KnowledgePack(story, real.Sources, real.Excerpts, real.Entities, real.Facts, real.Timeline, real.Summary, "no-dispute"));
+
+        var commands = services.GetRequiredService<ChatCommands>();
+
+        Assert.Equal(["ask", "funding", "help", "sources", "summary", "timeline", "who-is"], commands.Names);
+    }
+
+    [Fact]
+    public void ATopicCommandOfAFeaturesNameIsRefusedNamingTheTopicAndTheFeature()
+    {
+        using var services = TestSupport.StoryServices.Create(extra: s => s.AddSingleton<IChatCommand>(new Feature("funding")));
+
+        var conflict = Assert.Throws<ChatCommandConflictException>(() => services.GetRequiredService<ChatCommands>());
+
+        Assert.Contains("/funding", conflict.Message, StringComparison.Ordinal);
+        Assert.Contains("the command of topic 'funding' in story.yaml", conflict.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(Feature).FullName!, conflict.Message, StringComparison.Ordinal);
     }
 
     private class Feature(string name) : IChatCommand

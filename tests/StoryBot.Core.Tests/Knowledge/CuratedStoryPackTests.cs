@@ -133,7 +133,7 @@ public sealed class CuratedStoryPackTests
         [Fact]
         public void FillEveryTopic()
         {
-            Assert.Equal(Enum.GetValues<Topic>(), Pack.Facts.Select(f => f.Topic).Distinct().Order());
+            Assert.Equal(Pack.Story.Topics.Select(t => t.Id), Pack.Facts.Select(f => f.Topic).Distinct());
         }
 
         [Fact]

@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Moq;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Discord.Configuration;
 using StoryBot.Discord.Gateway;
 
@@ -15,6 +18,9 @@ namespace StoryBot.Discord.Tests.Fakes;
 /// <summary>StoryBot's Discord adapter hosted the way the real host does it, pointed at a <see cref="FakeDiscord"/>.</summary>
 public sealed class BotHost : IAsyncDisposable
 {
+    /// <summary>The repository's pack, loaded once: its story's topic commands are among those Discord registers.</summary>
+    private static readonly Lazy<KnowledgePack> RepositoryPack = new(() => KnowledgePackLoader.Load(RepositoryFiles.Story));
+
     private readonly WebApplication _app;
 
     private readonly bool _ownsStateDirectory;
@@ -80,6 +86,7 @@ public sealed class BotHost : IAsyncDisposable
             OriginalMessageRetry = TimeSpan.FromMilliseconds(20),
         });
         services?.Invoke(builder.Services);
+        builder.Services.TryAddSingleton(_ => Mock.Of<IKnowledgeProvider>(k => k.Current == RepositoryPack.Value));
         builder.Services.AddDiscord(builder.Configuration);
         if (!runGateway)
         {

@@ -36,7 +36,8 @@ public class SlackAppManifestTests
             services.AddLogging();
             services.AddStoryCore(configuration);
             using var provider = services.BuildServiceProvider();
-            var commands = provider.GetServices<IChatCommand>().Select(command => "/" + command.Name).ToHashSet();
+            // The registry: the core's commands and the story's topic commands (/funding, /dispute).
+            var commands = provider.GetRequiredService<ChatCommands>().Names.Select(name => "/" + name).ToHashSet();
 
             // The moderators' command and /whats-new come with the state features, which this check does not start.
             commands.UnionWith([ModeratorCommand.Line, "/whats-new"]);

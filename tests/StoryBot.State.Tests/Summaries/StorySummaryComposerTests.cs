@@ -14,6 +14,8 @@ public sealed class StorySummaryComposerTests
 
     private static string[] Ids(Reply reply) => [.. reply.Citations.Select(c => c.Id)];
 
+    private static TextInLanguages Languages(string en, string de) => new(new Dictionary<string, string> { ["en"] = en, ["de"] = de });
+
     private static string Line(Reply reply, string label) =>
         reply.Text.Split('\n').Single(line => line.StartsWith(label, StringComparison.Ordinal));
 
@@ -45,6 +47,24 @@ public sealed class StorySummaryComposerTests
                 + "Musk claims Stargate does not have the money (according to Elon Musk) [9][2].",
                 Line(reply, "The dispute:"));
             Assert.All(reply.Citations, c => Assert.Equal(SummaryTestPack.Excerpt(c.Id).Quote, c.Quote));
+        }
+
+        [Fact]
+        public void AStoryOfOtherTopicsHasTheSectionsItsTopicsGiveAndRestsWhatHappenedOnThem()
+        {
+            var pack = SummaryTestPack.Build();
+            var fight = pack.Story.Topic("dispute") with { Summary = new(Languages("The fight:", "Der Kampf:")) };
+            var story = pack.Story with { Topics = [fight, .. pack.Story.Topics.Where(t => t.Id != "dispute").Select(t => t with { Summary = null })] };
+            var other = new KnowledgePack(story, pack.Sources, pack.Excerpts, pack.Entities, pack.Facts, pack.Timeline, pack.Summary, "other-topics");
+
+            var reply = Composer.Compose(Language.English, CitationFilter.AllowAll, other);
+
+            Assert.Equal(["Story summary", "What happened:", "The fight:"], reply.Text.Split('\n').Select(line => line.Split(':')[0] + (line.Contains(':', StringComparison.Ordinal) ? ":" : "")));
+            Assert.Equal("What happened: Wednesday: Altman fires back on X: Musk is wrong (reported by TechCrunch) [1][2].", Line(reply, "What happened:"));
+            Assert.Equal(
+                // In file order, the section not asking for the article's own voice first; Nadella's remark is in a flagged paragraph.
+                "The fight: Musk claims Stargate does not have the money (according to Elon Musk) [3][4]. The article points out that Musk is not a neutral party (reported by TechCrunch) [5].",
+                Line(reply, "The fight:"));
         }
 
         [Fact]

@@ -28,30 +28,30 @@ internal static class SummaryTestPack
 
         Fact[] facts =
         [
-            Fact("up-to-500bn", Topic.Funding, "Stargate would channel up to $500 billion into data centres for OpenAI.",
+            Fact("up-to-500bn", "funding", "Stargate would channel up to $500 billion into data centres for OpenAI.",
                 "Stargate soll bis zu 500 Milliarden US-Dollar in Rechenzentren für OpenAI lenken.",
                 new Attribution(AttributionKind.Announced, null), "stargate-up-to-500bn"),
-            Fact("investors", Topic.Funding, "SoftBank and MGX are among the investors.",
+            Fact("investors", "funding", "SoftBank and MGX are among the investors.",
                 "SoftBank und MGX gehören zu den Investoren.",
                 new Attribution(AttributionKind.Reported, null), "partners-committed-100bn"),
-            Fact("softbank-under-10bn", Topic.Funding, "Musk says SoftBank has secured well under $10 billion.",
+            Fact("softbank-under-10bn", "funding", "Musk says SoftBank has secured well under $10 billion.",
                 "Musk sagt, SoftBank habe sich deutlich weniger als 10 Milliarden US-Dollar gesichert.",
                 new Attribution(AttributionKind.Claimed, "musk"), "musk-softbank-under-10bn"),
-            Fact("committed-100bn", Topic.Funding, "The partners have committed $100 billion at first.",
+            Fact("committed-100bn", "funding", "The partners have committed $100 billion at first.",
                 "Die Partner haben zunächst 100 Milliarden US-Dollar zugesagt.",
                 new Attribution(AttributionKind.Reported, null), "partners-committed-100bn"),
-            Fact("xai-12bn", Topic.Funding, "xAI is estimated to have spent $12 billion on its Memphis data centre.",
+            Fact("xai-12bn", "funding", "xAI is estimated to have spent $12 billion on its Memphis data centre.",
                 "xAI hat Schätzungen zufolge 12 Milliarden US-Dollar für sein Rechenzentrum in Memphis ausgegeben.",
                 new Attribution(AttributionKind.Estimated, null), "xai-memphis-12bn"),
-            Fact("musk-no-money", Topic.Dispute, "Musk claims Stargate does not have the money.",
+            Fact("musk-no-money", "dispute", "Musk claims Stargate does not have the money.",
                 "Musk behauptet, Stargate habe das Geld nicht.",
                 new Attribution(AttributionKind.Claimed, "musk"), "musk-claims-no-money", "musk-they-dont-have-the-money"),
-            Fact("altman-wrong", Topic.Dispute, "Altman replied that Musk is wrong.",
+            Fact("altman-wrong", "dispute", "Altman replied that Musk is wrong.",
                 "Altman antwortete, Musk liege falsch.",
                 new Attribution(AttributionKind.Rebutted, "altman"), "altman-wrong"),
-            Fact("nadella-garbled", Topic.Dispute, "Nadella commented on Musk's claims.", "Nadella äußerte sich zu Musks Behauptungen.",
+            Fact("nadella-garbled", "dispute", "Nadella commented on Musk's claims.", "Nadella äußerte sich zu Musks Behauptungen.",
                 new Attribution(AttributionKind.Reported, null), "nadella-davos-garbled"),
-            Fact("musk-not-neutral", Topic.Dispute, "The article points out that Musk is not a neutral party.",
+            Fact("musk-not-neutral", "dispute", "The article points out that Musk is not a neutral party.",
                 "Der Artikel betont, dass Musk keine neutrale Partei ist.",
                 new Attribution(AttributionKind.Reported, null), "musk-not-neutral"),
         ];
@@ -94,7 +94,7 @@ internal static class SummaryTestPack
         good.Summary,
         "pack-tampered");
 
-    private static Fact Fact(string id, Topic topic, string en, string de, Attribution attribution, params string[] citations) => new()
+    private static Fact Fact(string id, string topic, string en, string de, Attribution attribution, params string[] citations) => new()
     {
         Id = id,
         Topic = topic,

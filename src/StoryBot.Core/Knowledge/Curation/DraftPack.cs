@@ -17,6 +17,9 @@ public static class DraftPack
 {
     private const string SchemaLine = "# yaml-language-server: $schema=";
 
+    /// <summary>The topic of the draft's one fact file, defined in its story.yaml.</summary>
+    private const string DraftTopic = "people";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static IReadOnlyList<DraftFile> Create(string article, string storyId, string language)
@@ -37,7 +40,7 @@ public static class DraftPack
             new($"sources/{storyId}.yaml", Source(storyId, textFile, language, paragraphs.Count > 0 ? paragraphs[0] : storyId, english)),
             new("excerpts.yaml", ExcerptsFile(storyId, excerpts, english)),
             new("entities.yaml", EntitiesFile(names)),
-            new("facts/people.yaml", FactsFile(names, first)),
+            new($"facts/{DraftTopic}.yaml", FactsFile(names, first)),
             new("timeline.yaml", TimelineFile(excerpts, first)),
             new("summary.yaml", SummaryFile(first)),
             new("story.yaml", StoryFile()),
@@ -105,12 +108,12 @@ public static class DraftPack
 
     private static string FactsFile(IReadOnlyList<CandidateName> names, string firstExcerpt)
     {
-        var yaml = Header("../../schemas/facts.schema.json", "One fact, one thing said, with who says it. Start here with the people; add funding.yaml, dispute.yaml, timeline.yaml or places.yaml as the story needs.");
+        var yaml = Header("../../schemas/facts.schema.json", "One fact, one thing said, with who says it. Start here with the people; add a topic to story.yaml and its facts/<topic>.yaml for each other subject the story needs (the money, a dispute, the places).");
         var subjects = names.Count > 0 ? names.Take(3).ToList() : [new CandidateName("story", [firstExcerpt])];
         foreach (var subject in subjects)
         {
             yaml.AppendLine();
-            yaml.AppendLine(Invariant, $"- id: people-{EntityId(subject.Name)}");
+            yaml.AppendLine(Invariant, $"- id: {DraftTopic}-{EntityId(subject.Name)}");
             yaml.AppendLine("  statement:");
             yaml.AppendLine(Invariant, $"    en: {Quote(DraftText.Placeholder($"what the article says about {subject.Name}, as a sentence that can stand alone"))}");
             yaml.AppendLine(Invariant, $"    de: {Quote(DraftText.Placeholder("dasselbe auf Deutsch"))}");
@@ -171,14 +174,14 @@ public static class DraftPack
             yaml.AppendLine(Invariant, $"  de: {Quote(DraftText.Placeholder(key.Replace('_', ' ')))}");
         }
 
+        // The draft's one fact file is the people's; a curator adds a topic here for each fact file added.
         yaml.AppendLine("topics:");
-        foreach (var topic in FactReader.Topics.Keys)
-        {
-            yaml.AppendLine(Invariant, $"  {topic}:");
-            yaml.AppendLine("    name:");
-            yaml.AppendLine(Invariant, $"      en: {Quote(DraftText.Placeholder($"how the story names its {topic}"))}");
-            yaml.AppendLine(Invariant, $"      de: {Quote(DraftText.Placeholder($"how the story names its {topic}, in German"))}");
-        }
+        yaml.AppendLine(Invariant, $"  {DraftTopic}:");
+        yaml.AppendLine("    name:");
+        yaml.AppendLine(Invariant, $"      en: {Quote(DraftText.Placeholder("how the story names the people and companies it is about"))}");
+        yaml.AppendLine(Invariant, $"      de: {Quote(DraftText.Placeholder("dasselbe auf Deutsch"))}");
+        yaml.AppendLine("    role: people");
+        yaml.AppendLine("    speakers: true");
 
         yaml.AppendLine("synonyms: []");
         return yaml.ToString();

@@ -5,49 +5,43 @@ internal static class FactReader
 {
     public const string Folder = "facts";
 
-    public static readonly IReadOnlyDictionary<string, Topic> Topics = new Dictionary<string, Topic>(StringComparer.Ordinal)
+    /// <param name="topics">The story's topics, in order; null when story.yaml could not be read, and then no file's topic is checked.</param>
+    public static List<Fact> Read(PackReading reading, IReadOnlyList<StoryTopic>? topics)
     {
-        ["funding"] = Topic.Funding,
-        ["dispute"] = Topic.Dispute,
-        ["people"] = Topic.People,
-        ["timeline"] = Topic.Timeline,
-        ["places"] = Topic.Places,
-    };
-
-    public static List<Fact> Read(PackReading reading)
-    {
+        var ids = topics?.Select(t => t.Id).ToList();
         var files = reading.Files.List(Folder, ".yaml", reading.Errors);
         if (files.Count == 0)
         {
-            reading.Errors.Add(reading.Files.Display(Folder + "/"), $"no fact files; add one or more of {string.Join(", ", Topics.Keys.Select(t => t + ".yaml"))}");
+            var named = ids is null ? "" : $"; add one or more of {string.Join(", ", ids.Select(t => t + ".yaml"))}";
+            reading.Errors.Add(reading.Files.Display(Folder + "/"), "no fact files" + named);
             return [];
         }
 
+        // In the order of the story's topics, so every list of facts (a command's, "It covers: …") follows it.
         var facts = new List<Fact>();
         foreach (var (relativePath, topic) in files
-            .Select(path => (Path: path, Name: Path.GetFileNameWithoutExtension(path)))
-            .Select(f => (f.Path, Topic: Topics.TryGetValue(f.Name, out var t) ? t : (Topic?)null))
-            .OrderBy(f => f.Topic ?? (Topic)int.MaxValue))
+            .Select(path => (Path: path, Topic: Path.GetFileNameWithoutExtension(path)))
+            .OrderBy(f => ids is null ? 0 : ids.IndexOf(f.Topic) is var at and >= 0 ? at : int.MaxValue)
+            .ThenBy(f => f.Topic, StringComparer.Ordinal))
         {
-            if (topic is null)
+            if (ids is not null && !ids.Contains(topic))
             {
-                var name = Path.GetFileNameWithoutExtension(relativePath);
-                var hint = Nearest.Within(name, Topics.Keys) is { } near ? $" (did you mean {near}.yaml?)" : "";
-                reading.Errors.Add(reading.Files.Display(relativePath), $"unknown fact topic '{name}'{hint}; fact files are named after their topic: {string.Join(", ", Topics.Keys)}");
+                var hint = Nearest.Within(topic, ids) is { } near ? $" (did you mean {near}.yaml?)" : "";
+                reading.Errors.Add(reading.Files.Display(relativePath), $"unknown fact topic '{topic}'{hint}; fact files are named after a topic of {StoryReader.FileName}: {string.Join(", ", ids)}");
                 continue;
             }
 
             var file = reading.Files.Read(relativePath, reading.Errors);
             if (file is not null)
             {
-                facts.AddRange(ReadTopic(reading, file, topic.Value));
+                facts.AddRange(ReadTopic(reading, file, topic));
             }
         }
 
         return facts;
     }
 
-    private static IEnumerable<Fact> ReadTopic(PackReading reading, PackFile file, Topic topic)
+    private static IEnumerable<Fact> ReadTopic(PackReading reading, PackFile file, string topic)
     {
         foreach (var (map, _) in ListFile.Entries(reading, file, PackSchema.Facts, reading.FactIds))
         {

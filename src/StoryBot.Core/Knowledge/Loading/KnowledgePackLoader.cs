@@ -38,10 +38,10 @@ public static class KnowledgePackLoader
         var sources = ReadSources(reading);
         var excerpts = ExcerptReader.Read(reading, sources);
         var entities = EntityReader.Read(reading);
-        var facts = FactReader.Read(reading);
+        var story = StoryReader.Read(reading);
+        var facts = FactReader.Read(reading, story?.Topics);
         var timeline = TimelineReader.Read(reading);
         var summary = SummaryReader.Read(reading);
-        var story = StoryReader.Read(reading);
         SupersessionCheck.Report(reading, facts, excerpts, sources);
         reading.Finish();
 

@@ -101,6 +101,15 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
                 return false;
             }
 
+            // The commands are registered at start (the registry, Discord's list): a pack whose topics define
+            // others could not be served as it says, so it waits for a restart.
+            if (TopicCommands(result.Pack) != TopicCommands(previous))
+            {
+                _status?.EditRefused(_time.GetUtcNow());
+                Log.CommandsChanged(_logger, PackPath, previous.Version, TopicCommands(previous), TopicCommands(result.Pack));
+                return false;
+            }
+
             if (result.Pack.Version == previous.Version)
             {
                 // Valid again as it was (an invalid edit undone): nothing to swap, nothing refused.
@@ -117,6 +126,9 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
         Announce(previous, next);
         return true;
     }
+
+    private static string TopicCommands(KnowledgePack pack) =>
+        string.Join(", ", pack.Story.Topics.Where(t => t.Command is not null).Select(t => $"/{t.Command!.CommandName} ({t.Id})"));
 
     // Runs on a timer thread: an exception escaping here would end the process, so it is logged instead.
     private void ReloadFromWatcher()
@@ -176,6 +188,9 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge pack at {Path} was edited but is invalid; version {Version} stays in service. {Errors}")]
         public static partial void ReloadRejected(ILogger logger, string path, string version, string errors);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge pack at {Path} was edited to change its topics' commands from {Commands} to {EditedCommands}; commands are registered at start, so version {Version} stays in service until a restart")]
+        public static partial void CommandsChanged(ILogger logger, string path, string version, string commands, string editedCommands);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the knowledge pack at {Path} failed; the pack in service stays")]
         public static partial void ReloadFailed(ILogger logger, string path, Exception exception);

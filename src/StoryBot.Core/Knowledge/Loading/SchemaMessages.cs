@@ -190,7 +190,9 @@ internal sealed class SchemaMessages
 
     private static List<string> Required(JsonObject? schema) => (schema?["required"] as JsonArray)?.Select(k => k!.GetValue<string>()).ToList() ?? [];
 
-    private static List<string> Choices(JsonObject? schema) => (schema?["enum"] as JsonArray)?.Select(c => c?.ToString() ?? "null").ToList() ?? [];
+    // A flag lists true both as a boolean (an editor's reading) and as text (the loader's): each is shown once.
+    private static List<string> Choices(JsonObject? schema) =>
+        (schema?["enum"] as JsonArray)?.Select(c => c?.ToString() ?? "null").Distinct(StringComparer.Ordinal).ToList() ?? [];
 
     private static string Hint(string? value, List<string> choices) =>
         value is not null && Nearest.Within(value, choices) is { } near ? $" (did you mean '{near}'?)" : "";

@@ -1,9 +1,9 @@
 namespace StoryBot.Core.Knowledge.Loading;
 
 /// <summary>
-/// Reads <c>story.yaml</c>: what the bot says about the story (title, help, greeting, topic names),
-/// each as a mapping of language codes to texts. The story's id is its folder's name, as a fact's
-/// topic is its file's name.
+/// Reads <c>story.yaml</c>: what the bot says about the story (title, help, greeting), each as a
+/// mapping of language codes to texts, and the topics of its facts (<see cref="TopicReader"/>). The
+/// story's id is its folder's name, as a fact's topic is its file's name.
 /// </summary>
 internal static class StoryReader
 {
@@ -23,7 +23,7 @@ internal static class StoryReader
         var help = map.Languages("help");
         var whoIsExample = map.Languages("who_is_example");
         var greeting = map.Languages("greeting");
-        var topics = ReadTopics(map);
+        var topics = TopicReader.Read(map);
         var synonyms = map.TextList("synonyms");
         if (title is null || description is null || welcome is null || help is null || whoIsExample is null || greeting is null || topics is null || synonyms is null)
         {
@@ -44,21 +44,5 @@ internal static class StoryReader
             // Each entry one group, its words separated by spaces (the schema asks for two at least).
             Synonyms = [.. synonyms.Select(s => s.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))],
         };
-    }
-
-    /// <summary>Every topic a fact file may have is named, so "It covers: …" never lacks a name.</summary>
-    private static Dictionary<Topic, StoryTopic>? ReadTopics(YamlMap story)
-    {
-        var topics = new Dictionary<Topic, StoryTopic>();
-        foreach (var (key, topic) in FactReader.Topics)
-        {
-            var map = story.Map("topics")?.Map(key);
-            if (map?.Languages("name") is { } name)
-            {
-                topics[topic] = new StoryTopic(name, map.Has("heading") ? map.Languages("heading") : null);
-            }
-        }
-
-        return topics.Count == FactReader.Topics.Count ? topics : null;
     }
 }

@@ -47,6 +47,10 @@ internal static class YamlMapValues
         return null;
     }
 
+    /// <summary>A yes-or-no the schema has checked is a boolean; false when absent.</summary>
+    public static bool Flag(this YamlMap map, string key) =>
+        map.Node(key) is YamlScalarNode { Value: { } text } && bool.TryParse(text, out var flag) && flag;
+
     /// <summary>A value of <typeparamref name="TEnum"/> by its lower-case name, one of those the schema lists.</summary>
     public static TEnum? Choice<TEnum>(this YamlMap map, string key)
         where TEnum : struct, Enum =>

@@ -179,10 +179,27 @@ internal sealed class FixturePack : IDisposable
           funding:
             name: {en: "the money", de: "das Geld"}
             heading: {en: "The money behind Stargate", de: "Das Geld hinter Stargate"}
+            command:
+              name: {en: "funding", de: "finanzierung"}
+              description: {en: "The money behind Stargate.", de: "Das Geld hinter Stargate."}
+              help: {en: "the money and who says so", de: "das Geld und wer es nennt"}
+            summary:
+              label: {en: "The money:", de: "Das Geld:"}
+              figures_only: true
           dispute:
             name: {en: "the dispute", de: "den Streit"}
+            command:
+              name: {en: "dispute", de: "streit"}
+              description: {en: "The dispute.", de: "Der Streit."}
+              help: {en: "both sides", de: "beide Seiten"}
+            summary:
+              label: {en: "The dispute:", de: "Der Streit:"}
+              article_voice_first: true
+            speakers: true
           people:
             name: {en: "the people", de: "die Personen"}
+            speakers: true
+            role: people
           timeline:
             name: {en: "what happened when", de: "was wann geschah"}
           places:

@@ -112,6 +112,20 @@ public sealed class PackValidationTests : IDisposable
 
             _t.OnlyError("story/facts/fundng.yaml", 0, "unknown fact topic 'fundng'", "did you mean funding.yaml?");
         }
+
+        [Fact]
+        public void ReportsAFactFileOfATopicTheStoryDoesNotDefine()
+        {
+            _t._pack.Edit("story.yaml", "  places:\n    name: {en: \"the places\", de: \"die Orte\"}\n", "");
+            _t._pack.Write("facts/places.yaml", """
+                - id: stargate-place
+                  statement: {en: "Stargate builds in the US.", de: "Stargate baut in den USA."}
+                  attribution: {kind: reported}
+                  citations: [up-to-500bn]
+                """);
+
+            _t.OnlyError("story/facts/places.yaml", 0, "unknown fact topic 'places'; fact files are named after a topic of story.yaml: funding, dispute, people, timeline");
+        }
     }
 
     public sealed class Keys : IDisposable

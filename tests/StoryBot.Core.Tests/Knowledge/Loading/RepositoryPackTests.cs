@@ -44,7 +44,7 @@ public sealed class RepositoryPackTests
         var pack = Result.Pack!;
 
         Assert.NotEmpty(pack.Entities);
-        Assert.Equal(Enum.GetValues<Topic>().Order(), pack.Facts.Select(f => f.Topic).Distinct().Order());
+        Assert.Equal(pack.Story.Topics.Select(t => t.Id), pack.Facts.Select(f => f.Topic).Distinct());
         Assert.NotEmpty(pack.Timeline);
         Assert.NotEmpty(pack.Summary.Citations);
     }

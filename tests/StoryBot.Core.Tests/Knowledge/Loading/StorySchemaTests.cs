@@ -33,4 +33,15 @@ public sealed class StorySchemaTests : IDisposable
         Assert.False(PackSchemas.Meets(Schema, _pack.Read(StoryReader.FileName)), $"the schema accepts {mistake} (the loader says at line {line}: {says})");
         Assert.False(PackSchemas.MeetsInAnEditor(Schema, _pack.Read(StoryReader.FileName)), $"an editor accepts {mistake} (the loader says at line {line}: {says})");
     }
+
+    [Theory]
+    [MemberData(nameof(StoryReaderTests.MistakesAcrossTopics), MemberType = typeof(StoryReaderTests))]
+    public void AMistakeAcrossTopicsMeetsTheSchemaAndOnlyTheLoaderFindsIt(string mistake, string from, string to, int line, string says)
+    {
+        _pack.Edit("story.yaml", from, to);
+
+        Assert.True(PackSchemas.Meets(Schema, _pack.Read(StoryReader.FileName)), $"the schema refuses {mistake}");
+        Assert.True(PackSchemas.MeetsInAnEditor(Schema, _pack.Read(StoryReader.FileName)), $"an editor refuses {mistake}");
+        Assert.Contains(KnowledgePackLoader.TryLoad(_pack.Path).Errors, error => error.Line == line && error.Message.Contains(says, StringComparison.Ordinal));
+    }
 }

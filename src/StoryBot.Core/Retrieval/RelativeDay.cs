@@ -66,8 +66,10 @@ internal sealed record RelativeDay(int Offset, string Anchor)
         (Phrase(@"(am )?(folgenden|nächsten) tag( (nach|von))?|tags darauf"), 1),
     ];
 
+    // Non-backtracking runs in time linear in the question, so it needs no timeout; one of 100 ms
+    // failed questions on a busy machine, where building the automaton at the first match can take longer.
     private static Regex Phrase(string pattern) =>
-        new(@"\b(" + pattern + @")\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(100));
+        new(@"\b(" + pattern + @")\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Offset:+0;-0} day(s) from \"{Anchor}\"");
 }

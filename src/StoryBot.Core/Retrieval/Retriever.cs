@@ -39,12 +39,6 @@ internal static class Retriever
         return entry is null ? [] : [new RetrievedPoint(entry, [.. entry.Citations.Take(AnswerStatements.CitationsPerPoint)])];
     }
 
-    /// <summary>
-    /// How far behind the best excerpt one quoting the speaker may be and still lead: on the
-    /// development set every value from 0.2 to 0.5 gave the same answers, 0.1 too few.
-    /// </summary>
-    private const double QuotedWordsLead = 0.3;
-
     private static SearchResult SearchAll(AnalyzedQuestion question, PassageIndex index, int maxPoints, float[]? semantic)
     {
         if (question.Request != StoryRequest.None && AboutTheWholeStory(question, index))
@@ -100,30 +94,7 @@ internal static class Retriever
             return new([], hits, decision.Reason) { Abstention = decision };
         }
 
-        return new(AnswerStatements.Choose(QuotedWordsFirst(hits, question), question, index, maxPoints), hits, decision.Reason) { Abstention = decision };
-    }
-
-    /// <summary>
-    /// "What did Altman say?" wants his words: once the story is known to answer, an excerpt that
-    /// quotes them leads before one, nearly as close, that tells that he replied. Not a ranking
-    /// bonus: whether to answer is decided on the evidence, which the shape of the answer must not move.
-    /// </summary>
-    private static List<ExcerptHit> QuotedWordsFirst(List<ExcerptHit> hits, AnalyzedQuestion question)
-    {
-        // "Why did Altman reply on Tuesday?" asks about the reply, not for its words.
-        if (question.Speaker is null || question.Intent != QuestionIntent.Open || hits[0].Excerpt.QuotesWords)
-        {
-            return hits;
-        }
-
-        var quoted = hits.FindIndex(h => h.Excerpt.QuotesWords && h.Excerpt.Speaker == question.Speaker);
-        if (quoted < 0 || hits[0].Fused - hits[quoted].Fused > QuotedWordsLead)
-        {
-            return hits;
-        }
-
-        List<ExcerptHit> reordered = [hits[quoted], .. hits.Where((_, i) => i != quoted)];
-        return reordered;
+        return new(AnswerStatements.Choose(LeadingExcerpt.Order(hits, question, index), question, index, maxPoints), hits, decision.Reason) { Abstention = decision };
     }
 
     /// <summary>

@@ -46,4 +46,18 @@ public sealed class WhyQuestionTests
         Assert.False(reply.Abstained);
         Assert.Equal("xai-lawsuit-allegations", reply.Citations[0].Id);
     }
+
+    [Theory]
+    [InlineData("why is musk not a neutral party?")]
+    [InlineData("Warum ist Musk nicht neutral?")]
+    public async Task AWhyThatRepeatsAnExcerptIsAnsweredByTheSentenceAfterItThenTheExcerpt(string question)
+    {
+        var reply = await _bot.AssertCitesFirstAsync(question, "xai-rival-in-litigation");
+
+        Assert.Contains(reply.Citations, c => c.Id == "musk-not-neutral");
+    }
+
+    [Fact]
+    public Task AWhyWhoseBestExcerptIsAlreadyTheReasonKeepsIt() =>
+        _bot.AssertCitesFirstAsync("why does musk have a conflict of interest", "xai-rival-in-litigation");
 }

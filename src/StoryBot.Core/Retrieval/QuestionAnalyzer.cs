@@ -24,8 +24,9 @@ internal static class QuestionAnalyzer
 
         // "What role does SoftBank play in this?" asks who SoftBank is in the story: without its
         // framing only the name is left. "Welche Rolle spielt Musk in der Regierung?" asks for a
-        // role in something named, so there the role is a word of the topic and stays.
-        var involvement = intent is QuestionIntent.Open or QuestionIntent.Person or QuestionIntent.Overview
+        // role in something named, so there the role is a word of the topic and stays. "Where does
+        // Nadella fit in?" asks the same, not for a place.
+        var involvement = intent is QuestionIntent.Open or QuestionIntent.Person or QuestionIntent.Overview or QuestionIntent.Place
             ? InvolvementQuestion.Frame(surface)
             : null;
         if (involvement is not null)
@@ -35,6 +36,7 @@ internal static class QuestionAnalyzer
             if (QueryTerm.NamesInCommon(framed).Count > 0)
             {
                 terms = framed;
+                intent = intent == QuestionIntent.Place ? QuestionIntent.Open : intent;
             }
         }
 

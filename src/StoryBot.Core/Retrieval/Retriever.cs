@@ -87,6 +87,10 @@ internal static class Retriever
         }
 
         hits[0] = hits[0] with { Unmatched = Unmatched(hits[0], question, index) };
+        if (AsksBeyondTheNames(hits[0], question))
+        {
+            return new([], hits, "only the names match; the story never mentions the rest");
+        }
 
         var decision = Abstention.Decide(hits, rivals);
         if (!decision.Answers)
@@ -110,6 +114,20 @@ internal static class Retriever
     /// <summary>The question's words the excerpt's texts do not have: what a curator looks at first.</summary>
     private static List<string> Unmatched(ExcerptHit hit, AnalyzedQuestion question, PassageIndex index) =>
         [.. question.Terms.Where(t => !t.Forms.Any(f => Has(index.ExcerptPostingsOf(f), hit.Excerpt.Index))).Select(t => t.Word)];
+
+    /// <summary>
+    /// "What's Sam Altman's net worth?": the best excerpt shares only the question's names, and the
+    /// rest of it is words the story never uses anywhere. What is asked is that rest, which the
+    /// story does not cover; a name alone makes the excerpt similar in meaning, not an answer.
+    /// </summary>
+    private static bool AsksBeyondTheNames(ExcerptHit top, AnalyzedQuestion question)
+    {
+        var matched = question.Terms.Where(t => !top.Unmatched.Contains(t.Word)).ToList();
+        // A letter or two ("w/" for "with") is shorthand, not a topic.
+        var unmatched = question.Terms.Where(t => top.Unmatched.Contains(t.Word) && t.Word.Length > 2).ToList();
+        return matched.Count > 0 && matched.All(t => t.Names.Count > 0)
+            && unmatched.Count > 0 && unmatched.All(t => !t.Known && t.Names.Count == 0);
+    }
 
     /// <param name="exact">Only the excerpt's own words count, not what curation says about it.</param>
     private static bool Has(ReadOnlySpan<Posting> postings, int excerpt, bool exact = false)

@@ -60,6 +60,9 @@ public sealed class LargeFileTakeoverTests
         Assert.Equal(Questions, await outage.QuestionsAsync());
         Assert.Equal(writes.Select(write => write.Id), _applications.Applied);
         Assert.Empty(outage.SpillFiles);
+
+        // The cursor beside the file is not taken for a file of writes itself.
+        Assert.DoesNotContain(outage.Logs.GetSnapshot(), log => log.Level >= LogLevel.Warning);
     }
 
     [Fact]

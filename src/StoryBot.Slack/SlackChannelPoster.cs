@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Platforms;
+using StoryBot.Slack.Dispatch;
 using StoryBot.Slack.Handling;
 using StoryBot.Slack.Rendering;
 using StoryBot.Slack.WebApi;
@@ -11,9 +12,10 @@ namespace StoryBot.Slack;
 /// <summary>
 /// Posts and edits bot messages in a Slack channel for features that speak unasked (daily
 /// summaries, corrections), and says in a <see cref="PostResult"/> whether a failure is worth
-/// another try. The message id is Slack's <c>ts</c>.
+/// another try. The message id is Slack's <c>ts</c>. A post waits for its channel's turn in the
+/// channel's line, as answers do (<see cref="SlackDelivery"/>).
 /// </summary>
-internal sealed partial class SlackChannelPoster(SlackApiClient api, ILogger<SlackChannelPoster> logger) : IChannelPoster
+internal sealed partial class SlackChannelPoster(SlackApiClient api, SlackDelivery delivery, ILogger<SlackChannelPoster> logger) : IChannelPoster
 {
     /// <summary>Slack's error codes that mean "not now"; every other code will fail again.</summary>
     private static readonly HashSet<string> TransientErrors = new(StringComparer.OrdinalIgnoreCase)
@@ -71,7 +73,11 @@ internal sealed partial class SlackChannelPoster(SlackApiClient api, ILogger<Sla
         return Classified(async () =>
         {
             var message = SlackMessageRenderer.Render(reply, offerReport: reply.Kind == ReplyKind.Answer);
-            var ts = await api.PostMessageAsync(channelId, message, threadTs, cancellationToken);
+            var ts = await delivery.PostInTurnAsync(
+                channelId,
+                "post in a channel (a summary or a correction)",
+                token => api.PostMessageAsync(channelId, message, threadTs, token, turnTaken: true),
+                cancellationToken);
             return PostResult.Posted(new PostedMessage(Platform, channelId, ts, threadTs));
         });
     }

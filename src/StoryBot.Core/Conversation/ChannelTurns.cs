@@ -24,10 +24,53 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
     /// else took meanwhile is waited for too.
     /// </param>
     /// <param name="work">Runs on the lane with its turn taken.</param>
-    public void Enqueue(string channel, string description, Func<TimeSpan> takeTurn, Func<CancellationToken, Task> work)
+    public void Enqueue(string channel, string description, Func<TimeSpan> takeTurn, Func<CancellationToken, Task> work) =>
+        Enqueue(channel, description, takeTurn, work, left: null);
+
+    /// <summary>
+    /// As <see cref="Enqueue(string, string, Func{TimeSpan}, Func{CancellationToken, Task})"/>, for a
+    /// caller that needs the work's result (a summary, a correction): it awaits the returned task,
+    /// which no worker runs for it, while the work waits in the channel's line like an answer.
+    /// </summary>
+    /// <param name="cancellationToken">
+    /// The caller's: once it has given up, the work does nothing when its turn comes, and the task
+    /// is cancelled. So is it when the host stops before the work's turn.
+    /// </param>
+    public Task<T> RunInTurnAsync<T>(
+        string channel, string description, Func<TimeSpan> takeTurn, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(
+            channel,
+            description,
+            takeTurn,
+            async laneToken =>
+            {
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(laneToken, cancellationToken);
+                try
+                {
+                    either.Token.ThrowIfCancellationRequested();
+                    done.TrySetResult(await work(either.Token));
+                }
+                catch (OperationCanceledException canceled)
+                {
+                    done.TrySetCanceled(canceled.CancellationToken);
+                }
+                catch (Exception exception)
+                {
+                    done.TrySetException(exception);
+                }
+            },
+            left: () => done.TrySetCanceled(stopping));
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <param name="left">Called when the work will not run: the host stopped before its turn, or the lane took no more.</param>
+    private void Enqueue(string channel, string description, Func<TimeSpan> takeTurn, Func<CancellationToken, Task> work, Action? left)
     {
         ArgumentNullException.ThrowIfNull(takeTurn);
-        var waiting = new Waiting(description, takeTurn, work, RequestTrace.Current, time.GetTimestamp());
+        var waiting = new Waiting(description, takeTurn, work, RequestTrace.Current, time.GetTimestamp(), left);
         Queue<Waiting> line;
         TimeSpan wait;
         lock (_lines)
@@ -42,7 +85,7 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
             wait = takeTurn();
             if (wait <= TimeSpan.Zero)
             {
-                lane.TryEnqueue(description, work, waiting.Trace);
+                Join(waiting);
                 return;
             }
 
@@ -91,8 +134,16 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
 
                 lane.NoteWaitingForTurn(-1);
                 lane.Telemetry?.RateLimitWaited(lane.Platform, StoryBotTelemetry.RateLimitScopes.ChannelTurn, time.GetElapsedTime(head.Since));
-                lane.TryEnqueue(head.Description, head.Work, head.Trace);
+                Join(head);
             }
+        }
+    }
+
+    private void Join(Waiting waiting)
+    {
+        if (!lane.TryEnqueue(waiting.Description, waiting.Work, waiting.Trace))
+        {
+            waiting.Left?.Invoke();
         }
     }
 
@@ -105,6 +156,7 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
             {
                 lane.NoteWaitingForTurn(-1);
                 LogStoppedBeforeTurn(lane.Name, waiting.Description);
+                waiting.Left?.Invoke();
             }
         }
     }
@@ -114,5 +166,6 @@ public sealed partial class ChannelTurns(WorkLane lane, TimeProvider time, ILogg
 
     /// <param name="Trace">The request the work belongs to, captured when it was handed in: the line's timer does not carry it.</param>
     /// <param name="Since">When it was handed in, a <see cref="TimeProvider"/> timestamp.</param>
-    private sealed record Waiting(string Description, Func<TimeSpan> TakeTurn, Func<CancellationToken, Task> Work, RequestTrace? Trace, long Since);
+    /// <param name="Left">Called when the work will not run after all.</param>
+    private sealed record Waiting(string Description, Func<TimeSpan> TakeTurn, Func<CancellationToken, Task> Work, RequestTrace? Trace, long Since, Action? Left);
 }

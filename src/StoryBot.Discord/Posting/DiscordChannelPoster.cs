@@ -10,10 +10,14 @@ namespace StoryBot.Discord.Posting;
 
 /// <summary>
 /// Posts and corrects bot messages in Discord channels (daily summaries, corrections), and says
-/// in a <see cref="PostResult"/> whether a failure is worth another try.
+/// in a <see cref="PostResult"/> whether a failure is worth another try. Each post and edit waits
+/// for its channel's turn in the channel's line, as answers do (<see cref="DiscordDelivery"/>).
 /// </summary>
-internal sealed class DiscordChannelPoster(DiscordMessageSender sender, DiscordMessageLinks links) : IChannelPoster
+internal sealed class DiscordChannelPoster(DiscordMessageSender sender, DiscordMessageLinks links, DiscordDelivery delivery) : IChannelPoster
 {
+    private const string Post = "post in a channel (a summary or a correction)";
+    private const string Edit = "correction of a posted answer";
+
     /// <summary>A message holds ten embeds: the body and nine quotes.</summary>
     public static PlatformLimits DiscordLimits { get; } = new(MaxCitations: 9);
 
@@ -43,22 +47,37 @@ internal sealed class DiscordChannelPoster(DiscordMessageSender sender, DiscordM
     public Task<PostResult> EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken) =>
         Classified(async () =>
         {
-            await sender.EditAsync(message.ChannelId, message.MessageId, ReplyRenderer.RenderSingle(reply), cancellationToken);
+            var edited = ReplyRenderer.RenderSingle(reply);
+            await delivery.EditInTurnAsync(
+                message.ChannelId,
+                message.MessageId,
+                Edit,
+                token => sender.EditAsync(message.ChannelId, message.MessageId, edited, token, turnTaken: true),
+                cancellationToken);
 
             // Only the first message of a long answer is recorded; the ones after it cannot be edited,
             // so a quote withdrawn there is named in a reply to the answer instead.
             if (WithdrawnLaterNotice.For(reply, ReplyRenderer.FirstCitationAfterFirstMessage(reply)) is { } notice)
             {
-                await sender.SendAsync(message.ChannelId, ReplyRenderer.Render(notice), new MessageReference(message.MessageId, message.ChannelId, null), null, cancellationToken);
+                var pages = ReplyRenderer.Render(notice);
+                var replyTo = new MessageReference(message.MessageId, message.ChannelId, null);
+                await delivery.PostInTurnAsync(
+                    message.ChannelId, pages.Count, Edit, token => sender.SendAsync(message.ChannelId, pages, replyTo, null, token, turnTaken: true), cancellationToken);
             }
 
             return PostResult.Posted(message);
         });
 
     private Task<PostResult> SendAsync(string channelId, Reply reply, string? idempotencyKey, CancellationToken cancellationToken) =>
-        Classified(async () => await sender.SendAsync(channelId, ReplyRenderer.Render(reply), null, idempotencyKey, cancellationToken) is { } id
-            ? PostResult.Posted(new PostedMessage(Platform, channelId, id))
-            : PostResult.Transient($"Discord did not return the id of the message posted in channel {channelId}"));
+        Classified(async () =>
+        {
+            var pages = ReplyRenderer.Render(reply);
+            var id = await delivery.PostInTurnAsync(
+                channelId, pages.Count, Post, token => sender.SendAsync(channelId, pages, null, idempotencyKey, token, turnTaken: true), cancellationToken);
+            return id is not null
+                ? PostResult.Posted(new PostedMessage(Platform, channelId, id))
+                : PostResult.Transient($"Discord did not return the id of the message posted in channel {channelId}");
+        });
 
     /// <summary>
     /// Discord's answers in the seam's terms: a client error other than a rate limit, a timeout or a

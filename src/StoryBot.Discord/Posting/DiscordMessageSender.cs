@@ -66,6 +66,10 @@ internal sealed class DiscordMessageSender(DiscordRestClient rest, StoryBotTelem
             .FirstOrDefault();
     }
 
-    public Task EditAsync(string channelId, string messageId, DiscordMessage message, CancellationToken cancellationToken) =>
-        telemetry.PostAsync(DiscordPlatform.Name, () => rest.SendAsync(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}", message, cancellationToken), DiscordPostFailure.ReasonOf);
+    /// <param name="turnTaken">The bucket of <see cref="EditRoute"/> was taken for the edit beforehand (see <see cref="DiscordDelivery"/>).</param>
+    public Task EditAsync(string channelId, string messageId, DiscordMessage message, CancellationToken cancellationToken, bool turnTaken = false) =>
+        telemetry.PostAsync(DiscordPlatform.Name, () => rest.SendAsync(HttpMethod.Patch, EditRoute(channelId, messageId).Path, message, cancellationToken, turnTaken), DiscordPostFailure.ReasonOf);
+
+    /// <summary>The route a message is edited on.</summary>
+    public static DiscordRoute EditRoute(string channelId, string messageId) => new(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}");
 }

@@ -14,7 +14,8 @@ namespace StoryBot.State.Storage;
 /// <see cref="StateWriteSpill"/>'s file in the data directory: a stop or a crash during the outage
 /// loses nothing, and the next start applies what was left (<see cref="ReplayLeftOverAsync"/>,
 /// before anything reads the state) or lets it wait again; files left by a process that has gone
-/// while this one runs are taken over later (<see cref="TakeOverLeftOver"/>). Applying a write twice changes nothing,
+/// while this one runs are taken over later (<see cref="TakeOverLeftOverAsync"/>); either reads a
+/// file left over in batches, so its size costs disk only. Applying a write twice changes nothing,
 /// so a crash between a write's commit and its mark in the file does no harm. At most
 /// <see cref="StorageOptions.MaxDeferredWrites"/> wait in memory; later ones wait in the file only
 /// and are read back, in order, as the queue empties, so a long outage costs disk rather than memory.
@@ -115,74 +116,126 @@ public sealed partial class DeferredStateWrites : BackgroundService
     /// </summary>
     public async Task ReplayLeftOverAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<StateWrite> leftOver;
-        lock (_gate)
+        var (applied, waiting) = await TakeOverAsync(cancellationToken);
+        if (applied + waiting > 0)
         {
-            leftOver = _spill.ReadLeftOver();
-            if (leftOver.Count == 0)
-            {
-                // Files whose every write had landed, if any, go.
-                _spill.Reset([]);
-                return;
-            }
+            LogReplayed(applied, waiting, _spill.FilePath);
         }
-
-        var applied = 0;
-        var waitingAgain = new List<StateWrite>();
-        foreach (var write in leftOver)
-        {
-            if (waitingAgain.Count == 0)
-            {
-                try
-                {
-                    await ApplyAsync(write, cancellationToken);
-                    applied++;
-                    continue;
-                }
-                catch (StateUnavailableException)
-                {
-                    // It and every later one wait again, in their order.
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // As in the queue: one the store refuses for good must not hold up the others.
-                    LogFailed(exception, write.Kind);
-                    continue;
-                }
-            }
-
-            waitingAgain.Add(write);
-        }
-
-        lock (_gate)
-        {
-            MoveIn(waitingAgain);
-        }
-
-        LogReplayed(applied, waitingAgain.Count, _spill.FilePath);
     }
 
     /// <summary>
     /// Takes over, while the host runs, the files of processes that have gone without a next start
-    /// on this data directory (an instance sharing it that crashed): their writes move to this
-    /// process's file and wait behind the ones already waiting here, to land as they do.
+    /// on this data directory (an instance sharing it that crashed): their writes are applied, or,
+    /// while the store cannot take them or writes wait here, move to this process's file and wait
+    /// behind the ones already waiting here, to land as they do.
     /// </summary>
     /// <returns>How many writes were taken over.</returns>
-    public int TakeOverLeftOver()
+    public async Task<int> TakeOverLeftOverAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<StateWrite> leftOver;
-        lock (_gate)
+        var (applied, waiting) = await TakeOverAsync(cancellationToken);
+        if (applied + waiting > 0)
         {
-            leftOver = _spill.ReadLeftOver();
-            MoveIn(leftOver);
+            LogTakenOver(applied, waiting, _spill.FilePath);
         }
 
-        if (leftOver.Count > 0)
+        return applied + waiting;
+    }
+
+    /// <summary>The most writes read from a file taken over and held at once: one batch at most, whatever the file's size.</summary>
+    internal int MostTakenOverAtOnce { get; private set; }
+
+    /// <summary>
+    /// Each file left over, in batches of <see cref="StorageOptions.MaxDeferredWrites"/>: a batch is
+    /// applied, or moved here, before the next is read, so a file of any size costs one batch of
+    /// memory, and the file is told it is passed (<see cref="StateWriteSpill.Passed"/>), so a
+    /// takeover cut short by a crash or a stop goes on after it. A file that cannot be read, or
+    /// whose writes cannot be moved here, stays for a later look from where it was last passed.
+    /// </summary>
+    private async Task<(int Applied, int Waiting)> TakeOverAsync(CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        var waiting = 0;
+        foreach (var file in _spill.TakeLeftOver())
         {
-            LogTakenOver(leftOver.Count, _spill.FilePath);
+            using (file)
+            {
+                while (_spill.NextBatch(file, _inMemory) is { } batch)
+                {
+                    if (batch.Count == 0)
+                    {
+                        _spill.Finished(file);
+                        break;
+                    }
+
+                    MostTakenOverAtOnce = Math.Max(MostTakenOverAtOnce, batch.Count);
+                    var moved = 0;
+                    foreach (var write in batch)
+                    {
+                        switch (await ApplyTakenOverAsync(write, cancellationToken))
+                        {
+                            case TakenOver.Applied:
+                                applied++;
+                                continue;
+                            case TakenOver.Failed:
+                                continue;
+                        }
+
+                        if (!MoveIn(write))
+                        {
+                            // Not passed: the file stays, from its last cursor, for a later look.
+                            return (applied, waiting + moved);
+                        }
+
+                        moved++;
+                    }
+
+                    waiting += moved;
+                    if (moved > 0 && !FlushMoved())
+                    {
+                        return (applied, waiting);
+                    }
+
+                    _spill.Passed(file);
+                }
+            }
         }
 
-        return leftOver.Count;
+        return (applied, waiting);
+    }
+
+    /// <summary>
+    /// Applies a write taken over while nothing waits here and the store is reachable; once one
+    /// waits, the later ones wait behind it, in their order.
+    /// </summary>
+    private async Task<TakenOver> ApplyTakenOverAsync(StateWrite write, CancellationToken cancellationToken)
+    {
+        if (Pending > 0 || !_reachability.IsReachable)
+        {
+            return TakenOver.Waits;
+        }
+
+        try
+        {
+            await ApplyAsync(write, cancellationToken);
+            return TakenOver.Applied;
+        }
+        catch (StateUnavailableException)
+        {
+            return TakenOver.Waits;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // As in the queue: one the store refuses for good must not hold up the others.
+            LogFailed(exception, write.Kind);
+            return TakenOver.Failed;
+        }
+    }
+
+    private enum TakenOver
+    {
+        Applied,
+        Failed,
+        Waits,
     }
 
     private async Task<bool> RunAsync(StateWrite write, bool keyed, CancellationToken cancellationToken)
@@ -220,18 +273,24 @@ public sealed partial class DeferredStateWrites : BackgroundService
         return true;
     }
 
-    /// <summary>Under the lock: moves the writes another file held into this process's file, where they wait.</summary>
-    private void MoveIn(IReadOnlyList<StateWrite> writes)
+    /// <summary>Moves a write another file held into this process's file, where it waits.</summary>
+    /// <returns>Whether it is in this process's file.</returns>
+    private bool MoveIn(StateWrite write)
     {
-        var allMoved = true;
-        foreach (var write in writes)
+        lock (_gate)
         {
             var onDisk = _spill.Moved(write);
-            allMoved &= onDisk;
             Hold(write, onDisk, movedIn: true);
+            return onDisk;
         }
+    }
 
-        _spill.ReleaseTaken(allMoved);
+    private bool FlushMoved()
+    {
+        lock (_gate)
+        {
+            return _spill.FlushMoved();
+        }
     }
 
     /// <summary>
@@ -266,7 +325,7 @@ public sealed partial class DeferredStateWrites : BackgroundService
 
         if (movedIn)
         {
-            // Not lost: its old file stays (ReleaseTaken), and a later look takes it over.
+            // Not lost: its old file is not passed beyond it, and a later look takes it over.
             return;
         }
 
@@ -450,8 +509,8 @@ public sealed partial class DeferredStateWrites : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} state writes still waited for the store when the bot stopped; they are kept in {File} for the next start")]
     private partial void LogKeptAtStop(int count, string file);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} state writes left waiting by a process that has gone are taken over; they wait here for the store (kept in {File})")]
-    private partial void LogTakenOver(int count, string file);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "State writes left waiting by a process that has gone are taken over: {Applied} applied, {Waiting} wait here for the store (kept in {File})")]
+    private partial void LogTakenOver(int applied, int waiting, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "State writes left waiting by an earlier run: {Applied} applied, {Waiting} wait for the store again (kept in {File})")]
     private partial void LogReplayed(int applied, int waiting, string file);

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-
 namespace StoryBot.State.Storage;
 
 public sealed partial class StateWriteSpill
@@ -24,37 +21,16 @@ public sealed partial class StateWriteSpill
             return writes;
         }
 
-        var chunk = new byte[64 * 1024];
-        var line = new ArrayBufferWriter<byte>();
         try
         {
-            _file.Position = from;
-            for (var offset = from; offset < _intact && writes.Count < max;)
+            var lines = new SpillLineReader(_file.SafeFileHandle, from, _intact);
+            while (writes.Count < max && lines.Next() is { } text)
             {
-                var count = _file.Read(chunk, 0, (int)Math.Min(chunk.Length, _intact - offset));
-                if (count == 0)
+                if (SpillLine.Parse(text) is SpillLine.Waiting(var write))
                 {
-                    break;
+                    writes.Add(write);
+                    next = lines.Position;
                 }
-
-                var rest = chunk.AsSpan(0, count);
-                var restStart = offset;
-                offset += count;
-                while (writes.Count < max && rest.IndexOf((byte)'\n') is var end and >= 0)
-                {
-                    line.Write(rest[..end]);
-                    if (Parse(Encoding.UTF8.GetString(line.WrittenSpan)) is Line.Waiting(var write))
-                    {
-                        writes.Add(write);
-                        next = restStart + end + 1;
-                    }
-
-                    line.ResetWrittenCount();
-                    rest = rest[(end + 1)..];
-                    restStart += end + 1;
-                }
-
-                line.Write(rest);
             }
 
             atEnd = writes.Count < max;
@@ -66,11 +42,6 @@ public sealed partial class StateWriteSpill
             writes.Clear();
             next = from;
             atEnd = false;
-        }
-        finally
-        {
-            // Appends go on at the end.
-            _file.Position = _intact;
         }
 
         return writes;

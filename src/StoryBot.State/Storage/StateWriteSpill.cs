@@ -11,15 +11,16 @@ namespace StoryBot.State.Storage;
 /// outlive the process: one JSON line per write when it starts to wait (flushed to disk before the
 /// caller goes on), one line naming it once it has landed, and no file once nothing waits. Each
 /// process has a file of its own (<c>pending-state-writes.&lt;id&gt;.jsonl</c>), locked while it
-/// runs, so instances that share a data directory never write into one another's; at start a
-/// process takes over the files no running process holds (left by a stop or a crash), and deletes
-/// those a crash left empty. A line cut off by a crash is skipped with a warning; a file with a line
+/// runs, so instances that share a data directory never write into one another's; at start, and
+/// from time to time while it runs, a process takes over the files no running process holds (left
+/// by a stop or a crash), a batch at a time (<see cref="TakeLeftOver"/>), and deletes those a crash
+/// left empty. A line cut off by a crash is skipped with a warning; a file with a line
 /// of a format version this build does not know (<see cref="Version"/>, written by a newer build) is
 /// left whole, with a warning, for a build that knows it. New writes stop at
 /// <see cref="StorageOptions.MaxSpillFileBytes"/>. The writes that wait on disk only (past
 /// <see cref="StorageOptions.MaxDeferredWrites"/>) are read back from it in order
 /// (<see cref="ReadBack"/>). Not thread-safe: <see cref="DeferredStateWrites"/> calls it under its
-/// lock, so the file's order is the queue's.
+/// lock, so the file's order is the queue's, and takes over one file at a time.
 /// </summary>
 public sealed partial class StateWriteSpill : IDisposable
 {
@@ -33,9 +34,7 @@ public sealed partial class StateWriteSpill : IDisposable
     /// </summary>
     public const int Version = 1;
 
-    private const string VersionProperty = "v";
-
-    /// <summary>
+        /// <summary>
     /// How old an empty file must be before a look deletes it. A process creates its file an instant
     /// before it locks it, so an empty file with no lock may be one being created; a minute is far
     /// past that instant, and leaves room for clocks that differ a little on a shared volume.
@@ -45,7 +44,6 @@ public sealed partial class StateWriteSpill : IDisposable
     private readonly long _maxBytes;
     private readonly TimeProvider _time;
     private readonly ILogger<StateWriteSpill> _logger;
-    private readonly List<FileStream> _taken = [];
     private readonly HashSet<string> _leftForNewerBuild = new(StringComparer.Ordinal);
     private FileStream? _file;
     private long _intact;
@@ -73,129 +71,28 @@ public sealed partial class StateWriteSpill : IDisposable
     public long LastLineStart { get; private set; }
 
     /// <summary>
-    /// The writes other processes left waiting (an earlier run, or an instance sharing the data
-    /// directory that stopped or crashed), each file's in the order they were made, the files
-    /// oldest first. The files stay locked, so no other process takes them too, until
-    /// <see cref="Reset"/>. A file left for a newer build is read (and warned of) once per process.
-    /// </summary>
-    public IReadOnlyList<StateWrite> ReadLeftOver()
-    {
-        if (!Directory.Exists(Folder))
-        {
-            return [];
-        }
-
-        var waiting = new OrderedDictionary<string, StateWrite>(StringComparer.Ordinal);
-        foreach (var path in Directory.EnumerateFiles(Folder, FilePrefix + "*.jsonl").OrderBy(File.GetLastWriteTimeUtc))
-        {
-            if (path == FilePath || _leftForNewerBuild.Contains(path) || TakeOver(path) is not { } file)
-            {
-                continue;
-            }
-
-            if (Read(path, file) is not { } lines)
-            {
-                // Left for a build that knows its format: none of its lines is applied, so none is lost.
-                _leftForNewerBuild.Add(path);
-                _taken.Remove(file);
-                file.Dispose();
-                continue;
-            }
-
-            foreach (var line in lines)
-            {
-                switch (line)
-                {
-                    case Line.Waiting(var write):
-                        waiting[write.Id] = write;
-                        break;
-                    case Line.Landed(var id):
-                        waiting.Remove(id);
-                        break;
-                }
-            }
-        }
-
-        return [.. waiting.Values];
-    }
-
-    /// <summary>The file's lines, or null when one of them is of a format this build does not know.</summary>
-    private List<Line>? Read(string path, FileStream file)
-    {
-        var lines = new List<Line>();
-        var number = 0;
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        while (reader.ReadLine() is { } text)
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            switch (Parse(text))
-            {
-                case Line.OfUnknownVersion(var version):
-                    LogUnknownVersion(path, number, version);
-                    return null;
-                case { } line:
-                    lines.Add(line);
-                    break;
-                default:
-                    LogUnreadableLine(path, number);
-                    break;
-            }
-        }
-
-        return lines;
-    }
-
-    /// <summary>
-    /// Puts <paramref name="waiting"/> (what is left of <see cref="ReadLeftOver"/>) in this process's
-    /// file, then deletes the files taken over (<see cref="Moved"/>, <see cref="ReleaseTaken"/>).
-    /// </summary>
-    public void Reset(IReadOnlyList<StateWrite> waiting)
-    {
-        var kept = true;
-        foreach (var write in waiting)
-        {
-            kept &= Moved(write);
-        }
-
-        ReleaseTaken(kept);
-    }
-
-    /// <summary>
-    /// Appends a write taken over from another file (<see cref="ReadLeftOver"/>), not yet forced to
-    /// disk (<see cref="ReleaseTaken"/> does that once for all). Not held to
+    /// Appends a write taken over from another file (<see cref="TakeLeftOver"/>), not yet forced to
+    /// disk (<see cref="FlushMoved"/> does that once for a batch). Not held to
     /// <see cref="StorageOptions.MaxSpillFileBytes"/>: its old file goes once it is here, so the
     /// disk holds no more than before.
     /// </summary>
     /// <returns>Whether it is in this process's file.</returns>
     public bool Moved(StateWrite write) => Append(WaitingLine(write), flushToDisk: false);
 
-    /// <summary>
-    /// Lets go of the files <see cref="ReadLeftOver"/> took, deleting them when
-    /// <paramref name="allMoved"/> (every write still waiting in them is in this process's file, see
-    /// <see cref="Moved"/>). A crash in between leaves a write in two files, and applying it twice
-    /// changes nothing.
-    /// </summary>
-    public void ReleaseTaken(bool allMoved)
+    /// <summary>Forces the writes <see cref="Moved"/> here to disk, before their old file is told they are passed.</summary>
+    /// <returns>Whether they are on disk.</returns>
+    public bool FlushMoved()
     {
-        // Unless the writes still waiting are safe in this process's file, the old files stay for a later look.
-        var kept = allMoved && Flush();
-        foreach (var file in _taken)
+        try
         {
-            if (kept)
-            {
-                // Deleted while still locked, so no process starting now reads it after.
-                Delete(file.Name);
-            }
-
-            file.Dispose();
+            _file?.Flush(flushToDisk: true);
+            return true;
         }
-
-        _taken.Clear();
+        catch (IOException exception)
+        {
+            LogFileFailed(exception, FilePath);
+            return false;
+        }
     }
 
     /// <summary>
@@ -241,16 +138,7 @@ public sealed partial class StateWriteSpill : IDisposable
         _full = false;
     }
 
-    public void Dispose()
-    {
-        Close();
-        foreach (var file in _taken)
-        {
-            file.Dispose();
-        }
-
-        _taken.Clear();
-    }
+    public void Dispose() => Close();
 
     private bool Delete(string path)
     {
@@ -263,20 +151,6 @@ public sealed partial class StateWriteSpill : IDisposable
         {
             // Left as it is: every write in it has landed or waits elsewhere, and applying them again changes nothing.
             LogFileFailed(exception, path);
-            return false;
-        }
-    }
-
-    private bool Flush()
-    {
-        try
-        {
-            _file?.Flush(flushToDisk: true);
-            return true;
-        }
-        catch (IOException exception)
-        {
-            LogFileFailed(exception, FilePath);
             return false;
         }
     }
@@ -340,9 +214,7 @@ public sealed partial class StateWriteSpill : IDisposable
                 return null;
             }
 
-            var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-            _taken.Add(file);
-            return file;
+            return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
         }
         catch (IOException)
         {
@@ -374,7 +246,7 @@ public sealed partial class StateWriteSpill : IDisposable
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteNumber(VersionProperty, Version);
+            json.WriteNumber(SpillLine.VersionProperty, Version);
             json.WriteString("id", write.Id);
             json.WriteString("kind", write.Kind);
             if (write.Key is not null)
@@ -392,55 +264,7 @@ public sealed partial class StateWriteSpill : IDisposable
     }
 
     private static byte[] LandedLine(StateWrite write) =>
-        Encoding.UTF8.GetBytes($"{{\"{VersionProperty}\":{Version},\"landed\":{JsonSerializer.Serialize(write.Id)}}}\n");
-
-    private static Line? Parse(string line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            // Lines written before the format had a version are of the first.
-            if (root.TryGetProperty(VersionProperty, out var version)
-                && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && number == Version))
-            {
-                return new Line.OfUnknownVersion(version.GetRawText());
-            }
-
-            if (root.TryGetProperty("landed", out var landed) && landed.ValueKind == JsonValueKind.String)
-            {
-                return new Line.Landed(landed.GetString()!);
-            }
-
-            if (root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-                && root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String
-                && root.TryGetProperty("data", out var data))
-            {
-                var key = root.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
-                return new Line.Waiting(new StateWrite(kind.GetString()!, data.GetRawText()) { Id = id.GetString()!, Key = key });
-            }
-
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private abstract record Line
-    {
-        public sealed record Waiting(StateWrite Write) : Line;
-
-        public sealed record Landed(string Id) : Line;
-
-        public sealed record OfUnknownVersion(string Version) : Line;
-    }
+        Encoding.UTF8.GetBytes($"{{\"{SpillLine.VersionProperty}\":{Version},\"landed\":{JsonSerializer.Serialize(write.Id)}}}\n");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Line {Number} of {File} cannot be read (cut off when the bot stopped?) and is skipped")]
     private partial void LogUnreadableLine(string file, int number);

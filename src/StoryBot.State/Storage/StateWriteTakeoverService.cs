@@ -55,7 +55,7 @@ internal sealed class StateWriteTakeoverService(
                     storeBack = reachability.NextReturn;
                 }
 
-                deferred.TakeOverLeftOver();
+                await deferred.TakeOverLeftOverAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -74,6 +74,54 @@ public sealed class ChannelTurnsTests : IAsyncLifetime, IDisposable
         Assert.False(_ran.Reader.TryRead(out var late), $"{late} ran after the host stopped");
     }
 
+    [Fact]
+    public async Task APostItsCallerAwaitsWaitsInTheLineOffTheOnlyWorkerAndHandsBackItsResult()
+    {
+        var turns = new ChannelTurns(_lane, _time, NullLogger.Instance, _stopping.Token);
+        Enqueue(turns, "busy", "busy 1");
+        var summary = turns.RunInTurnAsync("busy", "summary", () => TakeTurn("busy"), _ => Task.FromResult("posted"), CancellationToken.None);
+        Enqueue(turns, "quiet", "quiet 1");
+
+        Assert.Equal(["busy 1", "quiet 1"], [await NextAsync(), await NextAsync()]);
+        Assert.False(summary.IsCompleted);
+
+        _time.Advance(Interval);
+        Assert.Equal("posted", await summary.WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task APostWhoseCallerGaveUpBeforeItsTurnIsNotMade()
+    {
+        var turns = new ChannelTurns(_lane, _time, NullLogger.Instance, _stopping.Token);
+        using var caller = new CancellationTokenSource();
+        Enqueue(turns, "busy", "busy 1");
+        var made = false;
+        var correction = turns.RunInTurnAsync("busy", "correction", () => TakeTurn("busy"), _ => Task.FromResult(made = true), caller.Token);
+        Assert.Equal("busy 1", await NextAsync());
+
+        await caller.CancelAsync();
+        _time.Advance(Interval);
+        Enqueue(turns, "busy", "busy 2");
+        _time.Advance(Interval);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => correction);
+        Assert.Equal("busy 2", await NextAsync());
+        Assert.False(made);
+    }
+
+    [Fact]
+    public async Task APostStillInLineWhenTheHostStopsIsCancelledForItsCaller()
+    {
+        var turns = new ChannelTurns(_lane, _time, NullLogger.Instance, _stopping.Token);
+        Enqueue(turns, "busy", "busy 1");
+        var summary = turns.RunInTurnAsync("busy", "summary", () => TakeTurn("busy"), _ => Task.FromResult("posted"), CancellationToken.None);
+        Assert.Equal("busy 1", await NextAsync());
+
+        await _stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => summary.WaitAsync(Patience));
+    }
+
     /// <summary>Queues work whose turn comes once a second per channel, as Slack paces a channel.</summary>
     private void Enqueue(ChannelTurns turns, string channel, string name) =>
         turns.Enqueue(channel, name, () => TakeTurn(channel), _ =>

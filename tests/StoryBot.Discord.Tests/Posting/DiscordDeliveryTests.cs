@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Platforms;
 using StoryBot.Discord.Tests.Fakes;
 
 namespace StoryBot.Discord.Tests.Posting;
@@ -16,6 +17,9 @@ public sealed class DiscordDeliveryTests : IAsyncLifetime, IDisposable
 {
     private const string Busy = "645027906669510667";
     private const string Quiet = "319674150115610528";
+
+    /// <summary>The work queue's workers: few, so that work waiting in them would soon hold up the rest.</summary>
+    private const int Workers = 4;
 
     private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
     private readonly Ed25519Signer _signer = new();
@@ -81,6 +85,36 @@ public sealed class DiscordDeliveryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SummariesAndCorrectionsWaitingForOneChannelsBucketDoNotHoldUpAnAnswerInAnother()
+    {
+        var start = _time.GetUtcNow();
+        await SpendBusyBucketAsync();
+        var poster = Assert.Single(_host!.Services.GetServices<IChannelPoster>());
+        var answered = new PostedMessage("discord", Busy, "1100000000000000444");
+
+        // Three times as many as the queue has workers: summaries, and corrections posted next to an answer.
+        var posts = Enumerable.Range(0, 3 * Workers)
+            .Select(i => i % 2 == 0
+                ? poster.PostAsync(Busy, TestReplies.Answer(), CancellationToken.None)
+                : poster.PostNextToAsync(answered, TestReplies.Answer(), CancellationToken.None))
+            .ToList();
+        await AskAsync(Quiet);
+        var quiet = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path == $"channels/{Quiet}/messages");
+
+        Assert.True(_time.GetUtcNow() - start < TimeSpan.FromSeconds(2), $"answered after {_time.GetUtcNow() - start}");
+        Assert.NotNull(quiet);
+        Assert.Equal(5, PostsIn(Busy));
+        Assert.DoesNotContain(posts, post => post.IsCompleted);
+
+        // They go out in their order as the bucket refills, each to its caller.
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var firstWindow = await Task.WhenAll(posts.Take(5)).WaitAsync(FakeDiscord.Patience);
+        Assert.All(firstWindow, result => Assert.True(result.IsPosted));
+        Assert.Equal(10, PostsIn(Busy));
+        Assert.Equal(0, _discord.RateLimitedCount);
+    }
+
+    [Fact]
     public async Task AChannelsWaitingAnswersGoOutAsItsBucketRefillsWithoutA429()
     {
         await SpendBusyBucketAsync();
@@ -126,7 +160,11 @@ public sealed class DiscordDeliveryTests : IAsyncLifetime, IDisposable
         _signer,
         _bot.Object,
         runGateway: runGateway,
-        settings: new Dictionary<string, string?> { ["Discord:RestTimeout"] = "00:05:00" },
+        settings: new Dictionary<string, string?>
+        {
+            ["Discord:RestTimeout"] = "00:05:00",
+            ["Discord:HandlerConcurrency"] = Workers.ToString(CultureInfo.InvariantCulture),
+        },
         services: s =>
         {
             s.AddSingleton<TimeProvider>(_time);

@@ -25,9 +25,10 @@ internal sealed class SqliteOutage : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly Action<StorageOptions> _storage;
+    private readonly Action<IServiceCollection>? _replace;
     private ServiceProvider _services;
 
-    private SqliteOutage(Action<StorageOptions> storage)
+    private SqliteOutage(Action<StorageOptions> storage, Action<IServiceCollection>? replace)
     {
         Directory.CreateDirectory(DataDirectory);
         using (var create = new SqliteConnection($"Data Source={DatabaseFile}"))
@@ -36,6 +37,7 @@ internal sealed class SqliteOutage : IAsyncDisposable
         }
 
         _storage = storage;
+        _replace = replace;
         _services = Build();
     }
 
@@ -53,6 +55,7 @@ internal sealed class SqliteOutage : IAsyncDisposable
             provider.GetRequiredService<ILogger<SqliteStateDatabase>>(),
             provider.GetRequiredService<StoreReachability>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateWriteKind, UnansweredQuestionWrite>());
+        _replace?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
@@ -74,10 +77,13 @@ internal sealed class SqliteOutage : IAsyncDisposable
 
     private string AwayFolder => DataDirectory + "-away";
 
-    /// <summary>The store migrated and the queue and the takeover running, with these <c>Storage</c> options.</summary>
-    public static async Task<SqliteOutage> StartAsync(Action<StorageOptions> storage)
+    /// <summary>
+    /// The store migrated and the queue and the takeover running, with these <c>Storage</c> options
+    /// and, should a test need them, services of its own in place of the usual ones (<paramref name="replace"/>, at every start).
+    /// </summary>
+    public static async Task<SqliteOutage> StartAsync(Action<StorageOptions> storage, Action<IServiceCollection>? replace = null)
     {
-        var outage = new SqliteOutage(storage);
+        var outage = new SqliteOutage(storage, replace);
         await outage.StartAsync();
         return outage;
     }

@@ -63,8 +63,7 @@ public sealed class StateWriteSpillTests : IDisposable
 
         using (var starting = Spill())
         {
-            Assert.Empty(starting.ReadLeftOver());
-            starting.Reset([]);
+            Assert.Empty(starting.TakeOverAll());
         }
 
         running.Dispose();
@@ -86,8 +85,15 @@ public sealed class StateWriteSpillTests : IDisposable
         var old = Assert.Single(Files);
         using (var next = Spill())
         {
-            next.ReadLeftOver();
-            next.Reset([second]);
+            var file = Assert.Single(next.TakeLeftOver());
+            using (file)
+            {
+                Assert.Equal([first, second], next.NextBatch(file, 2));
+                Assert.True(next.Moved(second));
+                Assert.True(next.FlushMoved());
+                next.Finished(file);
+            }
+
             Assert.Equal(next.FilePath, Assert.Single(Files));
         }
 
@@ -170,12 +176,10 @@ public sealed class StateWriteSpillTests : IDisposable
 
         using (var next = Spill(new FakeLogger<StateWriteSpill>(logs)))
         {
-            Assert.Equal([write], next.ReadLeftOver());
-            next.Reset([]);
+            Assert.Equal([write], next.TakeOverAll());
 
             // A running process looks again from time to time; the file is warned of once.
-            Assert.Empty(next.ReadLeftOver());
-            next.Reset([]);
+            Assert.Empty(next.TakeOverAll());
         }
 
         var warning = Assert.Single(logs.GetSnapshot());
@@ -194,8 +198,7 @@ public sealed class StateWriteSpillTests : IDisposable
 
         using (var next = Spill())
         {
-            Assert.Empty(next.ReadLeftOver());
-            next.Reset([]);
+            Assert.Empty(next.TakeOverAll());
         }
 
         Assert.Equal(creating, Assert.Single(Files));
@@ -209,8 +212,7 @@ public sealed class StateWriteSpillTests : IDisposable
 
         using (var next = Spill(new FakeLogger<StateWriteSpill>(logs)))
         {
-            Assert.Empty(next.ReadLeftOver());
-            next.Reset([]);
+            Assert.Empty(next.TakeOverAll());
         }
 
         Assert.Empty(Files);
@@ -227,8 +229,7 @@ public sealed class StateWriteSpillTests : IDisposable
         using (new FileStream(held, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         using (var next = Spill())
         {
-            Assert.Empty(next.ReadLeftOver());
-            next.Reset([]);
+            Assert.Empty(next.TakeOverAll());
         }
 
         Assert.Equal(held, Assert.Single(Files));
@@ -242,8 +243,7 @@ public sealed class StateWriteSpillTests : IDisposable
 
         using (var next = Spill())
         {
-            Assert.Empty(next.ReadLeftOver());
-            next.Reset([]);
+            Assert.Empty(next.TakeOverAll());
         }
 
         Assert.Empty(Files);
@@ -268,9 +268,8 @@ public sealed class StateWriteSpillTests : IDisposable
             Assert.True(next.Waiting(Write("write-2")));
             Assert.False(next.Waiting(Write("write-3")));
             Assert.False(next.Waiting(Write("write-4")));
-            Assert.Equal([first], next.ReadLeftOver());
+            Assert.Equal([first], next.TakeOverAll());
             Assert.True(next.Moved(first));
-            next.ReleaseTaken(allMoved: true);
         }
 
         Assert.Equal(path, Assert.Single(Files));

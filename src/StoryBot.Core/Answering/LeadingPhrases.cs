@@ -22,7 +22,14 @@ internal static partial class LeadingPhrases
         + @"|tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?|do\s+you\s+know|i\s+wonder|i\s+want\s+to\s+know"
         + @"|antworte\s+kurz|antworte\s+ohne\s+quellen|kurze\s+antwort|mit\s+quellen(?:\s+bitte)?"
         + @"|erkläre?(?:\s+mir|\s+mal)?|kannst\s+du\s+mir\s+(?:sagen|erklären)|wei(?:ß|ss)t\s+du|sag\s+(?:mal|mir)"
-        + @"|ich\s+möchte\s+wissen|mich\s+würde\s+interessieren|please|pls|bitte";
+        + @"|ich\s+möchte\s+wissen|mich\s+würde\s+interessieren|please|pls|bitte"
+        + "|" + TopicChange;
+
+    /// <summary>"Unrelated, but", "diff question:", "neue Frage:": the question that follows is a new one, and these words are no part of it.</summary>
+    private const string TopicChange =
+        @"(?:ok(?:ay)?\s+)?(?:totally\s+|completely\s+|ganz\s+)?"
+        + @"(?:unrelated|off[\s\-]topic|(?:diff|different|new|another|other)\s+(?:q|question|topic|subject)|change\s+of\s+(?:topic|subject)"
+        + @"|anderes\s+thema|andere\s+frage|neue\s+frage|themenwechsel|themawechsel|was\s+anderes)(?:\s+(?:but|aber))?";
 
     /// <summary>Words that are also ordinary words, so they count as noise only before a colon or comma.</summary>
     private const string LeadingWordBeforeColon = @"bot|question|frage|briefly|kurz|no\s+sources|ohne\s+quellen";

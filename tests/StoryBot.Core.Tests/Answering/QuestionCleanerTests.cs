@@ -159,6 +159,19 @@ public sealed class QuestionCleanerTests
     }
 
     [Theory]
+    [InlineData("unrelated but where is the memphis data centre", "where is the memphis data centre")]
+    [InlineData("totally off-topic: who is son?", "who is son?")]
+    [InlineData("different question, who pays for stargate?", "who pays for stargate?")]
+    [InlineData("ok new topic - what is doge", "what is doge")]
+    [InlineData("Anderes Thema: wer ist Nadella?", "wer ist Nadella?")]
+    [InlineData("neue Frage, was kostet Stargate?", "was kostet Stargate?")]
+    [InlineData("was anderes aber: wer zahlt?", "wer zahlt?")]
+    public void SayingTheSubjectChangesIsNotPartOfTheQuestion(string text, string expected)
+    {
+        Assert.Equal(expected, QuestionCleaner.Clean(text));
+    }
+
+    [Theory]
     [InlineData("who is musk? thanks!", "who is musk?")]
     [InlineData("who is musk thx", "who is musk")]
     [InlineData("who is musk, please?", "who is musk?")]

@@ -23,7 +23,13 @@ internal static partial class LeadingPhrases
         + @"|antworte\s+kurz|antworte\s+ohne\s+quellen|kurze\s+antwort|mit\s+quellen(?:\s+bitte)?"
         + @"|erkläre?(?:\s+mir|\s+mal)?|kannst\s+du\s+mir\s+(?:sagen|erklären)|wei(?:ß|ss)t\s+du|sag\s+(?:mal|mir)"
         + @"|ich\s+möchte\s+wissen|mich\s+würde\s+interessieren|please|pls|bitte"
-        + "|" + TopicChange;
+        + "|" + TopicChange + "|" + AboutTheArticle;
+
+    /// <summary>"Does the article say …", "steht im Artikel, dass …": every question here is about the article.</summary>
+    private const string AboutTheArticle =
+        @"(?:does|did)\s+(?:the|this|that)\s+(?:article|story|piece|report|text)\s+(?:say|mention|tell\s+us|claim)(?:\s+(?:that|whether|if|anything\s+about))?"
+        + @"|(?:steht|stand)\s+(?:im|in\s+dem)\s+(?:artikel|text|bericht)(?:\s*,?\s*(?:dass|ob))?"
+        + @"|(?:sagt|schreibt|erwähnt)\s+der\s+(?:artikel|text|bericht)(?:\s*,?\s*(?:dass|ob))?";
 
     /// <summary>"Unrelated, but", "diff question:", "neue Frage:": the question that follows is a new one, and these words are no part of it.</summary>
     private const string TopicChange =

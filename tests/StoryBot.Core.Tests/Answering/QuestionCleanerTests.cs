@@ -172,6 +172,16 @@ public sealed class QuestionCleanerTests
     }
 
     [Theory]
+    [InlineData("does the article say whether softbank has the money?", "softbank has the money?")]
+    [InlineData("did the story mention anything about xai's data centre", "xai's data centre")]
+    [InlineData("Steht im Artikel, ob Microsoft etwas gesagt hat?", "Microsoft etwas gesagt hat?")]
+    [InlineData("sagt der Bericht, dass Musk DOGE leitet?", "Musk DOGE leitet?")]
+    public void AskingWhetherTheArticleSaysSomethingAsksForThatThing(string text, string expected)
+    {
+        Assert.Equal(expected, QuestionCleaner.Clean(text));
+    }
+
+    [Theory]
     [InlineData("who is musk? thanks!", "who is musk?")]
     [InlineData("who is musk thx", "who is musk")]
     [InlineData("who is musk, please?", "who is musk?")]

@@ -51,6 +51,7 @@ public static class StateServiceCollectionExtensions
         services.AddStateOutageTolerance();
         services.TryAddSingleton(StateDatabaseFactory.Create);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, ModerationSchema>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, DashboardReadSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, WorkJournalSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStateMigrations, CheckpointSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupCheck, StateStartupCheck>());

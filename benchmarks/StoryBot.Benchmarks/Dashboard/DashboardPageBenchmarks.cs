@@ -1,20 +1,23 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StoryBot.Benchmarks.Slack;
 using StoryBot.Benchmarks.Support;
 using StoryBot.Hosting;
+using StoryBot.State.Moderation;
+using StoryBot.State.Storage;
 
 namespace StoryBot.Benchmarks.Dashboard;
 
 /// <summary>
 /// What each dashboard page costs with a year's worth of state: 100,000 recorded answers (two
 /// citations each), 2,000 reports (200 open), 20,000 audit entries, 30,000 unanswered questions in
-/// 3,000 wordings and 2,000 summary slots, written in the real schema into the bot's SQLite file;
-/// every answer and unanswered question carries its answer time, as the overview's percentiles read them.
+/// 3,000 wordings and 2,000 summary slots, written in the real schema into the bot's state store
+/// (the SQLite file, and a database of its own on PostgreSQL where STORYBOT_TEST_POSTGRES names a
+/// server; the same statements fill both); every answer and unanswered question carries its answer time, as the overview's percentiles read them.
 /// The bot runs as in production on Slack's HTTP endpoints (a fake Slack Web API on loopback) with
 /// the dashboard on; a signed-in client GETs each page over loopback, side by side with the same GET
 /// to a plain Kestrel endpoint (the HTTP round trip alone).
@@ -28,7 +31,14 @@ public partial class DashboardPageBenchmarks : IDisposable
 
     private readonly SignInLinkLog _log = new();
     private ServedBot? _served;
+    private DashboardStateStore? _store;
     private Uri _dashboard = null!;
+
+    /// <summary>The state store: <c>sqlite</c>, and <c>postgres</c> where a server is configured.</summary>
+    [ParamsSource(nameof(Stores))]
+    public string Store { get; set; } = StorageOptions.Sqlite;
+
+    public static IEnumerable<string> Stores() => DashboardStateStore.Available();
 
     [GlobalSetup]
     public void Start() => StartAsync().GetAwaiter().GetResult();
@@ -37,6 +47,7 @@ public partial class DashboardPageBenchmarks : IDisposable
     public void Dispose()
     {
         _served?.Dispose();
+        _store?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -70,15 +81,17 @@ public partial class DashboardPageBenchmarks : IDisposable
             "dashboard-pages",
             "<!DOCTYPE html><p>ok</p>",
             "text/html");
-        var database = Path.Combine(_served.DataDirectory, "state.db");
+        _store = await DashboardStateStore.CreateAsync(Store, _served.DataDirectory);
         var web = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
         _dashboard = new Uri($"http://127.0.0.1:{LoopbackGet.FreePort()}");
         string[] args =
         [
             .. _served.SlackArgs("xoxb-dashboard-benchmark"),
-            $"--Storage:ConnectionString=Data Source={database}",
+            .. _store.Args,
             $"--Urls={web}",
             "--Dashboard:Enabled=true",
+            // Longer than the fill's 60 days, or the start's retention purge would leave half the answers.
+            "--Moderation:AnswerRetention=90.00:00:00",
             $"--Dashboard:Urls={_dashboard}",
         ];
 
@@ -90,8 +103,11 @@ public partial class DashboardPageBenchmarks : IDisposable
             await first.StopAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        Fill(database, TimeProvider.System.GetUtcNow());
+        using (var connection = _store.Open())
+        {
+            Fill(connection, _store.AfterFill, TimeProvider.System.GetUtcNow());
+        }
+
         await _served.StartAsync(StoryBotApp.Build(RunMode.Parse(args), services => services.AddSingleton<ILoggerProvider>(_log)));
         await SignInAsync();
     }
@@ -115,17 +131,20 @@ public partial class DashboardPageBenchmarks : IDisposable
     /// <summary>An answer time for row i, spread from 1 to 400 ms in no order, as the overview's percentiles read them.</summary>
     private const string AnswerTime = "1 + ((i * 7919) % 3991) / 10.0";
 
-    /// <summary>The state a busy year leaves, in the real schema, spread over the last 60 days.</summary>
-    private static void Fill(string database, DateTimeOffset now)
+    /// <summary>
+    /// The state a busy year leaves, in the real schema, spread over the last 60 days: statements both
+    /// SQLite and PostgreSQL run, each row made by the server (INSERT ... SELECT over a counted series).
+    /// The unanswered questions are keyed as the bot keys them now, so it has none to key anew in the
+    /// background while the pages are measured.
+    /// </summary>
+    private static void Fill(DbConnection connection, string settle, DateTimeOffset now)
     {
-        using var connection = new SqliteConnection($"Data Source={database}");
-        connection.Open();
         using var transaction = connection.BeginTransaction();
         var end = now.ToUnixTimeMilliseconds();
         var span = (long)TimeSpan.FromDays(60).TotalMilliseconds;
         Execute(connection, transaction, $"""
             CREATE TEMP TABLE template AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS n, id, question, language, reply FROM answers;
-            WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < {Answers - 1})
+            WITH RECURSIVE seq(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM seq WHERE i < {Answers - 1})
             INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at, duration_ms)
             SELECT 'slack', 'C' || (i % 40), 'bench-' || i, NULL, 'U' || (i % 5000), t.question, t.language, t.reply, {end} - (i * {span / Answers}),
                    {AnswerTime}
@@ -135,32 +154,32 @@ public partial class DashboardPageBenchmarks : IDisposable
             JOIN template t ON t.question = a.question AND t.language = a.language AND a.message_id LIKE 'bench-%'
             JOIN answer_citations c ON c.answer_id = t.id
             WHERE true ON CONFLICT DO NOTHING;
-            WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 1999)
+            WITH RECURSIVE seq(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM seq WHERE i < 1999)
             INSERT INTO reports (platform, channel_id, reporter_id, answer_id, message_id, reason, status, created_at, resolved_by, resolved_at)
             SELECT 'slack', 'C' || (i % 40), 'U' || (i % 700), a.id, a.message_id, 'not what the story says',
                    CASE WHEN i % 10 = 0 THEN 'open' WHEN i % 2 = 0 THEN 'dismissed' ELSE 'actioned' END,
                    a.posted_at + 60000, CASE WHEN i % 10 = 0 THEN NULL ELSE 'slack:UMOD' END, CASE WHEN i % 10 = 0 THEN NULL ELSE a.posted_at + 120000 END
             FROM seq JOIN answers a ON a.message_id = 'bench-' || (i * 50);
-            WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 19999)
+            WITH RECURSIVE seq(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM seq WHERE i < 19999)
             INSERT INTO audit_log (actor_id, platform, action, target, reason, occurred_at)
             SELECT 'UMOD' || (i % 7), 'slack', CASE i % 4 WHEN 0 THEN 'disable' WHEN 1 THEN 'enable' WHEN 2 THEN 'dismiss' ELSE 'refused' END,
                    'excerpt:bench-' || (i % 300), 'checked against the source', {end} - (i * {span / 20_000})
             FROM seq;
-            WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 29999)
+            WITH RECURSIVE seq(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM seq WHERE i < 29999)
             INSERT INTO unanswered_questions (question, question_key, language, platform, channel_kind, asked_at, key_version, duration_ms)
             SELECT 'Who paid for launch ' || (i % 3000) || '?', 'person: ' || (i % 3000) || ' launch paid',
-                   'en', 'slack', 'channel', {end} - (i * {span / 30_000}), 2, {AnswerTime}
+                   'en', 'slack', 'channel', {end} - (i * {span / 30_000}), {UnansweredLog.KeyVersion}, {AnswerTime}
             FROM seq;
-            WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 1999)
+            WITH RECURSIVE seq(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM seq WHERE i < 1999)
             INSERT INTO summary_ledger (schedule, slot_utc, slot_local, platform, channel_id, status, attempts, message_id, created_at, updated_at)
             SELECT 'daily-' || (i % 4), ({end} / 1000) - (i / 4) * 86400, '09:00', 'slack', 'C' || (i % 4),
-                   CASE WHEN i % 20 = 0 THEN 'failed' WHEN i % 7 = 0 THEN 'skipped' ELSE 'posted' END, 1 + (i % 20 = 0) * 3, '1700000000.' || i,
+                   CASE WHEN i % 20 = 0 THEN 'failed' WHEN i % 7 = 0 THEN 'skipped' ELSE 'posted' END, CASE WHEN i % 20 = 0 THEN 4 ELSE 1 END, '1700000000.' || i,
                    {end} - (i / 4) * 86400000, {end} - (i / 4) * 86400000
             FROM seq;
             DROP TABLE template;
             """);
         transaction.Commit();
-        Execute(connection, null, "ANALYZE;");
+        Execute(connection, null, settle);
         var count = Scalar(connection, "SELECT COUNT(*) FROM answers");
         if (count < Answers)
         {
@@ -168,7 +187,7 @@ public partial class DashboardPageBenchmarks : IDisposable
         }
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -177,11 +196,11 @@ public partial class DashboardPageBenchmarks : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static long Scalar(SqliteConnection connection, string sql)
+    private static long Scalar(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
 

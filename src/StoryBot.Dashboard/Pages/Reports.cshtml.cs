@@ -27,13 +27,8 @@ internal sealed class ReportsModel(ReaderReports reports, AnswerLog answers) : D
     {
         var read = await reports.PageAsync(Shown, Pager.Offset(Number), Pager.Size + 1, cancellationToken);
         var (shown, pager) = Pager.Of(read, Number, number => Url.Page("/Reports", new { status = Shown, p = number }));
-        var rows = new List<Row>(shown.Count);
-        foreach (var report in shown)
-        {
-            rows.Add(new Row(report, report.AnswerId is { } id ? await answers.FindAsync(id, cancellationToken) : null));
-        }
-
-        Rows = rows;
+        var recorded = await answers.FindManyAsync([.. shown.Select(report => report.AnswerId).OfType<long>()], cancellationToken);
+        Rows = [.. shown.Select(report => new Row(report, report.AnswerId is { } id ? recorded.GetValueOrDefault(id) : null))];
         Pager = pager;
     }
 

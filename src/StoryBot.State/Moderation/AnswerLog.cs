@@ -43,6 +43,30 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
     public Task<RecordedAnswer?> FindAsync(long id, CancellationToken cancellationToken) =>
         database.ReadAsync(session => FindAsync(session, id), cancellationToken);
 
+    /// <summary>
+    /// The answers with these ids, by id (an id with no answer left is absent), in one query: a
+    /// page of the dashboard reads its rows' answers at once, not one round trip to the store each.
+    /// </summary>
+    public Task<IReadOnlyDictionary<long, RecordedAnswer>> FindManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyDictionary<long, RecordedAnswer>>(new Dictionary<long, RecordedAnswer>());
+        }
+
+        var parameters = ids.Distinct().Select((id, i) => ($"id{i}", (object?)id)).ToArray();
+        return database.ReadAsync(
+            async session =>
+            {
+                var found = await session.QueryAsync(
+                    $"SELECT {Columns} FROM answers WHERE id IN ({string.Join(", ", parameters.Select(p => "@" + p.Item1))})", Read, parameters);
+                IReadOnlyDictionary<long, RecordedAnswer> byId = found.ToDictionary(answer => answer.Id);
+                return byId;
+            },
+            cancellationToken);
+    }
+
     /// <summary>The answer posted as this message; Discord ids are unique, Slack's only per channel.</summary>
     public Task<RecordedAnswer?> FindByMessageAsync(string platform, string channelId, string messageId, CancellationToken cancellationToken) =>
         database.ReadAsync(

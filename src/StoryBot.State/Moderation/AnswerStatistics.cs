@@ -79,15 +79,19 @@ public sealed class AnswerStatistics(IStateDatabase database)
             },
             cancellationToken);
 
+    // The period's answer ids from the index by time alone (DashboardReadSchema 500), each joined to
+    // its citations through their primary key.
+    internal const string MostCited = """
+        SELECT c.excerpt_id, COUNT(*) FROM answers a JOIN answer_citations c ON c.answer_id = a.id
+        WHERE a.posted_at >= @from AND a.posted_at < @until
+        GROUP BY c.excerpt_id ORDER BY COUNT(*) DESC, c.excerpt_id LIMIT @count
+        """;
+
     /// <summary>The excerpts cited by the most answers posted in [<paramref name="from"/>, <paramref name="until"/>), most cited first.</summary>
     public Task<IReadOnlyList<CitedExcerpt>> MostCitedAsync(DateTimeOffset from, DateTimeOffset until, int count, CancellationToken cancellationToken) =>
         database.ReadAsync(
             session => session.QueryAsync(
-                """
-                SELECT c.excerpt_id, COUNT(*) FROM answers a JOIN answer_citations c ON c.answer_id = a.id
-                WHERE a.posted_at >= @from AND a.posted_at < @until
-                GROUP BY c.excerpt_id ORDER BY COUNT(*) DESC, c.excerpt_id LIMIT @count
-                """,
+                MostCited,
                 row => new CitedExcerpt(row.GetString(0), checked((int)row.GetInt64(1))),
                 [.. Period(from, until), ("count", (long)count)]),
             cancellationToken);

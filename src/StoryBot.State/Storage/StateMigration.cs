@@ -4,7 +4,7 @@ namespace StoryBot.State.Storage;
 /// One step of the schema, applied once, in a transaction, in ascending <see cref="Version"/>
 /// order, and recorded in <c>schema_version</c>. Versions are unique across all features:
 /// each feature owns a band (moderation 100-199, summaries 200-299, the work journal 300-399,
-/// connection checkpoints 400-499) so they never collide.
+/// connection checkpoints 400-499, the dashboard's read indexes 500-599) so they never collide.
 /// A migration once released is never edited; change the schema with a new version.
 /// </summary>
 /// <param name="Version">Unique across every <see cref="IStateMigrations"/> in the host.</param>

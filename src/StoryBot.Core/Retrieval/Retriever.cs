@@ -122,11 +122,31 @@ internal static class Retriever
     /// </summary>
     private static bool AsksBeyondTheNames(ExcerptHit top, AnalyzedQuestion question)
     {
-        var matched = question.Terms.Where(t => !top.Unmatched.Contains(t.Word)).ToList();
-        // A letter or two ("w/" for "with") is shorthand, not a topic.
-        var unmatched = question.Terms.Where(t => top.Unmatched.Contains(t.Word) && t.Word.Length > 2).ToList();
-        return matched.Count > 0 && matched.All(t => t.Names.Count > 0)
-            && unmatched.Count > 0 && unmatched.All(t => !t.Known && t.Names.Count == 0);
+        var (matched, unmatched) = (0, 0);
+        foreach (var term in question.Terms)
+        {
+            if (!top.Unmatched.Contains(term.Word))
+            {
+                if (term.Names.Count == 0)
+                {
+                    return false;
+                }
+
+                matched++;
+            }
+            else if (term.Word.Length > 2)
+            {
+                // Longer than a letter or two ("w/" for "with"), which is shorthand, not a topic.
+                if (term.Known || term.Names.Count > 0)
+                {
+                    return false;
+                }
+
+                unmatched++;
+            }
+        }
+
+        return matched > 0 && unmatched > 0;
     }
 
     /// <param name="exact">Only the excerpt's own words count, not what curation says about it.</param>

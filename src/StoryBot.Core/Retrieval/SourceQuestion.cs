@@ -29,7 +29,7 @@ internal static class SourceQuestion
     public static HashSet<int>? Frame(IReadOnlyList<string> surface)
     {
         // The question word opens the question, perhaps after "and" or "so".
-        var start = surface.Take(MaxLeadIn + 1).ToList().FindIndex(word => word is "how" or "woher" or "where");
+        var start = OpeningQuestionWord(surface);
         if (start < 0 || surface.Any(Askers.Contains))
         {
             return null;
@@ -53,5 +53,19 @@ internal static class SourceQuestion
         }
 
         return frame;
+    }
+
+    /// <summary>Where "how", "woher" or "where" stands among the first words, or -1. Every question is read here.</summary>
+    private static int OpeningQuestionWord(IReadOnlyList<string> surface)
+    {
+        for (var i = 0; i < Math.Min(surface.Count, MaxLeadIn + 1); i++)
+        {
+            if (surface[i] is "how" or "woher" or "where")
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -101,9 +101,25 @@ internal sealed class FollowUpConversations(ConversationMemory memory, AnsweredM
             return named;
         }
 
-        var text = reply.Text;
-        var lead = text.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0 ? text[..end] : text;
-        return named.Concat(MentionedEntities.In(lead, pack).Where(e => e.Kind == EntityKind.Person && !named.Contains(e)));
+        return named.Concat(MentionedEntities.In(FirstLine(reply), pack).Where(e => e.Kind == EntityKind.Person && !named.Contains(e)));
+    }
+
+    /// <summary>The reply's first line, from its runs: the whole text, quotes and all, is not needed.</summary>
+    private static string FirstLine(Reply reply)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var run in reply.Body)
+        {
+            var end = run.Text.IndexOf('\n', StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                return line.Append(run.Text, 0, end).ToString();
+            }
+
+            line.Append(run.Text);
+        }
+
+        return line.ToString();
     }
 
     /// <summary>

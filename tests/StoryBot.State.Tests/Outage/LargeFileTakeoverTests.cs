@@ -91,10 +91,8 @@ public sealed class LargeFileTakeoverTests
     /// </summary>
     private static List<StateWrite> LeftByACrash(SqliteOutage outage, int landed)
     {
-        var writes = Questions.Select(question => UnansweredQuestionWrite.Of(
-            new UnansweredQuestion(question, Language.English, "discord", ChannelKind.Channel, outage.Time.GetUtcNow()))).ToList();
-        using var crashed = new StateWriteSpill(
-            new DataDirectory(outage.DataDirectory, outage.DataDirectory), Options.Create(new StorageOptions()), outage.Time, NullLogger<StateWriteSpill>.Instance);
+        var writes = Questions.Select(outage.UnansweredWrite).ToList();
+        using var crashed = outage.OtherInstancesSpill();
         foreach (var (write, index) in writes.Select((write, index) => (write, index)))
         {
             crashed.Waiting(write);

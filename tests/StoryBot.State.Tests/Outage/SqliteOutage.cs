@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.DataFiles;
@@ -63,6 +65,14 @@ internal sealed class SqliteOutage : IAsyncDisposable
 
     /// <summary>The bot's own folder, with the SQLite file and the files of writes waiting for it.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "storybot-sqlite-outage-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The spill file of another instance sharing the data directory, to leave writes in as one that crashes does.</summary>
+    public StateWriteSpill OtherInstancesSpill() =>
+        new(new DataDirectory(DataDirectory, DataDirectory), Options.Create(new StorageOptions()), Time, NullLogger<StateWriteSpill>.Instance);
+
+    /// <summary>The write that records <paramref name="question"/> as unanswered, now.</summary>
+    public StateWrite UnansweredWrite(string question) =>
+        UnansweredQuestionWrite.Of(new UnansweredQuestion(question, Language.English, "discord", ChannelKind.Channel, Time.GetUtcNow()));
 
     public string[] SpillFiles => Directory.GetFiles(DataDirectory, StateWriteSpill.FilePrefix + "*");
 

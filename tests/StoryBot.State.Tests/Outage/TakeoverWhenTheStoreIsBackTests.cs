@@ -50,11 +50,7 @@ public sealed class TakeoverWhenTheStoreIsBackTests
     /// <summary>What a crashed instance leaves: its file, its line flushed to disk, its lock gone with the process.</summary>
     private static void LeftByACrashedInstance(SqliteOutage outage, string question)
     {
-        using var crashed = new StateWriteSpill(
-            new DataDirectory(outage.DataDirectory, outage.DataDirectory),
-            Options.Create(new StorageOptions()),
-            outage.Time,
-            NullLogger<StateWriteSpill>.Instance);
-        crashed.Waiting(UnansweredQuestionWrite.Of(new UnansweredQuestion(question, Language.English, "discord", ChannelKind.Channel, outage.Time.GetUtcNow())));
+        using var crashed = outage.OtherInstancesSpill();
+        crashed.Waiting(outage.UnansweredWrite(question));
     }
 }

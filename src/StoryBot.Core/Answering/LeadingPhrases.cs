@@ -16,7 +16,9 @@ internal static partial class LeadingPhrases
 
     private const string LeadingPhrase =
         Greeting
-        + @"|@?storybot|ok(?:ay)?\s+so|quick\s+question|kurze\s+frage"
+        + @"|@?storybot|ok(?:ay)?\s+so|quick\s+q(?:uestion)?|kurze\s+frage"
+        + @"|(?:can|could)\s+(?:some|any)(?:one|body)\s+(?:just\s+|please\s+)?(?:tell\s+me|explain)|(?:does|do)\s+any(?:one|body)\s+know"
+        + @"|(?:kann|könnte)\s+(?:mir\s+)?(?:mal\s+)?(?:jemand|wer)\s+(?:mal\s+)?(?:sagen|erklären)|wei(?:ß|ss)\s+(?:jemand|wer)|hat\s+(?:jemand|wer)\s+mitbekommen"
         + @"|answer\s+briefly|in\s+short|short\s+answer|tl;?dr|eli5|(?:with\s+)?sources\s+please|cite\s+your\s+sources"
         + @"|(?:can|could)\s+you\s+(?:please\s+)?(?:tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?)"
         + @"|tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?|do\s+you\s+know|i\s+wonder|i\s+want\s+to\s+know"

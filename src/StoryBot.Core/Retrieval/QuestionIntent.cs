@@ -19,7 +19,13 @@ internal enum QuestionIntent
 internal static class QuestionIntents
 {
     private static readonly string[][] AmountPhrases =
-        [["how", "much"], ["how", "many"], ["how", "big"], ["how", "large"], ["wie", "viel"], ["wie", "viele"], ["wieviel"], ["wieviele"], ["wie", "hoch"], ["what", "amount"], ["welchen", "betrag"], ["welche", "summe"], ["number"], ["figure"], ["amount"], ["zahl"], ["betrag"], ["summe"]];
+        [["how", "much"], ["how", "many"], ["how", "big"], ["how", "large"], ["wie", "viel"], ["wie", "viele"], ["wieviel"], ["wieviele"], ["wie", "hoch"], ["what", "amount"], ["welchen", "betrag"], ["welche", "summe"]];
+
+    /// <summary>
+    /// Nouns for a figure ask for it only when no question word asks for something else: "who is
+    /// Musk's source for the SoftBank number" asks for a person.
+    /// </summary>
+    private static readonly string[][] AmountNouns = [["number"], ["figure"], ["amount"], ["zahl"], ["betrag"], ["summe"]];
 
     private static readonly string[][] TimePhrases =
         [["when"], ["whens"], ["when's"], ["wann"], ["seit", "wann"], ["what", "day"], ["which", "day"], ["welchem", "tag"], ["welchen", "tag"], ["what", "time"], ["how", "long"]];
@@ -71,6 +77,7 @@ internal static class QuestionIntents
         (QuestionIntent.Place, PlacePhrases),
         (QuestionIntent.Person, PersonPhrases),
         (QuestionIntent.Reason, ReasonPhrases),
+        (QuestionIntent.Amount, AmountNouns),
     ];
 
     public static bool Find(IReadOnlyList<string> tokens, string[][] phrases, HashSet<int> frame)

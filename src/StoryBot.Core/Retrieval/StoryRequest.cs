@@ -28,6 +28,14 @@ internal static class StoryRequests
         ["tag", "fur", "tag"], ["sequence", "of", "events"],
     ];
 
+    private static readonly string[][] FormPhrases =
+    [
+        ["sentence"], ["sentences"], ["satz"], ["satze"], ["satzen"], ["word"], ["words"], ["wort"], ["worte"], ["worten"], ["worter"], ["wortern"],
+        ["line"], ["lines"], ["zeile"], ["zeilen"], ["bullet"], ["bullets"], ["point"], ["points"], ["punkt"], ["punkte"], ["punkten"],
+        ["paragraph"], ["paragraphs"], ["absatz"], ["absatzen"], ["one"], ["two"], ["three"], ["four"], ["five"], ["few"], ["couple"],
+        ["einem"], ["zwei"], ["drei"], ["vier"], ["funf"], ["paar"], ["wenigen"], ["1"], ["2"], ["3"], ["4"], ["5"],
+    ];
+
     /// <summary>
     /// What the question asks for as a whole, and the positions of the words that ask it. Only a
     /// request with nothing else specific in it counts: "summarise the lawsuit" asks about the lawsuit.
@@ -39,6 +47,8 @@ internal static class StoryRequests
             var frame = new HashSet<int>();
             if (QuestionIntents.Find(surface, phrases, frame))
             {
+                // "In drei Sätzen", "in five bullet points": how the summary is to be given, not what about.
+                QuestionIntents.Find(surface, FormPhrases, frame);
                 return (request, frame);
             }
         }

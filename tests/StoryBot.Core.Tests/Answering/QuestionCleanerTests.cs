@@ -153,6 +153,12 @@ public sealed class QuestionCleanerTests
     [InlineData("Kurze Frage: wer ist Son?", "wer ist Son?")]
     [InlineData("Frage: wer ist Altman?", "wer ist Altman?")]
     [InlineData("hallo — frage: wer zahlt?", "wer zahlt?")]
+    [InlineData("quick q: what's DOGE?", "what's DOGE?")]
+    [InlineData("can someone just tell me who pays?", "who pays?")]
+    [InlineData("does anyone know who pays?", "who pays?")]
+    [InlineData("Kann mir jemand sagen, wer zahlt?", "wer zahlt?")]
+    [InlineData("weiß jemand wer zahlt?", "wer zahlt?")]
+    [InlineData("hat wer mitbekommen wo Stargate gebaut wird?", "wo Stargate gebaut wird?")]
     public void GreetingsAndAddressingAtTheStartAreRemoved(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));

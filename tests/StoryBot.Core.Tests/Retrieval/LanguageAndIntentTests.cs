@@ -60,6 +60,9 @@ public sealed class LanguageAndIntentTests
     [InlineData("an welchem Tag wurde Stargate vorgestellt", "Time")]
     [InlineData("where is the data centre", "Place")]
     [InlineData("what is this story about", "Overview")]
+    [InlineData("what's the number softbank has", "Amount")]
+    [InlineData("who is musk's source for the softbank number", "Person")]
+    [InlineData("wann wurde die Zahl genannt", "Time")]
     public void ReadsWhatKindOfAnswerIsAsked(string question, string expected)
     {
         Assert.Equal(Enum.Parse<QuestionIntent>(expected), QuestionAnalyzer.Analyze(question, Index, Language.English).Intent);

@@ -18,6 +18,12 @@ public sealed class SourceQuestionTests
         _bot.AssertCitesFirstAsync(question, "musk-softbank-under-10bn");
 
     [Theory]
+    [InlineData("who's musk's source for the softbank number")]
+    [InlineData("wer ist musks quelle für die softbank zahl")]
+    public Task AskingWhoTheSourceIsIsDeclinedForTheStoryNamesNone(string question) =>
+        _bot.AssertAbstainsAsync(question);
+
+    [Theory]
     [InlineData("how do we know stargate has the money")]
     [InlineData("how does musk feel about it")]
     [InlineData("where is the data centre")]

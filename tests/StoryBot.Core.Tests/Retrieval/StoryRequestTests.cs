@@ -13,6 +13,8 @@ public sealed class StoryRequestTests
     [InlineData("give me the gist in two sentences")]
     [InlineData("can you summarise the musk altman fight?")]
     [InlineData("Kurzfassung bitte")]
+    [InlineData("kannst du den artikel in drei sätzen zusammenfassen")]
+    [InlineData("summarize the story in 3 bullet points")]
     public async Task ASummaryRequestGetsTheCitedSummary(string question)
     {
         var reply = await _bot.Bot(question);

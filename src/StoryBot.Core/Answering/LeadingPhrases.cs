@@ -21,6 +21,7 @@ internal static partial class LeadingPhrases
         + @"|(?:kann|könnte)\s+(?:mir\s+)?(?:mal\s+)?(?:jemand|wer)\s+(?:mal\s+)?(?:sagen|erklären)|wei(?:ß|ss)\s+(?:jemand|wer)|hat\s+(?:jemand|wer)\s+mitbekommen"
         + @"|answer\s+briefly|in\s+short|short\s+answer|tl;?dr|eli5|(?:with\s+)?sources\s+please|cite\s+your\s+sources"
         + @"|(?:can|could)\s+you\s+(?:please\s+)?(?:tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?)"
+        + @"|what(?:'|’)?s\s+(?:the\s+(?:deal|story)\s+with|up\s+with)"
         + @"|tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?|do\s+you\s+know|i\s+wonder|i\s+want\s+to\s+know"
         + @"|antworte\s+kurz|antworte\s+ohne\s+quellen|kurze\s+antwort|mit\s+quellen(?:\s+bitte)?"
         + @"|erkläre?(?:\s+mir|\s+mal)?|kannst\s+du\s+mir\s+(?:sagen|erklären)|wei(?:ß|ss)t\s+du|sag\s+(?:mal|mir)"

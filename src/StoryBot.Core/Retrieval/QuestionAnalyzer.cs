@@ -109,6 +109,11 @@ internal static class QuestionAnalyzer
             return forms;
         }
 
+        if (Undoubled(word, index) is { } single)
+        {
+            return single;
+        }
+
         // A word the pack never uses: maybe a typo of one it does, or a German compound of two.
         var maxEdits = word.Length switch
         {
@@ -127,6 +132,29 @@ internal static class QuestionAnalyzer
         }
 
         return Expand(forms.Concat(CompoundParts(word, index)), index);
+    }
+
+    /// <summary>
+    /// "cheff", "altmann": a letter typed twice is the commonest slip in chat, and short words
+    /// ("chef") are too short to be read as typos by distance. The word with the letter once, when
+    /// that is a word the pack or its synonyms know.
+    /// </summary>
+    private static List<string>? Undoubled(string word, PassageIndex index)
+    {
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] && char.IsLetter(word[i]))
+            {
+                var single = word.Remove(i, 1);
+                var forms = Expand(TermForms.StemsOf(single), index);
+                if (!Lexicon.Default.IsStopWord(single) && forms.Any(form => index.Contains(form) && !Lexicon.Default.IsStopWord(form)))
+                {
+                    return forms;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"Source" in the words of the pack that a text naming a source would use, as one term.</summary>

@@ -159,6 +159,8 @@ public sealed class QuestionCleanerTests
     [InlineData("Kann mir jemand sagen, wer zahlt?", "wer zahlt?")]
     [InlineData("weiß jemand wer zahlt?", "wer zahlt?")]
     [InlineData("hat wer mitbekommen wo Stargate gebaut wird?", "wo Stargate gebaut wird?")]
+    [InlineData("what's the deal with the executive order?", "the executive order?")]
+    [InlineData("whats up with DOGE", "DOGE")]
     public void GreetingsAndAddressingAtTheStartAreRemoved(string text, string expected)
     {
         Assert.Equal(expected, QuestionCleaner.Clean(text));

@@ -39,11 +39,19 @@ internal static partial class ChatMarkup
             || body.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || body.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
-            return body.IndexOf('|') is var bar and >= 0 ? $" {body[(bar + 1)..]} " : " ";
+            return body.IndexOf('|') is var bar and >= 0 && !IsLinkWord(body[(bar + 1)..]) ? $" {body[(bar + 1)..]} " : " ";
         }
 
         return DiscordEmojiOrCommandPattern().IsMatch(body) ? " " : match.Value;
     }
+
+    /// <summary>"<https://…|link>": a label that only says it is a link says nothing the question asks.</summary>
+    private static bool IsLinkWord(ReadOnlySpan<char> label) =>
+        label.Trim() is var word
+        && (word.Equals("link", StringComparison.OrdinalIgnoreCase) || word.Equals("here", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("hier", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("url", StringComparison.OrdinalIgnoreCase) || word.Equals("klick", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("click", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A bare link goes; punctuation typed right after it ("(www.x.com)?") stays, a closing bracket

@@ -41,7 +41,7 @@ internal static partial class LeadingPhrases
         + @"|anderes\s+thema|andere\s+frage|neue\s+frage|themenwechsel|themawechsel|was\s+anderes)(?:\s+(?:but|aber))?";
 
     /// <summary>Words that are also ordinary words, so they count as noise only before a colon or comma.</summary>
-    private const string LeadingWordBeforeColon = @"bot|question|frage|briefly|kurz|no\s+sources|ohne\s+quellen";
+    private const string LeadingWordBeforeColon = @"bot|question|frage|briefly|kurz(?:\s+bitte)?|no\s+sources|ohne\s+quellen";
 
     public static string Without(string text)
     {

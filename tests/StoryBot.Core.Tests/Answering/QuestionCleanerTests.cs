@@ -38,6 +38,8 @@ public sealed class QuestionCleanerTests
     [Theory]
     [InlineData("what does <https://example.com/a|this article> say?", "what does this article say?")]
     [InlineData("who is musk? <https://example.com/musk>", "who is musk?")]
+    [InlineData("<https://example.com|link> what is the memphis data center", "what is the memphis data center")]
+    [InlineData("what did altman say <https://example.com/x|here>", "what did altman say")]
     [InlineData("is <mailto:press@openai.com|press@openai.com> the contact?", "is press@openai.com the contact?")]
     [InlineData("was schreibt <http://example.de/x|die Zeitung> über SoftBank?", "was schreibt die Zeitung über SoftBank?")]
     public void SlackLinksKeepOnlyTheirLabel(string text, string expected)
@@ -244,6 +246,7 @@ public sealed class QuestionCleanerTests
     [InlineData("Fass die Geschichte zusammen, in zwei Sätzen", "Fass die Geschichte zusammen")]
     [InlineData("was ist stargate in einem satz?", "was ist stargate?")]
     [InlineData("kurz: wer ist Musk?", "wer ist Musk?")]
+    [InlineData("kurz bitte: wer ist Musk?", "wer ist Musk?")]
     [InlineData("Kurze Antwort: was ist Stargate?", "was ist Stargate?")]
     [InlineData("Wer ist Musk? Mit Quellen bitte", "Wer ist Musk?")]
     [InlineData("Antworte ohne Quellen: wer ist Altman?", "wer ist Altman?")]

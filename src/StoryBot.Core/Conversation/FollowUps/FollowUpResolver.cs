@@ -40,6 +40,15 @@ public static partial class FollowUpResolver
         var words = FollowUpWords.Of(question);
         var named = MentionedEntities.In(question, pack);
         var last = turns[^1];
+        if (DayWithoutItsEvent(question))
+        {
+            // "what happened the day before", "und am Tag danach?": the day is counted from what the
+            // turn before was about (without a day that turn counted itself).
+            var before = RelativeDay.Read(last.Question)?.Anchor ?? last.Question;
+            var own = string.Join(' ', words.Where(w => !FollowUpWords.Openers.Contains(w)));
+            return new FollowUpResolution(FollowUpKind.Ellipsis, $"{own} {TopicOf(before, own)}".Trim(), []);
+        }
+
         var refers = words.Any(FollowUpWords.References.Contains);
         if (named.Count > 0)
         {
@@ -88,6 +97,12 @@ public static partial class FollowUpResolver
 
         return FollowUpResolution.Unchanged(question);
     }
+
+    /// <summary>A day counted from an event ("the day before") with nothing left to name the event.</summary>
+    private static bool DayWithoutItsEvent(string question) =>
+        RelativeDay.Read(question) is { } day
+        && FollowUpWords.Of(day.Anchor).All(word => FollowUpWords.QuestionWords.Contains(word) || FollowUpWords.Openers.Contains(word)
+            || FollowUpWords.References.Contains(word) || Lexicon.Default.IsStopWord(word));
 
     /// <summary>The entities of the latest turn that named any of the kind, in the order it named them.</summary>
     private static List<Entity> LastEntities(IReadOnlyList<ConversationTurn> turns, KnowledgePack pack, Func<Entity, bool> kind)

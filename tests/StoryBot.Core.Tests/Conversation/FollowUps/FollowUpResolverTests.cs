@@ -131,4 +131,35 @@ public class FollowUpResolverTests
     {
         Assert.Equal(FollowUpKind.None, Resolve("what did he say").Kind);
     }
+
+    [Theory]
+    [InlineData("what happened the day before", "what happened the day before stargate announced")]
+    [InlineData("und am Tag danach?", "am tag danach stargate announced")]
+    public void ADayCountedFromNothingIsCountedFromWhatTheTurnBeforeWasAbout(string question, string read)
+    {
+        var resolution = Resolve(question, Turn("when was stargate announced", "stargate"));
+
+        Assert.Equal(FollowUpKind.Ellipsis, resolution.Kind);
+        Assert.Equal(read, resolution.Question);
+    }
+
+    [Fact]
+    public void ADayCountedFromADayAskedBeforeIsCountedFromThatDaysEvent()
+    {
+        // "and the day after?" after "the day before the announcement" is the day after the announcement, not after "the day before".
+        var resolution = Resolve("and the day after?", Turn("what happened the day before stargate announced", "stargate"));
+
+        var day = StoryBot.Core.Retrieval.RelativeDay.Read(resolution.Question);
+        Assert.NotNull(day);
+        Assert.Equal(1, day.Offset);
+        Assert.Contains("stargate announced", day.Anchor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADayThatNamesItsOwnEventStandsOnItsOwn()
+    {
+        var resolution = Resolve("what happened the day before altman replied", Turn("when was stargate announced", "stargate"));
+
+        Assert.DoesNotContain("stargate", resolution.Question, StringComparison.OrdinalIgnoreCase);
+    }
 }

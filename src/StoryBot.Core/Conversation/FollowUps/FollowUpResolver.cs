@@ -19,6 +19,9 @@ public static partial class FollowUpResolver
     private const int MaxElliptic = 8;
     private const int MaxTopicWords = 12;
 
+    /// <summary>A reply to "which one?" is a name in a few words.</summary>
+    private const int MaxChoiceWords = 6;
+
     public static FollowUpResolution Resolve(string question, IReadOnlyList<ConversationTurn> turns, KnowledgePack pack)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -55,6 +58,9 @@ public static partial class FollowUpResolver
             // "and Altman?", "und SoftBank?": a name and hardly anything else; after "which one?", the one.
             var rest = words.Where(w => !FollowUpWords.Openers.Contains(w) && !named.Any(e => Names(e).Contains(w))).ToList();
             var elliptic = rest.Count <= 2 && ((words.Count > 0 && FollowUpWords.Openers.Contains(words[0])) || rest.All(FollowUpWords.QuestionWords.Contains));
+
+            // "the elon one i mean", "den Musk meine ich": after "which one?", a short reply naming one is the choice.
+            elliptic |= last.Unresolved && named is [{ Kind: EntityKind.Person }] && words.Count <= MaxChoiceWords;
             if (elliptic)
             {
                 return new FollowUpResolution(FollowUpKind.Ellipsis, last.Unresolved ? WriteIn(last.Question, named[0]) : Replace(last, named[0], pack), []);

@@ -34,11 +34,14 @@ public class FollowUpResolverTests
         Assert.Equal(["Elon Musk", "Sam Altman"], resolution.Candidates);
     }
 
-    [Fact]
-    public void TheNameGivenAfterWhichOneIsWrittenIntoTheQuestionThatAskedIt()
+    [Theory]
+    [InlineData("altman")]
+    [InlineData("the altman one i mean")]
+    [InlineData("den Altman meine ich")]
+    public void TheNameGivenAfterWhichOneIsWrittenIntoTheQuestionThatAskedIt(string choice)
     {
         var resolution = Resolve(
-            "altman",
+            choice,
             Turn("why are musk and altman fighting", "elon-musk", "sam-altman"),
             new ConversationTurn("what did he say", Language.English, [], [], Unresolved: true));
 

@@ -122,16 +122,31 @@ internal sealed class SlackHttpEndpoints(
 
         using var received = Receive(receivedAt, "event", slackEvent.EventId);
 
-        // Slack retries (X-Slack-Retry-Num) carry the same event_id: answered once only.
-        if (await work.TryAcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, context.Request.Headers["X-Slack-Signature"].ToString()), Encoding.UTF8.GetString(body), context.RequestAborted) is not { } ticket)
+        // Its place in its conversation is taken before the journal write, in the order requests are read.
+        var place = conversation.Enter(slackEvent);
+        var handedOn = false;
+        try
         {
-            logger.LogDebug(
-                "Slack event {EventId} delivered again (retry {Retry}); skipped",
-                slackEvent.EventId, context.Request.Headers["X-Slack-Retry-Num"].ToString());
-            return;
+            // Slack retries (X-Slack-Retry-Num) carry the same event_id: answered once only.
+            if (await work.TryAcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, context.Request.Headers["X-Slack-Signature"].ToString()), Encoding.UTF8.GetString(body), context.RequestAborted) is not { } ticket)
+            {
+                logger.LogDebug(
+                    "Slack event {EventId} delivered again (retry {Retry}); skipped",
+                    slackEvent.EventId, context.Request.Headers["X-Slack-Retry-Num"].ToString());
+                return;
+            }
+
+            handedOn = queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, place, ticket, cancellationToken));
+        }
+        finally
+        {
+            if (!handedOn)
+            {
+                // Seen before, refused or not kept: the conversation's next message does not wait for it.
+                place.Dispose();
+            }
         }
 
-        queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, ticket, cancellationToken));
         received.Acknowledged();
     }
 

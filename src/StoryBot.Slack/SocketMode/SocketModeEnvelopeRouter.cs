@@ -81,11 +81,23 @@ internal sealed class SocketModeEnvelopeRouter(
                     break;
 
                 case "events_api" when SlackEvent.FromCallback(payload) is { } slackEvent:
-                    var eventTicket = await AcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, "envelope:" + envelopeId), payload, ack);
-                    ack.TryAcknowledge(null);
-                    if (eventTicket is not null)
+                    // Its place in its conversation is taken before the journal write, in the order envelopes arrive.
+                    var place = conversation.Enter(slackEvent);
+                    var handedOn = false;
+                    try
                     {
-                        Enqueue(ack, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, eventTicket, cancellationToken));
+                        var eventTicket = await AcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, "envelope:" + envelopeId), payload, ack);
+                        ack.TryAcknowledge(null);
+                        handedOn = eventTicket is not null
+                            && queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, place, eventTicket, cancellationToken));
+                    }
+                    finally
+                    {
+                        if (!handedOn)
+                        {
+                            // Seen before, refused or not kept: the conversation's next message does not wait for it.
+                            place.Dispose();
+                        }
                     }
 
                     break;

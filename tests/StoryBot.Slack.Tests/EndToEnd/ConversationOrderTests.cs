@@ -8,7 +8,7 @@ namespace StoryBot.Slack.Tests.EndToEnd;
 /// first slow to answer: the answers are posted in the order the messages were written, and a
 /// message of another conversation is answered meanwhile.
 /// </summary>
-public abstract class ConversationOrderTests : SlackHostTest
+public abstract class ConversationOrderTests : SlackEventsTest
 {
     private const string Thread = "1700000300.000100";
     private const string First = "who is sam altman?";
@@ -17,8 +17,6 @@ public abstract class ConversationOrderTests : SlackHostTest
 
     private readonly TaskCompletionSource _firstAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _firstReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private protected abstract Task SendEventAsync(string eventId, string innerEvent);
 
     private protected override ScriptedChatBot CreateBot() => new() { GateOf = Held };
 
@@ -55,28 +53,10 @@ public abstract class ConversationOrderTests : SlackHostTest
         return _firstReleased.Task;
     }
 
-    public sealed class OverHttp : ConversationOrderTests
-    {
-        private protected override async Task SendEventAsync(string eventId, string innerEvent)
-        {
-            using var response = await Host.PostSignedAsync("/slack/events", SlackPayloads.EventCallback(eventId, innerEvent), "application/json");
-            response.EnsureSuccessStatusCode();
-        }
-    }
+    public sealed class OverHttp : ConversationOrderTests;
 
     public sealed class OverSocketMode : ConversationOrderTests
     {
-        private FakeSocket _socket = null!;
-
         protected override bool SocketMode => true;
-
-        private protected override async Task StartedAsync() => _socket = await Slack.NextSocketAsync();
-
-        private protected override async Task SendEventAsync(string eventId, string innerEvent)
-        {
-            var envelope = "env-" + eventId;
-            await _socket.SendAsync(SlackPayloads.EventsEnvelope(envelope, eventId, innerEvent));
-            await _socket.AckOfAsync(envelope);
-        }
     }
 }

@@ -1,10 +1,12 @@
+using StoryBot.Core.Telemetry;
+
 namespace StoryBot.Core.Conversation;
 
 /// <summary>
 /// A message's place in its conversation's line (<see cref="ConversationOrder"/>). Its answer is
-/// worked out once the message before has its answer (<see cref="ConversationPipeline"/> waits for
-/// it), so a follow-up leans on that turn; its post is handed on once the message before is posted
-/// (<see cref="PostInOrder"/>). Disposing it says nothing more will be posted for the message,
+/// worked out once the message before has its answer (<see cref="EnqueueInOrder"/> hands it to the
+/// work lane only then, and <see cref="ConversationPipeline"/> waits for it too), so a follow-up leans
+/// on that turn; its post is handed on once the message before is posted (<see cref="PostInOrder"/>). Disposing it says nothing more will be posted for the message,
 /// unless a post was handed on, which lets the next message go once it has run: so a message
 /// dropped on any path (seen before, over the limit, failed, the host stopping) never holds up its
 /// conversation.
@@ -36,6 +38,33 @@ public sealed class ConversationPlace : IDisposable
     internal Task WhenAnswered => _answered.Task;
 
     internal Task WhenPosted => _posted.Task;
+
+    /// <summary>
+    /// Hands <paramref name="work"/> (answering the message) to <paramref name="lane"/> once the
+    /// message before has its answer, waiting on no worker meanwhile: a conversation with a slow
+    /// answer and many messages behind it never holds the workers other conversations need. When the
+    /// lane takes no more (the host is stopping), the message is done with here.
+    /// </summary>
+    public void EnqueueInOrder(WorkLane lane, string description, Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(lane);
+        var trace = RequestTrace.Current;
+        void Join()
+        {
+            if (!lane.TryEnqueue(description, work, trace))
+            {
+                Dispose();
+            }
+        }
+
+        if (EarlierAnswered.IsCompleted)
+        {
+            Join();
+            return;
+        }
+
+        _ = EarlierAnswered.ContinueWith(_ => Join(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
 
     /// <summary>This message has its answer (or has none): the next one may be answered.</summary>
     public void Answered() => _answered.TrySetResult();

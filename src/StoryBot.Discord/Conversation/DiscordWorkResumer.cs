@@ -26,11 +26,7 @@ internal sealed class DiscordWorkResumer(InteractionResumer interactions, Messag
             case DiscordWork.Message when Read(work.Payload) is { } incoming:
                 // Resumed in the order they were taken in, so a conversation's answers keep theirs.
                 var place = messages.Enter(incoming);
-                if (!queue.TryEnqueue("resumed message", token => messages.AnswerAsync(incoming with { Ticket = ticket }, place, token)))
-                {
-                    place.Dispose();
-                }
-
+                place.EnqueueInOrder(queue, "resumed message", token => messages.AnswerAsync(incoming with { Ticket = ticket }, place, token));
                 return;
             default:
                 // Kept by a version that read it differently: nothing here can answer it.

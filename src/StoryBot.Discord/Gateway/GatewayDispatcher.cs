@@ -113,7 +113,7 @@ internal sealed class GatewayDispatcher(
         // Its place in its conversation is taken here, in the order its channel's messages arrive.
         var place = messages.Enter(message);
         var accepting = messages.AcceptAsync(message, cancellationToken);
-        var queued = queue.TryEnqueue("message", async token =>
+        place.EnqueueInOrder(queue, "message", async token =>
         {
             using (place)
             {
@@ -123,11 +123,6 @@ internal sealed class GatewayDispatcher(
                 }
             }
         });
-        if (!queued)
-        {
-            place.Dispose();
-        }
-
         return accepting;
     }
 }

@@ -30,11 +30,7 @@ internal sealed class SlackWorkResumer(SlackConversation conversation, SlackWork
             case SlackWork.Event when Parse(work.Payload) is { } payload && SlackEvent.FromCallback(payload) is { } slackEvent:
                 // Resumed in the order they were taken in, so a conversation's answers keep theirs.
                 var place = conversation.Enter(slackEvent);
-                if (!queue.TryEnqueue("resumed event", token => conversation.HandleEventAsync(slackEvent, place, ticket, token)))
-                {
-                    place.Dispose();
-                }
-
+                place.EnqueueInOrder(queue, "resumed event", token => conversation.HandleEventAsync(slackEvent, place, ticket, token));
                 return;
             case SlackWork.Action when Parse(work.Payload) is { } payload && SlackInteraction.FromPayload(payload) is { } interaction:
                 Resume("resumed interaction", token => conversation.HandleInteractionAsync(interaction, ticket, token));

@@ -124,29 +124,30 @@ internal sealed class SlackHttpEndpoints(
 
         // Its place in its conversation is taken before the journal write, in the order requests are read.
         var place = conversation.Enter(slackEvent);
-        var handedOn = false;
+        WorkTicket? ticket = null;
         try
         {
             // Slack retries (X-Slack-Retry-Num) carry the same event_id: answered once only.
-            if (await work.TryAcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, context.Request.Headers["X-Slack-Signature"].ToString()), Encoding.UTF8.GetString(body), context.RequestAborted) is not { } ticket)
-            {
-                logger.LogDebug(
-                    "Slack event {EventId} delivered again (retry {Retry}); skipped",
-                    slackEvent.EventId, context.Request.Headers["X-Slack-Retry-Num"].ToString());
-                return;
-            }
-
-            handedOn = queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, place, ticket, cancellationToken));
+            ticket = await work.TryAcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, context.Request.Headers["X-Slack-Signature"].ToString()), Encoding.UTF8.GetString(body), context.RequestAborted);
         }
         finally
         {
-            if (!handedOn)
+            if (ticket is null)
             {
-                // Seen before, refused or not kept: the conversation's next message does not wait for it.
+                // Seen before or not kept: the conversation's next message does not wait for it.
                 place.Dispose();
             }
         }
 
+        if (ticket is null)
+        {
+            logger.LogDebug(
+                "Slack event {EventId} delivered again (retry {Retry}); skipped",
+                slackEvent.EventId, context.Request.Headers["X-Slack-Retry-Num"].ToString());
+            return;
+        }
+
+        place.EnqueueInOrder(queue, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, place, ticket, cancellationToken));
         received.Acknowledged();
     }
 

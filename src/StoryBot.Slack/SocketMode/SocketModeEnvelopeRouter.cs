@@ -83,21 +83,24 @@ internal sealed class SocketModeEnvelopeRouter(
                 case "events_api" when SlackEvent.FromCallback(payload) is { } slackEvent:
                     // Its place in its conversation is taken before the journal write, in the order envelopes arrive.
                     var place = conversation.Enter(slackEvent);
-                    var handedOn = false;
+                    WorkTicket? eventTicket = null;
                     try
                     {
-                        var eventTicket = await AcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, "envelope:" + envelopeId), payload, ack);
+                        eventTicket = await AcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, "envelope:" + envelopeId), payload, ack);
                         ack.TryAcknowledge(null);
-                        handedOn = eventTicket is not null
-                            && queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, place, eventTicket, cancellationToken));
                     }
                     finally
                     {
-                        if (!handedOn)
+                        if (eventTicket is null)
                         {
-                            // Seen before, refused or not kept: the conversation's next message does not wait for it.
+                            // Seen before or not kept: the conversation's next message does not wait for it.
                             place.Dispose();
                         }
+                    }
+
+                    if (eventTicket is not null)
+                    {
+                        place.EnqueueInOrder(queue, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, place, eventTicket, cancellationToken));
                     }
 
                     break;

@@ -16,19 +16,24 @@ namespace StoryBot.Core.Tests.Conversation;
 /// answer through the pipeline, the post handed on to the platform), with answers and posts the
 /// test finishes when it chooses.
 /// </summary>
-public sealed class ConversationOrderTests : IDisposable
+public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly FakeTimeProvider _time = new();
     private readonly TestMeterFactory _meters = new();
     private readonly ConversationOrder _order = new();
+
+    // Two workers: one answering a slow question, one for everything else.
+    private readonly TestLane _lane = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Reply>> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _posts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _asked = new();
     private readonly ConcurrentQueue<string> _posted = new();
     private readonly Channel<Task> _posting = Channel.CreateUnbounded<Task>();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _askedSignals = new(StringComparer.Ordinal);
     private readonly ConversationPipeline _pipeline;
+    private volatile bool _closing;
 
     public ConversationOrderTests()
     {
@@ -37,6 +42,7 @@ public sealed class ConversationOrderTests : IDisposable
             .Returns((ChatRequest request, CancellationToken _) =>
             {
                 _asked.Enqueue(request.Text);
+                Asked(request.Text).TrySetResult();
                 return Answer(request.Text).Task;
             });
         _pipeline = new ConversationPipeline(
@@ -48,13 +54,38 @@ public sealed class ConversationOrderTests : IDisposable
             NullLogger<ConversationPipeline>.Instance);
     }
 
-    public void Dispose() => _meters.Dispose();
+    public Task InitializeAsync() => _lane.StartAsync(CancellationToken.None);
+
+    /// <summary>Lets every answer and post still held go, so the lane drains; what is still running after that is abandoned.</summary>
+    public async Task DisposeAsync()
+    {
+        _closing = true;
+        foreach (var (question, answer) in _answers)
+        {
+            answer.TrySetResult(Reply(question));
+        }
+
+        foreach (var post in _posts.Values)
+        {
+            post.TrySetResult();
+        }
+
+        using var patience = new CancellationTokenSource(Patience);
+        await _lane.StopAsync(patience.Token);
+    }
+
+    public void Dispose()
+    {
+        _lane.Dispose();
+        _meters.Dispose();
+    }
 
     [Fact]
     public async Task TwoMessagesOfOneConversationSentTogetherArePostedInTheOrderTheyWereWritten()
     {
         var first = TakeIn(Message("who is Sam Altman?"));
         var second = TakeIn(Message("and what did he claim?"));
+        await Asked("who is Sam Altman?").Task.WaitAsync(Patience);
 
         // The second is not even asked while the first has no answer: it is read against that turn.
         Assert.Equal(["who is Sam Altman?"], _asked);
@@ -87,6 +118,22 @@ public sealed class ConversationOrderTests : IDisposable
 
         Assert.Equal(["who is Elon Musk?"], _posted);
         Assert.False(slow.IsCompleted);
+    }
+
+    [Fact]
+    public async Task MessagesWaitingForAnEarlierAnswerHoldNoWorkerAnotherConversationNeeds()
+    {
+        _ = TakeIn(Message("who is Sam Altman?"));
+        _ = TakeIn(Message("and what did he claim?"));
+        _ = TakeIn(Message("and when?"));
+
+        var other = TakeIn(Message("who is Elon Musk?") with { UserId = "U2", ConversationId = "U2" });
+        Answer("who is Elon Musk?").SetResult(Reply("who is Elon Musk?"));
+        Post("who is Elon Musk?").SetResult();
+        await other.WaitAsync(Patience);
+        await PostsAsync(1);
+
+        Assert.Equal(["who is Elon Musk?"], _posted);
     }
 
     [Fact]
@@ -151,11 +198,27 @@ public sealed class ConversationOrderTests : IDisposable
         Assert.Equal(0, _order.Busy);
     }
 
-    /// <summary>As an adapter does: the place as the message arrives, then the answer, then the post handed to the platform.</summary>
+    /// <summary>
+    /// As an adapter does: the place as the message arrives, the answer handed to the work lane in
+    /// its turn, then the post handed to the platform. Completes once the answer's work has run.
+    /// </summary>
     private Task TakeIn(ChatRequest request)
     {
         var place = _order.Enter(request);
-        return AnswerAsync(request, place);
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        place.EnqueueInOrder(_lane, "message", async _ =>
+        {
+            try
+            {
+                await AnswerAsync(request, place);
+                answered.TrySetResult();
+            }
+            catch (Exception exception)
+            {
+                answered.TrySetException(exception);
+            }
+        });
+        return answered.Task;
     }
 
     private async Task AnswerAsync(ChatRequest request, ConversationPlace place)
@@ -185,13 +248,38 @@ public sealed class ConversationOrderTests : IDisposable
         }
     }
 
-    private TaskCompletionSource<Reply> Answer(string question) =>
-        _answers.GetOrAdd(question, _ => new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously));
+    private TaskCompletionSource Asked(string question) =>
+        _askedSignals.GetOrAdd(question, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
+    /// <summary>The answer to <paramref name="question"/>, held until the test gives it (or the test is over).</summary>
+    private TaskCompletionSource<Reply> Answer(string question) =>
+        _answers.GetOrAdd(question, _ =>
+        {
+            var answer = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_closing)
+            {
+                answer.TrySetResult(Reply(question));
+            }
+
+            return answer;
+        });
+
+    /// <summary>The post of the answer to <paramref name="question"/>, held until the test lets it go (or the test is over).</summary>
     private TaskCompletionSource Post(string question) =>
-        _posts.GetOrAdd(question, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _posts.GetOrAdd(question, _ =>
+        {
+            var post = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_closing)
+            {
+                post.TrySetResult();
+            }
+
+            return post;
+        });
 
     private static Reply Reply(string question) => ReplyComposer.Message(question, Language.English, ReplyKind.Answer, "An answer to: " + question);
+
+    private sealed class TestLane() : WorkLane("test", 2, NullLogger.Instance);
 
     private static ChatRequest Message(string text) =>
         new("discord", "C1", "U1", text) { ChannelKind = ChannelKind.Channel, ConversationId = "U1" };

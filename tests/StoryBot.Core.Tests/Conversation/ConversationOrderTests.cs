@@ -111,10 +111,7 @@ public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
         _ = TakeIn(Message("and what did he claim?"));
 
         var other = TakeIn(Message("who is Elon Musk?") with { UserId = "U2", ConversationId = "U2" });
-        Answer("who is Elon Musk?").SetResult(Reply("who is Elon Musk?"));
-        Post("who is Elon Musk?").SetResult();
-        await other.WaitAsync(Patience);
-        await PostsAsync(1);
+        await AnswerAndPostAsync(other, "who is Elon Musk?");
 
         Assert.Equal(["who is Elon Musk?"], _posted);
         Assert.False(slow.IsCompleted);
@@ -128,10 +125,7 @@ public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
         _ = TakeIn(Message("and when?"));
 
         var other = TakeIn(Message("who is Elon Musk?") with { UserId = "U2", ConversationId = "U2" });
-        Answer("who is Elon Musk?").SetResult(Reply("who is Elon Musk?"));
-        Post("who is Elon Musk?").SetResult();
-        await other.WaitAsync(Patience);
-        await PostsAsync(1);
+        await AnswerAndPostAsync(other, "who is Elon Musk?");
 
         Assert.Equal(["who is Elon Musk?"], _posted);
     }
@@ -142,10 +136,7 @@ public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
         _ = TakeIn(Message("who is Sam Altman?") with { ConversationId = null });
         var alone = TakeIn(Message("who is Elon Musk?") with { ConversationId = null });
 
-        Answer("who is Elon Musk?").SetResult(Reply("who is Elon Musk?"));
-        Post("who is Elon Musk?").SetResult();
-        await alone.WaitAsync(Patience);
-        await PostsAsync(1);
+        await AnswerAndPostAsync(alone, "who is Elon Musk?");
 
         Assert.Equal(["who is Elon Musk?"], _posted);
     }
@@ -157,10 +148,7 @@ public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
         var next = TakeIn(Message("and what did he claim?"));
 
         dropped.Dispose();
-        Answer("and what did he claim?").SetResult(Reply("and what did he claim?"));
-        Post("and what did he claim?").SetResult();
-        await next.WaitAsync(Patience);
-        await PostsAsync(1);
+        await AnswerAndPostAsync(next, "and what did he claim?");
 
         Assert.Equal(["and what did he claim?"], _posted);
     }
@@ -236,6 +224,15 @@ public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
                 _posted.Enqueue(reply.Question);
             });
         }
+    }
+
+    /// <summary>Gives the answer to <paramref name="question"/> and lets its post go; returns once it is posted.</summary>
+    private async Task AnswerAndPostAsync(Task taken, string question)
+    {
+        Answer(question).SetResult(Reply(question));
+        Post(question).SetResult();
+        await taken.WaitAsync(Patience);
+        await PostsAsync(1);
     }
 
     /// <summary>Waits until <paramref name="count"/> posts have been handed on and have run, whether they posted or failed.</summary>

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Knowledge;
 using StoryBot.Dashboard.Figures;
+using StoryBot.Dashboard.Listening;
 using StoryBot.Dashboard.SignIn;
 using StoryBot.State.Moderation;
 using StoryBot.State.Summaries;
@@ -30,18 +31,16 @@ internal static class DashboardWebApp
     public const string StatusCookieName = "storybot-dashboard-status";
     public const string StylesheetPath = "/dashboard.css";
 
-    public static WebApplication Build(IServiceProvider bot, DashboardOptions options, ILoggerFactory logs)
+    /// <param name="server">The listener's own web server, whose empty application this builds.</param>
+    public static WebApplication Build(IServiceProvider bot, DashboardOptions options, OwnWebServer server)
     {
-        // Empty: none of the bot's configuration (urls, Kestrel:Endpoints) applies to this server.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        var builder = server.CreateBuilder(options.Addresses(), new WebApplicationOptions
         {
             ApplicationName = typeof(DashboardWebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        builder.WebHost.UseUrls([.. options.Addresses()]);
-        builder.Services.AddSingleton(logs);
-        builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        var logs = server.Logs;
         Forward(builder.Services, bot);
 
         // Keys live as long as the process: a restart signs everyone out, as it prints a new link.
@@ -140,12 +139,5 @@ internal static class DashboardWebApp
         await using var css = typeof(DashboardWebApp).Assembly.GetManifestResourceStream("dashboard.css")
             ?? throw new InvalidOperationException("The dashboard's stylesheet is not embedded");
         await css.CopyToAsync(context.Response.Body, context.RequestAborted);
-    }
-
-    private sealed class NoConsoleLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

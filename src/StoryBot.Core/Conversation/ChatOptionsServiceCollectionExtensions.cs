@@ -35,6 +35,7 @@ public static class ChatOptionsServiceCollectionExtensions
         services.AddStoryBotInstruments();
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<ConversationPipeline>();
+        services.TryAddSingleton<ConversationOrder>();
         services.TryAddSingleton<StoryOverviewComposer>();
 
         // The adapters keep the replies they post, for threads and replies that go on from them;

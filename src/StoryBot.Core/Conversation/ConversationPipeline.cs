@@ -62,6 +62,25 @@ public sealed partial class ConversationPipeline(
         return reply;
     }
 
+    /// <summary>
+    /// As <see cref="AskAsync(ChatRequest, bool, CancellationToken)"/>, for a message with a place in
+    /// its conversation (<see cref="ConversationOrder"/>): answered only once the message before it
+    /// has its answer, so a follow-up is read against that turn, and the next one waits for this.
+    /// </summary>
+    public async Task<Reply?> AskAsync(ChatRequest request, bool mustAnswer, ConversationPlace place, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        try
+        {
+            await place.EarlierAnswered.WaitAsync(cancellationToken);
+            return await AskAsync(request, mustAnswer, cancellationToken);
+        }
+        finally
+        {
+            place.Answered();
+        }
+    }
+
     private async Task<(Reply? Reply, string Outcome)> ReplyAsync(ChatRequest request, bool mustAnswer, CancellationToken cancellationToken)
     {
         // The operator at the console runs the bot (and batches of questions through it): no limit.

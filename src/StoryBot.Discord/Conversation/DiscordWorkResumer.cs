@@ -24,7 +24,9 @@ internal sealed class DiscordWorkResumer(InteractionResumer interactions, Messag
                 queue.TryEnqueue("resumed interaction", token => interactions.ResumeAsync(ticket, token));
                 return;
             case DiscordWork.Message when Read(work.Payload) is { } incoming:
-                queue.TryEnqueue("resumed message", token => messages.AnswerAsync(incoming with { Ticket = ticket }, token));
+                // Resumed in the order they were taken in, so a conversation's answers keep theirs.
+                var place = messages.Enter(incoming);
+                place.EnqueueInOrder(queue, "resumed message", token => messages.AnswerAsync(incoming with { Ticket = ticket }, place, token));
                 return;
             default:
                 // Kept by a version that read it differently: nothing here can answer it.

@@ -109,12 +109,18 @@ internal sealed class GatewayDispatcher(
         // The message's trace and log scope begin here; its answer continues them on the queue.
         using var received = new ReceivedRequest(telemetry, logger, time, arrivedAt, DiscordPlatform.Name, DiscordWork.Message, message.MessageId, ActivityKind.Consumer);
         received.WrittenIn(message.Request.ChannelKind);
+
+        // Its place in its conversation is taken here, in the order its channel's messages arrive.
+        var place = messages.Enter(message);
         var accepting = messages.AcceptAsync(message, cancellationToken);
-        queue.TryEnqueue("message", async token =>
+        place.EnqueueInOrder(queue, "message", async token =>
         {
-            if (await accepting is { } incoming)
+            using (place)
             {
-                await messages.AnswerAsync(incoming, token);
+                if (await accepting is { } incoming)
+                {
+                    await messages.AnswerAsync(incoming, place, token);
+                }
             }
         });
         return accepting;

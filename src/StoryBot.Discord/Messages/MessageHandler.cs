@@ -15,7 +15,7 @@ namespace StoryBot.Discord.Messages;
 /// bot will answer is kept in the work journal as soon as it arrives, so a crash loses none and a
 /// message Discord delivers twice is answered once.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: the logger aside, they are the path of a message: reading it, who the bot is, the journal, the pipeline, the channel's turn, sending, recording.</remarks>
+/// <remarks>More than five constructor parameters on purpose: the logger aside, they are the path of a message: reading it, who the bot is, the journal, its place in its conversation, the pipeline, the channel's turn, sending, recording.</remarks>
 internal sealed partial class MessageHandler(
     BotIdentity identity,
     DiscordWork work,
@@ -24,8 +24,15 @@ internal sealed partial class MessageHandler(
     DiscordMessageSender sender,
     AnswerRecording recording,
     MessageReader reader,
+    ConversationOrder order,
     ILogger<MessageHandler> logger)
 {
+    /// <summary>
+    /// The message's place in its conversation, taken as it arrives, in the order messages arrive:
+    /// its answer is worked out and posted after the ones before it (<see cref="ConversationOrder"/>).
+    /// </summary>
+    public ConversationPlace Enter(IncomingMessage incoming) => order.Enter(incoming.Request);
+
     /// <summary>Keeps a message the bot answers (see <see cref="Read"/>) in the journal.</summary>
     /// <returns>The message to answer, or null when it was taken in before.</returns>
     public async Task<IncomingMessage?> AcceptAsync(IncomingMessage incoming, CancellationToken cancellationToken)
@@ -52,22 +59,28 @@ internal sealed partial class MessageHandler(
     }
 
     /// <summary>
-    /// Answers an accepted message: the answer is worked out at once, and posted in the channel's
-    /// turn (see <see cref="DiscordDelivery"/>).
+    /// Answers an accepted message: the answer is worked out once the message before it in its
+    /// conversation has its answer, and posted in the channel's turn (see <see cref="DiscordDelivery"/>)
+    /// once that message is posted. Done with <paramref name="place"/> when it returns, but for the post it hands on.
     /// </summary>
-    public async Task AnswerAsync(IncomingMessage incoming, CancellationToken cancellationToken)
+    public async Task AnswerAsync(IncomingMessage incoming, ConversationPlace place, CancellationToken cancellationToken)
     {
-        var request = incoming.Request;
-        var reply = await pipeline.AskAsync(request, mustAnswer: false, cancellationToken);
-        if (reply is null)
+        using (place)
         {
-            logger.LogDebug("Ignored a message from {UserId} over the cooldown", request.UserId);
-            await incoming.Ticket.CompleteAsync(cancellationToken);
-            return;
-        }
+            var request = incoming.Request;
+            var reply = await pipeline.AskAsync(request, mustAnswer: false, place, cancellationToken);
+            if (reply is null)
+            {
+                logger.LogDebug("Ignored a message from {UserId} over the cooldown", request.UserId);
+                await incoming.Ticket.CompleteAsync(cancellationToken);
+                return;
+            }
 
-        var pages = ReplyRenderer.Render(reply);
-        delivery.EnqueueInTurn(request.ChannelId, pages.Count, "answer to a message", token => PostAndRecordAsync(incoming, reply, pages, token));
+            var pages = ReplyRenderer.Render(reply);
+            place.PostInOrder(
+                post => delivery.EnqueueInTurn(request.ChannelId, pages.Count, "answer to a message", post),
+                token => PostAndRecordAsync(incoming, reply, pages, token));
+        }
     }
 
     /// <summary>

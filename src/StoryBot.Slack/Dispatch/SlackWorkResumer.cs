@@ -28,7 +28,9 @@ internal sealed class SlackWorkResumer(SlackConversation conversation, SlackWork
                 Resume("resumed slash command", token => conversation.HandleCommandAsync(command, Acknowledged(), ticket, token));
                 return;
             case SlackWork.Event when Parse(work.Payload) is { } payload && SlackEvent.FromCallback(payload) is { } slackEvent:
-                Resume("resumed event", token => conversation.HandleEventAsync(slackEvent, ticket, token));
+                // Resumed in the order they were taken in, so a conversation's answers keep theirs.
+                var place = conversation.Enter(slackEvent);
+                place.EnqueueInOrder(queue, "resumed event", token => conversation.HandleEventAsync(slackEvent, place, ticket, token));
                 return;
             case SlackWork.Action when Parse(work.Payload) is { } payload && SlackInteraction.FromPayload(payload) is { } interaction:
                 Resume("resumed interaction", token => conversation.HandleInteractionAsync(interaction, ticket, token));

@@ -15,7 +15,7 @@ namespace StoryBot.Slack.Handling;
 /// delivers the reply: answers in the channel (posted with chat.postMessage so they can be reported
 /// and corrected later), help, errors and notices only to the asker.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: translates Slack's kinds of requests around the pipeline (reports to their own flow, Home tab openings to the Home tab, threads under its answers to their conversation) and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
+/// <remarks>More than five constructor parameters on purpose: translates Slack's kinds of requests around the pipeline (reports to their own flow, Home tab openings to the Home tab, threads under its answers to their conversation, a conversation's messages in their order) and delivers by ack, response_url or chat.postMessage; options (ack budget), clock and logger are ambient.</remarks>
 internal sealed class SlackConversation(
     ConversationPipeline pipeline,
     SlackRequests requests,
@@ -25,6 +25,7 @@ internal sealed class SlackConversation(
     SlackDelivery delivery,
     SlackReportFlow reports,
     SlackAppHome home,
+    ConversationOrder order,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackConversation> logger)
@@ -71,10 +72,28 @@ internal sealed class SlackConversation(
     }
 
     /// <summary>
-    /// Answers a mention, a direct message, or a message in a thread under the bot's answer, in its
-    /// thread; ignores bots and itself. Publishes the Home tab its user opened.
+    /// The event's place in its conversation (<see cref="ConversationOrder"/>), taken as it arrives,
+    /// before anything is awaited, in the order events arrive: a message is answered and posted
+    /// after the ones before it in its thread or direct message.
     /// </summary>
-    public async Task HandleEventAsync(SlackEvent slackEvent, WorkTicket ticket, CancellationToken cancellationToken)
+    public ConversationPlace Enter(SlackEvent slackEvent) =>
+        slackEvent.ChannelId is { } channel && !slackEvent.IsHomeOpened ? order.Enter(Platform, channel, ConversationOf(slackEvent)) : ConversationPlace.Alone();
+
+    /// <summary>
+    /// Answers a mention, a direct message, or a message in a thread under the bot's answer, in its
+    /// thread, after the messages before it in its conversation (<paramref name="place"/>, done with
+    /// when this returns, but for the post it hands on); ignores bots and itself. Publishes the Home
+    /// tab its user opened.
+    /// </summary>
+    public async Task HandleEventAsync(SlackEvent slackEvent, ConversationPlace place, WorkTicket ticket, CancellationToken cancellationToken)
+    {
+        using (place)
+        {
+            await HandleEventInPlaceAsync(slackEvent, place, ticket, cancellationToken);
+        }
+    }
+
+    private async Task HandleEventInPlaceAsync(SlackEvent slackEvent, ConversationPlace place, WorkTicket ticket, CancellationToken cancellationToken)
     {
         if (slackEvent.IsHomeOpened)
         {
@@ -100,10 +119,10 @@ internal sealed class SlackConversation(
         var request = await requests.ForAsync(channel, user, text.Length == 0 ? "/help" : text, kind, cancellationToken)
             with
             {
-                ConversationId = kind == ChannelKind.Direct ? user : threadTs,
+                ConversationId = ConversationOf(slackEvent),
                 ContinuesFrom = kind == ChannelKind.Direct ? null : threads.AnswerAbove(slackEvent),
             };
-        if (await pipeline.AskAsync(request, mustAnswer: false, cancellationToken) is not { } reply)
+        if (await pipeline.AskAsync(request, mustAnswer: false, place, cancellationToken) is not { } reply)
         {
             await ticket.CompleteAsync(cancellationToken);
             return;
@@ -111,16 +130,27 @@ internal sealed class SlackConversation(
 
         if (reply.IsPrivate && slackEvent.IsMention)
         {
-            delivery.EnqueueInTurn(channel, "private reply to a mention", async token =>
-            {
-                await api.PostEphemeralAsync(channel, user, SlackMessageRenderer.Render(reply, offerReport: false), threadTs, token, turnTaken: true);
-                await ticket.CompleteAsync(token);
-            });
+            place.PostInOrder(
+                post => delivery.EnqueueInTurn(channel, "private reply to a mention", post),
+                async token =>
+                {
+                    await api.PostEphemeralAsync(channel, user, SlackMessageRenderer.Render(reply, offerReport: false), threadTs, token, turnTaken: true);
+                    await ticket.CompleteAsync(token);
+                });
             return;
         }
 
-        delivery.EnqueueInTurn(channel, "answer to a message", token => PostAndRecordAsync(request, reply, threadTs, ticket, token));
+        place.PostInOrder(
+            post => delivery.EnqueueInTurn(channel, "answer to a message", post),
+            token => PostAndRecordAsync(request, reply, threadTs, ticket, token));
     }
+
+    /// <summary>
+    /// The conversation a message belongs to, where follow-ups lean on the turns before: its thread
+    /// (one started under it for a message on its own), or in a direct message the whole of it.
+    /// </summary>
+    private static string? ConversationOf(SlackEvent slackEvent) =>
+        slackEvent.IsDirectMessage ? slackEvent.UserId : slackEvent.ThreadTs ?? slackEvent.Ts;
 
     /// <summary>A button press, a shortcut or a submitted form, whichever way it arrived.</summary>
     public Task HandleInteractionAsync(SlackInteraction interaction, WorkTicket ticket, CancellationToken cancellationToken) =>

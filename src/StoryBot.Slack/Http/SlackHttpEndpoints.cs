@@ -122,8 +122,24 @@ internal sealed class SlackHttpEndpoints(
 
         using var received = Receive(receivedAt, "event", slackEvent.EventId);
 
-        // Slack retries (X-Slack-Retry-Num) carry the same event_id: answered once only.
-        if (await work.TryAcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, context.Request.Headers["X-Slack-Signature"].ToString()), Encoding.UTF8.GetString(body), context.RequestAborted) is not { } ticket)
+        // Its place in its conversation is taken before the journal write, in the order requests are read.
+        var place = conversation.Enter(slackEvent);
+        WorkTicket? ticket = null;
+        try
+        {
+            // Slack retries (X-Slack-Retry-Num) carry the same event_id: answered once only.
+            ticket = await work.TryAcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, context.Request.Headers["X-Slack-Signature"].ToString()), Encoding.UTF8.GetString(body), context.RequestAborted);
+        }
+        finally
+        {
+            if (ticket is null)
+            {
+                // Seen before or not kept: the conversation's next message does not wait for it.
+                place.Dispose();
+            }
+        }
+
+        if (ticket is null)
         {
             logger.LogDebug(
                 "Slack event {EventId} delivered again (retry {Retry}); skipped",
@@ -131,7 +147,7 @@ internal sealed class SlackHttpEndpoints(
             return;
         }
 
-        queue.TryEnqueue("event", cancellationToken => conversation.HandleEventAsync(slackEvent, ticket, cancellationToken));
+        place.EnqueueInOrder(queue, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, place, ticket, cancellationToken));
         received.Acknowledged();
     }
 

@@ -81,11 +81,26 @@ internal sealed class SocketModeEnvelopeRouter(
                     break;
 
                 case "events_api" when SlackEvent.FromCallback(payload) is { } slackEvent:
-                    var eventTicket = await AcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, "envelope:" + envelopeId), payload, ack);
-                    ack.TryAcknowledge(null);
+                    // Its place in its conversation is taken before the journal write, in the order envelopes arrive.
+                    var place = conversation.Enter(slackEvent);
+                    WorkTicket? eventTicket = null;
+                    try
+                    {
+                        eventTicket = await AcceptAsync(SlackWork.Event, SlackWork.EventKey(slackEvent, "envelope:" + envelopeId), payload, ack);
+                        ack.TryAcknowledge(null);
+                    }
+                    finally
+                    {
+                        if (eventTicket is null)
+                        {
+                            // Seen before or not kept: the conversation's next message does not wait for it.
+                            place.Dispose();
+                        }
+                    }
+
                     if (eventTicket is not null)
                     {
-                        Enqueue(ack, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, eventTicket, cancellationToken));
+                        place.EnqueueInOrder(queue, "event", cancellationToken => conversation.HandleEventAsync(slackEvent, place, eventTicket, cancellationToken));
                     }
 
                     break;

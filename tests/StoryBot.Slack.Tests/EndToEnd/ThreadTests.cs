@@ -7,15 +7,13 @@ namespace StoryBot.Slack.Tests.EndToEnd;
 /// thread under the bot's answer is a conversation that goes on from it, answered without a mention;
 /// in other threads only mentions are answered.
 /// </summary>
-public abstract class ThreadTests : SlackHostTest
+public abstract class ThreadTests : SlackEventsTest
 {
     private const string OtherUser = "U0OTHER001";
 
     protected override bool RealChatBot => true;
 
     private protected override void Configure(Dictionary<string, string?> settings) => settings["Slack:UserLocaleBudget"] = "00:00:01";
-
-    private protected abstract Task SendEventAsync(string eventId, string innerEvent);
 
     [Fact]
     public async Task AnUnmentionedFollowUpInTheThreadOfTheBotsAnswerIsAnsweredThereWithTheAnswersContext()
@@ -85,28 +83,10 @@ public abstract class ThreadTests : SlackHostTest
         return (post.IssuedTs!, recorded.Reply.Citations[0].Id);
     }
 
-    public sealed class OverHttp : ThreadTests
-    {
-        private protected override async Task SendEventAsync(string eventId, string innerEvent)
-        {
-            using var response = await Host.PostSignedAsync("/slack/events", SlackPayloads.EventCallback(eventId, innerEvent), "application/json");
-            response.EnsureSuccessStatusCode();
-        }
-    }
+    public sealed class OverHttp : ThreadTests;
 
     public sealed class OverSocketMode : ThreadTests
     {
-        private FakeSocket _socket = null!;
-
         protected override bool SocketMode => true;
-
-        private protected override async Task StartedAsync() => _socket = await Slack.NextSocketAsync();
-
-        private protected override async Task SendEventAsync(string eventId, string innerEvent)
-        {
-            var envelope = "env-" + eventId;
-            await _socket.SendAsync(SlackPayloads.EventsEnvelope(envelope, eventId, innerEvent));
-            await _socket.AckOfAsync(envelope);
-        }
     }
 }

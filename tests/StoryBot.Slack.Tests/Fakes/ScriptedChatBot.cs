@@ -24,6 +24,11 @@ internal sealed class ScriptedChatBot
                     await gate.WaitAsync(cancellationToken);
                 }
 
+                if (GateOf?.Invoke(request) is { } own)
+                {
+                    await own.WaitAsync(cancellationToken);
+                }
+
                 return request.Text switch
                 {
                     var text when text.StartsWith("/help", StringComparison.Ordinal) => TestReplies.Help(text),
@@ -39,6 +44,9 @@ internal sealed class ScriptedChatBot
 
     /// <summary>When set, replies wait for it (to make the bot slower than the ack budget).</summary>
     public Task? Gate { get; set; }
+
+    /// <summary>When set, the reply to a request waits for the task it gives, if any (to make one answer slower than another).</summary>
+    public Func<ChatRequest, Task?>? GateOf { get; set; }
 
     public async Task<ChatRequest> NextRequestAsync()
     {

@@ -166,6 +166,9 @@ internal sealed class FollowUpConversations(ConversationMemory memory, AnsweredM
     private static AnswerPoint Point(Excerpt excerpt) => new(new LocalizedText(excerpt.Translation, excerpt.Quote), [excerpt.Id]);
 
     /// <summary>A conversation is never shared across platforms or channels.</summary>
-    internal static string? Key(ChatRequest request) =>
-        request.ConversationId is { Length: > 0 } id ? $"{request.Platform}\n{request.ChannelId}\n{id}" : null;
+    internal static string? Key(ChatRequest request) => Key(request.Platform, request.ChannelId, request.ConversationId);
+
+    /// <inheritdoc cref="Key(ChatRequest)"/>
+    internal static string? Key(string platform, string channelId, string? conversationId) =>
+        conversationId is { Length: > 0 } id ? $"{platform}\n{channelId}\n{id}" : null;
 }

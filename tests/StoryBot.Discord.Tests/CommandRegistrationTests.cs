@@ -143,6 +143,33 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
     }
 
     [Fact]
+    public async Task ATopicCommandIsNamedInEveryLanguageThePackGivesThatDiscordHasALocaleFor()
+    {
+        TextInLanguages In(string en, string de, string fr, string es, string la) =>
+            new(new Dictionary<string, string> { ["en"] = en, ["de"] = de, ["fr"] = fr, ["es"] = es, ["la"] = la });
+        var story = RepositoryStory with
+        {
+            Topics =
+            [
+                new StoryTopic("money", Languages("the money", "das Geld"))
+                {
+                    Command = new(
+                        In("money", "geld", "argent", "dinero", "pecunia"),
+                        In("Where the money comes from.", "Woher das Geld kommt.", "D'où vient l'argent.", "De dónde viene el dinero.", "Unde pecunia venit."),
+                        Languages("the money", "das Geld")),
+                },
+            ],
+        };
+
+        Assert.True(await RegisterAsync(knowledge: Mock.Of<IKnowledgeProvider>(k => k.Current == PackWith(story))));
+
+        var money = _discord.Requests.Single(r => r.Method == "PUT").Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "money");
+        var names = money.GetProperty("name_localizations").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["de"] = "geld", ["fr"] = "argent", ["es-ES"] = "dinero", ["es-419"] = "dinero" }, names);
+        Assert.Equal("D'où vient l'argent.", money.GetProperty("description_localizations").GetProperty("fr").GetString());
+    }
+
+    [Fact]
     public void DefinitionsFollowDiscordsRules()
     {
         foreach (var command in DiscordCommands.For(RepositoryStory).Where(c => c.Type == 1))

@@ -71,10 +71,12 @@ internal static class DiscordCommands
         var topics = story.Topics
             .Select(topic => topic.Command)
             .OfType<TopicCommandTexts>()
-            .Select(command => Slash(
-                command.CommandName,
-                command.Description.In(Language.English),
-                new(command.Name.In(Language.German), command.Description.In(Language.German))));
+            .Select(command => new ApplicationCommand(command.CommandName, command.Description.In(Language.English), null)
+            {
+                // Every language the pack gives, not only German: a pack may add one without a code change.
+                NameLocalizations = DiscordLocales.Of(command.Name),
+                DescriptionLocalizations = DiscordLocales.Of(command.Description),
+            });
         var afterAsk = BuiltIn.ToList().FindIndex(command => command.Name == Ask) + 1;
         return [.. BuiltIn.Take(afterAsk), .. topics, .. BuiltIn.Skip(afterAsk)];
     }

@@ -40,8 +40,8 @@ internal static partial class QuestionFocus
         return null;
     }
 
-    /// <summary>Commas, semicolons and "but"/"aber": where a rambling message changes clause.</summary>
-    [GeneratedRegex(@"\s*[,;]\s*|\s+(?=(?:but|aber|however|jedenfalls)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Commas, semicolons, a colon before words, a trailing-off "…" and "but"/"aber": where a rambling message changes clause.</summary>
+    [GeneratedRegex(@"\s*[,;]\s*|\s*:(?!\d)\s*|\.{2,}\s*|…\s*|\s+(?=(?:but|aber|however|jedenfalls)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
 
     // A clause opened by "and"/"or" continues the question before it ("…, and where?"); one opened

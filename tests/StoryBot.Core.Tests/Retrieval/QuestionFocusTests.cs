@@ -22,6 +22,17 @@ public sealed class QuestionFocusTests
     }
 
     [Theory]
+    [InlineData("ok so there was a big white house thing and then elon started posting and then sam replied... can someone tell me where the money goes?", "can someone tell me where the money goes?")]
+    [InlineData("also ich hab das nur nebenbei mitbekommen und danach gings auf X richtig los und jetzt frag ich mich halt: wie viel haben die geldgeber versprochen?", "wie viel haben die geldgeber versprochen?")]
+    public void AQuestionAfterAColonOrATrailingOffIsTheFocus(string message, string asked)
+    {
+        var focus = QuestionFocus.Of(message, PassageIndex.Build(StoryServices.Pack));
+
+        Assert.NotNull(focus);
+        Assert.EndsWith(asked, focus.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("How much did xAI spend in Memphis?")]
     [InlineData("so musk and altman are fighting on x and it is all very loud and everyone has an opinion and nobody reads the article at all really")]
     public void AShortMessageOrOneWithNoAskingClauseIsReadWhole(string message) =>

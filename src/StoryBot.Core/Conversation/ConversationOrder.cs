@@ -11,8 +11,15 @@ namespace StoryBot.Core.Conversation;
 /// and the second is read against the first's turn. Only a conversation waits for itself: other
 /// conversations, and messages on their own, never wait here.
 /// </summary>
-public sealed class ConversationOrder
+public sealed class ConversationOrder(TimeProvider time)
 {
+    /// <summary>
+    /// The longest a message waits for the one before it. An answer takes milliseconds and its post at
+    /// most a few rate-limited seconds; a message before it that is never done with (a path that forgot
+    /// to say so) must cost its conversation one late answer, never every answer after it.
+    /// </summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
+
     // The latest place of each conversation with a message still under way; removed once it is done.
     private readonly Dictionary<string, ConversationPlace> _last = new(StringComparer.Ordinal);
 
@@ -51,12 +58,18 @@ public sealed class ConversationOrder
         {
             ConversationPlace? place = null;
             place = _last.TryGetValue(key, out var before)
-                ? new ConversationPlace(before.WhenAnswered, before.WhenPosted, () => Leave(key, place!))
+                ? new ConversationPlace(AtMostMaxWait(before.WhenAnswered), AtMostMaxWait(before.WhenPosted), () => Leave(key, place!))
                 : new ConversationPlace(Task.CompletedTask, Task.CompletedTask, () => Leave(key, place!));
             _last[key] = place;
             return place;
         }
     }
+
+    /// <summary>Done when <paramref name="earlier"/> is, or after <see cref="MaxWait"/>; never faulted.</summary>
+    private Task AtMostMaxWait(Task earlier) =>
+        earlier.IsCompleted
+            ? Task.CompletedTask
+            : earlier.WaitAsync(MaxWait, time).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private void Leave(string key, ConversationPlace place)
     {

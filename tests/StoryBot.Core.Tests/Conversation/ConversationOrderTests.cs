@@ -22,7 +22,7 @@ public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
 
     private readonly FakeTimeProvider _time = new();
     private readonly TestMeterFactory _meters = new();
-    private readonly ConversationOrder _order = new();
+    private readonly ConversationOrder _order;
 
     // Two workers: one answering a slow question, one for everything else.
     private readonly TestLane _lane = new();
@@ -37,6 +37,7 @@ public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
 
     public ConversationOrderTests()
     {
+        _order = new ConversationOrder(_time);
         var bot = new Mock<IChatBot>();
         bot.Setup(b => b.RespondAsync(It.IsAny<ChatRequest>(), It.IsAny<CancellationToken>()))
             .Returns((ChatRequest request, CancellationToken _) =>
@@ -150,6 +151,24 @@ public sealed class ConversationOrderTests : IAsyncLifetime, IDisposable
         dropped.Dispose();
         await AnswerAndPostAsync(next, "and what did he claim?");
 
+        Assert.Equal(["and what did he claim?"], _posted);
+    }
+
+    [Fact]
+    public async Task AMessageNeverDoneWithHoldsTheNextAtMostTheLongestWait()
+    {
+        // A path that forgets to say its message is done with must cost one late answer, not the conversation.
+        _ = _order.Enter(Message("who is Sam Altman?"));
+        var next = TakeIn(Message("and what did he claim?"));
+        Answer("and what did he claim?").SetResult(Reply("and what did he claim?"));
+        Post("and what did he claim?").SetResult();
+
+        _time.Advance(ConversationOrder.MaxWait - TimeSpan.FromSeconds(1));
+        Assert.Empty(_asked);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await next.WaitAsync(Patience);
+        await PostsAsync(1);
         Assert.Equal(["and what did he claim?"], _posted);
     }
 

@@ -48,7 +48,7 @@ public sealed partial class ConversationPipeline(
     public async Task<Reply?> AskAsync(ChatRequest request, bool mustAnswer, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var story = StoryScope.Enter(stories?.StoryOf(request));
+        using var story = StoryScope.Enter(stories is null ? null : await stories.StoryOfAsync(request, cancellationToken));
         var command = bot.CommandOf(request) ?? AskCommandFallback;
         var channelKind = StoryBotTelemetry.ChannelKindTag(request.ChannelKind);
         using var scope = AskScope(logger, request.Platform, channelKind, command);
@@ -158,7 +158,7 @@ public sealed partial class ConversationPipeline(
             return;
         }
 
-        using var story = StoryScope.Enter(stories?.StoryOf(request));
+        using var story = StoryScope.Enter(stories is null ? null : await stories.StoryOfAsync(request, cancellationToken));
         using var activity = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Record);
         activity?.SetTag(StoryBotTelemetry.Tags.Platform, posted.Platform);
         var timed = _answerTimes.TryGetValue(request, out var answerTime) ? request with { AnswerTime = answerTime.Value } : request;

@@ -20,7 +20,7 @@ internal sealed class ScheduledSummaryComposer(
     public async Task<ScheduledSummary> ComposeAsync(SummarySchedule schedule, PlatformLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        using var story = StoryScope.Enter(stories?.StoryOfChannel(schedule.ChannelId));
+        using var story = StoryScope.Enter(stories is null ? null : await stories.StoryOfChannelAsync(schedule.Platform, schedule.ChannelId, cancellationToken));
         var pack = knowledge.Current;
         var filter = await citationPolicy.GetFilterAsync(cancellationToken);
         var last = await ledger.LastPostedAsync(schedule.Platform, schedule.ChannelId, cancellationToken);

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Tests.TestSupport;
 
 namespace StoryBot.Core.Tests.Conversation;
@@ -110,6 +113,23 @@ public sealed class ChannelStoriesTests : IDisposable
 
         Assert.Contains("Kellersund", harbour.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Kellersund", news.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AModeratorsChoiceWinsOverTheConfigurationUnlessItNamesAStoryNotServed()
+    {
+        var choices = new Mock<IChannelStoryChoices>();
+        choices.Setup(c => c.StoryOfAsync("slack", NewsChannel, It.IsAny<CancellationToken>())).ReturnsAsync(TwoStories.Harbour);
+        choices.Setup(c => c.StoryOfAsync("slack", HarbourChannel, It.IsAny<CancellationToken>())).ReturnsAsync("no-longer-served");
+        var stories = new ChannelStories(_services.GetRequiredService<IOptions<StoriesOptions>>(), _served as IKnowledgeProvider, choices.Object);
+
+        var news = await stories.StoryOfAsync(InChannel(NewsChannel, "/funding"), CancellationToken.None);
+        var harbour = await stories.StoryOfAsync(InChannel(HarbourChannel, "/funding"), CancellationToken.None);
+        var direct = await stories.StoryOfAsync(new ChatRequest("slack", NewsChannel, "U1", "/funding") { ChannelKind = ChannelKind.Direct }, CancellationToken.None);
+
+        Assert.Equal(TwoStories.Harbour, news);
+        Assert.Equal(TwoStories.Harbour, harbour);
+        Assert.Null(direct);
     }
 
     [Fact]

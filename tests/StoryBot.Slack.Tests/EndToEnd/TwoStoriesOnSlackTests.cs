@@ -108,6 +108,23 @@ public static class TwoStoriesOnSlackTests
         }
 
         [Fact]
+        public async Task AModeratorSetsAChannelsStoryAndItIsAnsweredFromItFromThenOn()
+        {
+            var before = await AskAsync(NewsChannel, "/funding");
+
+            var set = await ModerateAsync(NewsChannel, $"story {TwoStoryKnowledge.Harbour}");
+            var after = await AskAsync(NewsChannel, "/funding");
+            var reset = await ModerateAsync(NewsChannel, "story default");
+            var again = await AskAsync(NewsChannel, "/funding");
+
+            Assert.DoesNotContain(before, HarbourExcerpts.Contains);
+            Assert.Contains(TwoStoryKnowledge.Harbour, set, StringComparison.Ordinal);
+            Assert.Contains("cost-52m", after);
+            Assert.Contains(TwoStoryKnowledge.Stargate, reset, StringComparison.Ordinal);
+            Assert.Equal(before, again);
+        }
+
+        [Fact]
         public async Task AModeratorInOneStorysChannelCannotWithdrawAnExcerptOfTheOther()
         {
             var newsBefore = await AskAsync(NewsChannel, "/funding");

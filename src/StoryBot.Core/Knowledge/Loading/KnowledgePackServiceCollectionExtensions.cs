@@ -34,7 +34,7 @@ public static class KnowledgePackServiceCollectionExtensions
 
     /// <summary>
     /// Binds section <c>Stories</c> once, whichever of the knowledge pack and the conversation pipeline asks
-    /// first: from <paramref name="configuration"/> when given, else from the host's configuration. The
+    /// first: from <paramref name="configuration"/> when given, else from the host's configuration if it has one. The
     /// knowledge pack's validator checks it, as the stories it names are folders of Knowledge:Path.
     /// </summary>
     public static IServiceCollection AddStoriesOptions(this IServiceCollection services, IConfiguration? configuration = null)
@@ -42,7 +42,10 @@ public static class KnowledgePackServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<StoriesOptions>)))
         {
             var options = services.AddOptions<StoriesOptions>();
-            _ = configuration is null ? options.BindConfiguration(StoriesOptions.Section) : options.Bind(configuration.GetSection(StoriesOptions.Section));
+            _ = configuration is null
+                // A host without registered configuration (a test's services) simply serves one story.
+                ? options.Configure<IServiceProvider>((stories, provider) => provider.GetService<IConfiguration>()?.GetSection(StoriesOptions.Section).Bind(stories))
+                : options.Bind(configuration.GetSection(StoriesOptions.Section));
         }
 
         return services;

@@ -133,6 +133,30 @@ public sealed class ChannelStoriesTests : IDisposable
     }
 
     [Fact]
+    public async Task AQuestionOnlyAnotherStoryAnswersSaysWhichStoryAndHowToSwitchTheChannel()
+    {
+        var news = await AskAsync(InChannel(NewsChannel, "How much does the ferry terminal cost?"));
+        var harbour = await AskAsync(InChannel(HarbourChannel, "How much money has SoftBank secured?"));
+
+        Assert.True(news.Abstained);
+        Assert.Empty(news.Citations);
+        Assert.Contains("Kellersund", news.Text, StringComparison.Ordinal);
+        Assert.Contains($"/moderate story {TwoStories.Harbour}", news.Text, StringComparison.Ordinal);
+        Assert.True(harbour.Abstained);
+        Assert.Contains("direct message", harbour.Text, StringComparison.Ordinal);
+        Assert.Contains($"/moderate story {TwoStories.Stargate}", harbour.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQuestionNoStoryAnswersGetsThePlainAbstention()
+    {
+        var reply = await AskAsync(InChannel(NewsChannel, "What is the capital of Peru?"));
+
+        Assert.True(reply.Abstained);
+        Assert.DoesNotContain("/moderate story", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OutsideAnyRequestTheDefaultStoryServes()
     {
         var knowledge = _services.GetRequiredService<IKnowledgeProvider>();

@@ -11,9 +11,11 @@ public sealed record ChannelStoryChoice(string Platform, string ChannelId, strin
 /// The stories moderators chose for channels (<c>/moderate story</c>), in the store. Every request asks
 /// for its channel's, so the choices are read as a whole and kept for <see cref="Freshness"/>: a choice
 /// made here holds from the next request on, one made by another instance sharing the store within
-/// that time. While the store cannot be reached the choices last read hold.
+/// that time. While the store cannot be reached the choices last read hold (none read yet: the
+/// configuration's), and the store is not even tried: the outage itself is logged once, elsewhere.
 /// </summary>
-public sealed partial class ChannelStoryChoices(IStateDatabase database, TimeProvider time, ILogger<ChannelStoryChoices> logger) : IChannelStoryChoices
+public sealed partial class ChannelStoryChoices(IStateDatabase database, TimeProvider time, StoreReachability reachability, ILogger<ChannelStoryChoices> logger)
+    : IChannelStoryChoices
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
@@ -22,7 +24,7 @@ public sealed partial class ChannelStoryChoices(IStateDatabase database, TimePro
     public async ValueTask<string?> StoryOfAsync(string platform, string channelId, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot is null || time.GetElapsedTime(snapshot.ReadAt) >= Freshness)
+        if ((snapshot is null || time.GetElapsedTime(snapshot.ReadAt) >= Freshness) && reachability.IsReachable)
         {
             try
             {
@@ -33,14 +35,10 @@ public sealed partial class ChannelStoryChoices(IStateDatabase database, TimePro
             {
                 // Answering goes on: with the choices last read, or the configuration's until the store is back.
                 LogUnreadable(exception);
-                if (snapshot is null)
-                {
-                    return null;
-                }
             }
         }
 
-        return snapshot.Stories.GetValueOrDefault((platform, channelId));
+        return snapshot?.Stories.GetValueOrDefault((platform, channelId));
     }
 
     public Task<IReadOnlyList<ChannelStoryChoice>> ListAsync(CancellationToken cancellationToken) =>
@@ -93,6 +91,6 @@ public sealed partial class ChannelStoryChoices(IStateDatabase database, TimePro
 
     private sealed record Snapshot(long ReadAt, Dictionary<(string Platform, string ChannelId), string> Stories);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The channels' chosen stories could not be read; answering with those last read, or as configured")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The channels' chosen stories could not be read; answering with those last read, or as configured")]
     private partial void LogUnreadable(Exception exception);
 }

@@ -127,14 +127,6 @@ public sealed class StartupFailureTests
     private static string CopyPack()
     {
         var target = Path.Combine(Path.GetTempPath(), "storybot-pack-" + Guid.NewGuid().ToString("N"));
-        var source = Path.Combine(StoryBotProcess.RepoRoot, "knowledge");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return target;
+        return StoryBot.Testing.TwoStoryKnowledge.CopyFolder(Path.Combine(StoryBotProcess.RepoRoot, "knowledge"), target);
     }
 }

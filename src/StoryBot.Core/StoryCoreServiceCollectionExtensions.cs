@@ -47,6 +47,7 @@ public static class StoryCoreServiceCollectionExtensions
         services.TryAddSingleton<ReplyCache>();
         services.TryAddSingleton(ChatCommands.Create);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatCommandCheck>());
+        services.TryAddSingleton<OtherStoryHint>();
         services.TryAddSingleton<IChatBot, ChatBot>();
         services.AddConversationPipeline();
         services.AddFollowUps(configuration);

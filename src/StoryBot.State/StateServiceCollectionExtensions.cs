@@ -7,6 +7,7 @@ using StoryBot.Core;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Conversation.FollowUps;
 using StoryBot.Core.DataFiles;
+using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Platforms;
 using StoryBot.State.Checkpoints;
 using StoryBot.State.Commands;
@@ -100,6 +101,11 @@ public static class StateServiceCollectionExtensions
         services.RemoveAll<ISpacedTurns>();
         services.AddSingleton<ISpacedTurns, SqlSpacedTurns>();
 
+        services.AddStoriesOptions();
+        services.TryAddSingleton<ChannelStories>();
+        services.TryAddSingleton<ChannelStoryChoices>();
+        services.TryAddSingleton<IChannelStoryChoices>(provider => provider.GetRequiredService<ChannelStoryChoices>());
+        services.TryAddSingleton<ChannelStorySubcommand>();
         services.TryAddSingleton<ModerateCommand>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, ModerateCommand>(provider => provider.GetRequiredService<ModerateCommand>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommand, SourcesCommand>());

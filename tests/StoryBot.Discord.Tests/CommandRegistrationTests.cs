@@ -188,7 +188,7 @@ public sealed partial class CommandRegistrationTests : IAsyncLifetime, IDisposab
         Assert.True(whoIs.Autocomplete);
         Assert.True(whoIs.Required);
         var moderate = DiscordCommands.BuiltIn.Single(c => c.Name == "moderate").Options!.Select(o => o.Name);
-        Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"], moderate);
+        Assert.Equal(["list", "disable", "enable", "reports", "resolve", "audit", "unanswered", "story"], moderate);
         Assert.Null(DiscordCommands.BuiltIn.Single(c => c.Name == "sources").Options);
     }
 

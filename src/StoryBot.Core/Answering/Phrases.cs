@@ -111,8 +111,8 @@ internal static class Phrases
 
     /// <summary>The line /help adds for moderators.</summary>
     public static readonly LocalizedText ModeratorHelp = new(
-        $"{Conversation.ModeratorCommand.Line} list | disable <id> <reason> | enable <id> | reports | resolve <report> <dismiss|disable> | audit | unanswered [n]: your moderation tools",
-        $"{Conversation.ModeratorCommand.Line} list | disable <id> <grund> | enable <id> | reports | resolve <meldung> <dismiss|disable> | audit | unanswered [n]: Ihre Moderationswerkzeuge");
+        $"{Conversation.ModeratorCommand.Line} list | disable <id> <reason> | enable <id> | reports | resolve <report> <dismiss|disable> | audit | unanswered [n] | story [<id>|default]: your moderation tools",
+        $"{Conversation.ModeratorCommand.Line} list | disable <id> <grund> | enable <id> | reports | resolve <meldung> <dismiss|disable> | audit | unanswered [n] | story [<id>|default]: Ihre Moderationswerkzeuge");
 
     /// <summary>"An earlier report (title, date) said: …", naming the source in the reply's language.</summary>
     public static string EarlierReport(EarlierReport earlier, Language language)

@@ -26,8 +26,10 @@ internal abstract class StoryCommand(IKnowledgeProvider knowledge, ICitationPoli
 
 /// <summary>
 /// The command of a topic whose <c>story.yaml</c> entry gives it one (/funding: the money figures and who
-/// says so): the topic's facts under its heading. Made from the pack in service at start, as the registry
-/// and the platforms' command lists are; a reload that changes the topics' commands is refused.
+/// says so): the topic's facts under its heading. Made from the packs in service at start, as the registry
+/// and the platforms' command lists are; a reload that changes the topics' commands is refused. Where
+/// several stories are served, one command serves the topic of that name in the story being answered,
+/// and answers with nothing to cite in a story that has no such topic.
 /// </summary>
 internal sealed class TopicCommand(StoryTopic topic, IKnowledgeProvider knowledge, ICitationPolicy policy)
     : StoryCommand(knowledge, policy)
@@ -40,12 +42,22 @@ internal sealed class TopicCommand(StoryTopic topic, IKnowledgeProvider knowledg
 
     /// <summary>A command for each topic of <paramref name="story"/> that has one, in the topics' order.</summary>
     public static IEnumerable<TopicCommand> Of(StoryProfile story, IKnowledgeProvider knowledge, ICitationPolicy policy) =>
-        story.Topics.Where(t => t.Command is not null).Select(t => new TopicCommand(t, knowledge, policy));
+        Of([story], knowledge, policy);
 
-    protected override LocalizedText HeadingOf(KnowledgePack pack) => pack.Story.Topic(topic.Id).HeadingOrName.ToLocalizedText();
+    /// <summary>A command for each topic command the <paramref name="stories"/> define, the first story's topic for a name several share.</summary>
+    public static IEnumerable<TopicCommand> Of(IEnumerable<StoryProfile> stories, IKnowledgeProvider knowledge, ICitationPolicy policy) =>
+        stories.SelectMany(story => story.Topics)
+            .Where(t => t.Command is not null)
+            .DistinctBy(t => t.Command!.CommandName, StringComparer.OrdinalIgnoreCase)
+            .Select(t => new TopicCommand(t, knowledge, policy));
+
+    protected override LocalizedText HeadingOf(KnowledgePack pack) => (TopicIn(pack) ?? topic).HeadingOrName.ToLocalizedText();
 
     protected override IReadOnlyList<AnswerPoint> PointsOf(KnowledgePack pack) =>
-        FactPoints.Of(pack.Facts.Where(f => f.Topic == topic.Id), pack);
+        TopicIn(pack) is { } own ? FactPoints.Of(pack.Facts.Where(f => f.Topic == own.Id), pack) : [];
+
+    private StoryTopic? TopicIn(KnowledgePack pack) =>
+        pack.Story.Topics.FirstOrDefault(t => string.Equals(t.Command?.CommandName, Name, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>/timeline: the story's events on its own relative days.</summary>

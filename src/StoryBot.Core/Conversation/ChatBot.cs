@@ -25,14 +25,16 @@ internal sealed partial class ChatBot : IChatBot
     private readonly IKnowledgeProvider _knowledge;
     private readonly ReplyCache _replies;
     private readonly ILogger<ChatBot> _logger;
+    private readonly OtherStoryHint? _otherStories;
 
-    public ChatBot(ChatCommands commands, IAnswerEngine engine, IKnowledgeProvider knowledge, ReplyCache replies, ILogger<ChatBot> logger)
+    public ChatBot(ChatCommands commands, IAnswerEngine engine, IKnowledgeProvider knowledge, ReplyCache replies, ILogger<ChatBot> logger, OtherStoryHint? otherStories = null)
     {
         _commands = commands;
         _engine = engine;
         _knowledge = knowledge;
         _replies = replies;
         _logger = logger;
+        _otherStories = otherStories;
     }
 
     public async Task<Reply> RespondAsync(ChatRequest request, CancellationToken cancellationToken)
@@ -72,7 +74,10 @@ internal sealed partial class ChatBot : IChatBot
                 return await _replies.GetOrAddAsync(key, async () => Verified(await command.ExecuteAsync(context, cancellationToken), command.Name), cancellationToken);
             }
 
-            return Verified(await command.ExecuteAsync(context, cancellationToken), command.Name);
+            var reply = Verified(await command.ExecuteAsync(context, cancellationToken), command.Name);
+            return command is AskCommand && _otherStories is not null
+                ? await _otherStories.AddToAsync(reply, reply.CleanedQuestion ?? context.Argument, context.Request.PreferredLanguage, cancellationToken)
+                : reply;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -47,11 +47,17 @@ public sealed class ChatCommands
         }
     }
 
-    /// <summary>The registered commands and the commands of the story's topics (<see cref="TopicCommand"/>), from the pack in service.</summary>
+    /// <summary>
+    /// The registered commands and the commands of the topics (<see cref="TopicCommand"/>) of every story
+    /// served, from the packs in service.
+    /// </summary>
     internal static ChatCommands Create(IServiceProvider services)
     {
         var knowledge = services.GetRequiredService<IKnowledgeProvider>();
-        var topics = TopicCommand.Of(knowledge.Current.Story, knowledge, services.GetRequiredService<ICitationPolicy>());
+        var stories = knowledge is IServedStories served
+            ? served.Stories.Select(served.Find).OfType<KnowledgePack>().Select(pack => pack.Story)
+            : [knowledge.Current.Story];
+        var topics = TopicCommand.Of(stories, knowledge, services.GetRequiredService<ICitationPolicy>());
         return new ChatCommands(services.GetServices<IChatCommand>().Concat(topics));
     }
 

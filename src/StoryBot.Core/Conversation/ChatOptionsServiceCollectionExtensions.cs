@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StoryBot.Core.Conversation.FollowUps;
+using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Telemetry;
 
 namespace StoryBot.Core.Conversation;
@@ -34,6 +35,8 @@ public static class ChatOptionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddStoryBotInstruments();
         services.TryAddSingleton<UserCooldown>();
+        services.AddStoriesOptions();
+        services.TryAddSingleton<ChannelStories>();
         services.TryAddSingleton<ConversationPipeline>();
         services.TryAddSingleton<ConversationOrder>();
         services.TryAddSingleton<StoryOverviewComposer>();

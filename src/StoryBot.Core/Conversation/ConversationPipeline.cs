@@ -15,14 +15,20 @@ namespace StoryBot.Core.Conversation;
 /// protocol around it. Each request is one <c>ask</c> span, counted by its outcome
 /// (<see cref="StoryBotTelemetry.Outcomes"/>) and timed.
 /// </summary>
-/// <remarks>Six constructor parameters on purpose: the bot, the limit and the recorders are the path; telemetry, clock and logger watch it.</remarks>
+/// <remarks>
+/// Seven constructor parameters on purpose: the bot, the limit, the recorders and the channel's story are
+/// the path; telemetry, clock and logger watch it. Everything from the limit to the recording runs in the
+/// <see cref="StoryScope"/> of the request's channel, so a host serving several stories answers each
+/// channel from its own.
+/// </remarks>
 public sealed partial class ConversationPipeline(
     IChatBot bot,
     UserCooldown cooldown,
     IEnumerable<IAnswerRecorder> recorders,
     StoryBotTelemetry telemetry,
     TimeProvider time,
-    ILogger<ConversationPipeline> logger)
+    ILogger<ConversationPipeline> logger,
+    ChannelStories? stories = null)
 {
     private static readonly Func<ILogger, string, string, string, IDisposable?> AskScope =
         LoggerMessage.DefineScope<string, string, string>("{Platform} {ChannelKind} /{Command}");
@@ -42,6 +48,7 @@ public sealed partial class ConversationPipeline(
     public async Task<Reply?> AskAsync(ChatRequest request, bool mustAnswer, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        using var story = StoryScope.Enter(stories is null ? null : await stories.StoryOfAsync(request, cancellationToken));
         var command = bot.CommandOf(request) ?? AskCommandFallback;
         var channelKind = StoryBotTelemetry.ChannelKindTag(request.ChannelKind);
         using var scope = AskScope(logger, request.Platform, channelKind, command);
@@ -170,6 +177,7 @@ public sealed partial class ConversationPipeline(
             return;
         }
 
+        using var story = StoryScope.Enter(stories is null ? null : await stories.StoryOfAsync(request, cancellationToken));
         using var activity = StoryBotTelemetry.Start(StoryBotTelemetry.Spans.Record);
         activity?.SetTag(StoryBotTelemetry.Tags.Platform, posted.Platform);
         var timed = _answerTimes.TryGetValue(request, out var answerTime) ? request with { AnswerTime = answerTime.Value } : request;

@@ -13,5 +13,5 @@ public static class ModeratorCommand
     public const string Line = "/" + Name;
 
     /// <summary>What moderators can do with it, in the order help and usage replies list them.</summary>
-    public static IReadOnlyList<string> Subcommands { get; } = ["list", "disable", "enable", "reports", "resolve", "audit", "unanswered"];
+    public static IReadOnlyList<string> Subcommands { get; } = ["list", "disable", "enable", "reports", "resolve", "audit", "unanswered", "story"];
 }

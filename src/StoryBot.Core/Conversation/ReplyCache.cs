@@ -31,7 +31,9 @@ internal readonly record struct ReplyKey(string Command, string Platform, string
 internal sealed class ReplyCache(IKnowledgeProvider knowledge, ICitationPolicy policy, IOptions<AnsweringOptions> options)
 {
     private readonly int _capacity = options.Value.ReplyCacheSize;
-    private Generation? _current;
+    // One generation per story: a host serving several keeps each story's replies apart, and a
+    // question in one story's channel does not drop what the other's have worked out.
+    private readonly ConcurrentDictionary<string, Generation> _byStory = new(StringComparer.Ordinal);
     private long _hits;
     private long _misses;
 
@@ -78,19 +80,29 @@ internal sealed class ReplyCache(IKnowledgeProvider knowledge, ICitationPolicy p
     private async ValueTask<Generation> CurrentAsync(CancellationToken cancellationToken)
     {
         var filter = await policy.GetFilterAsync(cancellationToken);
-        var version = knowledge.Current.Version;
+        var pack = knowledge.Current;
         while (true)
         {
-            var current = Volatile.Read(ref _current);
-            if (current is not null && current.PackVersion == version && SameFilter(current.Filter, filter))
+            if (_byStory.TryGetValue(pack.Story.Id, out var current))
             {
-                return current;
-            }
+                if (current.PackVersion == pack.Version && SameFilter(current.Filter, filter))
+                {
+                    return current;
+                }
 
-            var next = new Generation(version, filter);
-            if (Interlocked.CompareExchange(ref _current, next, current) == current)
+                var next = new Generation(pack.Version, filter);
+                if (_byStory.TryUpdate(pack.Story.Id, next, current))
+                {
+                    return next;
+                }
+            }
+            else
             {
-                return next;
+                var first = new Generation(pack.Version, filter);
+                if (_byStory.TryAdd(pack.Story.Id, first))
+                {
+                    return first;
+                }
             }
         }
     }

@@ -60,7 +60,9 @@ internal static class DiscordCommands
                     ],
                 }),
             SubCommand("audit", "The latest moderator actions and corrections", new("protokoll", "Die letzten Moderationsschritte und Korrekturen")),
-            SubCommand("unanswered", "Questions people asked that the story does not answer, most asked first", new("unbeantwortet", "Fragen, die die Geschichte nicht beantwortet, die häufigsten zuerst"))),
+            SubCommand("unanswered", "Questions people asked that the story does not answer, most asked first", new("unbeantwortet", "Fragen, die die Geschichte nicht beantwortet, die häufigsten zuerst")),
+            SubCommand("story", "Which story this channel is answered from, or answer it from another", new("geschichte", "Aus welcher Geschichte dieser Kanal beantwortet wird, oder eine andere wählen"),
+                Text("story", "Story id, or default for the configured one", new("geschichte", "Id der Geschichte, oder default für die konfigurierte")) with { Required = false })),
         new(ReportAnswer, string.Empty) { Type = 3, NameLocalizations = InGerman("Antwort melden") },
         new(AskAboutMessage, string.Empty) { Type = 3, NameLocalizations = InGerman("StoryBot zur Nachricht fragen") },
     ];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.Discord.Commands;
 using StoryBot.Discord.Rendering;
@@ -8,10 +9,11 @@ using StoryBot.Core.Platforms;
 
 namespace StoryBot.Discord.Interactions;
 
-/// <summary>Suggests the story's entities (names and aliases) while someone types <c>/who-is</c>.</summary>
+/// <summary>Suggests the entities (names and aliases) of the channel's story while someone types <c>/who-is</c>.</summary>
 internal sealed class WhoIsAutocomplete(IServiceProvider services)
 {
     private readonly IKnowledgeProvider? _knowledge = services.GetService<IKnowledgeProvider>();
+    private readonly ChannelStories? _stories = services.GetService<ChannelStories>();
 
     public IReadOnlyList<CommandChoice> Suggest(Interaction interaction)
     {
@@ -21,6 +23,7 @@ internal sealed class WhoIsAutocomplete(IServiceProvider services)
         }
 
         var typed = FocusedValue(interaction.Data)?.Trim() ?? string.Empty;
+        using var story = StoryScope.Enter(interaction is { GuildId: not null, ChannelId: { } channel } ? _stories?.StoryOfChannel(channel) : null);
         var suggestions = new List<(int Rank, string Label, string Name)>();
         foreach (var entity in _knowledge.Current.Entities)
         {

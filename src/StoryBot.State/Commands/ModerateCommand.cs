@@ -8,16 +8,17 @@ namespace StoryBot.State.Commands;
 
 /// <summary>
 /// <c>/moderate</c>: the moderators' tools (<c>list</c>, <c>disable</c>, <c>enable</c>,
-/// <c>reports</c>, <c>resolve</c>, <c>audit</c>, <c>unanswered</c>). Rights come from the request
+/// <c>reports</c>, <c>resolve</c>, <c>audit</c>, <c>unanswered</c>, <c>story</c>). Rights come from the request
 /// as the adapter read them from this very request.
 /// </summary>
-/// <remarks>More than five constructor parameters on purpose: routes the moderator subcommands (list, disable, enable, reports, unanswered, audit); each collaborator is one subcommand's store or view, and splitting the router would only move the switch.</remarks>
+/// <remarks>More than five constructor parameters on purpose: routes the moderator subcommands (list, disable, enable, reports, unanswered, audit, story); each collaborator is one subcommand's store or view, and splitting the router would only move the switch.</remarks>
 internal sealed class ModerateCommand(
     IKnowledgeProvider knowledge,
     SourceListing listing,
     DisabledCitations disabled,
     ReportSubcommands reports,
     UnansweredListing unanswered,
+    ChannelStorySubcommand channelStory,
     AuditLog audit,
     ILogger<ModerateCommand> logger) : StoreCommand(logger)
 {
@@ -50,6 +51,7 @@ internal sealed class ModerateCommand(
             "reports" => await reports.ListAsync(context, cancellationToken),
             "resolve" => await reports.ResolveAsync(context, actor, rest, cancellationToken),
             "unanswered" => await unanswered.ListAsync(context, rest, cancellationToken),
+            ChannelStorySubcommand.Name => await channelStory.RunAsync(context, actor, rest, cancellationToken),
             _ => await reports.AuditAsync(context, rest, cancellationToken),
         };
     }
@@ -165,8 +167,8 @@ internal sealed class ModerateCommand(
 
         return reply
             .Say(
-                $"Moderators have {ModeratorCommand.Line} list, disable <id> <reason>, enable <id>, reports, resolve <report> <dismiss|disable>, audit, unanswered [n]. Anyone can list the sources with /sources.",
-                $"Für die Moderation gibt es {ModeratorCommand.Line} list, disable <id> <grund>, enable <id>, reports, resolve <meldung> <dismiss|disable>, audit, unanswered [n]. Die Quellen listet /sources allen auf.")
+                $"Moderators have {ModeratorCommand.Line} list, disable <id> <reason>, enable <id>, reports, resolve <report> <dismiss|disable>, audit, unanswered [n], story [<id>|default]. Anyone can list the sources with /sources.",
+                $"Für die Moderation gibt es {ModeratorCommand.Line} list, disable <id> <grund>, enable <id>, reports, resolve <meldung> <dismiss|disable>, audit, unanswered [n], story [<id>|default]. Die Quellen listet /sources allen auf.")
             .Build(ReplyKind.Error);
     }
 }

@@ -23,6 +23,7 @@ public sealed class AuditLog(IStateDatabase database, TimeProvider time, Deferre
         public const string CorrectionFailed = "correction-failed";
         public const string MarkForPack = "mark-for-pack";
         public const string UnmarkForPack = "unmark-for-pack";
+        public const string ChannelStory = "channel-story";
     }
 
     /// <summary>

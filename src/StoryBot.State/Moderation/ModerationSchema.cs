@@ -207,5 +207,18 @@ internal sealed class ModerationSchema : IStateMigrations
             CREATE INDEX answers_day_duration ON answers ((posted_at / {AnswerStatistics.DayMilliseconds}), duration_ms) WHERE duration_ms IS NOT NULL;
             CREATE INDEX unanswered_questions_day_duration ON unanswered_questions ((asked_at / {AnswerStatistics.DayMilliseconds}), duration_ms) WHERE duration_ms IS NOT NULL;
             """),
+
+        // The story a moderator chose for a channel (/moderate story) where one host serves several;
+        // it wins over the channel's entry in the configuration. A channel with no row gets that.
+        new(112, "channel stories", _ => """
+            CREATE TABLE channel_stories (
+                platform   TEXT   NOT NULL,
+                channel_id TEXT   NOT NULL,
+                story      TEXT   NOT NULL,
+                chosen_by  TEXT   NOT NULL,
+                chosen_at  BIGINT NOT NULL,
+                PRIMARY KEY (platform, channel_id)
+            );
+            """),
     ];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
 using StoryBot.State.Storage;
@@ -10,37 +11,40 @@ namespace StoryBot.State.Moderation;
 /// only when it moved, so a disable on any instance sharing the database holds from the next
 /// answer on. A withdrawn excerpt is withdrawn by id and by its words: under another id in a
 /// later pack it stays withdrawn. While the store cannot be reached, answers use the sets last
-/// read: moderators cannot change them then either, and answering goes on.
+/// read: moderators cannot change them then either, and answering goes on. The sets last read are
+/// kept per story served, as quote keys of old rows come from the story's pack.
 /// </summary>
 public sealed class StoreCitationPolicy(IStateDatabase database, IKnowledgeProvider knowledge, StoreReachability reachability) : ICitationPolicy
 {
-    private volatile Known? _lastRead;
+    private readonly ConcurrentDictionary<string, Known> _lastRead = new(StringComparer.Ordinal);
 
     public async ValueTask<CitationFilter> GetFilterAsync(CancellationToken cancellationToken)
     {
+        var pack = knowledge.Current;
+        var story = pack.Story.Id;
+
         // Not even tried during a known outage: each try would cost an answer a connection attempt.
-        if (!reachability.IsReachable && _lastRead is { } known)
+        if (!reachability.IsReachable && _lastRead.TryGetValue(story, out var known))
         {
             return known.Filter;
         }
 
         try
         {
-            var pack = knowledge.Current;
             var read = await database.ReadAsync(
                 async session =>
                 {
                     // One snapshot: the number and the rows it counts are read together.
                     var version = await session.ScalarAsync<long>("SELECT version FROM citation_filter_version WHERE id = 1");
-                    return _lastRead is { } last && last.Version == version && ReferenceEquals(last.Pack, pack)
+                    return _lastRead.TryGetValue(story, out var last) && last.Version == version && ReferenceEquals(last.Pack, pack)
                         ? last
                         : new Known(version, pack, await ReadAsync(session, pack));
                 },
                 cancellationToken);
-            _lastRead = read;
+            _lastRead[story] = read;
             return read.Filter;
         }
-        catch (StateUnavailableException) when (_lastRead is { } last)
+        catch (StateUnavailableException) when (_lastRead.TryGetValue(story, out var last))
         {
             return last.Filter;
         }

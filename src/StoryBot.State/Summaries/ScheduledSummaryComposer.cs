@@ -7,17 +7,20 @@ namespace StoryBot.State.Summaries;
 
 /// <summary>
 /// Writes the summary a schedule posts: from the current pack, with the moderators' filter, and
-/// against what the channel's last summary cited, so it can say what is new or withdrawn since.
+/// against what the channel's last summary cited, so it can say what is new or withdrawn since. A host
+/// serving several stories summarizes the story the channel is mapped to.
 /// </summary>
 internal sealed class ScheduledSummaryComposer(
     IStorySummaryComposer composer,
     IKnowledgeProvider knowledge,
     ICitationPolicy citationPolicy,
-    ISummaryLedger ledger)
+    ISummaryLedger ledger,
+    ChannelStories? stories = null)
 {
     public async Task<ScheduledSummary> ComposeAsync(SummarySchedule schedule, PlatformLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        using var story = StoryScope.Enter(stories is null ? null : await stories.StoryOfChannelAsync(schedule.Platform, schedule.ChannelId, cancellationToken));
         var pack = knowledge.Current;
         var filter = await citationPolicy.GetFilterAsync(cancellationToken);
         var last = await ledger.LastPostedAsync(schedule.Platform, schedule.ChannelId, cancellationToken);

@@ -38,6 +38,7 @@ internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs
         var rest = args.Skip(1).ToList();
         var explain = rest.Remove("--explain");
         var record = !rest.Remove("--no-record");
+        TakeStory(rest);
         if (rest.Remove("--json"))
         {
             return new RunMode(RunKind.AskJson, null, [.. rest], explain, record);
@@ -46,5 +47,23 @@ internal sealed record RunMode(RunKind Kind, string? Question, string[] HostArgs
         // The question is every word up to the first configuration switch (--Key=value).
         var words = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         return new RunMode(RunKind.AskOnce, string.Join(' ', words), [.. rest.Skip(words.Count)], explain, record);
+    }
+
+    /// <summary>
+    /// <c>--story &lt;id&gt;</c> (or <c>--story=&lt;id&gt;</c>) asks the story of that id, served beside the others
+    /// under Knowledge:Path: it stands for <c>--Stories:Default=&lt;id&gt;</c>, moved behind the question.
+    /// </summary>
+    private static void TakeStory(List<string> rest)
+    {
+        const string Option = "--story";
+        var at = rest.FindIndex(a => a == Option || a.StartsWith(Option + "=", StringComparison.Ordinal));
+        if (at < 0)
+        {
+            return;
+        }
+
+        var story = rest[at].Length > Option.Length ? rest[at][(Option.Length + 1)..] : at + 1 < rest.Count ? rest[at + 1] : string.Empty;
+        rest.RemoveRange(at, rest[at].Length > Option.Length || at + 1 == rest.Count ? 1 : 2);
+        rest.Add($"--{Core.Knowledge.Loading.StoriesOptions.Section}:Default={story}");
     }
 }

@@ -18,16 +18,5 @@ internal static class HarbourStory
     public static KnowledgePack Pack => Loaded.Value;
 
     /// <summary>A copy in a temporary folder, for tests that edit a file to introduce a problem.</summary>
-    public static string CopyTo(string parent)
-    {
-        var target = System.IO.Path.Combine(parent, FolderName);
-        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
-        {
-            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(Folder, file));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
-        return target;
-    }
+    public static string CopyTo(string parent) => StoryBot.Testing.TwoStoryKnowledge.CopyFolder(Folder, System.IO.Path.Combine(parent, FolderName));
 }

@@ -67,8 +67,12 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var recorder = new RecordingAnswerRecorder();
         if (realChatBot)
         {
-            // The real answer engine over the repository's knowledge pack.
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Path"] = SourceText.KnowledgePath });
+            // The real answer engine over the repository's knowledge pack, unless the test names another knowledge folder.
+            if (!settings.ContainsKey("Knowledge:Path"))
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Path"] = SourceText.KnowledgePath });
+            }
+
             builder.Services.AddStoryCore(builder.Configuration);
         }
         else

@@ -20,9 +20,11 @@ public abstract class StorageBackend : IAsyncDisposable
 
     public abstract Task InitializeAsync();
 
-    public StateDatabase Open(params IStateMigrations[] extraMigrations)
+    public StateDatabase Open(params IStateMigrations[] extraMigrations) => OpenWith([new ModerationSchema(), .. extraMigrations]);
+
+    /// <summary>An instance whose schema is <paramref name="migrations"/> alone: a database as an earlier release left it.</summary>
+    public StateDatabase OpenWith(IStateMigrations[] migrations)
     {
-        IStateMigrations[] migrations = [new ModerationSchema(), .. extraMigrations];
         StateDatabase database = Provider == StorageOptions.Postgres
             ? new PostgresStateDatabase(ConnectionString, migrations, NullLogger<PostgresStateDatabase>.Instance)
             : new SqliteStateDatabase(ConnectionString, migrations, NullLogger<SqliteStateDatabase>.Instance);

@@ -31,6 +31,9 @@ internal static class OptionsCatalog
     /// <summary>Index that stands for any list position in a key (<c>Summaries:Schedules:0:Name</c>).</summary>
     public const string AnyIndex = "0";
 
+    /// <summary>Name that stands for any key of a map (<c>Stories:Channels:*</c>: a channel id).</summary>
+    public const string AnyName = "*";
+
     public static IReadOnlyList<Type> OptionsClasses() =>
         [.. StoryBotAssemblies()
             .SelectMany(a => a.GetTypes())
@@ -56,8 +59,14 @@ internal static class OptionsCatalog
     public static bool Reads(IEnumerable<OptionsSection> sections, string key)
     {
         var normalized = string.Join(':', key.Split(':').Select(part => part.All(char.IsAsciiDigit) ? AnyIndex : part));
-        return sections.SelectMany(s => s.Keys).Any(k => !k.IsGroup && k.Key.Equals(normalized, StringComparison.OrdinalIgnoreCase));
+        return sections.SelectMany(s => s.Keys).Any(k => !k.IsGroup && (k.Key.Equals(normalized, StringComparison.OrdinalIgnoreCase) || InMap(k.Key, key)));
     }
+
+    /// <summary>Whether <paramref name="key"/> is an entry of the map <paramref name="mapKey"/> (<c>Stories:Channels:*</c>).</summary>
+    private static bool InMap(string mapKey, string key) =>
+        mapKey.EndsWith(":" + AnyName, StringComparison.Ordinal)
+        && key.StartsWith(mapKey[..^AnyName.Length], StringComparison.OrdinalIgnoreCase)
+        && !key[(mapKey.Length - AnyName.Length)..].Contains(':', StringComparison.Ordinal);
 
     private static IEnumerable<OptionKey> KeysOf(Type type, string prefix, SourceDocComments docs)
     {
@@ -69,7 +78,11 @@ internal static class OptionsCatalog
             var value = defaults is null ? null : property.GetValue(defaults);
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
 
-            if (ElementOf(propertyType) is { } element)
+            if (MapValueOf(propertyType) is { } mapped && IsScalar(mapped))
+            {
+                yield return new OptionKey(key + ":" + AnyName, "map of " + TypeName(mapped), DefaultOf(value), Validation(property, mapped), description);
+            }
+            else if (ElementOf(propertyType) is { } element)
             {
                 if (IsScalar(element))
                 {
@@ -108,6 +121,15 @@ internal static class OptionsCatalog
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
             .Where(p => p.SetMethod is { IsPublic: true } || ElementOf(p.PropertyType) is not null)
             .OrderBy(p => p.MetadataToken);
+
+    /// <summary>The value type of a map with string keys, which the binder fills from the keys under it.</summary>
+    private static Type? MapValueOf(Type type)
+    {
+        var map = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>)
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>));
+        return map?.GetGenericArguments() is [var key, var value] && key == typeof(string) ? value : null;
+    }
 
     private static Type? ElementOf(Type type)
     {

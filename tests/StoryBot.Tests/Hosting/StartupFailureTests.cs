@@ -41,6 +41,8 @@ public sealed class StartupFailureTests
     [InlineData("--Cooldown:Window=half-a-minute", "'half-a-minute' at 'Cooldown:Window'")]
     [InlineData("--Knowledge:Reload=maybe", "'maybe' at 'Knowledge:Reload'")]
     [InlineData("--Answering:Mode=semantic", "'semantic' at 'Answering:Mode'")]
+    [InlineData("--Stories:Channels:C42=no-such-story", "Stories:Channels:C42 names story 'no-such-story', which is not served")]
+    [InlineData("--Stories:Default=no-such-story", "Stories:Default 'no-such-story' is not a story folder")]
     public async Task AHalfConfiguredSectionOrAnUnreadableValueStopsTheHostNamingTheKey(string setting, string namedKey)
     {
         var (exitCode, stdout, stderr) = await StoryBotProcess.RunAsync(string.Empty, setting);
@@ -125,14 +127,6 @@ public sealed class StartupFailureTests
     private static string CopyPack()
     {
         var target = Path.Combine(Path.GetTempPath(), "storybot-pack-" + Guid.NewGuid().ToString("N"));
-        var source = Path.Combine(StoryBotProcess.RepoRoot, "knowledge");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return target;
+        return StoryBot.Testing.TwoStoryKnowledge.CopyFolder(Path.Combine(StoryBotProcess.RepoRoot, "knowledge"), target);
     }
 }

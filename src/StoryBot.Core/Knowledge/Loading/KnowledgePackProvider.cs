@@ -6,151 +6,92 @@ using Microsoft.Extensions.Primitives;
 namespace StoryBot.Core.Knowledge.Loading;
 
 /// <summary>
-/// Serves the pack loaded from <see cref="KnowledgeOptions.Path"/>. Constructing it loads the pack and throws
-/// <see cref="KnowledgePackException"/> when the pack is invalid, so the host cannot start with a bad pack.
-/// While watching, an edited pack is reloaded and swapped in; an invalid edit is logged and the last good
-/// pack stays in service.
+/// Serves the packs of the stories configured (<see cref="KnowledgeOptions"/>, and <see cref="StoriesOptions"/>
+/// for several): <see cref="Current"/> is the pack of the story the <see cref="StoryScope"/> names, else the
+/// default story's. Constructing it loads every pack and throws <see cref="KnowledgePackException"/> when one
+/// is invalid, so the host cannot start with a bad pack. While watching, an edited story is reloaded and
+/// swapped in on its own; an invalid edit is logged and that story's last good pack stays in service.
 /// </summary>
-public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowledgePackChanges, IDisposable
+public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IServedStories, IKnowledgePackChanges, IDisposable
 {
-    private readonly TimeProvider _time;
     private readonly ILogger<KnowledgePackProvider> _logger;
-    private readonly KnowledgePackStatus? _status;
-    private readonly Lock _reloadGate = new();
-    private KnowledgePack _current;
+    private readonly Dictionary<string, ServedPack> _byStory;
+    private readonly ServedPack _default;
     private CancellationTokenSource _changeSource = new();
-    private PackFolderWatcher? _watcher;
-    private bool _disposed;
 
     public KnowledgePackProvider(
         IOptions<KnowledgeOptions> options,
         TimeProvider time,
         ILogger<KnowledgePackProvider> logger,
         IHostEnvironment? environment = null,
-        KnowledgePackStatus? status = null)
+        KnowledgePackStatus? status = null,
+        IOptions<StoriesOptions>? stories = null)
     {
-        _time = time;
         _logger = logger;
-        _status = status;
-        PackPath = KnowledgePackLocation.Resolve(options.Value, environment?.ContentRootPath, out var problem)
+        var served = KnowledgePackLocation.ResolveStories(options.Value, stories?.Value, environment?.ContentRootPath, out var problem)
             ?? throw new KnowledgePackException(problem!);
-        _current = KnowledgePackLoader.Load(PackPath);
-        _status?.Serving(_current);
-        Log.Loaded(_logger, PackPath, _current);
+        var packs = served.Select(story => new ServedPack(story, time, logger, status, Announce)).ToList();
+        _byStory = packs.ToDictionary(pack => pack.Story, StringComparer.Ordinal);
+        _default = packs[0];
+        Stories = [.. packs.Select(pack => pack.Story)];
     }
 
+    /// <summary>Fires for a swap of any story's pack; the arguments carry that story's packs.</summary>
     public event EventHandler<KnowledgePackSwappedEventArgs>? PackSwapped;
 
-    public KnowledgePack Current => Volatile.Read(ref _current);
+    public KnowledgePack Current =>
+        (StoryScope.Current is { } story && _byStory.TryGetValue(story, out var scoped) ? scoped : _default).Current;
 
-    /// <summary>The story folder the pack is loaded from.</summary>
-    public string PackPath { get; }
+    public string DefaultStory => _default.Story;
 
-    public bool IsWatching => _watcher is not null;
+    public IReadOnlyList<string> Stories { get; }
+
+    public KnowledgePack? Find(string story) => _byStory.GetValueOrDefault(story)?.Current;
+
+    /// <summary>The default story's folder.</summary>
+    public string PackPath => _default.PackPath;
+
+    public bool IsWatching => _default.IsWatching;
 
     public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changeSource).Token);
 
-    /// <summary>
-    /// Starts reloading on edits. Called by the host at start when Knowledge:Reload is on. When the folder
-    /// cannot be watched (e.g. the system's limit of inotify instances is reached) the bot still serves the
-    /// loaded pack: reloading is a convenience, so this is logged as a warning rather than failing the start.
-    /// </summary>
+    /// <summary>Starts reloading each story on its edits. Called by the host at start when Knowledge:Reload is on.</summary>
     public void StartWatching()
     {
-        lock (_reloadGate)
+        foreach (var pack in _byStory.Values)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            try
-            {
-                _watcher ??= new PackFolderWatcher(PackPath, _time, ReloadFromWatcher, _logger);
-            }
-            catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
-            {
-                Log.CannotWatch(_logger, PackPath, e);
-            }
+            pack.StartWatching();
         }
     }
 
     public void StopWatching()
     {
-        lock (_reloadGate)
+        foreach (var pack in _byStory.Values)
         {
-            _watcher?.Dispose();
-            _watcher = null;
+            pack.StopWatching();
         }
     }
 
-    /// <summary>Loads the folder again and swaps the pack in when it is valid and different. Returns whether it swapped.</summary>
+    /// <summary>Loads every story's folder again and swaps in those valid and different. Returns whether any swapped.</summary>
     public bool Reload()
     {
-        KnowledgePack previous;
-        KnowledgePack next;
-        lock (_reloadGate)
+        var swapped = false;
+        foreach (var pack in _byStory.Values)
         {
-            if (_disposed)
-            {
-                return false;
-            }
-
-            var result = KnowledgePackLoader.TryLoad(PackPath);
-            previous = _current;
-            if (result.Pack is null)
-            {
-                _status?.EditRefused(_time.GetUtcNow());
-                Log.ReloadRejected(_logger, PackPath, previous.Version, new KnowledgePackException(PackPath, result.Errors).Message);
-                return false;
-            }
-
-            // The commands are registered at start (the registry, Discord's list): a pack whose topics define
-            // others could not be served as it says, so it waits for a restart.
-            if (TopicCommands(result.Pack) != TopicCommands(previous))
-            {
-                _status?.EditRefused(_time.GetUtcNow());
-                Log.CommandsChanged(_logger, PackPath, previous.Version, TopicCommands(previous), TopicCommands(result.Pack));
-                return false;
-            }
-
-            if (result.Pack.Version == previous.Version)
-            {
-                // Valid again as it was (an invalid edit undone): nothing to swap, nothing refused.
-                _status?.Serving(previous);
-                return false;
-            }
-
-            next = result.Pack;
-            Volatile.Write(ref _current, next);
-            _status?.Serving(next);
+            swapped |= pack.Reload();
         }
 
-        Log.Reloaded(_logger, PackPath, previous.Version, next);
-        Announce(previous, next);
-        return true;
+        return swapped;
     }
 
-    private static string TopicCommands(KnowledgePack pack) =>
-        string.Join(", ", pack.Story.Topics.Where(t => t.Command is not null).Select(t => $"/{t.Command!.CommandName} ({t.Id})"));
-
-    // Runs on a timer thread: an exception escaping here would end the process, so it is logged instead.
-    private void ReloadFromWatcher()
-    {
-        try
-        {
-            Reload();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _status?.EditRefused(_time.GetUtcNow());
-            Log.ReloadFailed(_logger, PackPath, e);
-        }
-    }
+    /// <summary>Loads the folder of <paramref name="story"/> again; false when nothing swapped or the story is not served.</summary>
+    public bool Reload(string story) => _byStory.TryGetValue(story, out var pack) && pack.Reload();
 
     public void Dispose()
     {
-        lock (_reloadGate)
+        foreach (var pack in _byStory.Values)
         {
-            _disposed = true;
-            _watcher?.Dispose();
-            _watcher = null;
+            pack.Dispose();
         }
     }
 
@@ -167,38 +108,11 @@ public sealed partial class KnowledgePackProvider : IKnowledgeProvider, IKnowled
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                Log.ListenerFailed(_logger, e);
+                LogListenerFailed(e);
             }
         }
     }
 
-    private static partial class Log
-    {
-        public static void Loaded(ILogger logger, string path, KnowledgePack pack) => LoadedMessage(
-            logger, path, pack.Sources.Count, pack.Excerpts.Count, pack.Entities.Count, pack.Facts.Count, pack.Version);
-
-        public static void Reloaded(ILogger logger, string path, string previousVersion, KnowledgePack pack) => ReloadedMessage(
-            logger, path, previousVersion, pack.Version, pack.Excerpts.Count, pack.Entities.Count, pack.Facts.Count);
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge pack loaded from {Path}: {Sources} sources, {Excerpts} excerpts, {Entities} entities, {Facts} facts (version {Version})")]
-        private static partial void LoadedMessage(ILogger logger, string path, int sources, int excerpts, int entities, int facts, string version);
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge pack at {Path} reloaded: version {PreviousVersion} replaced by {Version} ({Excerpts} excerpts, {Entities} entities, {Facts} facts)")]
-        private static partial void ReloadedMessage(ILogger logger, string path, string previousVersion, string version, int excerpts, int entities, int facts);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge pack at {Path} was edited but is invalid; version {Version} stays in service. {Errors}")]
-        public static partial void ReloadRejected(ILogger logger, string path, string version, string errors);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge pack at {Path} was edited to change its topics' commands from {Commands} to {EditedCommands}; commands are registered at start, so version {Version} stays in service until a restart")]
-        public static partial void CommandsChanged(ILogger logger, string path, string version, string commands, string editedCommands);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the knowledge pack at {Path} failed; the pack in service stays")]
-        public static partial void ReloadFailed(ILogger logger, string path, Exception exception);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "The knowledge pack folder {Path} cannot be watched; edits are not reloaded until restart")]
-        public static partial void CannotWatch(ILogger logger, string path, Exception exception);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "A listener to knowledge pack swaps failed")]
-        public static partial void ListenerFailed(ILogger logger, Exception exception);
-    }
+    [LoggerMessage(Level = LogLevel.Error, Message = "A listener to knowledge pack swaps failed")]
+    private partial void LogListenerFailed(Exception exception);
 }

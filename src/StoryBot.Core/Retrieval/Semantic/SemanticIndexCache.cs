@@ -8,7 +8,7 @@ using StoryBot.Core.Answering;
 namespace StoryBot.Core.Retrieval.Semantic;
 
 /// <summary>
-/// Keeps the sentence vectors of the pack in service. Vectors are keyed by a digest of the model
+/// Keeps the sentence vectors of each story's pack in service. Vectors are keyed by a digest of the model
 /// and every embedded text, so an edited pack is embedded again and an unchanged one is read
 /// from the vector cache folder in milliseconds instead of being encoded at every start.
 /// </summary>
@@ -21,12 +21,12 @@ internal sealed partial class SemanticIndexCache(ISentenceEncoder encoder, IOpti
     // questions that arrive while a pack is being embedded wait for that work, not repeat it.
     private readonly ConcurrentDictionary<string, Lazy<float[][]>> _computed = new(StringComparer.Ordinal);
 
-    private volatile Entry? _current;
+    // The index last used for each story: a host serving several keeps one per story.
+    private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
 
     public SemanticIndex For(PassageIndex index)
     {
-        var current = _current;
-        if (current is not null && ReferenceEquals(current.Index, index))
+        if (_current.TryGetValue(index.Pack.Story.Id, out var current) && ReferenceEquals(current.Index, index))
         {
             return current.Semantic;
         }
@@ -47,7 +47,7 @@ internal sealed partial class SemanticIndexCache(ISentenceEncoder encoder, IOpti
         }
 
         var semantic = new SemanticIndex(documents, vectors, index.Excerpts.Count);
-        _current = new Entry(index, semantic);
+        _current[index.Pack.Story.Id] = new Entry(index, semantic);
         return semantic;
     }
 

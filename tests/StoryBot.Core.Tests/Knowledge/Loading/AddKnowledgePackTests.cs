@@ -101,6 +101,37 @@ public sealed class AddKnowledgePackTests
     }
 
     [Fact]
+    public async Task FailsToStartNamingTheKeyWhenAChannelIsMappedToAStoryNotServed()
+    {
+        using var stories = new TwoStories();
+        using var host = Host("/", ("Knowledge:Path", stories.Path), ("Stories:Serve:0", TwoStories.Stargate), ("Stories:Channels:C42", TwoStories.Harbour));
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.StartsWith($"Stories:Channels:C42 names story '{TwoStories.Harbour}', which is not served (stories served: {TwoStories.Stargate})", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServesTheStoriesOfTheStoriesSectionSideBySide()
+    {
+        using var stories = new TwoStories();
+        using var host = Host("/", ("Knowledge:Path", stories.Path), ("Knowledge:Reload", "false"), ("Stories:Default", TwoStories.Stargate));
+
+        await host.StartAsync();
+        try
+        {
+            var served = host.Services.GetRequiredService<IServedStories>();
+            Assert.Same(host.Services.GetRequiredService<IKnowledgeProvider>(), served);
+            Assert.Equal([TwoStories.Stargate, TwoStories.Harbour], served.Stories);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task FailsToStartNamingTheKeyWhenThePathIsEmpty()
     {
         using var fixture = new FixturePack();

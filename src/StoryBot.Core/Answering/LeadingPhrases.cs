@@ -22,9 +22,9 @@ internal static partial class LeadingPhrases
         + @"|answer\s+briefly|in\s+short|short\s+answer|tl;?dr|eli5|(?:with\s+)?sources\s+please|cite\s+your\s+sources"
         + @"|(?:can|could)\s+you\s+(?:please\s+)?(?:tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?)"
         + @"|what(?:'|’)?s\s+(?:the\s+(?:deal|story)\s+with|up\s+with)"
-        + @"|tell\s+me(?:\s+about)?|explain(?:\s+to\s+me)?|do\s+you\s+know|i\s+wonder|i\s+want\s+to\s+know"
+        + @"|tell\s+me(?:\s+briefly)?(?:\s+about)?|explain(?:\s+to\s+me)?(?:\s+briefly)?|do\s+you\s+know|i\s+wonder|i\s+want\s+to\s+know"
         + @"|antworte\s+kurz|antworte\s+ohne\s+quellen|kurze\s+antwort|mit\s+quellen(?:\s+bitte)?"
-        + @"|erkläre?(?:\s+mir|\s+mal)?|kannst\s+du\s+mir\s+(?:sagen|erklären)|wei(?:ß|ss)t\s+du|sag\s+(?:mal|mir)"
+        + @"|erkläre?(?:\s+(?:mir|mal|kurz|bitte|nochmal))*|kannst\s+du\s+mir\s+(?:sagen|erklären)|wei(?:ß|ss)t\s+du|sag\s+(?:mal|mir)"
         + @"|ich\s+möchte\s+wissen|mich\s+würde\s+interessieren|please|pls|bitte"
         + "|" + TopicChange + "|" + AboutTheArticle;
 

@@ -247,6 +247,8 @@ public sealed class QuestionCleanerTests
     [InlineData("was ist stargate in einem satz?", "was ist stargate?")]
     [InlineData("kurz: wer ist Musk?", "wer ist Musk?")]
     [InlineData("kurz bitte: wer ist Musk?", "wer ist Musk?")]
+    [InlineData("Erklär mir kurz, was xAI damit zu tun hat", "was xAI damit zu tun hat")]
+    [InlineData("explain briefly what DOGE is", "what DOGE is")]
     [InlineData("Kurze Antwort: was ist Stargate?", "was ist Stargate?")]
     [InlineData("Wer ist Musk? Mit Quellen bitte", "Wer ist Musk?")]
     [InlineData("Antworte ohne Quellen: wer ist Altman?", "wer ist Altman?")]

@@ -52,4 +52,34 @@ public abstract partial class StateContract
         Assert.Equal(("who?", TestPack.Create().Story.Id), (old.Question, old.Story));
         Assert.Equal("harbour-story", (await log.FindByMessageAsync("discord", "channel-1", "m-new", CancellationToken.None))!.Story);
     }
+
+    [StorageFact]
+    public async Task ReportsArePagedByTheStoryOfTheirAnswerAndOldAnswersCountAsTheDefaultStorys()
+    {
+        var bot = Start();
+        await bot.PostAnswerAsync("m-default", Language.English, "a-1");
+        using (StoryScope.Enter("harbour-story"))
+        {
+            await bot.PostAnswerAsync("m-harbour", Language.English, "a-1");
+        }
+
+        await bot.PostAnswerAsync("m-old", Language.English, "a-1");
+        await bot.Get<IStateDatabase>().WriteAsync(
+            session => session.ExecuteAsync("UPDATE answers SET story_id = NULL WHERE message_id = 'm-old'"), CancellationToken.None);
+        foreach (var message in new[] { "m-default", "m-harbour", "m-old" })
+        {
+            await bot.SendAsync(StateHarness.Reader($"/report {message}", referenced: message));
+        }
+
+        var reports = bot.Get<ReaderReports>();
+        var all = await reports.PageAsync(ReportStatus.Open, 0, 10, CancellationToken.None);
+        var harbour = await reports.PageAsync(ReportStatus.Open, 0, 10, CancellationToken.None, story: "harbour-story");
+        var byDefault = await reports.PageAsync(ReportStatus.Open, 0, 10, CancellationToken.None, story: TestPack.Create().Story.Id);
+        var none = await reports.PageAsync(ReportStatus.Open, 0, 10, CancellationToken.None, story: "no-such-story");
+
+        Assert.Equal(["m-default", "m-harbour", "m-old"], all.Select(r => r.Reason));
+        Assert.Equal(["m-harbour"], harbour.Select(r => r.Reason));
+        Assert.Equal(["m-default", "m-old"], byDefault.Select(r => r.Reason));
+        Assert.Empty(none);
+    }
 }

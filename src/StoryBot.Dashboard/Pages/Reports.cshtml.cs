@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using StoryBot.Core.Knowledge;
 using StoryBot.State.Moderation;
 
 namespace StoryBot.Dashboard.Pages;
@@ -7,14 +8,22 @@ namespace StoryBot.Dashboard.Pages;
 /// <summary>
 /// The reports queue: each report with the answer as it was posted and what it cited. Resolving
 /// goes through <see cref="ReaderReports.ResolveAsync"/>, as <c>/moderate resolve</c> does, so a
-/// withdrawal corrects the answers already posted in the same way.
+/// withdrawal corrects the answers already posted in the same way. Where the host serves several
+/// stories, the queue can be narrowed to the reports of one story's answers.
 /// </summary>
-internal sealed class ReportsModel(ReaderReports reports, AnswerLog answers) : DashboardPage
+internal sealed class ReportsModel(ReaderReports reports, AnswerLog answers, IKnowledgeProvider knowledge) : DashboardPage
 {
     public sealed record Row(Report Report, RecordedAnswer? Answer);
 
     [BindProperty(SupportsGet = true, Name = "status")]
     public ReportStatus Shown { get; set; } = ReportStatus.Open;
+
+    /// <summary>The story whose answers' reports are shown; null for every story.</summary>
+    [BindProperty(SupportsGet = true, Name = "story")]
+    public string? Story { get; set; }
+
+    /// <summary>The stories served, the default first; the page offers a choice only when there are several.</summary>
+    public IReadOnlyList<string> Stories => knowledge is IServedStories served ? served.Stories : [knowledge.Current.Story.Id];
 
     [BindProperty(SupportsGet = true, Name = Pager.Parameter)]
     public int Number { get; set; } = 1;
@@ -25,8 +34,8 @@ internal sealed class ReportsModel(ReaderReports reports, AnswerLog answers) : D
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var read = await reports.PageAsync(Shown, Pager.Offset(Number), Pager.Size + 1, cancellationToken);
-        var (shown, pager) = Pager.Of(read, Number, number => Url.Page("/Reports", new { status = Shown, p = number }));
+        var read = await reports.PageAsync(Shown, Pager.Offset(Number), Pager.Size + 1, cancellationToken, Story);
+        var (shown, pager) = Pager.Of(read, Number, number => Url.Page("/Reports", new { status = Shown, story = Story, p = number }));
         var recorded = await answers.FindManyAsync([.. shown.Select(report => report.AnswerId).OfType<long>()], cancellationToken);
         Rows = [.. shown.Select(report => new Row(report, report.AnswerId is { } id ? recorded.GetValueOrDefault(id) : null))];
         Pager = pager;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using StoryBot.Core.Knowledge;
 using StoryBot.State.Moderation;
 using StoryBot.State.Storage;
 
@@ -20,7 +21,7 @@ internal sealed record CorrectionStep(
     string? AuditReason);
 
 /// <summary>The durable correction queue: what is due, who works on it, and every attempt made.</summary>
-public sealed class CorrectionLedger(IStateDatabase database, TimeProvider time)
+public sealed class CorrectionLedger(IStateDatabase database, TimeProvider time, IKnowledgeProvider knowledge)
 {
     private const string Columns = "id, answer_id, target_kind, target_id, status, mode, attempts, next_attempt_at, last_error";
 
@@ -107,7 +108,7 @@ public sealed class CorrectionLedger(IStateDatabase database, TimeProvider time)
                     return null;
                 }
 
-                var answer = await AnswerLog.FindAsync(session, correction.AnswerId);
+                var answer = await AnswerLog.FindAsync(session, correction.AnswerId, AnswerLog.DefaultStoryOf(knowledge));
                 var withdrawn = await session.QueryAsync(
                     "SELECT target_kind, target_id FROM corrections WHERE answer_id = @answer AND status <> 'cancelled' ORDER BY id",
                     row => new CitationTarget(CitationTarget.ParseKind(row.GetString(0)), row.GetString(1)),

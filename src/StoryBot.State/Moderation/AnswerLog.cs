@@ -15,7 +15,11 @@ public sealed record RecordedAnswer(
     string Question,
     Language Language,
     Reply Reply,
-    DateTimeOffset PostedAt);
+    DateTimeOffset PostedAt)
+{
+    /// <summary>The id of the story the answer was given from (<see cref="StoryScope"/>).</summary>
+    public required string Story { get; init; }
+}
 
 /// <summary>
 /// Records every answer the adapters post (the <see cref="IAnswerRecorder"/> they call), and
@@ -23,9 +27,9 @@ public sealed record RecordedAnswer(
 /// (<see cref="IRecordedAnswers"/>). While the store cannot be reached the record waits in
 /// <see cref="DeferredStateWrites"/>, so the adapter goes on to the next answer.
 /// </summary>
-public sealed class AnswerLog(IStateDatabase database, TimeProvider time, DeferredStateWrites deferred) : IAnswerRecorder, IRecordedAnswers
+public sealed class AnswerLog(IStateDatabase database, TimeProvider time, DeferredStateWrites deferred, IKnowledgeProvider knowledge) : IAnswerRecorder, IRecordedAnswers
 {
-    private const string Columns = "id, platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at";
+    private const string Columns = "id, platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at, story_id";
 
     public async Task RecordAsync(PostedMessage message, ChatRequest request, Reply reply, CancellationToken cancellationToken)
     {
@@ -37,11 +41,11 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
             return; // Only answers cite excerpts; nothing else can need a correction.
         }
 
-        await deferred.RunAsync(AnswerRecordWrite.Of(message, request, reply, time.Now()), cancellationToken);
+        await deferred.RunAsync(AnswerRecordWrite.Of(message, request, reply, time.Now(), StoryScope.Current ?? DefaultStoryOf(knowledge)), cancellationToken);
     }
 
     public Task<RecordedAnswer?> FindAsync(long id, CancellationToken cancellationToken) =>
-        database.ReadAsync(session => FindAsync(session, id), cancellationToken);
+        database.ReadAsync(session => FindAsync(session, id, DefaultStoryOf(knowledge)), cancellationToken);
 
     /// <summary>
     /// The answers with these ids, by id (an id with no answer left is absent), in one query: a
@@ -56,11 +60,12 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
         }
 
         var parameters = ids.Distinct().Select((id, i) => ($"id{i}", (object?)id)).ToArray();
+        var read = Reader(DefaultStoryOf(knowledge));
         return database.ReadAsync(
             async session =>
             {
                 var found = await session.QueryAsync(
-                    $"SELECT {Columns} FROM answers WHERE id IN ({string.Join(", ", parameters.Select(p => "@" + p.Item1))})", Read, parameters);
+                    $"SELECT {Columns} FROM answers WHERE id IN ({string.Join(", ", parameters.Select(p => "@" + p.Item1))})", read, parameters);
                 IReadOnlyDictionary<long, RecordedAnswer> byId = found.ToDictionary(answer => answer.Id);
                 return byId;
             },
@@ -77,7 +82,7 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
                 ORDER BY CASE WHEN channel_id = @channel THEN 0 ELSE 1 END, id DESC
                 LIMIT 1
                 """,
-                Read,
+                Reader(DefaultStoryOf(knowledge)),
                 ("platform", platform),
                 ("channel", channelId),
                 ("message", messageId)),
@@ -96,7 +101,7 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
         database.ReadAsync(
             session => session.QuerySingleOrDefaultAsync(
                 $"SELECT {Columns} FROM answers WHERE platform = @platform AND channel_id = @channel ORDER BY id DESC LIMIT 1",
-                Read,
+                Reader(DefaultStoryOf(knowledge)),
                 ("platform", platform),
                 ("channel", channelId)),
             cancellationToken);
@@ -113,8 +118,15 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
             },
             cancellationToken);
 
-    internal static Task<RecordedAnswer?> FindAsync(StateSession session, long id) =>
-        session.QuerySingleOrDefaultAsync($"SELECT {Columns} FROM answers WHERE id = @id", Read, ("id", id));
+    internal static Task<RecordedAnswer?> FindAsync(StateSession session, long id, string defaultStory) =>
+        session.QuerySingleOrDefaultAsync($"SELECT {Columns} FROM answers WHERE id = @id", Reader(defaultStory), ("id", id));
+
+    /// <summary>
+    /// The story answered outside any <see cref="StoryScope"/>; a provider that serves one story
+    /// answers every scope from it.
+    /// </summary>
+    internal static string DefaultStoryOf(IKnowledgeProvider knowledge) =>
+        knowledge is IServedStories served ? served.DefaultStory : knowledge.Current.Story.Id;
 
     internal static Task<IReadOnlyList<string>> CitedExcerptsAsync(StateSession session, long answerId) =>
         session.QueryAsync(
@@ -122,7 +134,8 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
             row => row.GetString(0),
             ("answer", answerId));
 
-    private static RecordedAnswer Read(DbDataReader row)
+    /// <summary>Reads a row; one recorded before answers kept their story (migration 113) was the default story's.</summary>
+    private static Func<DbDataReader, RecordedAnswer> Reader(string defaultStory) => row =>
     {
         var language = LanguageCodes.TryParse(row.GetString(7), out var parsed) ? parsed : Language.English;
         return new RecordedAnswer(
@@ -132,6 +145,9 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
             row.GetString(6),
             language,
             ReplyJson.Deserialize(row.GetString(8)),
-            StateTime.FromStored(row.GetInt64(9)));
-    }
+            StateTime.FromStored(row.GetInt64(9)))
+        {
+            Story = row.IsDBNull(10) ? defaultStory : row.GetString(10),
+        };
+    };
 }

@@ -20,7 +20,7 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
     // message recorded before returns no row at all.
     private static readonly MultiRowStatement<Data> Answers = new(
         """
-        INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at, duration_ms)
+        INSERT INTO answers (platform, channel_id, message_id, thread_id, user_id, question, language, reply, posted_at, duration_ms, story_id)
         VALUES {rows}
         ON CONFLICT (platform, channel_id, message_id) DO NOTHING
         RETURNING id, platform, channel_id, message_id
@@ -34,7 +34,8 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
         ("language", a => a.Language),
         ("reply", a => a.Reply),
         ("at", a => a.PostedAt),
-        ("duration", a => a.DurationMs));
+        ("duration", a => a.DurationMs),
+        ("story", a => a.Story));
 
     private static readonly MultiRowStatement<(long Answer, Cited Cited)> Citations = new(
         "INSERT INTO answer_citations (answer_id, excerpt_id, source_id) VALUES {rows}",
@@ -45,7 +46,8 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
     public string Kind => Name;
 
     /// <param name="postedAt">Taken when the answer was posted, so a record that waits for the store keeps it.</param>
-    public static StateWrite Of(PostedMessage message, ChatRequest request, Reply reply, long postedAt) =>
+    /// <param name="story">The story answered from, read while its scope holds: the write may run long after.</param>
+    public static StateWrite Of(PostedMessage message, ChatRequest request, Reply reply, long postedAt, string story) =>
         StateWrite.Of(Name, new Data(
             message,
             request.UserId,
@@ -54,7 +56,8 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
             ReplyJson.Serialize(reply),
             postedAt,
             request.AnswerTime?.TotalMilliseconds,
-            [.. reply.Citations.DistinctBy(c => c.Id).Select(c => new Cited(c.Id, c.Source))]));
+            [.. reply.Citations.DistinctBy(c => c.Id).Select(c => new Cited(c.Id, c.Source))],
+            story));
 
     public async Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken)
     {
@@ -103,7 +106,8 @@ internal sealed class AnswerRecordWrite(IStateDatabase database, TimeProvider ti
         return results;
     }
 
-    internal sealed record Data(PostedMessage Message, string UserId, string Question, string Language, string Reply, long PostedAt, double? DurationMs, IReadOnlyList<Cited> Citations);
+    /// <param name="Story">Null in a write kept waiting by a release before stories were recorded: read as the default story.</param>
+    internal sealed record Data(PostedMessage Message, string UserId, string Question, string Language, string Reply, long PostedAt, double? DurationMs, IReadOnlyList<Cited> Citations, string? Story);
 
     internal sealed record Cited(string Excerpt, string Source);
 

@@ -220,5 +220,10 @@ internal sealed class ModerationSchema : IStateMigrations
                 PRIMARY KEY (platform, channel_id)
             );
             """),
+
+        // The story each answer was given from, for a host that serves several. Rows from before stay
+        // NULL, read as the default story (AnswerLog): they were answered when the host served one,
+        // and a migration runs before the knowledge packs are loaded, so it cannot name that story.
+        new(113, "answers keep their story", _ => "ALTER TABLE answers ADD COLUMN story_id TEXT NULL;"),
     ];
 }

@@ -112,15 +112,22 @@ public sealed class ReaderReports(
         PageAsync(ReportStatus.Open, 0, limit, cancellationToken);
 
     /// <summary>A page of the reports in one status, oldest first (the order they wait in).</summary>
-    public Task<IReadOnlyList<Report>> PageAsync(ReportStatus status, int offset, int limit, CancellationToken cancellationToken) =>
-        database.ReadAsync(
+    /// <param name="story">Only reports of answers given from this story; null for every report. An answer
+    /// no longer on record has no story, so its report is left out of every story's page.</param>
+    public Task<IReadOnlyList<Report>> PageAsync(ReportStatus status, int offset, int limit, CancellationToken cancellationToken, string? story = null)
+    {
+        // Answers recorded before they kept their story (NULL) were the default story's (AnswerLog).
+        var ofStory = story is null ? string.Empty
+            : story == AnswerLog.DefaultStoryOf(knowledge) ? " AND (a.story_id = @story OR (a.id IS NOT NULL AND a.story_id IS NULL))"
+            : " AND a.story_id = @story";
+        (string, object?)[] parameters = [("status", StatusCode(status)), ("limit", (long)limit), ("offset", (long)offset), .. story is null ? [] : new[] { ("story", (object?)story) }];
+        return database.ReadAsync(
             session => session.QueryAsync(
-                $"SELECT {Columns} FROM reports r LEFT JOIN answers a ON a.id = r.answer_id WHERE r.status = @status ORDER BY r.id LIMIT @limit OFFSET @offset",
+                $"SELECT {Columns} FROM reports r LEFT JOIN answers a ON a.id = r.answer_id WHERE r.status = @status{ofStory} ORDER BY r.id LIMIT @limit OFFSET @offset",
                 Read,
-                ("status", StatusCode(status)),
-                ("limit", (long)limit),
-                ("offset", (long)offset)),
+                parameters),
             cancellationToken);
+    }
 
     public Task<Report?> FindAsync(long id, CancellationToken cancellationToken) =>
         database.ReadAsync(session => FindAsync(session, id), cancellationToken);

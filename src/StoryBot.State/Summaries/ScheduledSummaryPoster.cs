@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
+using StoryBot.Core.Knowledge;
 using StoryBot.Core.Platforms;
 
 namespace StoryBot.State.Summaries;
@@ -11,10 +12,12 @@ namespace StoryBot.State.Summaries;
 /// then records it with the answers the bot posted.
 /// </summary>
 /// <param name="logger">Shares the scheduler's category, so one log filter still shows every summary line.</param>
+/// <param name="stories">The channel's story, which the summary is recorded as answered from (as it was composed from it).</param>
 internal sealed class ScheduledSummaryPoster(
     IEnumerable<IChannelPoster> posters,
     IEnumerable<IAnswerRecorder> recorders,
-    ILogger<SummaryScheduler> logger)
+    ILogger<SummaryScheduler> logger,
+    ChannelStories? stories = null)
 {
     private readonly IReadOnlyList<IChannelPoster> _posters = [.. posters];
     private readonly IReadOnlyList<IAnswerRecorder> _recorders = [.. recorders];
@@ -50,6 +53,7 @@ internal sealed class ScheduledSummaryPoster(
         var request = new ChatRequest(schedule.Platform, schedule.ChannelId, $"summary:{schedule.Name}", StorySummaryComposer.Command);
         try
         {
+            using var story = StoryScope.Enter(stories is null ? null : await stories.StoryOfChannelAsync(schedule.Platform, schedule.ChannelId, cancellationToken));
             foreach (var recorder in _recorders)
             {
                 await recorder.RecordAsync(message, request, reply, cancellationToken);

@@ -66,13 +66,13 @@ public abstract partial class StateContract
         var request = new ChatRequest("discord", "channel-1", "asker", "twice?");
 
         var applied = await WhileTheWriterIsHeldAsync(bot, () => Enumerable.Range(0, 3)
-            .Select(_ => kind.ApplyAsync(AnswerRecordWrite.Of(message, request, reply, postedAt: 0), CancellationToken.None))
+            .Select(_ => kind.ApplyAsync(AnswerRecordWrite.Of(message, request, reply, postedAt: 0, story: "story-1"), CancellationToken.None))
             .ToList());
 
         Assert.Equal(new[] { true, false, false }, applied);
         Assert.Equal(1, await CountAsync(bot.Get<IStateDatabase>(), "answers"));
         Assert.Equal(2, await CountAsync(bot.Get<IStateDatabase>(), "answer_citations"));
-        Assert.False(await kind.ApplyAsync(AnswerRecordWrite.Of(message, request, reply, postedAt: 0), CancellationToken.None));
+        Assert.False(await kind.ApplyAsync(AnswerRecordWrite.Of(message, request, reply, postedAt: 0, story: "story-1"), CancellationToken.None));
     }
 
     [StorageFact]
@@ -105,11 +105,11 @@ public abstract partial class StateContract
         var request = new ChatRequest("discord", "channel-1", "asker", "q");
 
         // No user: the store refuses the row (NOT NULL), a failure of its own rather than of the store.
-        var refused = AnswerRecordWrite.Of(new PostedMessage("discord", "channel-1", "m-bad"), request with { UserId = null! }, TestPack.Answer("q", Language.English, "a-1"), 0);
+        var refused = AnswerRecordWrite.Of(new PostedMessage("discord", "channel-1", "m-bad"), request with { UserId = null! }, TestPack.Answer("q", Language.English, "a-1"), 0, "story-1");
         var writes = await WhileTheWriterIsHeldAsync(bot, () => Enumerable.Range(0, 9)
             .Select(i => i == 4
                 ? kind.ApplyAsync(refused, CancellationToken.None)
-                : kind.ApplyAsync(AnswerRecordWrite.Of(new PostedMessage("discord", "channel-1", $"m-{i}"), request, TestPack.Answer("q", Language.English, "a-1"), 0), CancellationToken.None))
+                : kind.ApplyAsync(AnswerRecordWrite.Of(new PostedMessage("discord", "channel-1", $"m-{i}"), request, TestPack.Answer("q", Language.English, "a-1"), 0, "story-1"), CancellationToken.None))
             .Select(Settled)
             .ToList());
 

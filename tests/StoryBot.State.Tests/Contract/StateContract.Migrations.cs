@@ -25,7 +25,7 @@ public abstract partial class StateContract
             session => session.QueryAsync("SELECT version FROM schema_version ORDER BY version", reader => reader.GetInt64(0)),
             CancellationToken.None);
         Assert.Equal(ModerationVersions, versions);
-        Assert.Equal([100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L, 110L, 111L, 112L], ModerationVersions);
+        Assert.Equal([100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L, 110L, 111L, 112L, 113L], ModerationVersions);
     }
 
     [StorageFact]

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StoryBot.Core.Answering;
 using StoryBot.Core.Conversation;
 using StoryBot.Core.Knowledge;
+using StoryBot.Core.Knowledge.Loading;
 using StoryBot.Core.Platforms;
 using StoryBot.State.Summaries;
 
@@ -78,6 +80,25 @@ public sealed class ScheduledSummaryPosterTests
             It.Is<ChatRequest>(request => request.Platform == "discord" && request.ChannelId == "c1" && request.UserId == "summary:daily" && request.Text == "/summary"),
             _reply,
             It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task TheSummaryIsRecordedAsAnsweredFromTheStoryOfItsChannel()
+    {
+        var options = new StoriesOptions();
+        options.Channels["c1"] = "harbour-story";
+        var stories = new ChannelStories(Options.Create(options));
+        string? recordedIn = "(not recorded)";
+        var recorder = new Mock<IAnswerRecorder>();
+        recorder.Setup(r => r.RecordAsync(It.IsAny<PostedMessage>(), It.IsAny<ChatRequest>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()))
+            .Callback(() => recordedIn = StoryScope.Current)
+            .Returns(Task.CompletedTask);
+        var poster = new ScheduledSummaryPoster([], [recorder.Object], new FakeLogger<SummaryScheduler>(_logs), stories);
+
+        await poster.RecordAnswerAsync(Daily, new SummarySlot(Daily.Name, Slot), new PostedMessage("discord", "c1", "m7"), _reply, CancellationToken.None);
+
+        Assert.Equal("harbour-story", recordedIn);
+        Assert.Null(StoryScope.Current);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ using StoryBot.State.Moderation;
 namespace StoryBot.Dashboard.Pages;
 
 /// <summary>
-/// The sources and excerpts of the story in service, searchable, with what is withdrawn, by whom
-/// and why. Withdrawing and restoring go through <see cref="DisabledCitations"/>, as
+/// The sources and excerpts of a story in service (the default story, or the one chosen where the
+/// host serves several), searchable, with what is withdrawn, by whom and why. Withdrawing and restoring go through <see cref="DisabledCitations"/>, as
 /// <c>/moderate disable</c> and <c>enable</c> do, with the same corrections.
 /// </summary>
 internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitations disabled) : DashboardPage
@@ -35,6 +35,16 @@ internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitatio
     [BindProperty(SupportsGet = true, Name = Pager.Parameter)]
     public int Number { get; set; } = 1;
 
+    /// <summary>The story shown; null or empty for the default story.</summary>
+    [BindProperty(SupportsGet = true, Name = "story")]
+    public string? Story { get; set; }
+
+    /// <summary>The stories served, the default first; the page offers a choice only when there are several.</summary>
+    public IReadOnlyList<string> Stories => knowledge is IServedStories served ? served.Stories : [knowledge.Current.Story.Id];
+
+    /// <summary>The id of the story shown.</summary>
+    public string StoryShown { get; private set; } = string.Empty;
+
     /// <summary>Every source of the story, for the filter.</summary>
     public IReadOnlyList<SourceDocument> AllSources { get; private set; } = [];
 
@@ -47,7 +57,8 @@ internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitatio
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var pack = knowledge.Current;
+        var pack = PackShown();
+        StoryShown = pack.Story.Id;
         var withdrawn = (await disabled.ListAsync(cancellationToken)).ToDictionary(d => d.Target);
         AllSources = pack.Sources;
         Sources = [
@@ -65,47 +76,56 @@ internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitatio
             .Skip(Pager.Offset(Number))
             .Take(Pager.Size + 1)
             .ToList();
-        (Excerpts, Pager) = Pager.Of(matching, Number, number => Url.Page("/Sources", new { q = Search, status = Shown, source = SourceId, p = number }));
+        (Excerpts, Pager) = Pager.Of(matching, Number, number => Url.Page("/Sources", new { q = Search, status = Shown, source = SourceId, story = Story, p = number }));
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(string kind, string id, string? reason, CancellationToken cancellationToken)
     {
         if (Target(kind, id) is not { } target)
         {
-            Status = $"There is no {kind} {id} in the story in service.";
-            return RedirectToPage();
+            Status = $"There is no {kind} {id} in the story shown.";
+            return RedirectToPage(new { story = Story });
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
             Status = $"Please say why {target} is withdrawn.";
-            return RedirectToPage();
+            return RedirectToPage(new { story = Story });
         }
 
         var result = await disabled.DisableAsync(Actor, target, reason.Trim(), cancellationToken);
         Status = result.Outcome == ChangeOutcome.Unchanged
             ? $"{target} is already withdrawn."
             : string.Create(CultureInfo.InvariantCulture, $"Withdrew {target}: no answer will cite it from now on. {result.CorrectionsQueued} posted answer(s) that cited it will be corrected.");
-        return RedirectToPage();
+        return RedirectToPage(new { story = Story });
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(string kind, string id, CancellationToken cancellationToken)
     {
         if (Target(kind, id) is not { } target)
         {
-            Status = $"There is no {kind} {id} in the story in service.";
-            return RedirectToPage();
+            Status = $"There is no {kind} {id} in the story shown.";
+            return RedirectToPage(new { story = Story });
         }
 
         Status = await disabled.EnableAsync(Actor, target, cancellationToken) == ChangeOutcome.Unchanged
             ? $"{target} is not withdrawn."
             : $"Restored {target}: answers may cite it again; answers already corrected stay corrected.";
-        return RedirectToPage();
+        return RedirectToPage(new { story = Story });
+    }
+
+    /// <summary>The chosen story's pack; the default story's when none or an unknown one is chosen.</summary>
+    private KnowledgePack PackShown()
+    {
+        using (StoryScope.Enter(string.IsNullOrEmpty(Story) ? null : Story))
+        {
+            return knowledge.Current;
+        }
     }
 
     private CitationTarget? Target(string kind, string id)
     {
-        var pack = knowledge.Current;
+        var pack = PackShown();
         return kind switch
         {
             "source" when pack.Sources.Any(s => s.Id == id) => CitationTarget.Source(id),

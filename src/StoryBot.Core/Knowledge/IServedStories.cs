@@ -16,3 +16,15 @@ public interface IServedStories
     /// <summary>The pack of <paramref name="story"/> in service, or null when it is not served.</summary>
     KnowledgePack? Find(string story);
 }
+
+/// <summary>The served stories as every provider answers them: one that serves a single story serves only its own.</summary>
+public static class ServedStoriesOfProvider
+{
+    /// <summary>The ids of the stories served, the default first.</summary>
+    public static IReadOnlyList<string> ServedStoryIds(this IKnowledgeProvider knowledge) =>
+        knowledge is IServedStories served ? served.Stories : [knowledge.Current.Story.Id];
+
+    /// <summary>The story answered outside any <see cref="StoryScope"/>.</summary>
+    public static string DefaultStoryId(this IKnowledgeProvider knowledge) =>
+        knowledge is IServedStories served ? served.DefaultStory : knowledge.Current.Story.Id;
+}

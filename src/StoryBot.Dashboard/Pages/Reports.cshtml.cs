@@ -23,7 +23,7 @@ internal sealed class ReportsModel(ReaderReports reports, AnswerLog answers, IKn
     public string? Story { get; set; }
 
     /// <summary>The stories served, the default first; the page offers a choice only when there are several.</summary>
-    public IReadOnlyList<string> Stories => knowledge is IServedStories served ? served.Stories : [knowledge.Current.Story.Id];
+    public IReadOnlyList<string> Stories => knowledge.ServedStoryIds();
 
     [BindProperty(SupportsGet = true, Name = Pager.Parameter)]
     public int Number { get; set; } = 1;

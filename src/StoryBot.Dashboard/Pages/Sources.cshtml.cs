@@ -40,7 +40,7 @@ internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitatio
     public string? Story { get; set; }
 
     /// <summary>The stories served, the default first; the page offers a choice only when there are several.</summary>
-    public IReadOnlyList<string> Stories => knowledge is IServedStories served ? served.Stories : [knowledge.Current.Story.Id];
+    public IReadOnlyList<string> Stories => knowledge.ServedStoryIds();
 
     /// <summary>The id of the story shown.</summary>
     public string StoryShown { get; private set; } = string.Empty;
@@ -115,13 +115,8 @@ internal sealed class SourcesModel(IKnowledgeProvider knowledge, DisabledCitatio
     }
 
     /// <summary>The chosen story's pack; the default story's when none or an unknown one is chosen.</summary>
-    private KnowledgePack PackShown()
-    {
-        using (StoryScope.Enter(string.IsNullOrEmpty(Story) ? null : Story))
-        {
-            return knowledge.Current;
-        }
-    }
+    private KnowledgePack PackShown() =>
+        !string.IsNullOrEmpty(Story) && knowledge is IServedStories served && served.Find(Story) is { } chosen ? chosen : knowledge.Current;
 
     private CitationTarget? Target(string kind, string id)
     {

@@ -18,7 +18,7 @@ internal sealed class ChannelStorySubcommand(IKnowledgeProvider knowledge, Chann
     {
         var (id, _) = CommandArguments.Split(arguments);
         var reply = new ReplyWriter(context);
-        var served = knowledge is IServedStories many ? many.Stories : [knowledge.Current.Story.Id];
+        var served = knowledge.ServedStoryIds();
         if (id.Length == 0)
         {
             return reply.Say("This channel is answered from the story ", "Dieser Kanal wird aus der Geschichte ").Strong(knowledge.Current.Story.Id)

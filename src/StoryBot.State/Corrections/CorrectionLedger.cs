@@ -108,7 +108,7 @@ public sealed class CorrectionLedger(IStateDatabase database, TimeProvider time,
                     return null;
                 }
 
-                var answer = await AnswerLog.FindAsync(session, correction.AnswerId, AnswerLog.DefaultStoryOf(knowledge));
+                var answer = await AnswerLog.FindAsync(session, correction.AnswerId, knowledge.DefaultStoryId());
                 var withdrawn = await session.QueryAsync(
                     "SELECT target_kind, target_id FROM corrections WHERE answer_id = @answer AND status <> 'cancelled' ORDER BY id",
                     row => new CitationTarget(CitationTarget.ParseKind(row.GetString(0)), row.GetString(1)),

@@ -41,11 +41,11 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
             return; // Only answers cite excerpts; nothing else can need a correction.
         }
 
-        await deferred.RunAsync(AnswerRecordWrite.Of(message, request, reply, time.Now(), StoryScope.Current ?? DefaultStoryOf(knowledge)), cancellationToken);
+        await deferred.RunAsync(AnswerRecordWrite.Of(message, request, reply, time.Now(), StoryScope.Current ?? knowledge.DefaultStoryId()), cancellationToken);
     }
 
     public Task<RecordedAnswer?> FindAsync(long id, CancellationToken cancellationToken) =>
-        database.ReadAsync(session => FindAsync(session, id, DefaultStoryOf(knowledge)), cancellationToken);
+        database.ReadAsync(session => FindAsync(session, id, knowledge.DefaultStoryId()), cancellationToken);
 
     /// <summary>
     /// The answers with these ids, by id (an id with no answer left is absent), in one query: a
@@ -60,7 +60,7 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
         }
 
         var parameters = ids.Distinct().Select((id, i) => ($"id{i}", (object?)id)).ToArray();
-        var read = Reader(DefaultStoryOf(knowledge));
+        var read = Reader(knowledge.DefaultStoryId());
         return database.ReadAsync(
             async session =>
             {
@@ -82,7 +82,7 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
                 ORDER BY CASE WHEN channel_id = @channel THEN 0 ELSE 1 END, id DESC
                 LIMIT 1
                 """,
-                Reader(DefaultStoryOf(knowledge)),
+                Reader(knowledge.DefaultStoryId()),
                 ("platform", platform),
                 ("channel", channelId),
                 ("message", messageId)),
@@ -101,7 +101,7 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
         database.ReadAsync(
             session => session.QuerySingleOrDefaultAsync(
                 $"SELECT {Columns} FROM answers WHERE platform = @platform AND channel_id = @channel ORDER BY id DESC LIMIT 1",
-                Reader(DefaultStoryOf(knowledge)),
+                Reader(knowledge.DefaultStoryId()),
                 ("platform", platform),
                 ("channel", channelId)),
             cancellationToken);
@@ -120,13 +120,6 @@ public sealed class AnswerLog(IStateDatabase database, TimeProvider time, Deferr
 
     internal static Task<RecordedAnswer?> FindAsync(StateSession session, long id, string defaultStory) =>
         session.QuerySingleOrDefaultAsync($"SELECT {Columns} FROM answers WHERE id = @id", Reader(defaultStory), ("id", id));
-
-    /// <summary>
-    /// The story answered outside any <see cref="StoryScope"/>; a provider that serves one story
-    /// answers every scope from it.
-    /// </summary>
-    internal static string DefaultStoryOf(IKnowledgeProvider knowledge) =>
-        knowledge is IServedStories served ? served.DefaultStory : knowledge.Current.Story.Id;
 
     internal static Task<IReadOnlyList<string>> CitedExcerptsAsync(StateSession session, long answerId) =>
         session.QueryAsync(

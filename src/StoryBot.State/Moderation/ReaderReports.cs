@@ -118,7 +118,7 @@ public sealed class ReaderReports(
     {
         // Answers recorded before they kept their story (NULL) were the default story's (AnswerLog).
         var ofStory = story is null ? string.Empty
-            : story == AnswerLog.DefaultStoryOf(knowledge) ? " AND (a.story_id = @story OR (a.id IS NOT NULL AND a.story_id IS NULL))"
+            : story == knowledge.DefaultStoryId() ? " AND (a.story_id = @story OR (a.id IS NOT NULL AND a.story_id IS NULL))"
             : " AND a.story_id = @story";
         (string, object?)[] parameters = [("status", StatusCode(status)), ("limit", (long)limit), ("offset", (long)offset), .. story is null ? [] : new[] { ("story", (object?)story) }];
         return database.ReadAsync(

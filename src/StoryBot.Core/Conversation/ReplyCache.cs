@@ -83,26 +83,16 @@ internal sealed class ReplyCache(IKnowledgeProvider knowledge, ICitationPolicy p
         var pack = knowledge.Current;
         while (true)
         {
-            if (_byStory.TryGetValue(pack.Story.Id, out var current))
+            var current = _byStory.GetOrAdd(pack.Story.Id, static (_, state) => new Generation(state.Version, state.filter), (pack.Version, filter));
+            if (current.PackVersion == pack.Version && SameFilter(current.Filter, filter))
             {
-                if (current.PackVersion == pack.Version && SameFilter(current.Filter, filter))
-                {
-                    return current;
-                }
-
-                var next = new Generation(pack.Version, filter);
-                if (_byStory.TryUpdate(pack.Story.Id, next, current))
-                {
-                    return next;
-                }
+                return current;
             }
-            else
+
+            var next = new Generation(pack.Version, filter);
+            if (_byStory.TryUpdate(pack.Story.Id, next, current))
             {
-                var first = new Generation(pack.Version, filter);
-                if (_byStory.TryAdd(pack.Story.Id, first))
-                {
-                    return first;
-                }
+                return next;
             }
         }
     }

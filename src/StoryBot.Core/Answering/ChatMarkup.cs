@@ -46,12 +46,21 @@ internal static partial class ChatMarkup
     }
 
     /// <summary>"<https://…|link>": a label that only says it is a link says nothing the question asks.</summary>
-    private static bool IsLinkWord(ReadOnlySpan<char> label) =>
-        label.Trim() is var word
-        && (word.Equals("link", StringComparison.OrdinalIgnoreCase) || word.Equals("here", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("hier", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("url", StringComparison.OrdinalIgnoreCase) || word.Equals("klick", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("click", StringComparison.OrdinalIgnoreCase));
+    private static readonly string[] LinkWords = ["link", "here", "hier", "this", "url", "klick", "click"];
+
+    private static bool IsLinkWord(ReadOnlySpan<char> label)
+    {
+        var word = label.Trim();
+        foreach (var linkWord in LinkWords)
+        {
+            if (word.Equals(linkWord, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A bare link goes; punctuation typed right after it ("(www.x.com)?") stays, a closing bracket

@@ -62,7 +62,7 @@ internal sealed class GatewayDispatcher(
                 {
                     // Whether its channel is a thread under an answer is being looked up: the receive loop goes on meanwhile.
                     var takingIn = TakeInOnceReadAsync(reading, arrivedAt, cancellationToken);
-                    return channelId is null ? takingIn : InFlight(channelId, takingIn);
+                    return channelId is null ? takingIn.Unwrap() : InFlight(channelId, takingIn);
                 }
 
                 return reading.Result is { } message ? TakeIn(message, arrivedAt, cancellationToken) : Task.CompletedTask;
@@ -77,32 +77,33 @@ internal sealed class GatewayDispatcher(
         return Task.CompletedTask;
     }
 
-    /// <summary>Keeps the channel's latest message that is not taken in yet, until it is.</summary>
-    private Task InFlight(string channelId, Task takingIn)
+    /// <summary>
+    /// Keeps the channel's latest message that is not taken in yet, until it is. Later messages wait
+    /// for it to be taken in (its place and its journal write started), not for that write to commit:
+    /// a slow commit must not hold the channel's next messages. Returns the commit.
+    /// </summary>
+    private Task InFlight(string channelId, Task<Task> takingIn)
     {
         _readsInFlight[channelId] = takingIn;
         _ = takingIn.ContinueWith(
-            done => _readsInFlight.TryRemove(KeyValuePair.Create(channelId, done)),
+            done => _readsInFlight.TryRemove(KeyValuePair.Create<string, Task>(channelId, done)),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-        return takingIn;
+        return takingIn.Unwrap();
     }
 
-    private async Task TakeInAfterAsync(Task earlier, ValueTask<IncomingMessage?> reading, long arrivedAt, CancellationToken cancellationToken)
+    /// <returns>Done once the message is taken in; its result is done once its journal write is.</returns>
+    private async Task<Task> TakeInAfterAsync(Task earlier, ValueTask<IncomingMessage?> reading, long arrivedAt, CancellationToken cancellationToken)
     {
         // Whatever became of the earlier message, this one is still taken in.
         await earlier.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await TakeInOnceReadAsync(reading, arrivedAt, cancellationToken);
+        return await TakeInOnceReadAsync(reading, arrivedAt, cancellationToken);
     }
 
-    private async Task TakeInOnceReadAsync(ValueTask<IncomingMessage?> reading, long arrivedAt, CancellationToken cancellationToken)
-    {
-        if (await reading is { } message)
-        {
-            await TakeIn(message, arrivedAt, cancellationToken);
-        }
-    }
+    /// <returns>Done once the message is taken in; its result is done once its journal write is.</returns>
+    private async Task<Task> TakeInOnceReadAsync(ValueTask<IncomingMessage?> reading, long arrivedAt, CancellationToken cancellationToken) =>
+        await reading is { } message ? TakeIn(message, arrivedAt, cancellationToken) : Task.CompletedTask;
 
     private Task TakeIn(IncomingMessage message, long arrivedAt, CancellationToken cancellationToken)
     {
